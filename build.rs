@@ -1,0 +1,47 @@
+//! Parses data/sources/*.txt with data/catalogue.ini into the dataset the crate embeds, using the
+//! same parser (src/data/) the native tests and the `indicators` command run. A changed text or a
+//! catalogue entry that no longer matches fails the build with the file, line and entry at fault.
+
+#[allow(dead_code)]
+#[path = "src/data/mod.rs"]
+mod data;
+
+use std::path::Path;
+
+fn main() {
+    let catalogue_path = "data/catalogue.ini";
+    println!("cargo:rerun-if-changed={catalogue_path}");
+    println!("cargo:rerun-if-changed=data/sources");
+    println!("cargo:rerun-if-changed=src/data");
+    let read = |path: &str| {
+        std::fs::read_to_string(path).unwrap_or_else(|e| {
+            eprintln!("error: cannot read {path}: {e}");
+            std::process::exit(1)
+        })
+    };
+    let catalogue = read(catalogue_path);
+    let mut files: Vec<(String, String)> = Vec::new();
+    let dir = std::fs::read_dir("data/sources").unwrap_or_else(|e| {
+        eprintln!("error: cannot list data/sources: {e}");
+        std::process::exit(1)
+    });
+    for entry in dir.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".txt") {
+            println!("cargo:rerun-if-changed=data/sources/{name}");
+            files.push((name.clone(), read(&format!("data/sources/{name}"))));
+        }
+    }
+    let texts: Vec<data::extract::SourceText> =
+        files.iter().map(|(file, text)| data::extract::SourceText { file, text }).collect();
+    let dataset = data::extract::extract(catalogue_path, &catalogue, &texts).unwrap_or_else(|e| {
+        eprintln!("error: the dataset cannot be built:\n{e}");
+        std::process::exit(1)
+    });
+    let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
+    let out = Path::new(&out_dir).join("dataset.rs");
+    if let Err(e) = std::fs::write(&out, data::codegen::dataset_to_rust(&dataset)) {
+        eprintln!("error: cannot write {}: {e}", out.display());
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,122 @@
+//! The dataset's types. The same types hold a freshly parsed dataset (owned strings) and the one
+//! compiled into the wasm (`'static` borrows), hence `Cow` everywhere.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+/// Text that is either borrowed from the embedded dataset or owned by a fresh parse.
+pub type Text = Cow<'static, str>;
+
+/// One of the source texts in data/sources/.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Source {
+    pub file: Text,
+    pub title: Text,
+    pub publisher: Text,
+    /// ISO date of publication.
+    pub date: Text,
+}
+
+/// Where a figure was read: `file[offset..offset + text.len()] == text`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Provenance {
+    pub file: Text,
+    /// Byte offset of the figure's text in the file.
+    pub offset: u32,
+    /// The whole sentence (or heading) that contains the figure, verbatim.
+    pub quote: Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Percent,
+    PercentagePoint,
+    Count,
+    Yuan,
+    Tonne,
+    TonnePerDay,
+    Kiloampere,
+    Year,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    /// 超, 超过, 突破, 余
+    MoreThan,
+    /// 以上, 不少于
+    AtLeast,
+    /// 近, 左右
+    About,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A figure the text states as a fact.
+    Stated,
+    /// A figure implied by others, with its formula.
+    Derived,
+    /// A goal the text announces.
+    Target,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Label {
+    pub zh: Text,
+    pub en: Text,
+}
+
+/// How a derived indicator follows from others.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Derivation {
+    /// e.g. "industry_value_added_growth - industry_growth_gain_vs_2022_h1"
+    pub formula: Text,
+    pub inputs: Cow<'static, [Text]>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Indicator {
+    /// Stable snake_case id.
+    pub id: Text,
+    pub topic: Text,
+    pub label: Label,
+    /// In base units: 万 and 亿 expanded, 3.8 for 3.8%.
+    pub value: f64,
+    pub unit: Unit,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counter: Option<Text>,
+    pub qualifier: Qualifier,
+    pub kind: Kind,
+    pub period: Text,
+    /// Digits the text wrote; formatting never shows fewer.
+    pub significant_digits: u8,
+    /// Decimal places of `value` needed to show it exactly (1 for 3.8%, 0 for 293.7万).
+    pub decimals: u8,
+    /// The figure exactly as written, qualifier words included; for derived figures, as we write it.
+    pub text: Text,
+    pub sources: Cow<'static, [Provenance]>,
+    #[serde(skip_serializing_if = "Option::is_none", flatten)]
+    pub derivation: Option<Derivation>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Dataset {
+    pub sources: Cow<'static, [Source]>,
+    pub indicators: Cow<'static, [Indicator]>,
+}
+
+impl Dataset {
+    /// The indicator with this id, if any.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The source with this file name, if any.
+    pub fn source(&self, file: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.file == file)
+    }
+}

@@ -1,0 +1,11 @@
+//! zhibiao (指标): embeddable charts of China's H1 2023 industry and ICT indicators, with every
+//! figure parsed from the two source texts and traceable to its sentence.
+//!
+//! - [`data`]: the dataset's types and the parser that builds it (pure, host-tested).
+//! - [`dataset`]: the dataset compiled in by build.rs.
+//! - `web` (wasm32 only): the one module that touches the browser.
+
+pub mod data;
+pub mod dataset;
+
+pub use dataset::DATASET;
