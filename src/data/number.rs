@@ -258,3 +258,73 @@ fn read_unit(rest: &str) -> (Unit, Option<char>, usize) {
         _ => (Unit::Count, None, 0),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fig(text: &str) -> Figure {
+        match parse_figure(text) {
+            Ok(f) => f,
+            Err(e) => panic!("{text:?} should parse: {e}"),
+        }
+    }
+
+    #[test]
+    fn reads_the_figures_the_texts_write() {
+        let cases: [(&str, f64, Unit, Option<char>, Qualifier, u8); 16] = [
+            ("3.8%", 3.8, Unit::Percent, None, Qualifier::Exact, 2),
+            ("0.4个百分点", 0.4, Unit::PercentagePoint, None, Qualifier::Exact, 1),
+            ("293.7万个", 2_937_000.0, Unit::Count, Some('个'), Qualifier::Exact, 4),
+            ("6.76亿户", 676_000_000.0, Unit::Count, Some('户'), Qualifier::Exact, 3),
+            ("超过21.2亿", 2_120_000_000.0, Unit::Count, None, Qualifier::MoreThan, 3),
+            ("超5万个", 50_000.0, Unit::Count, Some('个'), Qualifier::MoreThan, 1),
+            ("2500余个", 2500.0, Unit::Count, Some('个'), Qualifier::MoreThan, 4),
+            ("1万余个", 10_000.0, Unit::Count, Some('个'), Qualifier::MoreThan, 1),
+            ("近8000个", 8000.0, Unit::Count, Some('个'), Qualifier::About, 4),
+            ("不少于3000家", 3000.0, Unit::Count, Some('家'), Qualifier::AtLeast, 4),
+            ("20万亿元", 20e12, Unit::Yuan, None, Qualifier::Exact, 2),
+            ("5310亿元", 531e9, Unit::Yuan, None, Qualifier::Exact, 4),
+            ("11.5万吨", 115_000.0, Unit::Tonne, None, Qualifier::Exact, 3),
+            ("3605吨/日以上", 3605.0, Unit::TonnePerDay, None, Qualifier::AtLeast, 4),
+            ("30%左右", 30.0, Unit::Percent, None, Qualifier::About, 2),
+            ("百余条", 100.0, Unit::Count, Some('条'), Qualifier::MoreThan, 1),
+        ];
+        for (text, value, unit, counter, qualifier, digits) in cases {
+            let f = fig(text);
+            assert_eq!(f.amount.to_f64(), value, "{text}");
+            assert_eq!((f.unit, f.counter, f.qualifier), (unit, counter, qualifier), "{text}");
+            assert_eq!(f.amount.significant_digits, digits, "{text}");
+        }
+    }
+
+    #[test]
+    fn accepts_full_width_digits() {
+        let f = fig("３.８％");
+        assert_eq!((f.amount.to_f64(), f.unit), (3.8, Unit::Percent));
+        assert_eq!(fig("２９３．７万个").amount.to_f64(), 2_937_000.0);
+    }
+
+    #[test]
+    fn rejects_malformed_numbers_with_a_reason() {
+        assert_eq!(parse_figure(""), Err(NumberError::Empty));
+        assert_eq!(parse_figure("   "), Err(NumberError::Empty));
+        assert_eq!(parse_figure("3..8%"), Err(NumberError::MissingFraction { at_char: 1 }));
+        assert_eq!(parse_figure("3.%"), Err(NumberError::MissingFraction { at_char: 1 }));
+        assert!(matches!(parse_figure("万万"), Err(NumberError::NoDigits { .. })));
+        assert_eq!(parse_figure("3万万个"), Err(NumberError::RepeatedMultiplier { at_char: 2 }));
+        assert_eq!(parse_figure("3亿亿"), Err(NumberError::RepeatedMultiplier { at_char: 2 }));
+        assert!(matches!(parse_figure("3.8%x"), Err(NumberError::Trailing { .. })));
+        assert_eq!(parse_figure("99999999999999999999"), Err(NumberError::TooManyDigits));
+        assert!(matches!(parse_figure("%"), Err(NumberError::NoDigits { .. })));
+    }
+
+    #[test]
+    fn decimal_arithmetic_is_exact() {
+        let a = fig("3.8%").amount;
+        let b = fig("0.8个百分点").amount;
+        let diff = a.add_signed(b, -1).map(Decimal::to_f64);
+        assert_eq!(diff, Some(3.0));
+        assert_eq!(a.add_signed(fig("0.4个百分点").amount, -1).map(Decimal::to_f64), Some(3.4));
+    }
+}

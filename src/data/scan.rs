@@ -152,3 +152,103 @@ pub fn sentence_around(text: &str, offset: usize) -> (usize, usize) {
         .map_or(trimmed_start, |(i, c)| trimmed_start + i + c.len_utf8());
     (trimmed_start, trimmed_end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::model::Qualifier;
+
+    fn texts(text: &str) -> Vec<String> {
+        scan(text).map(|f| f.into_iter().map(|f| f.text).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn dates_periods_years_and_names_are_not_figures() {
+        let line = "财联社7月19日讯，2023年1—5月，前6个月，截至6月底，5G和6G、5G/6G、10G PON、R18、IPv6、6GHz，_1_ 工信部";
+        assert_eq!(texts(line), Vec::<String>::new());
+    }
+
+    #[test]
+    fn figures_keep_their_qualifier_words() {
+        let line = "累计装机量突破了430万套,共建成员单位超980家,已建成1万余个网点,采用400KA以上的电解槽,建设百余条干线光缆";
+        assert_eq!(texts(line), ["突破了430万套", "超980家", "1万余个", "400KA以上", "百余条"]);
+    }
+
+    #[test]
+    fn a_percentage_point_pair_shares_its_unit() {
+        let found = scan("增速分别较去年上半年加快0.4个和0.8个百分点。").unwrap_or_default();
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|f| f.figure.unit == Unit::PercentagePoint && f.figure.counter.is_none()));
+        assert_eq!(found[0].text, "0.4个");
+    }
+
+    #[test]
+    fn chinese_numerals_count_only_with_a_measure_word() {
+        assert_eq!(texts("十个重点行业、千万吨级炼油、百万吨级乙烯、千方百计、双千兆、十四五、二十大、百项"), ["十个", "百项"]);
+        let found = scan("百余条").unwrap_or_default();
+        assert_eq!(found[0].figure.qualifier, Qualifier::MoreThan);
+    }
+
+    #[test]
+    fn a_malformed_number_is_reported_with_its_offset() {
+        let err = scan("增长3..8%").err();
+        assert_eq!(err.map(|e| e.offset), Some("增长".len()));
+    }
+
+    #[test]
+    fn sentences_are_cut_at_full_stops_and_heading_marks() {
+        let text = "第一句。**工信部：基站293.7万个**\n赵志国:上半年增长3.8%,很好。下一句";
+        let at = text.find("293").unwrap_or(0);
+        let (s, e) = sentence_around(text, at);
+        assert_eq!(&text[s..e], "工信部：基站293.7万个");
+        let at = text.find("3.8").unwrap_or(0);
+        let (s, e) = sentence_around(text, at);
+        assert_eq!(&text[s..e], "赵志国:上半年增长3.8%,很好。");
+        assert_eq!(line_of(text, at), 2);
+    }
+
+    /// A small deterministic generator, so the property test needs no dependency and replays exactly.
+    struct XorShift(u64);
+    impl XorShift {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+    }
+
+    #[test]
+    fn never_panics_and_offsets_point_at_the_text_on_any_input() {
+        let alphabet: Vec<char> = "0123456789０１２３４５６７８９..．%％万亿余个家户款吨元年月日—-_KAG超过了近不少于以上左右十百千级和，。\n a🦀"
+            .chars()
+            .collect();
+        let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..20_000 {
+            let len = (rng.next() % 16) as usize;
+            let s: String = (0..len)
+                .map(|_| {
+                    let r = rng.next();
+                    if r % 10 == 0 {
+                        char::from_u32((r >> 8) as u32 % 0x3_0000).unwrap_or('?')
+                    } else {
+                        alphabet[(r >> 8) as usize % alphabet.len()]
+                    }
+                })
+                .collect();
+            let _ = crate::data::number::parse_figure(&s);
+            let _ = crate::data::number::read_figure(&s);
+            if let Ok(found) = scan(&s) {
+                for f in found {
+                    assert_eq!(s.get(f.offset..f.offset + f.text.len()), Some(f.text.as_str()), "{s:?}");
+                }
+            }
+            for offset in 0..=s.len() {
+                if s.is_char_boundary(offset) {
+                    let (a, b) = sentence_around(&s, offset);
+                    assert!(a <= b && s.get(a..b).is_some(), "{s:?} {offset}");
+                }
+            }
+        }
+    }
+}

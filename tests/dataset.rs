@@ -1,0 +1,204 @@
+//! The embedded dataset against the source texts: every figure parsed, traceable and complete.
+
+use zhibiao::data::extract::{extract, ExtractError, SourceText};
+use zhibiao::data::model::{Kind, Qualifier, Unit};
+use zhibiao::DATASET;
+
+const CATALOGUE: &str = include_str!("../data/catalogue.ini");
+const CLS: &str = "000_fbae4528c08ed477.txt";
+const QA: &str = "004_c299f12b6387bd31.txt";
+const CLS_TEXT: &str = include_str!("../data/sources/000_fbae4528c08ed477.txt");
+const QA_TEXT: &str = include_str!("../data/sources/004_c299f12b6387bd31.txt");
+
+fn extract_with(cls: &str, qa: &str) -> Result<zhibiao::data::model::Dataset, ExtractError> {
+    extract("data/catalogue.ini", CATALOGUE, &[SourceText { file: CLS, text: cls }, SourceText { file: QA, text: qa }])
+}
+
+fn file_text(file: &str) -> &'static str {
+    match file {
+        CLS => CLS_TEXT,
+        QA => QA_TEXT,
+        other => panic!("unknown source file {other}"),
+    }
+}
+
+#[test]
+fn the_embedded_dataset_is_what_the_parser_reads_from_the_texts() {
+    let fresh = extract_with(CLS_TEXT, QA_TEXT).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(fresh, DATASET);
+}
+
+#[test]
+fn the_source_texts_are_verbatim_copies() {
+    for file in [CLS, QA] {
+        let shared = std::path::Path::new("../shared/sources").join(file);
+        match std::fs::read(&shared) {
+            Ok(bytes) => assert_eq!(bytes, file_text(file).as_bytes(), "data/sources/{file} differs from {shared:?}"),
+            Err(_) => eprintln!("note: {shared:?} not found; comparing against it skipped"),
+        }
+    }
+}
+
+#[test]
+fn every_provenance_points_at_the_figure_and_its_sentence() {
+    let mut checked = 0;
+    for ind in DATASET.indicators.iter() {
+        match ind.kind {
+            Kind::Derived => {
+                assert!(ind.sources.is_empty(), "{}", ind.id);
+                let d = ind.derivation.as_ref().unwrap_or_else(|| panic!("{} has no derivation", ind.id));
+                for input in d.inputs.iter() {
+                    assert!(DATASET.indicator(input).is_some(), "{} names unknown input {input}", ind.id);
+                }
+            }
+            Kind::Stated | Kind::Target => assert!(!ind.sources.is_empty(), "{} has no source", ind.id),
+        }
+        for p in ind.sources.iter() {
+            let text = file_text(&p.file);
+            let at = p.offset as usize;
+            assert_eq!(text.get(at..at + ind.text.len()), Some(ind.text.as_ref()), "{} in {}", ind.id, p.file);
+            let quote_at = text.find(p.quote.as_ref()).unwrap_or_else(|| panic!("quote of {} not in {}", ind.id, p.file));
+            assert!(quote_at <= at && at + ind.text.len() <= quote_at + p.quote.len() || text.matches(p.quote.as_ref()).count() > 1,
+                "quote of {} does not contain its figure", ind.id);
+            assert!(p.quote.contains(ind.text.as_ref()));
+            checked += 1;
+        }
+    }
+    assert!(checked > 90, "only {checked} provenances");
+}
+
+#[test]
+fn figures_have_the_value_unit_qualifier_and_kind_the_texts_state() {
+    // (id, value, unit, counter, qualifier, kind, number of places it is stated)
+    let expected: &[(&str, f64, Unit, Option<&str>, Qualifier, Kind, usize)] = &[
+        ("industry_value_added_growth", 3.8, Unit::Percent, None, Qualifier::Exact, Kind::Stated, 2),
+        ("industry_growth_gain_vs_2022_h1", 0.4, Unit::PercentagePoint, None, Qualifier::Exact, Kind::Stated, 2),
+        ("industry_growth_gain_vs_2023_q1", 0.8, Unit::PercentagePoint, None, Qualifier::Exact, Kind::Stated, 2),
+        ("industry_value_added_growth_2022_h1", 3.4, Unit::Percent, None, Qualifier::Exact, Kind::Derived, 0),
+        ("industry_value_added_growth_2023_q1", 3.0, Unit::Percent, None, Qualifier::Exact, Kind::Derived, 0),
+        ("bs_5g_total", 2_937_000.0, Unit::Count, Some("个"), Qualifier::Exact, Kind::Stated, 4),
+        ("bs_5g_shared", 1_730_000.0, Unit::Count, Some("个"), Qualifier::MoreThan, Kind::Stated, 1),
+        ("users_5g_mobile", 676_000_000.0, Unit::Count, Some("户"), Qualifier::Exact, Kind::Stated, 2),
+        ("users_mobile_iot", 2_120_000_000.0, Unit::Count, None, Qualifier::MoreThan, Kind::Stated, 1),
+        ("pon_10g_ports", 20_290_000.0, Unit::Count, Some("个"), Qualifier::Exact, Kind::Stated, 1),
+        ("internet_business_revenue", 531e9, Unit::Yuan, None, Qualifier::Exact, Kind::Stated, 1),
+        ("clusters_output_value", 20e12, Unit::Yuan, None, Qualifier::Exact, Kind::Stated, 1),
+        ("module_price_5g", 400.0, Unit::Yuan, None, Qualifier::Exact, Kind::Stated, 1),
+        ("batteries_recycled", 115_000.0, Unit::Tonne, None, Qualifier::Exact, Kind::Stated, 1),
+        ("traffic_share_5g", 42.9, Unit::Percent, None, Qualifier::Exact, Kind::Stated, 1),
+        ("compute_midwest_share", 39.0, Unit::Percent, None, Qualifier::Exact, Kind::Stated, 1),
+        ("compute_annual_growth", 30.0, Unit::Percent, None, Qualifier::About, Kind::Stated, 1),
+        ("nev_world_first_years", 8.0, Unit::Year, None, Qualifier::Exact, Kind::Stated, 1),
+        ("nev_production_growth", 42.4, Unit::Percent, None, Qualifier::Exact, Kind::Stated, 1),
+        ("nev_sales_growth", 44.1, Unit::Percent, None, Qualifier::Exact, Kind::Stated, 1),
+        ("factories_5g_target", 3000.0, Unit::Count, Some("家"), Qualifier::AtLeast, Kind::Target, 3),
+        ("green_factories_target", 1000.0, Unit::Count, Some("家"), Qualifier::Exact, Kind::Target, 2),
+        ("smart_factories", 8000.0, Unit::Count, Some("个"), Qualifier::About, Kind::Stated, 3),
+        ("smart_factories_maturity_2", 2500.0, Unit::Count, Some("个"), Qualifier::MoreThan, Kind::Stated, 2),
+        ("battery_recycling_points", 10_000.0, Unit::Count, Some("个"), Qualifier::MoreThan, Kind::Stated, 1),
+        ("bs_5g_energy_reduction", 20.0, Unit::Percent, None, Qualifier::AtLeast, Kind::Stated, 1),
+        ("cement_line_capacity", 3605.0, Unit::TonnePerDay, None, Qualifier::AtLeast, Kind::Stated, 1),
+        ("sites_apps_age_friendly", 1735.0, Unit::Count, Some("家"), Qualifier::Exact, Kind::Stated, 2),
+        ("terminals_5g_licensed", 1274.0, Unit::Count, Some("款"), Qualifier::Exact, Kind::Stated, 1),
+        ("app_cases_5g", 50_000.0, Unit::Count, Some("个"), Qualifier::MoreThan, Kind::Stated, 2),
+        ("compute_trunk_cables", 100.0, Unit::Count, Some("条"), Qualifier::MoreThan, Kind::Stated, 1),
+        ("key_industries_growth_plans", 10.0, Unit::Count, Some("个"), Qualifier::Exact, Kind::Target, 6),
+    ];
+    for &(id, value, unit, counter, qualifier, kind, n_places) in expected {
+        let ind = DATASET.indicator(id).unwrap_or_else(|| panic!("no indicator {id}"));
+        assert_eq!(ind.value, value, "{id}");
+        assert_eq!((ind.unit, ind.counter.as_deref(), ind.qualifier, ind.kind), (unit, counter, qualifier, kind), "{id}");
+        assert_eq!(ind.sources.len(), n_places, "{id}");
+    }
+    assert!(DATASET.indicators.len() >= 65, "{} indicators", DATASET.indicators.len());
+}
+
+#[test]
+fn a_figure_in_both_texts_is_one_indicator_with_both_provenances() {
+    let ind = DATASET.indicator("users_5g_mobile").unwrap_or_else(|| panic!("missing"));
+    let files: Vec<&str> = ind.sources.iter().map(|p| p.file.as_ref()).collect();
+    assert_eq!(files, [QA, CLS]);
+    let ids: Vec<&str> = DATASET.indicators.iter().map(|i| i.id.as_ref()).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "duplicate ids");
+}
+
+#[test]
+fn a_new_figure_in_a_text_fails_until_it_is_claimed_or_ignored() {
+    let changed = QA_TEXT.replace("记者:7月17日", "记者:7月17日,新增12个项目");
+    match extract_with(CLS_TEXT, &changed) {
+        Err(ExtractError::Unclaimed(list)) => {
+            assert_eq!(list.len(), 1);
+            assert_eq!((list[0].file.as_str(), list[0].line, list[0].text.as_str()), (QA, 3, "12个"));
+        }
+        other => panic!("expected an unclaimed figure, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_changed_digit_is_parsed_as_the_new_value() {
+    let changed = QA_TEXT.replace("5G流量占比达42.9%", "5G流量占比达43.9%");
+    let ds = extract_with(CLS_TEXT, &changed).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ds.indicator("traffic_share_5g").map(|i| i.value), Some(43.9));
+}
+
+#[test]
+fn texts_that_disagree_name_both_places() {
+    let changed = CLS_TEXT.replace("同比增长3.8%", "同比增长3.9%");
+    let err = extract_with(&changed, QA_TEXT).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("[industry_value_added_growth]") && err.contains("3.9%") && err.contains(CLS), "{err}");
+}
+
+#[test]
+fn a_removed_sentence_names_the_catalogue_line_and_entry() {
+    let changed = QA_TEXT.replace("5G模组价格下探至400元。", "");
+    let err = extract_with(CLS_TEXT, &changed).err().map(|e| e.to_string()).unwrap_or_default();
+    let line = CATALOGUE.lines().position(|l| l.contains("5G模组价格下探至")).map_or(0, |i| i + 1);
+    assert!(err.starts_with(&format!("data/catalogue.ini:{line} [module_price_5g]")), "{err}");
+    assert!(err.contains("not found in 004_c299f12b6387bd31.txt"), "{err}");
+}
+
+#[test]
+fn a_malformed_number_in_a_text_names_the_file_and_line() {
+    let changed = QA_TEXT.replace("42.9%", "42..9%");
+    let err = extract_with(CLS_TEXT, &changed).err().map(|e| e.to_string()).unwrap_or_default();
+    let line = QA_TEXT.lines().position(|l| l.contains("42.9%")).map_or(0, |i| i + 1);
+    assert!(err.starts_with(&format!("{QA}:{line}: a decimal point")), "{err}");
+}
+
+#[test]
+fn catalogue_mistakes_name_the_line_and_entry() {
+    let bad_topic = CATALOGUE.replacen("topic = nev", "topic = cars", 1);
+    let line = bad_topic.lines().position(|l| l == "topic = cars").map_or(0, |i| i + 1);
+    let texts = [SourceText { file: CLS, text: CLS_TEXT }, SourceText { file: QA, text: QA_TEXT }];
+    let err = extract("data/catalogue.ini", &bad_topic, &texts).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.starts_with(&format!("data/catalogue.ini:line {line} [indicator nev_production_growth]: unknown topic")), "{err}");
+
+    let bad_source = CATALOGUE.replacen("at = qa: 5G流量占比达", "at = xx: 5G流量占比达", 1);
+    let err = extract("data/catalogue.ini", &bad_source, &texts).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("[traffic_share_5g]: unknown source key \"xx\""), "{err}");
+
+    let bad_formula = CATALOGUE.replacen("formula = industry_value_added_growth - ", "formula = industry_value_added_growth * ", 1);
+    let err = extract("data/catalogue.ini", &bad_formula, &texts).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("formula operator \"*\""), "{err}");
+}
+
+#[test]
+fn the_dump_command_prints_the_dataset_as_json() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_indicators")).output().unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(json["sources"][0]["file"], CLS);
+    assert_eq!(json["sources"][1]["date"], "2023-07-19");
+    let bs = json["indicators"].as_array().and_then(|a| a.iter().find(|i| i["id"] == "bs_5g_total")).cloned();
+    let bs = bs.unwrap_or_default();
+    assert_eq!((bs["value"].as_f64(), bs["unit"].as_str(), bs["counter"].as_str()), (Some(2_937_000.0), Some("count"), Some("个")));
+    assert_eq!((bs["qualifier"].as_str(), bs["kind"].as_str(), bs["text"].as_str()), (Some("exact"), Some("stated"), Some("293.7万个")));
+    assert_eq!(bs["label"]["en"], "5G base stations");
+    let p = &bs["sources"][0];
+    assert!(p["offset"].as_u64().is_some() && p["quote"].as_str().is_some_and(|q| q.contains("293.7万个")));
+    let derived = json["indicators"].as_array().and_then(|a| a.iter().find(|i| i["kind"] == "derived")).cloned().unwrap_or_default();
+    assert!(derived["formula"].is_string() && derived["inputs"].is_array());
+}
