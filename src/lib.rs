@@ -5,6 +5,7 @@
 //! - [`dataset`]: the dataset compiled in by build.rs.
 //! - `web` (wasm32 only): the one module that touches the browser.
 
+pub mod chart;
 pub mod data;
 pub mod dataset;
 

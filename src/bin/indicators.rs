@@ -1,9 +1,13 @@
 //! Prints the embedded dataset as JSON on stdout: `cargo run --quiet --bin indicators`.
 
-use std::io::Write;
-use std::process::ExitCode;
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-fn main() -> ExitCode {
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use std::io::Write;
+    use std::process::ExitCode;
+
     let json = match serde_json::to_string_pretty(&zhibiao::DATASET) {
         Ok(json) => json,
         Err(e) => {

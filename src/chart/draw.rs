@@ -1,0 +1,84 @@
+//! The seam to plotters: draws a laid-out scene on any plotters backend, so the same marks go to
+//! the browser's canvas and to SVG natively. Coordinates are CSS pixels; the caller scales the
+//! backend to device pixels.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::geom::{Font, FONT_FAMILY};
+use super::layout::{Align, Baseline, Mark, Scene};
+use super::theme::{Rgb, Theme};
+
+/// Drawing failed in the backend.
+#[derive(Debug)]
+pub struct DrawError(pub String);
+
+impl std::fmt::Display for DrawError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "drawing failed: {}", self.0)
+    }
+}
+
+impl std::error::Error for DrawError {}
+
+fn color(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+fn text_style(font: Font, c: Rgb, align: Align, baseline: Baseline) -> TextStyle<'static> {
+    let style = if font.bold { FontStyle::Bold } else { FontStyle::Normal };
+    let h = match align {
+        Align::Left => HPos::Left,
+        Align::Center => HPos::Center,
+        Align::Right => HPos::Right,
+    };
+    let v = match baseline {
+        Baseline::Top => VPos::Top,
+        Baseline::Middle => VPos::Center,
+    };
+    TextStyle { font: (FONT_FAMILY, font.size_css_px).into_font().style(style), color: color(c).to_backend_color(), pos: Pos::new(h, v) }
+}
+
+/// Paints the background and every mark of `scene` onto `area`.
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, theme: &Theme) -> Result<(), DrawError> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| DrawError(e.to_string());
+    area.fill(&color(theme.background)).map_err(err)?;
+    for mark in &scene.marks {
+        match mark {
+            Mark::Rect { rect, fill } => {
+                let corners = [(px(rect.x_css_px), px(rect.y_css_px)), (px(rect.right_css_px()), px(rect.bottom_css_px()))];
+                area.draw(&Rectangle::new(corners, color(*fill).filled())).map_err(err)?;
+            }
+            Mark::Outline { rect, color: c, width_css_px } => {
+                let corners = [(px(rect.x_css_px), px(rect.y_css_px)), (px(rect.right_css_px()), px(rect.bottom_css_px()))];
+                let style = color(*c).stroke_width(width_css_px.round().max(1.0) as u32);
+                area.draw(&Rectangle::new(corners, style)).map_err(err)?;
+            }
+            Mark::Line { from, to, color: c } => {
+                let points = vec![(px(from.x_css_px), px(from.y_css_px)), (px(to.x_css_px), px(to.y_css_px))];
+                area.draw(&PathElement::new(points, color(*c))).map_err(err)?;
+            }
+            Mark::Text { at, text, font, color: c, align, baseline } => {
+                let style = text_style(*font, *c, *align, *baseline);
+                area.draw_text(text, &style, (px(at.x_css_px), px(at.y_css_px))).map_err(err)?;
+            }
+        }
+    }
+    area.present().map_err(err)
+}
+
+/// The chart as a standalone SVG document (native fallback and tests).
+pub fn to_svg(scene: &Scene, theme: &Theme) -> Result<String, DrawError> {
+    let mut svg = String::new();
+    {
+        let size = (scene.width_css_px.ceil() as u32, scene.height_css_px.ceil() as u32);
+        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw(&area, scene, theme)?;
+    }
+    Ok(svg)
+}

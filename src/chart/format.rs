@@ -1,0 +1,207 @@
+//! Formats typed quantities for a reader: 293.7万个 / 2.937 million, 超21.2亿 / more than 2.12 billion.
+//! Exact: never fewer digits than the text states. Pure.
+//!
+//! This is Rust rather than the browser's `Intl.NumberFormat` because the same strings must come out
+//! of the native build (tests, the static SVG fallback) and of every browser engine alike; `Intl`'s
+//! compact notation differs between engines and versions and does not exist natively.
+
+use crate::data::model::{Indicator, Qualifier, Unit};
+
+use super::Lang;
+
+/// The shortest decimal string of `value` with at most `max_decimals` places that is exact to 1e-9.
+fn plain(value: f64, max_decimals: usize) -> String {
+    plain_from(value, 0, max_decimals)
+}
+
+/// Like [`plain`], with at least `min_decimals` places ("3.0" stays "3.0").
+fn plain_from(value: f64, min_decimals: usize, max_decimals: usize) -> String {
+    for decimals in min_decimals..=max_decimals.max(min_decimals) {
+        let s = format!("{value:.decimals$}");
+        if s.parse::<f64>().is_ok_and(|back| (back - value).abs() <= 1e-9 * value.abs().max(1.0)) {
+            return s;
+        }
+    }
+    format!("{value:.max_decimals$}")
+}
+
+/// Inserts thousands separators into the integer part of a plain decimal string.
+fn group_thousands(s: &str) -> String {
+    let (int, frac) = s.split_once('.').map_or((s, None), |(i, f)| (i, Some(f)));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+/// A bare number in the language's large-number words: 293.7万 / 2.937 million. Below 10 000 (zh)
+/// or 1 000 000 (en) the number is written out in full.
+pub fn number(value: f64, lang: Lang) -> String {
+    number_with_decimals(value, 0, lang)
+}
+
+/// [`number`] keeping at least `min_decimals` places when no large-number word applies.
+fn number_with_decimals(value: f64, min_decimals: usize, lang: Lang) -> String {
+    let magnitude = value.abs();
+    match lang {
+        Lang::Zh => {
+            for (size, word) in [(1e12, "万亿"), (1e8, "亿"), (1e4, "万")] {
+                if magnitude >= size {
+                    return format!("{}{word}", plain(value / size, 6));
+                }
+            }
+            plain_from(value, min_decimals, 6)
+        }
+        Lang::En => {
+            for (size, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+                if magnitude >= size {
+                    return format!("{} {word}", plain(value / size, 6));
+                }
+            }
+            group_thousands(&plain_from(value, min_decimals, 6))
+        }
+    }
+}
+
+/// The number with its unit, without the qualifier: "293.7万个", "2.937 million", "3.8%".
+/// `min_decimals` keeps the places the figure was stated with (3.0%).
+pub fn with_unit(value: f64, min_decimals: u8, unit: Unit, counter: Option<&str>, lang: Lang) -> String {
+    let n = number_with_decimals(value, usize::from(min_decimals), lang);
+    match (lang, unit) {
+        (_, Unit::Percent) => format!("{n}%"),
+        (Lang::Zh, Unit::PercentagePoint) => format!("{n}个百分点"),
+        (Lang::En, Unit::PercentagePoint) if value == 1.0 => format!("{n} percentage point"),
+        (Lang::En, Unit::PercentagePoint) => format!("{n} percentage points"),
+        (Lang::Zh, Unit::Count) => format!("{n}{}", counter.unwrap_or("")),
+        (Lang::En, Unit::Count) => n,
+        (Lang::Zh, Unit::Yuan) => format!("{n}元"),
+        (Lang::En, Unit::Yuan) => format!("{n} yuan"),
+        (Lang::Zh, Unit::Tonne) => format!("{n}吨"),
+        (Lang::En, Unit::Tonne) => format!("{n} tonnes"),
+        (Lang::Zh, Unit::TonnePerDay) => format!("{n}吨/日"),
+        (Lang::En, Unit::TonnePerDay) => format!("{n} tonnes/day"),
+        (_, Unit::Kiloampere) => format!("{n} kA"),
+        (Lang::Zh, Unit::Year) => format!("{n}年"),
+        (Lang::En, Unit::Year) if value == 1.0 => format!("{n} year"),
+        (Lang::En, Unit::Year) => format!("{n} years"),
+    }
+}
+
+/// Wraps a formatted figure in its qualifier: 超21.2亿 / more than 2.12 billion.
+pub fn qualified(formatted: &str, qualifier: Qualifier, lang: Lang) -> String {
+    match (lang, qualifier) {
+        (_, Qualifier::Exact) => formatted.to_string(),
+        (Lang::Zh, Qualifier::MoreThan) => format!("超{formatted}"),
+        (Lang::Zh, Qualifier::AtLeast) => format!("{formatted}以上"),
+        (Lang::Zh, Qualifier::About) => format!("约{formatted}"),
+        (Lang::En, Qualifier::MoreThan) => format!("more than {formatted}"),
+        (Lang::En, Qualifier::AtLeast) => format!("at least {formatted}"),
+        (Lang::En, Qualifier::About) => format!("about {formatted}"),
+    }
+}
+
+/// An indicator's value as a reader sees it, unit and qualifier included.
+pub fn value(ind: &Indicator, lang: Lang) -> String {
+    let formatted = with_unit(ind.value, ind.decimals, ind.unit, ind.counter.as_deref(), lang);
+    qualified(&formatted, ind.qualifier, lang)
+}
+
+/// A tick label on an axis of `unit`: "20%", "2亿", "2 billion".
+pub fn tick(value: f64, unit: Unit, lang: Lang) -> String {
+    match unit {
+        Unit::Percent => format!("{}%", plain(value, 3)),
+        Unit::PercentagePoint => plain(value, 3),
+        _ => number(value, lang),
+    }
+}
+
+/// A period as a reader reads it: "2023-H1" → 2023年上半年 / H1 2023.
+pub fn period(period: &str, lang: Lang) -> String {
+    let (zh, en): (String, String) = match period.split_once('-') {
+        Some((year, "H1")) => (format!("{year}年上半年"), format!("H1 {year}")),
+        Some((year, "Q1")) => (format!("{year}年一季度"), format!("Q1 {year}")),
+        Some(("2023", "01/2023-05")) => ("2023年1—5月".into(), "January–May 2023".into()),
+        Some((_, _)) if period.ends_with("/..") => ("今后".into(), "going forward".into()),
+        Some((year, rest)) => match rest.split_once('-') {
+            Some((month, day)) => {
+                let m: u32 = month.parse().unwrap_or(0);
+                let d: u32 = day.parse().unwrap_or(0);
+                const MONTHS: [&str; 12] =
+                    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+                let en_month = MONTHS.get((m as usize).wrapping_sub(1)).copied().unwrap_or("");
+                (format!("截至{year}年{m}月{d}日"), format!("as of {d} {en_month} {year}"))
+            }
+            None => (period.to_string(), period.to_string()),
+        },
+        None => (format!("{period}年"), period.to_string()),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DATASET;
+
+    fn shown(id: &str, lang: Lang) -> String {
+        DATASET.indicator(id).map(|i| value(i, lang)).unwrap_or_default()
+    }
+
+    #[test]
+    fn figures_read_as_the_issue_writes_them() {
+        let cases = [
+            ("bs_5g_total", "293.7万个", "2.937 million"),
+            ("users_5g_mobile", "6.76亿户", "676 million"),
+            ("users_mobile_iot", "超21.2亿", "more than 2.12 billion"),
+            ("industry_value_added_growth", "3.8%", "3.8%"),
+            ("industry_growth_gain_vs_2022_h1", "0.4个百分点", "0.4 percentage points"),
+            ("pon_10g_ports", "2029万个", "20.29 million"),
+            ("internet_business_revenue", "5310亿元", "531 billion yuan"),
+            ("clusters_output_value", "20万亿元", "20 trillion yuan"),
+            ("batteries_recycled", "11.5万吨", "115,000 tonnes"),
+            ("cement_line_capacity", "3605吨/日以上", "at least 3,605 tonnes/day"),
+            ("smart_factories", "约8000个", "about 8,000"),
+            ("app_cases_5g", "超5万个", "more than 50,000"),
+            ("nev_world_first_years", "8年", "8 years"),
+            ("industry_value_added_growth_2023_q1", "3.0%", "3.0%"),
+            ("module_price_5g", "400元", "400 yuan"),
+        ];
+        for (id, zh, en) in cases {
+            assert_eq!((shown(id, Lang::Zh).as_str(), shown(id, Lang::En).as_str()), (zh, en), "{id}");
+        }
+    }
+
+    #[test]
+    fn never_shows_fewer_digits_than_the_text() {
+        for ind in DATASET.indicators.iter() {
+            let zh = value(ind, Lang::Zh);
+            let digits = zh.chars().filter(|c| c.is_ascii_digit()).collect::<String>();
+            let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
+            let text_digits: String = ind.text.chars().filter(|c| c.is_ascii_digit()).collect();
+            let text_significant = text_digits.trim_start_matches('0').trim_end_matches('0').len();
+            assert!(significant >= text_significant, "{}: {zh} vs {}", ind.id, ind.text);
+        }
+    }
+
+    #[test]
+    fn ticks_and_periods() {
+        assert_eq!(tick(20.0, Unit::Percent, Lang::En), "20%");
+        assert_eq!(tick(2e8, Unit::Count, Lang::Zh), "2亿");
+        assert_eq!(tick(1.5e9, Unit::Count, Lang::En), "1.5 billion");
+        assert_eq!(period("2023-H1", Lang::Zh), "2023年上半年");
+        assert_eq!(period("2023-06-30", Lang::En), "as of 30 June 2023");
+        assert_eq!(period("2023-06-30", Lang::Zh), "截至2023年6月30日");
+        assert_eq!(period("2023-01/2023-05", Lang::En), "January–May 2023");
+    }
+}

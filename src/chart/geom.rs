@@ -1,0 +1,103 @@
+//! Coordinate spaces and text measurement. Layout works in CSS pixels (`*_css_px`); only `web`
+//! multiplies by the device pixel ratio to size the canvas backing store (device pixels).
+
+/// A point in CSS pixels, origin at the chart's top-left corner.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PointCss {
+    pub x_css_px: f64,
+    pub y_css_px: f64,
+}
+
+/// A rectangle in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RectCss {
+    pub x_css_px: f64,
+    pub y_css_px: f64,
+    pub width_css_px: f64,
+    pub height_css_px: f64,
+}
+
+impl RectCss {
+    pub fn new(x_css_px: f64, y_css_px: f64, width_css_px: f64, height_css_px: f64) -> RectCss {
+        RectCss { x_css_px, y_css_px, width_css_px: width_css_px.max(0.0), height_css_px: height_css_px.max(0.0) }
+    }
+
+    pub fn right_css_px(&self) -> f64 {
+        self.x_css_px + self.width_css_px
+    }
+
+    pub fn bottom_css_px(&self) -> f64 {
+        self.y_css_px + self.height_css_px
+    }
+
+    pub fn contains(&self, p: PointCss) -> bool {
+        p.x_css_px >= self.x_css_px
+            && p.x_css_px < self.right_css_px()
+            && p.y_css_px >= self.y_css_px
+            && p.y_css_px < self.bottom_css_px()
+    }
+
+    pub fn center(&self) -> PointCss {
+        PointCss { x_css_px: self.x_css_px + self.width_css_px / 2.0, y_css_px: self.y_css_px + self.height_css_px / 2.0 }
+    }
+
+    /// True when the two rectangles share any area.
+    pub fn overlaps(&self, other: &RectCss) -> bool {
+        self.x_css_px < other.right_css_px()
+            && other.x_css_px < self.right_css_px()
+            && self.y_css_px < other.bottom_css_px()
+            && other.y_css_px < self.bottom_css_px()
+    }
+
+    pub fn area_css_px2(&self) -> f64 {
+        self.width_css_px * self.height_css_px
+    }
+}
+
+/// Device pixels per CSS pixel.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DevicePixelRatio(pub f64);
+
+impl DevicePixelRatio {
+    /// The canvas backing store for a CSS size: CSS × ratio, rounded, at least 1 × 1.
+    pub fn backing_size_device_px(self, width_css_px: f64, height_css_px: f64) -> (u32, u32) {
+        let ratio = if self.0.is_finite() && self.0 > 0.0 { self.0 } else { 1.0 };
+        let to_device = |css: f64| (css.max(1.0) * ratio).round().min(32_767.0) as u32;
+        (to_device(width_css_px), to_device(height_css_px))
+    }
+}
+
+/// A font of the chart's family.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Font {
+    pub size_css_px: f64,
+    pub bold: bool,
+}
+
+/// The system CJK-capable font stack, family names quoted for the canvas `font` property.
+pub const FONT_FAMILY: &str = "system-ui, -apple-system, \"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \
+\"Noto Sans CJK SC\", \"Noto Sans SC\", \"Source Han Sans SC\", sans-serif";
+
+/// Measures text as it will be drawn. The browser's is the canvas's `measureText`.
+pub trait TextMeasure {
+    fn width_css_px(&self, text: &str, font: Font) -> f64;
+}
+
+/// A host-side estimate for native tests and the static fallback: full-width characters are one em,
+/// others a little over half. Deliberately generous so layouts tested with it leave room.
+pub struct EstimateMeasure;
+
+impl TextMeasure for EstimateMeasure {
+    fn width_css_px(&self, text: &str, font: Font) -> f64 {
+        let ems: f64 = text
+            .chars()
+            .map(|c| match c {
+                c if c.is_ascii_uppercase() || c == 'm' || c == 'w' => 0.72,
+                c if c.is_ascii() => 0.6,
+                '…' => 1.0,
+                _ => 1.0,
+            })
+            .sum();
+        ems * font.size_css_px * if font.bold { 1.05 } else { 1.0 }
+    }
+}

@@ -1,0 +1,342 @@
+//! Lays a chart out at a width in CSS pixels: a list of marks to draw and the targets that
+//! hit-testing and the keyboard use. Text is measured with the caller's measurer and fitted
+//! (wrapped or shortened) so that nothing overlaps or leaves the canvas. Pure.
+
+use super::format;
+use super::geom::{Font, PointCss, RectCss, TextMeasure};
+use super::spec::{Chart, Panel, PanelKind, RowStyle};
+use super::theme::{Rgb, Theme};
+use super::wrap::{truncate, wrap};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Baseline {
+    Top,
+    Middle,
+}
+
+/// Something to draw, in CSS pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mark {
+    Rect { rect: RectCss, fill: Rgb },
+    Outline { rect: RectCss, color: Rgb, width_css_px: f64 },
+    Line { from: PointCss, to: PointCss, color: Rgb },
+    Text { at: PointCss, text: String, font: Font, color: Rgb, align: Align, baseline: Baseline },
+}
+
+/// An area that stands for a data point.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Target {
+    /// Index into `Chart::points()`.
+    pub point_idx: usize,
+    pub hit: RectCss,
+    /// Where a tooltip for the point attaches (the end of its bar).
+    pub anchor: PointCss,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    pub width_css_px: f64,
+    pub height_css_px: f64,
+    pub marks: Vec<Mark>,
+    pub targets: Vec<Target>,
+}
+
+impl Scene {
+    /// The point under `p`: the smallest target that contains it; `None` over gaps and text.
+    pub fn hit(&self, p: PointCss) -> Option<usize> {
+        self.targets
+            .iter()
+            .filter(|t| t.hit.contains(p))
+            .min_by(|a, b| a.hit.area_css_px2().total_cmp(&b.hit.area_css_px2()))
+            .map(|t| t.point_idx)
+    }
+
+    /// The first target of a point.
+    pub fn target(&self, point_idx: usize) -> Option<&Target> {
+        self.targets.iter().find(|t| t.point_idx == point_idx)
+    }
+
+    /// The box every text mark covers, as measured by `measure`.
+    pub fn text_boxes(&self, measure: &dyn TextMeasure) -> Vec<(String, RectCss)> {
+        self.marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { at, text, font, align, baseline, .. } => {
+                    let w = measure.width_css_px(text, *font);
+                    let h = font.size_css_px * 1.2;
+                    let x = match align {
+                        Align::Left => at.x_css_px,
+                        Align::Center => at.x_css_px - w / 2.0,
+                        Align::Right => at.x_css_px - w,
+                    };
+                    let y = match baseline {
+                        Baseline::Top => at.y_css_px,
+                        Baseline::Middle => at.y_css_px - h / 2.0,
+                    };
+                    Some((text.clone(), RectCss::new(x, y, w, h)))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+const fn font(size_css_px: f64, bold: bool) -> Font {
+    Font { size_css_px, bold }
+}
+const LABEL: Font = font(13.0, false);
+const VALUE: Font = font(13.0, true);
+const PANEL_TITLE: Font = font(14.0, true);
+const TICK: Font = font(11.0, false);
+const NOTE: Font = font(13.0, false);
+const SOURCE: Font = font(11.0, false);
+const BAR_HEIGHT_CSS_PX: f64 = 20.0;
+/// Touch targets are at least 24 px tall (WCAG 2.5.8).
+const TARGET_HEIGHT_CSS_PX: f64 = 24.0;
+/// Below this inner width, labels go above their bars instead of beside them.
+const NARROW_INNER_WIDTH_CSS_PX: f64 = 440.0;
+
+/// A step of 1, 2 or 5 × 10^k giving about `n_ticks` ticks up to `max`.
+fn nice_step(max: f64, n_ticks: usize) -> f64 {
+    let raw = (max / n_ticks.max(1) as f64).max(f64::MIN_POSITIVE);
+    let magnitude = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(10.0 * magnitude)
+}
+
+struct Builder<'a> {
+    chart: &'a Chart,
+    measure: &'a dyn TextMeasure,
+    theme: &'a Theme,
+    focused: Option<usize>,
+    width_css_px: f64,
+    pad_css_px: f64,
+    y_css_px: f64,
+    next_point: usize,
+    marks: Vec<Mark>,
+    targets: Vec<Target>,
+}
+
+impl Builder<'_> {
+    fn inner_width_css_px(&self) -> f64 {
+        self.width_css_px - 2.0 * self.pad_css_px
+    }
+
+    fn text(&mut self, x: f64, y: f64, text: String, font: Font, color: Rgb, align: Align, baseline: Baseline) {
+        let at = PointCss { x_css_px: x, y_css_px: y };
+        self.marks.push(Mark::Text { at, text, font, color, align, baseline });
+    }
+
+    /// Wrapped lines starting at the cursor, which moves below them.
+    fn paragraph(&mut self, text: &str, font: Font, color: Rgb, max_lines: usize) {
+        let line_height = (font.size_css_px * 1.4).round();
+        for line in wrap(text, self.inner_width_css_px(), font, self.measure, max_lines) {
+            self.text(self.pad_css_px, self.y_css_px, line, font, color, Align::Left, Baseline::Top);
+            self.y_css_px += line_height;
+        }
+    }
+
+    fn take_point(&mut self) -> (usize, bool) {
+        let idx = self.next_point;
+        self.next_point += 1;
+        (idx, self.focused == Some(idx))
+    }
+
+    fn bars(&mut self, panel: &Panel) {
+        let lang = self.chart.lang;
+        let inner = self.inner_width_css_px();
+        let narrow = inner < NARROW_INNER_WIDTH_CSS_PX;
+        let values: Vec<String> = panel.rows.iter().map(|r| format::value(r.indicator, lang)).collect();
+        let value_w = values.iter().map(|v| self.measure.width_css_px(v, VALUE)).fold(0.0, f64::max) + 8.0;
+        let label_w = if narrow {
+            inner
+        } else {
+            let widest = panel.rows.iter().map(|r| self.measure.width_css_px(&r.label, LABEL)).fold(0.0, f64::max);
+            widest.min(inner * 0.4).max(60.0)
+        };
+        let bar_x0 = if narrow { self.pad_css_px } else { self.pad_css_px + label_w + 10.0 };
+        let plot_w = (self.pad_css_px + inner - value_w - bar_x0).max(20.0);
+        let max_value = match panel.kind {
+            PanelKind::Share => 100.0,
+            _ => panel.rows.iter().map(|r| r.indicator.value).fold(0.0, f64::max),
+        };
+        let max_ticks = ((plot_w / 90.0).floor() as usize).clamp(2, 6);
+        let mut n_ticks = max_ticks;
+        let (domain_max, ticks) = loop {
+            let step = if panel.kind == PanelKind::Share { 100.0 / n_ticks.min(4) as f64 } else { nice_step(max_value, n_ticks) };
+            let domain_max = (max_value / step).ceil().max(1.0) * step;
+            let ticks: Vec<(f64, String)> = (0..)
+                .map(|i| f64::from(i) * step)
+                .take_while(|v| *v <= domain_max + step * 1e-9)
+                .map(|v| (v, format::tick(v, panel.unit, lang)))
+                .collect();
+            let widest = ticks.iter().map(|(_, t)| self.measure.width_css_px(t, TICK)).fold(0.0, f64::max);
+            let spacing = plot_w * step / domain_max;
+            if widest + 8.0 <= spacing || n_ticks <= 1 {
+                break (domain_max, ticks);
+            }
+            n_ticks -= 1;
+        };
+        let x_of = |v: f64| bar_x0 + plot_w * (v / domain_max).clamp(0.0, 1.0);
+
+        let grid_at = self.marks.len();
+        let rows_top = self.y_css_px;
+        for (row, value) in panel.rows.iter().zip(values) {
+            let (idx, focused) = self.take_point();
+            let label_h = if narrow { 18.0 } else { 0.0 };
+            let row_top = self.y_css_px;
+            let bar_y = row_top + label_h + (TARGET_HEIGHT_CSS_PX - BAR_HEIGHT_CSS_PX) / 2.0;
+            let center_y = bar_y + BAR_HEIGHT_CSS_PX / 2.0;
+            let label = truncate(&row.label, label_w, LABEL, self.measure);
+            if narrow {
+                self.text(self.pad_css_px, row_top, label, LABEL, self.theme.text, Align::Left, Baseline::Top);
+            } else {
+                self.text(self.pad_css_px, center_y, label, LABEL, self.theme.text, Align::Left, Baseline::Middle);
+            }
+            let end_x = x_of(row.indicator.value);
+            let bar = RectCss::new(bar_x0, bar_y, end_x - bar_x0, BAR_HEIGHT_CSS_PX);
+            if panel.kind == PanelKind::Share {
+                self.marks.push(Mark::Rect { rect: RectCss::new(bar_x0, bar_y, plot_w, BAR_HEIGHT_CSS_PX), fill: self.theme.tile });
+            }
+            let fill = match (focused, row.style, row.part.is_some()) {
+                (true, _, _) => self.theme.highlight,
+                (_, RowStyle::Reference, _) => self.theme.reference,
+                (_, RowStyle::Derived, _) => self.theme.derived_fill,
+                (_, _, true) => self.theme.whole,
+                _ => self.theme.bar,
+            };
+            self.marks.push(Mark::Rect { rect: bar, fill });
+            if row.style == RowStyle::Derived {
+                let color = if focused { self.theme.highlight } else { self.theme.bar };
+                self.marks.push(Mark::Outline { rect: bar, color, width_css_px: 1.5 });
+            }
+            self.text(end_x + 6.0, center_y, value, VALUE, self.theme.text, Align::Left, Baseline::Middle);
+            let band = RectCss::new(self.pad_css_px, row_top, inner, label_h + TARGET_HEIGHT_CSS_PX);
+            let anchor = PointCss { x_css_px: end_x, y_css_px: bar_y };
+            self.targets.push(Target { point_idx: idx, hit: band, anchor });
+            self.y_css_px = row_top + label_h + TARGET_HEIGHT_CSS_PX + 6.0;
+
+            if let Some(part) = row.part {
+                let (part_idx, part_focused) = self.take_point();
+                let part_end = x_of(part.value);
+                let part_bar = RectCss::new(bar_x0, bar_y, part_end - bar_x0, BAR_HEIGHT_CSS_PX);
+                let part_fill = if part_focused { self.theme.highlight } else { self.theme.bar };
+                self.marks.push(Mark::Rect { rect: part_bar, fill: part_fill });
+                let anchor = PointCss { x_css_px: part_end, y_css_px: bar_y };
+                let part_hit = RectCss::new(bar_x0, row_top + label_h, part_bar.width_css_px, TARGET_HEIGHT_CSS_PX);
+                self.targets.push(Target { point_idx: part_idx, hit: part_hit, anchor });
+                // A legend line under the bar names the part; it is a target for the part too.
+                let legend_top = self.y_css_px - 4.0;
+                let swatch = RectCss::new(bar_x0, legend_top + 7.0, 10.0, 10.0);
+                self.marks.push(Mark::Rect { rect: swatch, fill: part_fill });
+                let part_label = lang.pick(&part.label.zh, &part.label.en);
+                let legend = format!("{}{}{}", lang.pick("其中", "of which "), part_label, lang.pick("：", ": "))
+                    + &format::value(part, lang);
+                let legend_w = self.pad_css_px + inner - bar_x0 - 16.0;
+                let legend = truncate(&legend, legend_w, LABEL, self.measure);
+                self.text(bar_x0 + 16.0, legend_top + 12.0, legend, LABEL, self.theme.text, Align::Left, Baseline::Middle);
+                let hit = RectCss::new(bar_x0, legend_top, legend_w + 16.0, TARGET_HEIGHT_CSS_PX);
+                self.targets.push(Target { point_idx: part_idx, hit, anchor });
+                self.y_css_px = legend_top + TARGET_HEIGHT_CSS_PX + 6.0;
+            }
+        }
+        let rows_bottom = self.y_css_px - 4.0;
+        let mut grid = Vec::new();
+        let last_tick = ticks.len().saturating_sub(1);
+        for (i, (v, label)) in ticks.into_iter().enumerate() {
+            let x = x_of(v);
+            let from = PointCss { x_css_px: x, y_css_px: rows_top };
+            let to = PointCss { x_css_px: x, y_css_px: rows_bottom };
+            grid.push(Mark::Line { from, to, color: self.theme.grid });
+            let align = match i {
+                0 => Align::Left,
+                i if i == last_tick && x + self.measure.width_css_px(&label, TICK) / 2.0 > self.width_css_px - 2.0 => Align::Right,
+                _ => Align::Center,
+            };
+            let at = PointCss { x_css_px: x, y_css_px: rows_bottom + 4.0 };
+            self.marks.push(Mark::Text { at, text: label, font: TICK, color: self.theme.muted_text, align, baseline: Baseline::Top });
+        }
+        self.marks.splice(grid_at..grid_at, grid);
+        self.y_css_px = rows_bottom + 4.0 + TICK.size_css_px * 1.4;
+    }
+
+    fn stats(&mut self, panel: &Panel) {
+        let lang = self.chart.lang;
+        let inner = self.inner_width_css_px();
+        let gap = 10.0;
+        let n = panel.rows.len().max(1);
+        let cols = (((inner + gap) / (150.0 + gap)).floor() as usize).clamp(1, n);
+        let tile_w = (inner - gap * (cols - 1) as f64) / cols as f64;
+        let tile_h = 70.0;
+        for (i, row) in panel.rows.iter().enumerate() {
+            let (idx, focused) = self.take_point();
+            let x = self.pad_css_px + (i % cols) as f64 * (tile_w + gap);
+            let y = self.y_css_px + (i / cols) as f64 * (tile_h + gap);
+            let tile = RectCss::new(x, y, tile_w, tile_h);
+            self.marks.push(Mark::Rect { rect: tile, fill: self.theme.tile });
+            if focused {
+                self.marks.push(Mark::Outline { rect: tile, color: self.theme.highlight, width_css_px: 2.0 });
+            }
+            let value = format::value(row.indicator, lang);
+            let big = [font(20.0, true), font(16.0, true)]
+                .into_iter()
+                .find(|f| self.measure.width_css_px(&value, *f) <= tile_w - 20.0)
+                .unwrap_or(font(14.0, true));
+            let color = if focused { self.theme.highlight } else { self.theme.text };
+            let value = truncate(&value, tile_w - 20.0, big, self.measure);
+            self.text(x + 10.0, y + 10.0, value, big, color, Align::Left, Baseline::Top);
+            let label_font = font(12.0, false);
+            for (line_idx, line) in wrap(&row.label, tile_w - 20.0, label_font, self.measure, 2).into_iter().enumerate() {
+                let line_y = y + 38.0 + line_idx as f64 * 15.0;
+                self.text(x + 10.0, line_y, line, label_font, self.theme.muted_text, Align::Left, Baseline::Top);
+            }
+            let anchor = PointCss { x_css_px: x + tile_w / 2.0, y_css_px: y };
+            self.targets.push(Target { point_idx: idx, hit: tile, anchor });
+        }
+        let n_tile_rows = n.div_ceil(cols);
+        self.y_css_px += n_tile_rows as f64 * (tile_h + gap);
+    }
+}
+
+/// Lays out `chart` at `width_css_px`; `focused` is the highlighted point, if any.
+pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme: &Theme, focused: Option<usize>) -> Scene {
+    let width_css_px = width_css_px.max(200.0);
+    let pad_css_px = if width_css_px < 480.0 { 12.0 } else { 16.0 };
+    let mut b = Builder {
+        chart,
+        measure,
+        theme,
+        focused,
+        width_css_px,
+        pad_css_px,
+        y_css_px: pad_css_px,
+        next_point: 0,
+        marks: Vec::new(),
+        targets: Vec::new(),
+    };
+    let title_font = font(if width_css_px < 480.0 { 16.0 } else { 18.0 }, true);
+    b.paragraph(&chart.title, title_font, theme.text, 3);
+    for panel in &chart.panels {
+        b.y_css_px += 10.0;
+        b.paragraph(&panel.title, PANEL_TITLE, theme.text, 2);
+        b.y_css_px += 4.0;
+        match panel.kind {
+            PanelKind::Bars | PanelKind::Share => b.bars(panel),
+            PanelKind::Stats => b.stats(panel),
+        }
+    }
+    if let Some(note) = &chart.note {
+        b.y_css_px += 6.0;
+        b.paragraph(note, NOTE, theme.text, 4);
+    }
+    b.y_css_px += 6.0;
+    b.paragraph(&chart.source_line, SOURCE, theme.muted_text, 3);
+    let height_css_px = (b.y_css_px + pad_css_px).ceil();
+    Scene { width_css_px, height_css_px, marks: b.marks, targets: b.targets }
+}

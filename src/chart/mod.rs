@@ -1,0 +1,109 @@
+//! Charts of the dataset: which figures each chart shows, number formatting, layout in CSS pixels,
+//! hit-testing, the words of tooltips and the live region, and drawing through plotters.
+//! Pure and host-testable: it never touches the browser; `web` hands it a text measurer and a
+//! plotters backend.
+
+pub mod describe;
+pub mod draw;
+pub mod format;
+pub mod geom;
+pub mod layout;
+pub mod spec;
+pub mod theme;
+pub mod wrap;
+
+use std::fmt;
+
+/// The charts a `<zhibiao-chart chart="…">` can show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartId {
+    Growth,
+    FiveG,
+    Nev,
+}
+
+impl ChartId {
+    pub const ALL: [ChartId; 3] = [ChartId::Growth, ChartId::FiveG, ChartId::Nev];
+
+    /// The attribute value that names this chart.
+    pub fn key(self) -> &'static str {
+        match self {
+            ChartId::Growth => "growth",
+            ChartId::FiveG => "5g",
+            ChartId::Nev => "nev",
+        }
+    }
+
+    pub fn parse(value: &str) -> Result<ChartId, AttributeError> {
+        ChartId::ALL.into_iter().find(|c| c.key() == value.trim()).ok_or_else(|| AttributeError {
+            attribute: "chart",
+            value: value.to_string(),
+            allowed: &["growth", "5g", "nev"],
+        })
+    }
+}
+
+/// The reader's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Accepts "zh", "en" and region forms such as "zh-CN" or "en-GB".
+    pub fn parse(value: &str) -> Result<Lang, AttributeError> {
+        let primary = value.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "zh" => Ok(Lang::Zh),
+            "en" => Ok(Lang::En),
+            _ => Err(AttributeError { attribute: "lang", value: value.to_string(), allowed: &["zh", "en"] }),
+        }
+    }
+
+    /// Picks the string for this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// An attribute value the widget cannot show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttributeError {
+    pub attribute: &'static str,
+    pub value: String,
+    pub allowed: &'static [&'static str],
+}
+
+impl AttributeError {
+    /// The message shown in the element's box, in the reader's language.
+    pub fn message(&self, lang: Lang) -> String {
+        let allowed = self.allowed.join(lang.pick("、", ", "));
+        match lang {
+            Lang::Zh => format!("无法显示图表：属性 {}=\"{}\" 无效，可用的值为 {allowed}。", self.attribute, self.value),
+            Lang::En => format!(
+                "Cannot show the chart: attribute {}=\"{}\" is not valid; allowed values are {allowed}.",
+                self.attribute, self.value
+            ),
+        }
+    }
+}
+
+impl fmt::Display for AttributeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for AttributeError {}

@@ -1,0 +1,243 @@
+//! Which figures each chart shows and how they are grouped. Ids name the figures; every value comes
+//! from the embedded dataset. Quantities of different units never share an axis: each panel has one.
+
+use std::fmt;
+
+use crate::data::model::{Indicator, Kind, Unit};
+use crate::DATASET;
+
+use super::{format, ChartId, Lang};
+
+/// How a panel shows its rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PanelKind {
+    /// Horizontal bars on one linear axis starting at zero.
+    Bars,
+    /// A share of a whole: a 0–100% track per row.
+    Share,
+    /// Figures that do not compare with each other, shown as numbers.
+    Stats,
+}
+
+/// How a row is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowStyle {
+    Main,
+    /// Implied by the text, not stated: outlined.
+    Derived,
+    /// A reference to compare against: neutral colour.
+    Reference,
+}
+
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub indicator: &'static Indicator,
+    /// The row's label; the indicator's label unless the panel needs another.
+    pub label: String,
+    /// A part of the row's whole (co-built 5G base stations inside all 5G base stations).
+    pub part: Option<&'static Indicator>,
+    pub style: RowStyle,
+}
+
+#[derive(Clone, Debug)]
+pub struct Panel {
+    pub title: String,
+    pub kind: PanelKind,
+    pub unit: Unit,
+    pub rows: Vec<Row>,
+}
+
+/// A chart resolved against the dataset, in one language.
+#[derive(Clone, Debug)]
+pub struct Chart {
+    pub id: ChartId,
+    pub lang: Lang,
+    pub title: String,
+    pub panels: Vec<Panel>,
+    pub note: Option<String>,
+    pub source_line: String,
+}
+
+/// A chart names a figure the dataset does not have.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingIndicator(pub &'static str);
+
+impl fmt::Display for MissingIndicator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the dataset has no indicator `{}`", self.0)
+    }
+}
+
+impl std::error::Error for MissingIndicator {}
+
+fn get(id: &'static str) -> Result<&'static Indicator, MissingIndicator> {
+    DATASET.indicator(id).ok_or(MissingIndicator(id))
+}
+
+/// A row labelled with its indicator's label, derived figures marked.
+fn row(indicator: &'static Indicator, lang: Lang, style: RowStyle) -> Row {
+    let label = lang.pick(&indicator.label.zh, &indicator.label.en).to_string();
+    Row { indicator, label, part: None, style }
+}
+
+fn derived_mark(lang: Lang) -> &'static str {
+    lang.pick("（推算）", " (derived)")
+}
+
+fn growth(lang: Lang) -> Result<Vec<Panel>, MissingIndicator> {
+    // Every year-on-year growth rate the texts state for H1 2023, largest first.
+    let mut rates: Vec<&'static Indicator> = DATASET
+        .indicators
+        .iter()
+        .filter(|i| i.unit == Unit::Percent && i.period == "2023-H1" && i.kind == Kind::Stated)
+        .collect();
+    rates.sort_by(|a, b| b.value.total_cmp(&a.value));
+    let ranked = Panel {
+        title: lang.pick("同比增速", "Year-on-year growth").into(),
+        kind: PanelKind::Bars,
+        unit: Unit::Percent,
+        rows: rates.into_iter().map(|i| row(i, lang, RowStyle::Main)).collect(),
+    };
+    let mut baselines = Vec::new();
+    for id in ["industry_value_added_growth_2022_h1", "industry_value_added_growth_2023_q1", "industry_value_added_growth"] {
+        let ind = get(id)?;
+        let (style, mark) = match ind.kind {
+            Kind::Derived => (RowStyle::Derived, derived_mark(lang)),
+            _ => (RowStyle::Main, ""),
+        };
+        let label = format!("{}{mark}", format::period(&ind.period, lang));
+        baselines.push(Row { indicator: ind, label, part: None, style });
+    }
+    let over_time = Panel {
+        title: lang.pick("规模以上工业增加值增速：与此前比较", "Industrial value added growth against earlier periods").into(),
+        kind: PanelKind::Bars,
+        unit: Unit::Percent,
+        rows: baselines,
+    };
+    Ok(vec![ranked, over_time])
+}
+
+fn five_g(lang: Lang) -> Result<Vec<Panel>, MissingIndicator> {
+    let mut stations = row(get("bs_5g_total")?, lang, RowStyle::Main);
+    stations.part = Some(get("bs_5g_shared")?);
+    let users = ["users_5g_mobile", "users_mobile_iot"]
+        .into_iter()
+        .map(|id| get(id).map(|i| row(i, lang, RowStyle::Main)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let stats = ["pon_10g_ports", "app_categories_5g", "app_cases_5g", "terminals_5g_licensed"]
+        .into_iter()
+        .map(|id| get(id).map(|i| row(i, lang, RowStyle::Main)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(vec![
+        Panel { title: lang.pick("5G基站", "5G base stations").into(), kind: PanelKind::Bars, unit: Unit::Count, rows: vec![stations] },
+        Panel { title: lang.pick("用户", "Subscribers and connections").into(), kind: PanelKind::Bars, unit: Unit::Count, rows: users },
+        Panel {
+            title: lang.pick("流量", "Traffic").into(),
+            kind: PanelKind::Share,
+            unit: Unit::Percent,
+            rows: vec![row(get("traffic_share_5g")?, lang, RowStyle::Main)],
+        },
+        Panel { title: lang.pick("千兆网络与应用", "Gigabit network and applications").into(), kind: PanelKind::Stats, unit: Unit::Count, rows: stats },
+    ])
+}
+
+fn nev(lang: Lang) -> Result<(Vec<Panel>, String), MissingIndicator> {
+    let rows = vec![
+        row(get("nev_production_growth")?, lang, RowStyle::Main),
+        row(get("nev_sales_growth")?, lang, RowStyle::Main),
+        row(get("industry_value_added_growth")?, lang, RowStyle::Reference),
+    ];
+    let years = get("nev_world_first_years")?;
+    let n_years = format::value(years, lang);
+    let note = match lang {
+        Lang::Zh => format!("新能源汽车产销量连续{n_years}保持全球第一。"),
+        Lang::En => format!("China has been the world's largest NEV producer and market for {n_years} running."),
+    };
+    let panel = Panel { title: lang.pick("同比增速", "Year-on-year growth").into(), kind: PanelKind::Bars, unit: Unit::Percent, rows };
+    Ok((vec![panel], note))
+}
+
+impl Chart {
+    /// Resolves a chart against the embedded dataset.
+    pub fn build(id: ChartId, lang: Lang) -> Result<Chart, MissingIndicator> {
+        let (title, panels, note) = match id {
+            ChartId::Growth => (lang.pick("2023年上半年主要指标同比增长", "Year-on-year growth, H1 2023"), growth(lang)?, None),
+            ChartId::FiveG => (lang.pick("5G发展：截至2023年6月底", "5G in China at the end of June 2023"), five_g(lang)?, None),
+            ChartId::Nev => {
+                let (panels, note) = nev(lang)?;
+                (lang.pick("新能源汽车产销同比增长（2023年上半年）", "NEV production and sales growth, H1 2023"), panels, Some(note))
+            }
+        };
+        let date = DATASET.sources.first().map(|s| s.date.as_ref()).unwrap_or("");
+        let source_line = match lang {
+            Lang::Zh => format!("来源：工业和信息化部 / 国新办新闻发布会，{date}"),
+            Lang::En => format!("Source: MIIT / State Council Information Office press conference, {date}"),
+        };
+        Ok(Chart { id, lang, title: title.into(), panels, note, source_line })
+    }
+
+    /// Every data point in reading (and keyboard) order: each row, then its part.
+    pub fn points(&self) -> Vec<&'static Indicator> {
+        let mut points = Vec::new();
+        for panel in &self.panels {
+            for row in &panel.rows {
+                points.push(row.indicator);
+                points.extend(row.part);
+            }
+        }
+        points
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_chart_resolves_in_both_languages() {
+        for id in ChartId::ALL {
+            for lang in [Lang::Zh, Lang::En] {
+                let chart = Chart::build(id, lang).unwrap_or_else(|e| panic!("{e}"));
+                assert!(!chart.points().is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn growth_shows_the_six_stated_h1_rates_sorted_and_the_derived_baselines() {
+        let chart = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
+        let ranked: Vec<&str> = chart.panels[0].rows.iter().map(|r| r.indicator.id.as_ref()).collect();
+        assert_eq!(
+            ranked,
+            [
+                "nev_sales_growth",
+                "nev_production_growth",
+                "emerging_business_revenue_growth",
+                "telecom_business_volume_growth",
+                "telecom_revenue_growth",
+                "industry_value_added_growth"
+            ]
+        );
+        let styles: Vec<RowStyle> = chart.panels[1].rows.iter().map(|r| r.style).collect();
+        assert_eq!(styles, [RowStyle::Derived, RowStyle::Derived, RowStyle::Main]);
+        assert_eq!(chart.panels[1].rows[0].label, "H1 2022 (derived)");
+    }
+
+    #[test]
+    fn panels_never_mix_units() {
+        for id in ChartId::ALL {
+            let chart = Chart::build(id, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+            for panel in chart.panels.iter().filter(|p| p.kind != PanelKind::Stats) {
+                for row in &panel.rows {
+                    assert_eq!(row.indicator.unit, panel.unit, "{} in {}", row.indicator.id, panel.title);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_nev_note_is_written_from_the_data() {
+        let chart = Chart::build(ChartId::Nev, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(chart.note.as_deref(), Some("新能源汽车产销量连续8年保持全球第一。"));
+    }
+}

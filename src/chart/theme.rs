@@ -1,0 +1,102 @@
+//! Colours: light and dark themes from a colour-blind-safe palette (Okabe–Ito), with text at
+//! WCAG AA contrast against the background.
+
+/// An sRGB colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// CSS hex form, e.g. "#0072b2".
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
+    fn channel_luminance(c: u8) -> f64 {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    }
+
+    /// WCAG relative luminance.
+    pub fn luminance(self) -> f64 {
+        0.2126 * Self::channel_luminance(self.0) + 0.7152 * Self::channel_luminance(self.1) + 0.0722 * Self::channel_luminance(self.2)
+    }
+
+    /// WCAG contrast ratio between two colours (1–21).
+    pub fn contrast(self, other: Rgb) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Theme {
+    pub background: Rgb,
+    pub text: Rgb,
+    pub muted_text: Rgb,
+    pub grid: Rgb,
+    pub tile: Rgb,
+    pub bar: Rgb,
+    /// The whole of which a part is shown (lighter than `bar`).
+    pub whole: Rgb,
+    pub highlight: Rgb,
+    pub reference: Rgb,
+    pub derived_fill: Rgb,
+}
+
+pub const LIGHT: Theme = Theme {
+    background: Rgb(0xff, 0xff, 0xff),
+    text: Rgb(0x1a, 0x1a, 0x1a),
+    muted_text: Rgb(0x59, 0x59, 0x59),
+    grid: Rgb(0xe3, 0xe3, 0xe3),
+    tile: Rgb(0xf4, 0xf6, 0xf8),
+    bar: Rgb(0x00, 0x72, 0xb2),
+    whole: Rgb(0x9c, 0xcf, 0xee),
+    highlight: Rgb(0xd5, 0x5e, 0x00),
+    reference: Rgb(0x8c, 0x8c, 0x8c),
+    derived_fill: Rgb(0xdd, 0xec, 0xf6),
+};
+
+pub const DARK: Theme = Theme {
+    background: Rgb(0x16, 0x18, 0x1c),
+    text: Rgb(0xee, 0xee, 0xee),
+    muted_text: Rgb(0xb0, 0xb4, 0xba),
+    grid: Rgb(0x3a, 0x3e, 0x45),
+    tile: Rgb(0x22, 0x25, 0x2b),
+    bar: Rgb(0x56, 0xb4, 0xe9),
+    whole: Rgb(0x1f, 0x4e, 0x6e),
+    highlight: Rgb(0xe6, 0x9f, 0x00),
+    reference: Rgb(0x8c, 0x8c, 0x8c),
+    derived_fill: Rgb(0x1c, 0x33, 0x44),
+};
+
+impl Theme {
+    pub fn for_dark(dark: bool) -> Theme {
+        if dark {
+            DARK
+        } else {
+            LIGHT
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_meets_wcag_aa_and_marks_stand_out_in_both_themes() {
+        for theme in [LIGHT, DARK] {
+            assert!(theme.text.contrast(theme.background) >= 7.0);
+            assert!(theme.muted_text.contrast(theme.background) >= 4.5);
+            assert!(theme.muted_text.contrast(theme.tile) >= 4.5);
+            assert!(theme.text.contrast(theme.tile) >= 4.5);
+            // Graphical objects need 3:1 (WCAG 1.4.11).
+            assert!(theme.bar.contrast(theme.background) >= 3.0);
+            assert!(theme.highlight.contrast(theme.background) >= 3.0);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! Fitting text into a width: wrapping (at any CJK character, at spaces in Latin text) and
+//! shortening with an ellipsis. Pure.
+
+use super::geom::{Font, TextMeasure};
+
+/// Breakable pieces: each CJK character alone, Latin words with their trailing space.
+fn pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let next = i + c.len_utf8();
+        let ends_piece = !c.is_ascii()
+            || c == ' '
+            || text[next..].chars().next().is_some_and(|n| !n.is_ascii() && !matches!(n, '，' | '。' | '、' | '）' | '：'));
+        if ends_piece {
+            out.push(&text[start..next]);
+            start = next;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// `text` shortened with "…" until it fits `max_width_css_px`; unchanged if it fits.
+pub fn truncate(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMeasure) -> String {
+    if measure.width_css_px(text, font) <= max_width_css_px {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    for keep in (0..chars.len()).rev() {
+        let candidate: String = chars[..keep].iter().collect::<String>().trim_end().to_string() + "…";
+        if measure.width_css_px(&candidate, font) <= max_width_css_px {
+            return candidate;
+        }
+    }
+    String::new()
+}
+
+/// Lines of at most `max_width_css_px`, at most `max_lines` (the last shortened with "…").
+pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMeasure, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for piece in pieces(text) {
+        let candidate = format!("{line}{piece}");
+        if line.is_empty() || measure.width_css_px(candidate.trim_end(), font) <= max_width_css_px {
+            line = candidate;
+        } else {
+            lines.push(line.trim_end().to_string());
+            line = piece.trim_start().to_string();
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    if lines.len() > max_lines.max(1) {
+        let rest = lines[max_lines.max(1) - 1..].join(" ");
+        lines.truncate(max_lines.max(1) - 1);
+        lines.push(truncate(&rest, max_width_css_px, font, measure));
+    }
+    lines.into_iter().map(|l| truncate(&l, max_width_css_px, font, measure)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::geom::EstimateMeasure;
+
+    const FONT: Font = Font { size_css_px: 10.0, bold: false };
+
+    #[test]
+    fn wraps_chinese_anywhere_and_english_at_spaces() {
+        assert_eq!(wrap("新能源汽车产量增速", 50.0, FONT, &EstimateMeasure, 3), ["新能源汽车", "产量增速"]);
+        assert_eq!(wrap("NEV production growth", 70.0, FONT, &EstimateMeasure, 3), ["NEV", "production", "growth"]);
+        assert_eq!(wrap("NEV production growth", 120.0, FONT, &EstimateMeasure, 3), ["NEV production", "growth"]);
+    }
+
+    #[test]
+    fn too_many_lines_end_in_an_ellipsis_that_fits() {
+        let lines = wrap("一二三四五六七八九十", 30.0, FONT, &EstimateMeasure, 2);
+        assert_eq!(lines, ["一二三", "四五…"]);
+        assert_eq!(truncate("Industrial value added", 60.0, FONT, &EstimateMeasure), "Industri…");
+    }
+}

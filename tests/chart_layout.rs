@@ -1,0 +1,105 @@
+//! Layout, hit-testing and drawing of every chart, natively, at the widths readers use.
+
+use zhibiao::chart::draw::to_svg;
+use zhibiao::chart::geom::{EstimateMeasure, PointCss};
+use zhibiao::chart::layout::{layout, Scene};
+use zhibiao::chart::spec::Chart;
+use zhibiao::chart::theme::{DARK, LIGHT};
+use zhibiao::chart::{ChartId, Lang};
+
+fn chart(id: ChartId, lang: Lang) -> Chart {
+    Chart::build(id, lang).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn scene(id: ChartId, lang: Lang, width: f64, focused: Option<usize>) -> Scene {
+    layout(&chart(id, lang), width, &EstimateMeasure, &LIGHT, focused)
+}
+
+#[test]
+fn no_label_overlaps_or_leaves_the_canvas_from_320_to_1200_px() {
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            for width in (320..=1200).step_by(20) {
+                let s = scene(id, lang, f64::from(width), Some(0));
+                let boxes = s.text_boxes(&EstimateMeasure);
+                for (text, b) in &boxes {
+                    assert!(b.x_css_px >= 0.0 && b.right_css_px() <= s.width_css_px, "{id:?} {lang:?} {width}: {text:?} runs off");
+                    assert!(b.y_css_px >= 0.0 && b.bottom_css_px() <= s.height_css_px, "{id:?} {lang:?} {width}: {text:?} below");
+                }
+                for (i, (ta, a)) in boxes.iter().enumerate() {
+                    for (tb, b) in &boxes[i + 1..] {
+                        assert!(!a.overlaps(b), "{id:?} {lang:?} {width}: {ta:?} overlaps {tb:?}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_point_has_a_target_at_least_24_px_tall_and_its_centre_hits_it() {
+    for id in ChartId::ALL {
+        for width in [320.0, 375.0, 800.0, 1200.0] {
+            let s = scene(id, Lang::Zh, width, None);
+            let n_points = chart(id, Lang::Zh).points().len();
+            for idx in 0..n_points {
+                let t = s.target(idx).unwrap_or_else(|| panic!("{id:?} point {idx} has no target"));
+                assert!(t.hit.height_css_px >= 24.0, "{id:?} {idx}");
+                assert_eq!(s.hit(t.hit.center()), Some(idx), "{id:?} {width} centre of {idx}");
+            }
+        }
+    }
+}
+
+#[test]
+fn hit_testing_maps_bars_to_their_indicators_and_gaps_to_none() {
+    let c = chart(ChartId::Nev, Lang::En);
+    let s = layout(&c, 800.0, &EstimateMeasure, &LIGHT, None);
+    let points = c.points();
+    // (point, indicator) for the centre of each bar; the gap between rows maps to nothing.
+    let table = [(0, "nev_production_growth"), (1, "nev_sales_growth"), (2, "industry_value_added_growth")];
+    for (idx, id) in table {
+        let t = s.target(idx).unwrap_or_else(|| panic!("no target {idx}"));
+        let bar_centre = PointCss { x_css_px: (t.hit.x_css_px + t.anchor.x_css_px) / 2.0, y_css_px: t.hit.center().y_css_px };
+        assert_eq!(s.hit(bar_centre).map(|i| points[i].id.as_ref()), Some(id));
+    }
+    let (a, b) = (s.targets[0].hit, s.targets[1].hit);
+    let gap = PointCss { x_css_px: a.center().x_css_px, y_css_px: (a.bottom_css_px() + b.y_css_px) / 2.0 };
+    assert!(b.y_css_px > a.bottom_css_px());
+    assert_eq!(s.hit(gap), None);
+    assert_eq!(s.hit(PointCss { x_css_px: 5.0, y_css_px: 5.0 }), None, "the title is not a point");
+}
+
+#[test]
+fn the_shared_part_of_5g_base_stations_is_its_own_point_inside_the_whole() {
+    let c = chart(ChartId::FiveG, Lang::Zh);
+    let s = layout(&c, 800.0, &EstimateMeasure, &LIGHT, None);
+    let ids: Vec<&str> = c.points().iter().map(|i| i.id.as_ref()).collect();
+    assert_eq!(&ids[..2], ["bs_5g_total", "bs_5g_shared"]);
+    let part = s.target(1).unwrap_or_else(|| panic!("no part target"));
+    let whole = s.target(0).unwrap_or_else(|| panic!("no whole target"));
+    // Near the end of the whole bar, past the part, is the whole; inside the part is the part.
+    let past_part = PointCss { x_css_px: whole.anchor.x_css_px - 2.0, y_css_px: part.hit.center().y_css_px };
+    assert_eq!(s.hit(past_part), Some(0));
+    assert_eq!(s.hit(part.hit.center()), Some(1));
+    assert!(part.anchor.x_css_px < whole.anchor.x_css_px * 0.7 + part.hit.x_css_px * 0.3 + 1.0);
+}
+
+#[test]
+fn the_svg_has_title_values_source_and_highlight() {
+    let s = scene(ChartId::Nev, Lang::Zh, 600.0, Some(1));
+    let svg = to_svg(&s, &LIGHT).unwrap_or_else(|e| panic!("{e}"));
+    for needle in ["新能源汽车产销同比增长", "44.1%", "42.4%", "3.8%", "来源：工业和信息化部", "连续8年"] {
+        assert!(svg.contains(needle), "{needle} missing");
+    }
+    assert!(svg.contains("#D55E00") || svg.contains("#d55e00"), "the focused bar is highlighted");
+    let dark = to_svg(&s, &DARK).unwrap_or_else(|e| panic!("{e}"));
+    assert!(dark.contains("#16181C") || dark.contains("#16181c"), "dark background");
+}
+
+#[test]
+fn layout_height_grows_when_labels_move_above_bars() {
+    let wide = scene(ChartId::Growth, Lang::Zh, 1000.0, None);
+    let narrow = scene(ChartId::Growth, Lang::Zh, 320.0, None);
+    assert!(narrow.height_css_px > wide.height_css_px);
+}
