@@ -10,3 +10,14 @@ pub mod data;
 pub mod dataset;
 
 pub use dataset::DATASET;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+/// Defines `<zhibiao-chart>` (runs by itself when the module starts; browser tests call it).
+#[cfg(target_arch = "wasm32")]
+pub use web::start;
+/// The measurer the widget lays out with, for browser tests that recompute a layout.
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub use web::CanvasMeasure;

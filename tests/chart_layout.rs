@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Layout, hit-testing and drawing of every chart, natively, at the widths readers use.
 
 use zhibiao::chart::draw::to_svg;

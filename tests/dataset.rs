@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The embedded dataset against the source texts: every figure parsed, traceable and complete.
 
 use zhibiao::data::extract::{extract, ExtractError, SourceText};

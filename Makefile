@@ -1,0 +1,30 @@
+# `make serve` builds the wasm and serves the page; `make test` runs every test.
+# Both first install whatever is missing (scripts/setup.sh).
+SHELL := /bin/bash
+PORT ?= 8000
+# binaryen's wasm-opt from npm (Debian's is too old and writes wasm that fails to load).
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: setup build serve test test-native test-browser test-e2e
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	wasm-pack build --release --target web --out-dir pkg --out-name zhibiao
+
+serve: build
+	@echo "zhibiao: serving http://127.0.0.1:$(PORT)/www/"
+	python3 -m http.server --bind 127.0.0.1 $(PORT)
+
+test: setup test-native test-browser test-e2e
+
+test-native:
+	cargo test --all-targets
+
+test-browser:
+	wasm-pack test --headless --chrome
+	wasm-pack test --headless --firefox
+
+test-e2e: build
+	node --test tests/e2e/

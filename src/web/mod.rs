@@ -1,0 +1,314 @@
+//! The browser boundary, and the only module that uses wasm-bindgen, web-sys and js-sys.
+//! It defines `<zhibiao-chart>`, keeps one `Widget` per connected element, and turns DOM events
+//! into calls on it. Listeners and observers are removed when an element disconnects.
+
+mod canvas;
+mod style;
+mod widget;
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Event, EventTarget, HtmlElement, KeyboardEvent, PointerEvent};
+
+use crate::chart::geom::PointCss;
+pub use canvas::CanvasMeasure;
+use widget::{Pin, Widget};
+
+#[wasm_bindgen(module = "/src/web/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineElement)]
+    fn define_element(name: &str, hooks: &JsValue) -> bool;
+}
+
+type Listener = Closure<dyn FnMut(Event)>;
+
+/// A widget with everything it registered in the page, so that all of it can be removed.
+struct Mounted {
+    widget: Widget,
+    listeners: Vec<(EventTarget, &'static str, Listener)>,
+    resize_observer: web_sys::ResizeObserver,
+    _on_resize: Closure<dyn FnMut(js_sys::Array)>,
+    frame: Option<(i32, Closure<dyn FnMut()>)>,
+    /// Redraws when the device pixel ratio changes; replaced after each change.
+    dpr_query: Option<(web_sys::MediaQueryList, Listener)>,
+}
+
+thread_local! {
+    static MOUNTED: RefCell<BTreeMap<u32, Mounted>> = const { RefCell::new(BTreeMap::new()) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+const ID_KEY: &str = "__zhibiaoId";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn report(context: &str, error: &JsValue) {
+    web_sys::console::error_2(&JsValue::from_str(&format!("zhibiao: {context}:")), error);
+}
+
+fn widget_id(host: &HtmlElement) -> Option<u32> {
+    js_sys::Reflect::get(host, &ID_KEY.into()).ok()?.as_f64().map(|v| v as u32)
+}
+
+/// Runs `f` on a mounted widget, unless it is gone or already borrowed (re-entrant events).
+fn with_mounted<R>(id: u32, f: impl FnOnce(&mut Mounted) -> R) -> Option<R> {
+    MOUNTED.with(|m| m.try_borrow_mut().ok()?.get_mut(&id).map(f))
+}
+
+/// Draws the widget now and announces `chart-ready` the first time a chart/lang is drawn.
+fn render_now(id: u32) {
+    let Some(window) = window() else { return };
+    let drawn = with_mounted(id, |m| {
+        m.frame = None;
+        match m.widget.render(&window) {
+            Ok(Some(key)) if m.widget.ready_for != Some(key) => {
+                m.widget.ready_for = Some(key);
+                Some((m.widget.host.clone(), key.0.key()))
+            }
+            Ok(_) => None,
+            Err(e) => {
+                report("render failed", &e);
+                None
+            }
+        }
+    });
+    // Dispatched outside the borrow: listeners may change attributes, which re-enters.
+    if let Some(Some((host, chart))) = drawn {
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"chart".into(), &chart.into());
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("chart-ready", &init) {
+            let _ = host.dispatch_event(&event);
+        }
+    }
+}
+
+/// Schedules one render on the next animation frame; more requests before it are merged.
+fn schedule_render(id: u32) {
+    let Some(window) = window() else { return };
+    with_mounted(id, |m| {
+        if m.frame.is_some() {
+            return;
+        }
+        let callback = Closure::<dyn FnMut()>::new(move || render_now(id));
+        match window.request_animation_frame(callback.as_ref().unchecked_ref()) {
+            Ok(handle) => m.frame = Some((handle, callback)),
+            Err(e) => report("requestAnimationFrame failed", &e),
+        }
+    });
+}
+
+/// Watches the current device pixel ratio; when it changes, redraw and watch the new one.
+fn watch_dpr(id: u32) {
+    let Some(window) = window() else { return };
+    let query = format!("(resolution: {}dppx)", window.device_pixel_ratio());
+    let Ok(Some(list)) = window.match_media(&query) else { return };
+    let listener = Closure::<dyn FnMut(Event)>::new(move |_| {
+        watch_dpr(id);
+        schedule_render(id);
+    });
+    if list.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref()).is_err() {
+        return;
+    }
+    with_mounted(id, |m| {
+        if let Some((old, old_listener)) = m.dpr_query.replace((list, listener)) {
+            let _ = old.remove_event_listener_with_callback("change", old_listener.as_ref().unchecked_ref());
+        }
+    });
+}
+
+fn pointer_css(widget: &Widget, event: &PointerEvent) -> PointCss {
+    let rect = widget.canvas.get_bounding_client_rect();
+    PointCss { x_css_px: f64::from(event.client_x()) - rect.left(), y_css_px: f64::from(event.client_y()) - rect.top() }
+}
+
+fn on_pointer_move(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window) -> Result<(), JsValue> {
+    if event.pointer_type() != "mouse" {
+        return Ok(());
+    }
+    if matches!(m.widget.focused, Some((_, Pin::Tap | Pin::Keyboard))) {
+        return Ok(());
+    }
+    let p = pointer_css(&m.widget, event);
+    let hit = m.widget.hit(p);
+    m.widget.focus(window, hit, Pin::Hover, Some(p))
+}
+
+fn on_pointer_up(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window) -> Result<(), JsValue> {
+    if event.pointer_type() == "mouse" {
+        return Ok(());
+    }
+    let p = pointer_css(&m.widget, event);
+    let hit = m.widget.hit(p);
+    // A tap on the shown point, or on empty space, hides the tooltip.
+    let same = hit.is_some() && m.widget.focused.map(|(i, _)| i) == hit;
+    let next = if same { None } else { hit };
+    m.widget.focus(window, next, Pin::Tap, None)
+}
+
+fn on_key(m: &mut Mounted, event: &KeyboardEvent, window: &web_sys::Window) -> Result<(), JsValue> {
+    let n = m.widget.n_points();
+    if n == 0 {
+        return Ok(());
+    }
+    let current = m.widget.focused.map(|(i, _)| i);
+    let next = match event.key().as_str() {
+        "ArrowRight" | "ArrowDown" => Some(current.map_or(0, |i| (i + 1).min(n - 1))),
+        "ArrowLeft" | "ArrowUp" => Some(current.map_or(0, |i| i.saturating_sub(1))),
+        "Home" => Some(0),
+        "End" => Some(n - 1),
+        "Escape" => None,
+        _ => return Ok(()),
+    };
+    event.prevent_default();
+    m.widget.focus(window, next, Pin::Keyboard, None)
+}
+
+/// Adds a listener that runs `f` on the mounted widget `id`.
+fn listen<E: JsCast + 'static>(
+    id: u32,
+    target: &EventTarget,
+    kind: &'static str,
+    f: fn(&mut Mounted, &E, &web_sys::Window) -> Result<(), JsValue>,
+) -> Result<(EventTarget, &'static str, Listener), JsValue> {
+    let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+        let (Some(window), Ok(event)) = (window(), event.dyn_into::<E>()) else { return };
+        if let Some(Err(e)) = with_mounted(id, |m| f(m, &event, &window)) {
+            report(kind, &e);
+        }
+    });
+    target.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;
+    Ok((target.clone(), kind, listener))
+}
+
+fn on_leave(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
+    match m.widget.focused {
+        Some((_, Pin::Hover)) => m.widget.focus(window, None, Pin::Hover, None),
+        _ => Ok(()),
+    }
+}
+
+fn on_blur(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
+    match m.widget.focused {
+        Some((_, Pin::Keyboard)) => m.widget.focus(window, None, Pin::Keyboard, None),
+        _ => Ok(()),
+    }
+}
+
+/// A pointer pressed anywhere outside the element hides a tapped tooltip.
+fn on_outside_down(m: &mut Mounted, event: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
+    let inside = event.composed_path().includes(&m.widget.host, 0);
+    match (inside, m.widget.focused) {
+        (false, Some((_, Pin::Tap))) => m.widget.focus(window, None, Pin::Tap, None),
+        _ => Ok(()),
+    }
+}
+
+fn mount(host: HtmlElement) -> Result<(), JsValue> {
+    if widget_id(&host).is_some_and(|id| with_mounted(id, |_| ()).is_some()) {
+        return Ok(());
+    }
+    let window = window().ok_or("no window")?;
+    let sheet = style::sheet()?;
+    let id = NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
+    });
+    js_sys::Reflect::set(&host, &ID_KEY.into(), &JsValue::from(id))?;
+    let mut widget = Widget::new(host.clone(), &sheet)?;
+    widget.apply_focus_attribute();
+    widget.width_css_px = f64::from(host.client_width());
+    let canvas: &EventTarget = widget.canvas.as_ref();
+    let listeners = vec![
+        listen::<PointerEvent>(id, canvas, "pointermove", on_pointer_move)?,
+        listen::<PointerEvent>(id, canvas, "pointerup", on_pointer_up)?,
+        listen::<Event>(id, canvas, "pointerleave", on_leave)?,
+        listen::<KeyboardEvent>(id, canvas, "keydown", on_key)?,
+        listen::<Event>(id, canvas, "blur", on_blur)?,
+        listen::<Event>(id, window.as_ref(), "pointerdown", on_outside_down)?,
+    ];
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let width = entries
+            .get(0)
+            .dyn_into::<web_sys::ResizeObserverEntry>()
+            .map(|e| e.content_rect().width())
+            .unwrap_or(0.0);
+        let changed = with_mounted(id, |m| {
+            let changed = (m.widget.width_css_px - width).abs() >= 0.5;
+            m.widget.width_css_px = width;
+            changed
+        });
+        if changed == Some(true) {
+            schedule_render(id);
+        }
+    });
+    let resize_observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    resize_observer.observe(&host);
+    let mounted = Mounted { widget, listeners, resize_observer, _on_resize: on_resize, frame: None, dpr_query: None };
+    MOUNTED.with(|m| m.borrow_mut().insert(id, mounted));
+    watch_dpr(id);
+    schedule_render(id);
+    Ok(())
+}
+
+/// Removes everything the widget registered; the shadow DOM stays for a re-attach.
+fn unmount(host: &HtmlElement) {
+    let Some(id) = widget_id(host) else { return };
+    let Some(mounted) = MOUNTED.with(|m| m.try_borrow_mut().ok().and_then(|mut m| m.remove(&id))) else { return };
+    for (target, kind, listener) in &mounted.listeners {
+        let _ = target.remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+    }
+    mounted.resize_observer.disconnect();
+    if let (Some(window), Some((handle, _))) = (window(), &mounted.frame) {
+        let _ = window.cancel_animation_frame(*handle);
+    }
+    if let Some((list, listener)) = &mounted.dpr_query {
+        let _ = list.remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+    }
+}
+
+fn attribute_changed(host: &HtmlElement, attribute: &str) {
+    let Some(id) = widget_id(host) else { return };
+    with_mounted(id, |m| {
+        if attribute == "focus-point" {
+            m.widget.apply_focus_attribute();
+        } else {
+            m.widget.read_attributes();
+            m.widget.apply_focus_attribute();
+        }
+    });
+    schedule_render(id);
+}
+
+/// Defines `<zhibiao-chart>` when the module starts. Safe to call again.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let hooks = js_sys::Object::new();
+    let connected = Closure::<dyn FnMut(HtmlElement)>::new(|host: HtmlElement| {
+        if let Err(e) = mount(host) {
+            report("cannot mount <zhibiao-chart>", &e);
+        }
+    });
+    let disconnected = Closure::<dyn FnMut(HtmlElement)>::new(|host: HtmlElement| unmount(&host));
+    let changed = Closure::<dyn FnMut(HtmlElement, String)>::new(|host: HtmlElement, attr: String| attribute_changed(&host, &attr));
+    let set = |name: &str, f: &JsValue| js_sys::Reflect::set(&hooks, &name.into(), f).is_ok();
+    let ok = set("connected", connected.as_ref()) && set("disconnected", disconnected.as_ref()) && set("changed", changed.as_ref());
+    if !ok {
+        report("cannot define <zhibiao-chart>", &JsValue::NULL);
+        return;
+    }
+    // The hooks live as long as the page: the element class keeps calling them.
+    connected.forget();
+    disconnected.forget();
+    changed.forget();
+    define_element("zhibiao-chart", &hooks);
+}

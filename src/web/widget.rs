@@ -1,0 +1,275 @@
+//! One `<zhibiao-chart>`: its shadow DOM, its state, rendering to the canvas, and what pointer,
+//! touch and keys do. Layout, hit-testing and words come from `chart`; this file only moves
+//! them in and out of the browser.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, ShadowRoot};
+
+use crate::chart::describe::{announcement, tooltip};
+use crate::chart::geom::{DevicePixelRatio, PointCss};
+use crate::chart::layout::{layout, Scene};
+use crate::chart::spec::Chart;
+use crate::chart::theme::Theme;
+use crate::chart::{AttributeError, ChartId, Lang};
+use plotters::prelude::*;
+
+use super::canvas::{CanvasMeasure, MeasuredCanvas};
+
+/// Why the widget shows a message instead of a chart.
+pub enum Problem {
+    Attribute(AttributeError),
+    Internal(String),
+}
+
+/// How the tooltip came to be shown: hover follows the pointer; tap and keyboard pin it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Pin {
+    Hover,
+    Tap,
+    Keyboard,
+}
+
+pub struct Widget {
+    pub host: HtmlElement,
+    pub canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    tip: HtmlElement,
+    tip_parts: [HtmlElement; 5],
+    status: HtmlElement,
+    message: HtmlElement,
+    pub chart: Result<Chart, Problem>,
+    pub width_css_px: f64,
+    scene: Option<Scene>,
+    pub focused: Option<(usize, Pin)>,
+    /// The chart key and language last announced with `chart-ready`.
+    pub ready_for: Option<(ChartId, Lang)>,
+}
+
+fn js_err(e: impl std::fmt::Display) -> JsValue {
+    JsValue::from_str(&e.to_string())
+}
+
+fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
+    let el: HtmlElement = document.create_element(tag)?.dyn_into()?;
+    if !class.is_empty() {
+        el.set_class_name(class);
+    }
+    Ok(el)
+}
+
+/// The language: the element's `lang` attribute, else the page's `<html lang>`, else Chinese.
+fn resolve_lang(host: &HtmlElement, document: &Document) -> Result<Lang, AttributeError> {
+    match host.get_attribute("lang") {
+        Some(value) => Lang::parse(&value),
+        None => {
+            let page = document.document_element().and_then(|e| e.get_attribute("lang")).unwrap_or_default();
+            Ok(Lang::parse(&page).unwrap_or_default())
+        }
+    }
+}
+
+impl Widget {
+    /// Builds the shadow DOM (reusing the shadow root of a re-attached element).
+    pub fn new(host: HtmlElement, sheet: &JsValue) -> Result<Widget, JsValue> {
+        let document = host.owner_document().ok_or("no document")?;
+        let shadow: ShadowRoot = match host.shadow_root() {
+            Some(root) => root,
+            None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+        };
+        while let Some(child) = shadow.first_child() {
+            shadow.remove_child(&child)?;
+        }
+        js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(sheet))?;
+        let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+        canvas.set_tab_index(0);
+        canvas.set_attribute("role", "application")?;
+        let tip = element(&document, "div", "tip")?;
+        tip.set_attribute("role", "tooltip")?;
+        tip.set_id("tip");
+        tip.set_hidden(true);
+        let tip_parts = [
+            element(&document, "div", "label")?,
+            element(&document, "div", "value")?,
+            element(&document, "div", "meta")?,
+            element(&document, "blockquote", "quote")?,
+            element(&document, "div", "source")?,
+        ];
+        for part in &tip_parts {
+            tip.append_child(part)?;
+        }
+        let status = element(&document, "div", "sr")?;
+        status.set_attribute("role", "status")?;
+        let message = element(&document, "div", "message")?;
+        message.set_hidden(true);
+        for node in [canvas.unchecked_ref::<HtmlElement>(), &tip, &status, &message] {
+            shadow.append_child(node)?;
+        }
+        let context = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into::<CanvasRenderingContext2d>()?;
+        let mut widget = Widget {
+            host,
+            canvas,
+            context,
+            tip,
+            tip_parts,
+            status,
+            message,
+            chart: Err(Problem::Internal(String::new())),
+            width_css_px: 0.0,
+            scene: None,
+            focused: None,
+            ready_for: None,
+        };
+        widget.read_attributes();
+        Ok(widget)
+    }
+
+    /// Re-reads `chart` and `lang`; the next render shows the result.
+    pub fn read_attributes(&mut self) {
+        let document = self.host.owner_document();
+        let lang = document.as_ref().map_or(Ok(Lang::Zh), |d| resolve_lang(&self.host, d));
+        let chart_attr = self.host.get_attribute("chart").unwrap_or_default();
+        self.chart = match (ChartId::parse(&chart_attr), lang) {
+            (Ok(id), Ok(lang)) => Chart::build(id, lang).map_err(|e| Problem::Internal(e.to_string())),
+            (Err(e), _) | (_, Err(e)) => Err(Problem::Attribute(e)),
+        };
+        self.focused = None;
+        self.hide_tip();
+        if let Ok(chart) = &self.chart {
+            let _ = self.canvas.set_attribute("aria-label", &chart.title);
+            let _ = self.canvas.set_attribute("aria-roledescription", chart.lang.pick("图表", "chart"));
+            let _ = self.canvas.set_attribute("aria-describedby", "tip");
+        }
+    }
+
+    /// Points to focus from the `focus-point` attribute (an indicator id), if any.
+    pub fn apply_focus_attribute(&mut self) {
+        let Some(id) = self.host.get_attribute("focus-point") else { return };
+        if let Ok(chart) = &self.chart {
+            if let Some(idx) = chart.points().iter().position(|p| p.id == id) {
+                self.focused = Some((idx, Pin::Keyboard));
+            }
+        }
+    }
+
+    fn show_message(&self, text: &str) -> Result<(), JsValue> {
+        self.canvas.set_hidden(true);
+        self.hide_tip();
+        self.message.set_text_content(Some(text));
+        self.message.set_hidden(false);
+        self.message.set_attribute("role", "alert")
+    }
+
+    /// Draws the current state. Returns the chart drawn, or `None` when nothing was drawn
+    /// (an error message is shown, or the element has no width).
+    pub fn render(&mut self, window: &web_sys::Window) -> Result<Option<(ChartId, Lang)>, JsValue> {
+        let chart = match &self.chart {
+            Ok(chart) => chart,
+            Err(Problem::Attribute(e)) => {
+                let lang = self.host.owner_document().and_then(|d| resolve_lang(&self.host, &d).ok()).unwrap_or_default();
+                self.show_message(&e.message(lang))?;
+                return Ok(None);
+            }
+            Err(Problem::Internal(e)) => {
+                self.show_message(e)?;
+                return Ok(None);
+            }
+        };
+        if self.width_css_px < 1.0 {
+            return Ok(None);
+        }
+        self.message.set_hidden(true);
+        self.canvas.set_hidden(false);
+        let dark = window.match_media("(prefers-color-scheme: dark)")?.is_some_and(|m| m.matches());
+        let theme = Theme::for_dark(dark);
+        let focused = self.focused.map(|(idx, _)| idx);
+        let scene = layout(chart, self.width_css_px, &CanvasMeasure(&self.context), &theme, focused);
+        let dpr = DevicePixelRatio(window.device_pixel_ratio());
+        let (width_device_px, height_device_px) = dpr.backing_size_device_px(scene.width_css_px, scene.height_css_px);
+        let style = self.canvas.style();
+        style.set_property("width", &format!("{}px", scene.width_css_px))?;
+        style.set_property("height", &format!("{}px", scene.height_css_px))?;
+        if self.canvas.width() != width_device_px || self.canvas.height() != height_device_px {
+            self.canvas.set_width(width_device_px);
+            self.canvas.set_height(height_device_px);
+        }
+        let scale_x = f64::from(width_device_px) / scene.width_css_px;
+        let scale_y = f64::from(height_device_px) / scene.height_css_px;
+        self.context.set_transform(scale_x, 0.0, 0.0, scale_y, 0.0, 0.0)?;
+        let backend = MeasuredCanvas::new(self.canvas.clone(), self.context.clone()).ok_or("no canvas backend")?;
+        let root = backend.into_drawing_area();
+        let area = root.shrink((0, 0), (scene.width_css_px.ceil() as u32, scene.height_css_px.ceil() as u32));
+        crate::chart::draw::draw(&area, &scene, &theme).map_err(js_err)?;
+        let drawn = (chart.id, chart.lang);
+        self.scene = Some(scene);
+        if let Some((idx, pin)) = self.focused {
+            if pin != Pin::Hover {
+                self.show_tip(idx, None)?;
+            }
+        }
+        Ok(Some(drawn))
+    }
+
+    pub fn hide_tip(&self) {
+        self.tip.set_hidden(true);
+    }
+
+    /// Fills and places the tooltip for a point: at the pointer for hover, else at the bar's end.
+    fn show_tip(&self, point_idx: usize, pointer: Option<PointCss>) -> Result<(), JsValue> {
+        let (Ok(chart), Some(scene)) = (&self.chart, &self.scene) else { return Ok(()) };
+        let Some(ind) = chart.points().get(point_idx).copied() else { return Ok(()) };
+        let t = tooltip(ind, chart.lang);
+        let meta = match &t.kind {
+            Some(kind) => format!("{} · {kind}", t.period),
+            None => t.period.clone(),
+        };
+        let texts = [t.label, t.value, meta, t.quote.map(|q| format!("“{q}”")).unwrap_or_default(), t.source];
+        for (el, text) in self.tip_parts.iter().zip(texts) {
+            el.set_hidden(text.is_empty());
+            el.set_text_content(Some(&text));
+        }
+        self.tip.set_hidden(false);
+        let anchor = match (pointer, scene.target(point_idx)) {
+            (Some(p), _) => p,
+            (None, Some(t)) => t.anchor,
+            (None, None) => return Ok(()),
+        };
+        let tip_w = f64::from(self.tip.offset_width());
+        let tip_h = f64::from(self.tip.offset_height());
+        let x = (anchor.x_css_px + 12.0).min(scene.width_css_px - tip_w - 4.0).max(4.0);
+        let below = anchor.y_css_px + 28.0;
+        let y = if below + tip_h <= scene.height_css_px { below } else { (anchor.y_css_px - tip_h - 8.0).max(4.0) };
+        let style = self.tip.style();
+        style.set_property("left", &format!("{x}px"))?;
+        style.set_property("top", &format!("{y}px"))
+    }
+
+    /// Highlights a point (or none) and shows its tooltip; redraws only when the highlight changes.
+    pub fn focus(&mut self, window: &web_sys::Window, point: Option<usize>, pin: Pin, pointer: Option<PointCss>) -> Result<(), JsValue> {
+        let changed = self.focused.map(|(idx, _)| idx) != point;
+        self.focused = point.map(|idx| (idx, pin));
+        if changed {
+            self.render(window)?;
+        }
+        match point {
+            Some(idx) => {
+                self.show_tip(idx, pointer)?;
+                if pin == Pin::Keyboard {
+                    if let Ok(chart) = &self.chart {
+                        self.status.set_text_content(Some(&announcement(chart, idx)));
+                    }
+                }
+            }
+            None => self.hide_tip(),
+        }
+        Ok(())
+    }
+
+    pub fn hit(&self, p: PointCss) -> Option<usize> {
+        self.scene.as_ref().and_then(|s| s.hit(p))
+    }
+
+    pub fn n_points(&self) -> usize {
+        self.chart.as_ref().map_or(0, |c| c.points().len())
+    }
+}

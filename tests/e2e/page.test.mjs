@@ -1,0 +1,88 @@
+// End-to-end: the built page (make build) in headless Chromium. Takes the README's screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serve } from './server.mjs';
+import { launch, RECORD_READY } from './browser.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SHOTS = join(ROOT, 'docs', 'screenshots');
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(ROOT);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(hash, { width, colorScheme = 'light' }) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2, colorScheme });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.addInitScript(RECORD_READY);
+  await page.goto(`${server.url}/www/index.html${hash}`);
+  return { page, context, errors };
+}
+
+const ready = (page, chart) => page.waitForFunction((c) => window.__ready.includes(c), chart, { timeout: 15000 });
+
+for (const width of [375, 1200]) {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`all three charts draw at ${width} px, ${colorScheme}`, async () => {
+      const { page, context, errors } = await open('', { width, colorScheme });
+      for (const chart of ['growth', '5g', 'nev']) {
+        await page.click(`#tab-${chart}`);
+        await ready(page, chart);
+        const box = await page.locator(`#panel-${chart} zhibiao-chart`).evaluate((el) => {
+          const canvas = el.shadowRoot.querySelector('canvas');
+          const rect = canvas.getBoundingClientRect();
+          return { css: rect.width, backing: canvas.width, host: el.getBoundingClientRect().width };
+        });
+        assert.equal(box.css, box.host, 'the canvas fills its container');
+        assert.equal(box.backing, Math.round(box.css * 2), 'backing store is CSS size × DPR');
+        await page.locator(`#panel-${chart} zhibiao-chart`).screenshot({ path: join(SHOTS, `${chart}-${width}-${colorScheme}.png`) });
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
+
+test('the hash opens a chart with a point focused and its tooltip showing', async () => {
+  const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 800 });
+  await ready(page, 'nev');
+  assert.equal(await page.getAttribute('#tab-nev', 'aria-selected'), 'true');
+  const tip = page.locator('#panel-nev zhibiao-chart').locator('.tip');
+  await tip.waitFor({ state: 'visible' });
+  assert.equal(await tip.locator('.value').textContent(), '44.1%');
+  await page.locator('#panel-nev zhibiao-chart').screenshot({ path: join(SHOTS, 'nev-tooltip-800-light.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the charts follow their container, not the window', async () => {
+  const { page, context } = await open('', { width: 1200 });
+  await ready(page, 'growth');
+  await page.evaluate(() => { document.querySelector('#panel-growth zhibiao-chart').style.width = '420px'; });
+  await page.waitForFunction(() => document.querySelector('#panel-growth zhibiao-chart')
+    .shadowRoot.querySelector('canvas').getBoundingClientRect().width === 420, null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => window.innerWidth), 1200, 'the window did not change');
+  await context.close();
+});
+
+test('tabs are reachable and operable by keyboard', async () => {
+  const { page, context } = await open('', { width: 800 });
+  await page.focus('#tab-growth');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-5g');
+  assert.equal(await page.getAttribute('#tab-5g', 'aria-selected'), 'true');
+  await ready(page, '5g');
+  await context.close();
+});

@@ -1,0 +1,231 @@
+//! Browser tests (`wasm-pack test --headless --chrome` / `--firefox`): the real element on a real
+//! page, real canvas pixels, real pointer and key events.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement};
+
+use zhibiao::chart::geom::PointCss;
+use zhibiao::chart::layout::{layout, Scene};
+use zhibiao::chart::spec::Chart;
+use zhibiao::chart::theme::LIGHT;
+use zhibiao::chart::{ChartId, Lang};
+use zhibiao::CanvasMeasure;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+/// Resolves when `el` dispatches `chart-ready`, or fails after 10 s.
+async fn ready(el: &HtmlElement) -> Result<JsValue, JsValue> {
+    let el = el.clone();
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let on_ready = Closure::once_into_js(move |e: web_sys::CustomEvent| {
+            let _ = resolve.call1(&JsValue::NULL, &e.detail());
+        });
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        let _ = el.add_event_listener_with_callback_and_add_event_listener_options("chart-ready", on_ready.unchecked_ref(), &options);
+        let fail = Closure::once_into_js(move || {
+            let _ = reject.call1(&JsValue::NULL, &"no chart-ready within 10 s".into());
+        });
+        let _ = web_sys::window().map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(fail.unchecked_ref(), 10_000));
+    });
+    JsFuture::from(promise).await
+}
+
+/// Resolves after the next animation frame, when scheduled renders have run.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().map(|w| w.request_animation_frame(&resolve));
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// A container of `width` CSS px holding `<zhibiao-chart chart=… lang=…>`, not yet ready.
+fn mount(chart: &str, lang: Option<&str>, width_css_px: u32) -> HtmlElement {
+    zhibiao::start();
+    let doc = document();
+    let container: HtmlElement = doc.create_element("div").and_then(|e| e.dyn_into().map_err(JsValue::from)).expect("div");
+    container.style().set_property("width", &format!("{width_css_px}px")).expect("style");
+    let el: HtmlElement = doc.create_element("zhibiao-chart").and_then(|e| e.dyn_into().map_err(JsValue::from)).expect("element");
+    el.set_attribute("chart", chart).expect("attr");
+    if let Some(lang) = lang {
+        el.set_attribute("lang", lang).expect("attr");
+    }
+    container.append_child(&el).expect("append");
+    doc.body().expect("body").append_child(&container).expect("append");
+    el
+}
+
+fn shadow_query(el: &HtmlElement, selector: &str) -> HtmlElement {
+    let root = el.shadow_root().expect("an open shadow root");
+    root.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into().ok()).unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn canvas(el: &HtmlElement) -> (HtmlCanvasElement, CanvasRenderingContext2d) {
+    let canvas: HtmlCanvasElement = shadow_query(el, "canvas").dyn_into().expect("canvas");
+    let ctx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok()).expect("2d");
+    (canvas, ctx)
+}
+
+/// The layout the widget drew, recomputed with the same measurer.
+fn scene_of(el: &HtmlElement, id: ChartId, lang: Lang, focused: Option<usize>) -> Scene {
+    let (canvas, ctx) = canvas(el);
+    let width = canvas.get_bounding_client_rect().width();
+    let chart = Chart::build(id, lang).expect("chart");
+    layout(&chart, width, &CanvasMeasure(&ctx), &LIGHT, focused)
+}
+
+fn pixel(el: &HtmlElement, p: PointCss) -> [u8; 3] {
+    let (_, ctx) = canvas(el);
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let data = ctx.get_image_data((p.x_css_px * dpr).round(), (p.y_css_px * dpr).round(), 1.0, 1.0).expect("pixels").data();
+    [data[0], data[1], data[2]]
+}
+
+fn client_point(el: &HtmlElement, p: PointCss) -> (i32, i32) {
+    let rect = canvas(el).0.get_bounding_client_rect();
+    ((rect.left() + p.x_css_px).round() as i32, (rect.top() + p.y_css_px).round() as i32)
+}
+
+fn pointer(el: &HtmlElement, kind: &str, pointer_type: &str, p: PointCss) {
+    let (x, y) = client_point(el, p);
+    let init = web_sys::PointerEventInit::new();
+    init.set_pointer_type(pointer_type);
+    init.set_client_x(x);
+    init.set_client_y(y);
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let event = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).expect("event");
+    canvas(el).0.dispatch_event(&event).expect("dispatch");
+}
+
+fn key(el: &HtmlElement, name: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(name);
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    canvas(el).0.dispatch_event(&event).expect("dispatch");
+}
+
+fn text(el: &HtmlElement, selector: &str) -> String {
+    shadow_query(el, selector).text_content().unwrap_or_default()
+}
+
+fn visible(el: &HtmlElement, selector: &str) -> bool {
+    !shadow_query(el, selector).hidden()
+}
+
+/// The centre of a bar: halfway along it, on its row.
+fn bar_centre(scene: &Scene, point_idx: usize) -> PointCss {
+    let t = scene.target(point_idx).expect("target");
+    let bar_start = t.anchor.x_css_px - (t.anchor.x_css_px - t.hit.x_css_px) * 0.25;
+    PointCss { x_css_px: bar_start, y_css_px: t.hit.center().y_css_px }
+}
+
+#[wasm_bindgen_test]
+async fn the_canvas_backing_store_is_css_size_times_dpr() {
+    let el = mount("growth", None, 640);
+    let detail = ready(&el).await.expect("chart-ready");
+    assert_eq!(js_sys::Reflect::get(&detail, &"chart".into()).ok().and_then(|v| v.as_string()).as_deref(), Some("growth"));
+    let (canvas, _) = canvas(&el);
+    let rect = canvas.get_bounding_client_rect();
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    assert_eq!(rect.width(), 640.0);
+    assert_eq!(f64::from(canvas.width()), (rect.width() * dpr).round());
+    assert_eq!(f64::from(canvas.height()), (rect.height() * dpr).round());
+    assert!(rect.height() > 200.0);
+}
+
+#[wasm_bindgen_test]
+async fn hover_highlights_the_sales_bar_and_shows_its_value_and_quote() {
+    let el = mount("nev", None, 600);
+    ready(&el).await.expect("chart-ready");
+    let scene = scene_of(&el, ChartId::Nev, Lang::Zh, None);
+    let sales = bar_centre(&scene, 1);
+    assert_eq!(pixel(&el, sales), [0x00, 0x72, 0xb2], "the sales bar is drawn in the bar colour");
+    assert!(!visible(&el, ".tip"));
+
+    pointer(&el, "pointermove", "mouse", sales);
+    assert!(visible(&el, ".tip"));
+    assert_eq!(text(&el, ".tip .value"), "44.1%");
+    assert_eq!(text(&el, ".tip .label"), "新能源汽车销量增速");
+    assert!(text(&el, ".tip .quote").contains("新能源汽车产销同比分别增长42.4%和44.1%"));
+    assert_eq!(pixel(&el, sales), [0xd5, 0x5e, 0x00], "the hovered bar is highlighted");
+
+    // The tooltip stays inside the widget.
+    let tip = shadow_query(&el, ".tip").get_bounding_client_rect();
+    let host = el.get_bounding_client_rect();
+    assert!(tip.left() >= host.left() && tip.right() <= host.right() + 0.5);
+
+    let gap = PointCss { x_css_px: sales.x_css_px, y_css_px: scene.target(1).map_or(0.0, |t| t.hit.bottom_css_px() + 3.0) };
+    pointer(&el, "pointermove", "mouse", gap);
+    assert!(!visible(&el, ".tip"), "a gap between bars shows nothing");
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_between_points_and_the_live_region_says_so() {
+    let el = mount("nev", Some("en"), 600);
+    ready(&el).await.expect("chart-ready");
+    let (canvas, _) = canvas(&el);
+    assert_eq!(canvas.tab_index(), 0, "the chart is one tab stop");
+    canvas.focus().expect("focus");
+    key(&el, "ArrowRight");
+    key(&el, "ArrowRight");
+    assert_eq!(text(&el, ".tip .value"), "44.1%");
+    assert_eq!(text(&el, "[role=status]"), "NEV sales growth: 44.1%, H1 2023. Point 2 of 3.");
+    key(&el, "End");
+    assert!(text(&el, "[role=status]").starts_with("Industrial value added growth: 3.8%"));
+    key(&el, "Home");
+    assert!(text(&el, "[role=status]").starts_with("NEV production growth: 42.4%"));
+    key(&el, "Escape");
+    assert!(!visible(&el, ".tip"));
+}
+
+#[wasm_bindgen_test]
+async fn a_tap_shows_the_tooltip_and_a_second_tap_hides_it() {
+    let el = mount("5g", None, 375);
+    ready(&el).await.expect("chart-ready");
+    let scene = scene_of(&el, ChartId::FiveG, Lang::Zh, None);
+    let stations = bar_centre(&scene, 0);
+    pointer(&el, "pointerup", "touch", stations);
+    assert!(visible(&el, ".tip"));
+    assert_eq!(text(&el, ".tip .value"), "293.7万个");
+    pointer(&el, "pointerup", "touch", stations);
+    assert!(!visible(&el, ".tip"));
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_attribute_shows_a_message_and_other_charts_keep_working() {
+    let bad = mount("pie", None, 500);
+    let good = mount("growth", Some("en"), 500);
+    ready(&good).await.expect("the other chart still draws");
+    let message = text(&bad, ".message");
+    assert!(message.contains("chart=\"pie\"") && message.contains("growth、5g、nev"), "{message}");
+    assert!(visible(&bad, ".message") && !visible(&bad, "canvas"));
+
+    let bad_lang = mount("nev", Some("fr"), 500);
+    next_frame().await;
+    let message = text(&bad_lang, ".message");
+    assert!(message.contains("lang=\"fr\"") && message.contains("zh、en"), "{message}");
+
+    // Fixing the attribute at run time re-renders.
+    bad.set_attribute("chart", "nev").expect("attr");
+    ready(&bad).await.expect("chart-ready after the fix");
+    assert!(!visible(&bad, ".message") && visible(&bad, "canvas"));
+}
+
+#[wasm_bindgen_test]
+async fn changing_lang_redraws_in_the_new_language() {
+    let el = mount("nev", Some("zh"), 500);
+    ready(&el).await.expect("chart-ready");
+    el.set_attribute("lang", "en").expect("attr");
+    ready(&el).await.expect("chart-ready in English");
+    assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("NEV production and sales growth, H1 2023"));
+}

@@ -1,0 +1,42 @@
+// The demo page: accessible tabs, and the URL hash (#nev or #nev/nev_sales_growth) that opens
+// a chart with a point focused.
+import './zhibiao.js';
+
+const tabs = [...document.querySelectorAll('[role="tab"]')];
+
+function select(tab, { focus = false } = {}) {
+  for (const t of tabs) {
+    const selected = t === tab;
+    t.setAttribute('aria-selected', String(selected));
+    t.tabIndex = selected ? 0 : -1;
+    document.getElementById(t.getAttribute('aria-controls')).hidden = !selected;
+  }
+  if (focus) tab.focus();
+}
+
+function openHash() {
+  const [chart, point] = decodeURIComponent(location.hash.slice(1)).split('/');
+  const tab = document.getElementById(`tab-${chart}`);
+  if (!tab || !tabs.includes(tab)) return;
+  select(tab);
+  if (point) {
+    const el = document.querySelector(`#panel-${chart} zhibiao-chart`);
+    el.setAttribute('focus-point', point);
+  }
+}
+
+for (const tab of tabs) {
+  tab.addEventListener('click', () => {
+    select(tab);
+    history.replaceState(null, '', `#${tab.id.slice(4)}`);
+  });
+  tab.addEventListener('keydown', (event) => {
+    const i = tabs.indexOf(tab);
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    select(tabs[(next + tabs.length) % tabs.length], { focus: true });
+  });
+}
+window.addEventListener('hashchange', openHash);
+openHash();
