@@ -23,8 +23,8 @@ test-native:
 	cargo test --all-targets
 
 test-browser:
-	wasm-pack test --headless --chrome
-	wasm-pack test --headless --firefox
+	wasm-pack test --headless --chrome -- --test web
+	wasm-pack test --headless --firefox -- --test web
 
 test-e2e: build
 	node --test tests/e2e/

@@ -131,7 +131,10 @@ impl Widget {
         let chart_attr = self.host.get_attribute("chart").unwrap_or_default();
         self.chart = match (ChartId::parse(&chart_attr), lang) {
             (Ok(id), Ok(lang)) => Chart::build(id, lang).map_err(|e| Problem::Internal(e.to_string())),
-            (Err(e), _) | (_, Err(e)) => Err(Problem::Attribute(e)),
+            (Err(e), _) | (_, Err(e)) => {
+                web_sys::console::error_1(&format!("<zhibiao-chart>: {e}").into());
+                Err(Problem::Attribute(e))
+            }
         };
         self.focused = None;
         self.hide_tip();
