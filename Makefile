@@ -12,10 +12,12 @@ setup:
 
 build: setup
 	wasm-pack build --release --target web --out-dir pkg --out-name zhibiao
+	cargo run --quiet --bin fallback -- target/fallback
+	node scripts/assemble.mjs
 
 serve: build
-	@echo "zhibiao: serving http://127.0.0.1:$(PORT)/www/"
-	python3 -m http.server --bind 127.0.0.1 $(PORT)
+	@echo "zhibiao: serving http://127.0.0.1:$(PORT)/ (the page), /embed.html?chart=nev&lang=en (iframe embed)"
+	python3 -m http.server --bind 127.0.0.1 --directory dist $(PORT)
 
 test: setup test-native test-browser test-e2e
 

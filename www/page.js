@@ -1,6 +1,7 @@
 // The demo page: accessible tabs, and the URL hash (#nev or #nev/nev_sales_growth) that opens
 // a chart with a point focused.
 import './zhibiao.js';
+// (the entry defines <zhibiao-chart>; the markup below already holds three)
 
 const tabs = [...document.querySelectorAll('[role="tab"]')];
 

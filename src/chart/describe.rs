@@ -60,6 +60,71 @@ pub fn tooltip(ind: &Indicator, lang: Lang) -> Tooltip {
     }
 }
 
+/// How `a` compares with `b`, in words: 远高于 / far above when more than twice.
+fn compared(a: f64, b: f64, lang: Lang) -> &'static str {
+    match (a > 2.0 * b, a > b, a == b) {
+        (true, _, _) => lang.pick("远高于", "far above"),
+        (_, true, _) => lang.pick("高于", "above"),
+        (_, _, true) => lang.pick("持平于", "level with"),
+        _ => lang.pick("低于", "below"),
+    }
+}
+
+/// A sentence or two that says what the chart shows, written from the data in the chart's language.
+pub fn summary(chart: &Chart) -> String {
+    let lang = chart.lang;
+    let v = |ind: &Indicator| format::value(ind, lang);
+    let label = |ind: &Indicator| lang.pick(&ind.label.zh, &ind.label.en).to_string();
+    let panel_points = |i: usize| -> Vec<&'static Indicator> {
+        chart.panels.get(i).map(|p| p.rows.iter().map(|r| r.indicator).collect()).unwrap_or_default()
+    };
+    match chart.id {
+        super::ChartId::Nev => {
+            let p = panel_points(0);
+            let [production, sales, industry] = p.as_slice() else { return String::new() };
+            let cmp = compared(production.value.min(sales.value), industry.value, lang);
+            match lang {
+                Lang::Zh => format!("新能源汽车产销同比分别增长{}和{}，{cmp}规模以上工业增加值{}的增速。", v(production), v(sales), v(industry)),
+                Lang::En => format!(
+                    "NEV production and sales grew {} and {} year on year, {cmp} the {} growth of industrial value added.",
+                    v(production), v(sales), v(industry)
+                ),
+            }
+        }
+        super::ChartId::Growth => {
+            let ranked = panel_points(0);
+            let (Some(top), Some(bottom)) = (ranked.first(), ranked.last()) else { return String::new() };
+            let baselines = panel_points(1);
+            let [h1_2022, q1, h1] = baselines.as_slice() else { return String::new() };
+            match lang {
+                Lang::Zh => format!(
+                    "2023年上半年，{}最高，为{}；{}最低，为{}。规模以上工业增加值增长{}，{}去年上半年（推算{}）和今年一季度（推算{}）。",
+                    label(top), v(top), label(bottom), v(bottom), v(h1),
+                    compared(h1.value, h1_2022.value.max(q1.value), lang), v(h1_2022), v(q1)
+                ),
+                Lang::En => format!(
+                    "In H1 2023, {} was highest at {} and {} lowest at {}. Industrial value added grew {}, {} H1 2022 (derived: {}) and Q1 2023 (derived: {}).",
+                    label(top), v(top), label(bottom).to_lowercase(), v(bottom), v(h1),
+                    compared(h1.value, h1_2022.value.max(q1.value), lang), v(h1_2022), v(q1)
+                ),
+            }
+        }
+        super::ChartId::FiveG => {
+            let parts: Vec<String> = chart
+                .panels
+                .iter()
+                .flat_map(|p| p.rows.iter())
+                .flat_map(|r| std::iter::once(r.indicator).chain(r.part))
+                .map(|ind| format!("{}{}{}", label(ind), lang.pick("", " "), v(ind)))
+                .collect();
+            match lang {
+                Lang::Zh => format!("截至2023年6月底：{}。", parts.join("；")),
+                Lang::En => format!("At the end of June 2023: {}.", parts.join("; ")),
+            }
+        }
+    }
+}
+
 /// What the live region says when a point is focused: label, value, period, position.
 pub fn announcement(chart: &Chart, point_idx: usize) -> String {
     let points = chart.points();
@@ -100,6 +165,20 @@ mod tests {
         assert_eq!(t.quote, None);
         let t = tooltip(ind("factories_5g_target"), Lang::En);
         assert_eq!((t.kind.as_deref(), t.value.as_str()), (Some("Target"), "at least 3,000"));
+    }
+
+    #[test]
+    fn summaries_are_written_from_the_data() {
+        let nev = Chart::build(ChartId::Nev, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(summary(&nev), "新能源汽车产销同比分别增长42.4%和44.1%，远高于规模以上工业增加值3.8%的增速。");
+        let growth = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            summary(&growth),
+            "In H1 2023, NEV sales growth was highest at 44.1% and industrial value added growth lowest at 3.8%. \
+             Industrial value added grew 3.8%, above H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)."
+        );
+        let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+        assert!(summary(&five_g).starts_with("截至2023年6月底：5G基站293.7万个；5G共建共享基站超173万个；"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod format;
 pub mod geom;
 pub mod layout;
 pub mod spec;
+pub mod table;
 pub mod theme;
 pub mod wrap;
 

@@ -2,6 +2,7 @@
 //! It defines `<zhibiao-chart>`, keeps one `Widget` per connected element, and turns DOM events
 //! into calls on it. Listeners and observers are removed when an element disconnects.
 
+mod accessory;
 mod canvas;
 mod style;
 mod widget;
@@ -177,7 +178,7 @@ fn listen<E: JsCast + 'static>(
     id: u32,
     target: &EventTarget,
     kind: &'static str,
-    f: fn(&mut Mounted, &E, &web_sys::Window) -> Result<(), JsValue>,
+    f: impl Fn(&mut Mounted, &E, &web_sys::Window) -> Result<(), JsValue> + 'static,
 ) -> Result<(EventTarget, &'static str, Listener), JsValue> {
     let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
         let (Some(window), Ok(event)) = (window(), event.dyn_into::<E>()) else { return };
@@ -228,7 +229,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     widget.apply_focus_attribute();
     widget.width_css_px = f64::from(host.client_width());
     let canvas: &EventTarget = widget.canvas.as_ref();
-    let listeners = vec![
+    let mut listeners = vec![
         listen::<PointerEvent>(id, canvas, "pointermove", on_pointer_move)?,
         listen::<PointerEvent>(id, canvas, "pointerup", on_pointer_up)?,
         listen::<Event>(id, canvas, "pointerleave", on_leave)?,
@@ -236,6 +237,10 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         listen::<Event>(id, canvas, "blur", on_blur)?,
         listen::<Event>(id, window.as_ref(), "pointerdown", on_outside_down)?,
     ];
+    for (action, button) in &widget.extras.buttons {
+        let action = *action;
+        listeners.push(listen::<Event>(id, button.as_ref(), "click", move |m, _, w| m.widget.act(action, w))?);
+    }
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let width = entries
             .get(0)

@@ -20,14 +20,30 @@ canvas:focus-visible { outline: 3px solid #0072b2; outline-offset: 2px; }
 .tip .value { font-size: 18px; font-weight: 700; }
 .tip .meta, .tip .source { color: #595959; font-size: 12px; }
 .tip .quote { margin: 6px 0 4px; padding-left: 8px; border-left: 3px solid #0072b2; font-size: 12px; }
-.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .message { padding: 16px; border: 2px solid #d55e00; border-radius: 6px; font-size: 14px; }
+.toolbar { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 4px; padding: 0 12px 4px; }
+.toolbar[hidden] { display: none; }
+.toolbar button { font: inherit; font-size: 13px; min-height: 32px; padding: 4px 12px; border: 1px solid #767676;
+  border-radius: 6px; background: transparent; color: inherit; cursor: pointer; }
+.toolbar button:focus-visible { outline: 3px solid #0072b2; outline-offset: 2px; }
+.toolbar button[aria-expanded="true"] { background: #e6f0f7; }
+.table { margin-top: 8px; overflow-x: auto; }
+table { border-collapse: collapse; font-size: 13px; width: 100%; }
+caption { text-align: left; font-weight: 600; padding: 4px 0; }
+th, td { border-bottom: 1px solid #d0d0d0; padding: 4px 8px; text-align: left; vertical-align: top; font-weight: normal; }
+thead th { font-weight: 600; }
+td:nth-child(2) { white-space: nowrap; }
+/* Visually hidden, still read by screen readers; last so that it wins. */
+.sr, .table.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+@media print { .toolbar, .tip { display: none !important; } }
 @media (prefers-color-scheme: dark) {
   :host { color: #eee; background: #16181c; }
   .tip { background: #22252b; color: #eee; border-color: #5a5f66; }
   .tip .meta, .tip .source { color: #b0b4ba; }
   .tip .quote { border-left-color: #56b4e9; }
-  canvas:focus-visible { outline-color: #56b4e9; }
+  canvas:focus-visible, .toolbar button:focus-visible { outline-color: #56b4e9; }
+  .toolbar button[aria-expanded="true"] { background: #1f4e6e; }
+  th, td { border-bottom-color: #3a3e45; }
 }
 "#;
 

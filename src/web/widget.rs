@@ -14,6 +14,7 @@ use crate::chart::theme::Theme;
 use crate::chart::{AttributeError, ChartId, Lang};
 use plotters::prelude::*;
 
+use super::accessory::{copy_link, download_csv, download_png, element, link, Accessories, Action};
 use super::canvas::{CanvasMeasure, MeasuredCanvas};
 
 /// Why the widget shows a message instead of a chart.
@@ -32,6 +33,8 @@ pub enum Pin {
 
 pub struct Widget {
     pub host: HtmlElement,
+    shadow: ShadowRoot,
+    pub extras: Accessories,
     pub canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
     tip: HtmlElement,
@@ -48,14 +51,6 @@ pub struct Widget {
 
 fn js_err(e: impl std::fmt::Display) -> JsValue {
     JsValue::from_str(&e.to_string())
-}
-
-fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
-    let el: HtmlElement = document.create_element(tag)?.dyn_into()?;
-    if !class.is_empty() {
-        el.set_class_name(class);
-    }
-    Ok(el)
 }
 
 /// The language: the element's `lang` attribute, else the page's `<html lang>`, else Chinese.
@@ -102,12 +97,18 @@ impl Widget {
         status.set_attribute("role", "status")?;
         let message = element(&document, "div", "message")?;
         message.set_hidden(true);
-        for node in [canvas.unchecked_ref::<HtmlElement>(), &tip, &status, &message] {
+        let extras = Accessories::new(&document)?;
+        shadow.append_child(&message)?;
+        shadow.append_child(&canvas)?;
+        extras.append_to(&shadow)?;
+        for node in [&tip, &status] {
             shadow.append_child(node)?;
         }
         let context = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into::<CanvasRenderingContext2d>()?;
         let mut widget = Widget {
             host,
+            shadow,
+            extras,
             canvas,
             context,
             tip,
@@ -141,7 +142,30 @@ impl Widget {
         if let Ok(chart) = &self.chart {
             let _ = self.canvas.set_attribute("aria-label", &chart.title);
             let _ = self.canvas.set_attribute("aria-roledescription", chart.lang.pick("图表", "chart"));
-            let _ = self.canvas.set_attribute("aria-describedby", "tip");
+            let _ = self.canvas.set_attribute("aria-describedby", "desc tip");
+        }
+        if let Some(document) = document {
+            if let Err(e) = self.extras.fill(&document, self.chart.as_ref().ok()) {
+                web_sys::console::error_2(&"zhibiao: cannot build the data table".into(), &e);
+            }
+        }
+    }
+
+    /// Runs a toolbar button's action.
+    pub fn act(&mut self, action: Action, window: &web_sys::Window) -> Result<(), JsValue> {
+        let Ok(chart) = &self.chart else { return Ok(()) };
+        let document = self.host.owner_document().ok_or("no document")?;
+        match action {
+            Action::ToggleTable => self.extras.toggle_table(),
+            Action::Png => {
+                let dark = window.match_media("(prefers-color-scheme: dark)")?.is_some_and(|m| m.matches());
+                download_png(&self.shadow, &document, chart, self.width_css_px, dark)
+            }
+            Action::Csv => download_csv(&self.shadow, &document, chart),
+            Action::CopyLink => {
+                copy_link(window, &self.status, link(window, chart, self.focused.map(|(i, _)| i)), chart.lang);
+                Ok(())
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-// End-to-end: the built page (make build) in headless Chromium. Takes the README's screenshots.
+// End-to-end: the built page (dist/, from make build) in headless Chromium. Takes the README's screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await serve(ROOT);
+  server = await serve(join(ROOT, 'dist'));
   browser = await launch();
 });
 after(async () => {
@@ -27,7 +27,7 @@ async function open(hash, { width, colorScheme = 'light' }) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.addInitScript(RECORD_READY);
-  await page.goto(`${server.url}/www/index.html${hash}`);
+  await page.goto(`${server.url}/index.html${hash}`);
   return { page, context, errors };
 }
 

@@ -1,0 +1,82 @@
+// Assembles dist/ from www/, the wasm-pack output in pkg/ and the native fallback (fallback.json,
+// fallback/*.svg): the page, the iframe embed, the package entry with its load-failure fallback,
+// <noscript> charts, and dist/zhibiao-standalone.html with the wasm inlined (works from file://).
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+const read = (path) => readFileSync(join(ROOT, path), 'utf8');
+
+const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+// pkg/ as an npm package a bundler-free page can import.
+const pkgJsonPath = join(ROOT, 'pkg', 'package.json');
+const pkgJson = JSON.parse(readFileSync(pkgJsonPath, 'utf8'));
+pkgJson.module = 'zhibiao.js';
+pkgJson.exports = { '.': { types: './zhibiao.d.ts', import: './zhibiao.js' }, './zhibiao_bg.wasm': './zhibiao_bg.wasm' };
+writeFileSync(pkgJsonPath, `${JSON.stringify(pkgJson, null, 2)}\n`);
+
+rmSync(DIST, { recursive: true, force: true });
+mkdirSync(DIST, { recursive: true });
+cpSync(join(ROOT, 'pkg'), join(DIST, 'pkg'), { recursive: true, filter: (src) => !src.endsWith('.gitignore') });
+cpSync(join(ROOT, 'www'), DIST, { recursive: true });
+cpSync(join(ROOT, 'target', 'fallback', 'fallback'), join(DIST, 'fallback'), { recursive: true });
+const fallback = JSON.parse(read('target/fallback/fallback.json'));
+
+// The entry carries the tables for the case where the wasm cannot load.
+const tables = Object.fromEntries(Object.entries(fallback).map(([k, v]) => [k, { table: v.table, source: v.source }]));
+const entry = read('www/zhibiao.js').replace('/*FALLBACK*/{}/*END*/', JSON.stringify(tables));
+writeFileSync(join(DIST, 'zhibiao.js'), entry);
+
+function staticChart(key, prefix = '') {
+  const c = fallback[key];
+  const rows = c.table.rows.map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`).join('\n');
+  return `<figure class="static-chart">
+  <img src="${prefix}${c.svg}" width="${c.width}" height="${c.height}" alt="${escapeHtml(`${c.title}。${c.summary}`)}">
+  <table><caption>${escapeHtml(c.table.caption)}</caption>
+  <thead><tr>${c.table.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>
+  <tbody>${rows}</tbody></table>
+</figure>`;
+}
+const noscript = (lang) => `<noscript>\n${['growth', '5g', 'nev'].map((c) => staticChart(`${c}-${lang}`)).join('\n')}\n</noscript>`;
+for (const page of ['index.html', 'embed.html']) {
+  const html = read(`www/${page}`).replace('<!--noscript-->', noscript('zh'));
+  writeFileSync(join(DIST, page), html);
+}
+
+// One self-contained file: page CSS, the wasm-bindgen glue with its snippet, and the wasm inlined.
+const glueDir = join(ROOT, 'pkg');
+let glue = readFileSync(join(glueDir, 'zhibiao.js'), 'utf8');
+glue = glue.replace(/^import \{ defineElement \} from '(\.\/snippets\/[^']+)';$/m, (_, path) =>
+  readFileSync(join(glueDir, path), 'utf8').replace(/^export function/m, 'function'));
+if (glue.includes('./snippets/')) throw new Error('assemble: the glue imports a snippet this script does not inline');
+const wasm = readFileSync(join(glueDir, 'zhibiao_bg.wasm')).toString('base64');
+const standalone = `<!doctype html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>指标 · 2023年上半年工业和信息化发展（单文件版）</title>
+<style>${read('www/page.css')}
+zhibiao-chart { margin: 1.5rem 0; }</style>
+</head>
+<body>
+<main>
+<h1>2023年上半年工业和信息化发展：主要指标</h1>
+<zhibiao-chart chart="growth"></zhibiao-chart>
+<zhibiao-chart chart="5g"></zhibiao-chart>
+<zhibiao-chart chart="nev"></zhibiao-chart>
+<noscript>${['growth', '5g', 'nev'].map((c) => fallback[`${c}-zh`].table.caption).map(escapeHtml).join(' · ')}：需要 JavaScript。</noscript>
+</main>
+<script type="module">
+${glue}
+const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: bytes });
+</script>
+</body>
+</html>
+`;
+writeFileSync(join(DIST, 'zhibiao-standalone.html'), standalone);
+console.log(`assemble: dist/ with ${readdirSync(DIST).length} entries; standalone ${Math.round(standalone.length / 1024)} KB`);

@@ -1,0 +1,178 @@
+//! The chart's data as a reader's table and as CSV with provenance: the same points the canvas
+//! draws, in the same order. Pure.
+
+use crate::data::model::{Indicator, Kind, Qualifier, Unit};
+
+use super::describe::tooltip;
+use super::spec::Chart;
+use super::{format, ChartId, Lang};
+
+/// A table with a caption and one row per data point.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+fn qualifier_words(q: Qualifier, lang: Lang) -> &'static str {
+    match q {
+        Qualifier::Exact => lang.pick("确数", "exact"),
+        Qualifier::MoreThan => lang.pick("超过", "more than"),
+        Qualifier::AtLeast => lang.pick("不少于", "at least"),
+        Qualifier::About => lang.pick("约", "about"),
+    }
+}
+
+fn kind_words(k: Kind, lang: Lang) -> &'static str {
+    match k {
+        Kind::Stated => lang.pick("原文数据", "stated"),
+        Kind::Derived => lang.pick("推算", "derived"),
+        Kind::Target => lang.pick("目标", "target"),
+    }
+}
+
+/// The table a reader sees (and a screen reader reads) for a chart.
+pub fn table(chart: &Chart) -> Table {
+    let lang = chart.lang;
+    let headers = match lang {
+        Lang::Zh => ["指标", "数值", "限定", "时期", "类型", "出处"],
+        Lang::En => ["Indicator", "Value", "Qualifier", "Period", "Kind", "Source"],
+    };
+    let rows = chart
+        .points()
+        .into_iter()
+        .map(|ind| {
+            let t = tooltip(ind, lang);
+            let source = match (t.quote, t.kind) {
+                (Some(quote), _) => format!("“{quote}” {}", t.source),
+                (None, Some(kind)) => kind,
+                (None, None) => t.source,
+            };
+            vec![
+                t.label,
+                t.value,
+                qualifier_words(ind.qualifier, lang).to_string(),
+                t.period,
+                kind_words(ind.kind, lang).to_string(),
+                source,
+            ]
+        })
+        .collect();
+    let caption = format!("{}{}", chart.title, lang.pick("（数据表）", " (data table)"));
+    Table { caption, headers: headers.map(String::from).to_vec(), rows }
+}
+
+fn unit_key(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Percent => "percent",
+        Unit::PercentagePoint => "percentage_point",
+        Unit::Count => "count",
+        Unit::Yuan => "yuan",
+        Unit::Tonne => "tonne",
+        Unit::TonnePerDay => "tonne_per_day",
+        Unit::Kiloampere => "kiloampere",
+        Unit::Year => "year",
+    }
+}
+
+/// RFC 4180 quoting.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv_rows(ind: &Indicator, lang: Lang) -> Vec<Vec<String>> {
+    let base = vec![
+        ind.id.to_string(),
+        lang.pick(&ind.label.zh, &ind.label.en).to_string(),
+        format!("{}", ind.value),
+        unit_key(ind.unit).to_string(),
+        ind.counter.as_deref().unwrap_or("").to_string(),
+        qualifier_words(ind.qualifier, Lang::En).replace(' ', "_"),
+        kind_words(ind.kind, Lang::En).to_string(),
+        ind.period.to_string(),
+        format::value(ind, lang),
+    ];
+    if ind.sources.is_empty() {
+        let formula = ind.derivation.as_ref().map(|d| d.formula.to_string()).unwrap_or_default();
+        let mut row = base;
+        row.extend([String::new(), String::new(), String::new(), formula]);
+        return vec![row];
+    }
+    ind.sources
+        .iter()
+        .map(|p| {
+            let mut row = base.clone();
+            row.extend([p.file.to_string(), p.offset.to_string(), p.quote.to_string(), String::new()]);
+            row
+        })
+        .collect()
+}
+
+/// The chart's data as CSV, one line per (point, place in a text), with provenance columns.
+/// Starts with a UTF-8 byte-order mark so spreadsheet programs read the Chinese correctly.
+pub fn csv(chart: &Chart) -> String {
+    let header = ["id", "label", "value", "unit", "counter", "qualifier", "kind", "period", "shown_as", "file", "offset", "quote", "formula"];
+    let mut out = String::from("\u{feff}");
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for ind in chart.points() {
+        for row in csv_rows(ind, chart.lang) {
+            let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+            out.push_str(&fields.join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+/// A file name that says what is in it, e.g. "zhibiao-nev-growth-2023h1-en".
+pub fn file_stem(chart: &Chart) -> String {
+    let what = match chart.id {
+        ChartId::Growth => "yoy-growth-2023h1",
+        ChartId::FiveG => "5g-2023-06",
+        ChartId::Nev => "nev-growth-2023h1",
+    };
+    format!("zhibiao-china-{what}-{}", chart.lang.key())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart(id: ChartId, lang: Lang) -> Chart {
+        Chart::build(id, lang).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_table_has_the_same_points_as_the_chart() {
+        let c = chart(ChartId::Nev, Lang::Zh);
+        let t = table(&c);
+        assert_eq!(t.rows.len(), c.points().len());
+        assert_eq!(t.headers[1], "数值");
+        assert_eq!(t.rows[1][..5], ["新能源汽车销量增速", "44.1%", "确数", "2023年上半年", "原文数据"]);
+        assert!(t.rows[1][5].contains("42.4%和44.1%"));
+    }
+
+    #[test]
+    fn csv_has_provenance_columns_and_quotes_fields() {
+        let text = csv(&chart(ChartId::FiveG, Lang::En));
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some("\u{feff}id,label,value,unit,counter,qualifier,kind,period,shown_as,file,offset,quote,formula"));
+        let bs: Vec<&str> = text.lines().filter(|l| l.starts_with("bs_5g_total,")).collect();
+        assert_eq!(bs.len(), 4, "one line per place the figure is stated");
+        assert!(bs[0].starts_with("bs_5g_total,5G base stations,2937000,count,个,exact,stated,2023-06-30,2.937 million,004_c299f12b6387bd31.txt,"));
+        let derived = csv(&chart(ChartId::Growth, Lang::En));
+        assert!(derived.contains("derived,2022-H1,3.4%,,,,industry_value_added_growth - industry_growth_gain_vs_2022_h1"));
+        assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
+    }
+
+    #[test]
+    fn file_names_say_what_is_in_them() {
+        assert_eq!(file_stem(&chart(ChartId::Nev, Lang::En)), "zhibiao-china-nev-growth-2023h1-en");
+    }
+}

@@ -1,0 +1,197 @@
+//! What surrounds the canvas: the generated description, the data table and its toggle, and the
+//! PNG, CSV and copy-link buttons. Text goes in with `textContent` only, never as HTML.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlCanvasElement, HtmlElement, ShadowRoot};
+
+use crate::chart::describe::summary;
+use crate::chart::geom::DevicePixelRatio;
+use crate::chart::layout::layout;
+use crate::chart::spec::Chart;
+use crate::chart::table::{csv, file_stem, table};
+use crate::chart::theme::Theme;
+use crate::chart::Lang;
+use plotters::prelude::*;
+
+use super::canvas::{CanvasMeasure, MeasuredCanvas};
+
+/// Which button was pressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    ToggleTable,
+    Png,
+    Csv,
+    CopyLink,
+}
+
+pub const ACTIONS: [Action; 4] = [Action::ToggleTable, Action::Png, Action::Csv, Action::CopyLink];
+
+pub struct Accessories {
+    pub toolbar: HtmlElement,
+    pub buttons: Vec<(Action, HtmlElement)>,
+    pub table_wrap: HtmlElement,
+    pub desc: HtmlElement,
+}
+
+pub fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
+    let el: HtmlElement = document.create_element(tag)?.dyn_into()?;
+    if !class.is_empty() {
+        el.set_class_name(class);
+    }
+    Ok(el)
+}
+
+fn label(action: Action, lang: Lang) -> &'static str {
+    match action {
+        Action::ToggleTable => lang.pick("表格", "Table"),
+        Action::Png => lang.pick("下载 PNG", "Download PNG"),
+        Action::Csv => lang.pick("下载 CSV", "Download CSV"),
+        Action::CopyLink => lang.pick("复制链接", "Copy link"),
+    }
+}
+
+impl Accessories {
+    pub fn new(document: &Document) -> Result<Accessories, JsValue> {
+        let toolbar = element(document, "div", "toolbar")?;
+        let mut buttons = Vec::new();
+        for action in ACTIONS {
+            let button = element(document, "button", "")?;
+            button.set_attribute("type", "button")?;
+            if action == Action::ToggleTable {
+                button.set_attribute("aria-expanded", "false")?;
+                button.set_attribute("aria-controls", "table")?;
+            }
+            toolbar.append_child(&button)?;
+            buttons.push((action, button));
+        }
+        let table_wrap = element(document, "div", "table sr")?;
+        table_wrap.set_id("table");
+        let desc = element(document, "p", "sr")?;
+        desc.set_id("desc");
+        Ok(Accessories { toolbar, buttons, table_wrap, desc })
+    }
+
+    pub fn append_to(&self, shadow: &ShadowRoot) -> Result<(), JsValue> {
+        for node in [&self.toolbar, &self.table_wrap, &self.desc] {
+            shadow.append_child(node)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the description, the table and the button labels for a chart (or hides them).
+    pub fn fill(&self, document: &Document, chart: Option<&Chart>) -> Result<(), JsValue> {
+        self.toolbar.set_hidden(chart.is_none());
+        while let Some(child) = self.table_wrap.first_child() {
+            self.table_wrap.remove_child(&child)?;
+        }
+        let Some(chart) = chart else {
+            self.desc.set_text_content(None);
+            return Ok(());
+        };
+        self.desc.set_text_content(Some(&summary(chart)));
+        for (action, button) in &self.buttons {
+            button.set_text_content(Some(label(*action, chart.lang)));
+        }
+        let data = table(chart);
+        let table_el = document.create_element("table")?;
+        let caption = document.create_element("caption")?;
+        caption.set_text_content(Some(&data.caption));
+        table_el.append_child(&caption)?;
+        let head_row = document.create_element("tr")?;
+        for h in &data.headers {
+            let th = document.create_element("th")?;
+            th.set_attribute("scope", "col")?;
+            th.set_text_content(Some(h));
+            head_row.append_child(&th)?;
+        }
+        let thead = document.create_element("thead")?;
+        thead.append_child(&head_row)?;
+        table_el.append_child(&thead)?;
+        let tbody = document.create_element("tbody")?;
+        for row in &data.rows {
+            let tr = document.create_element("tr")?;
+            for (i, cell) in row.iter().enumerate() {
+                let td = document.create_element(if i == 0 { "th" } else { "td" })?;
+                if i == 0 {
+                    td.set_attribute("scope", "row")?;
+                }
+                td.set_text_content(Some(cell));
+                tr.append_child(&td)?;
+            }
+            tbody.append_child(&tr)?;
+        }
+        table_el.append_child(&tbody)?;
+        self.table_wrap.append_child(&table_el)?;
+        Ok(())
+    }
+
+    pub fn toggle_table(&self) -> Result<(), JsValue> {
+        let list = self.table_wrap.class_list();
+        let now_hidden = list.toggle("sr")?;
+        if let Some((_, button)) = self.buttons.iter().find(|(a, _)| *a == Action::ToggleTable) {
+            button.set_attribute("aria-expanded", if now_hidden { "false" } else { "true" })?;
+        }
+        Ok(())
+    }
+}
+
+/// Saves `href` under `file_name` through a temporary link in the shadow root.
+fn download(shadow: &ShadowRoot, document: &Document, href: &str, file_name: &str) -> Result<(), JsValue> {
+    let link = element(document, "a", "sr")?;
+    link.set_attribute("href", href)?;
+    link.set_attribute("download", file_name)?;
+    shadow.append_child(&link)?;
+    link.click();
+    shadow.remove_child(&link)?;
+    Ok(())
+}
+
+/// Draws the chart at twice its CSS size on a fresh canvas and downloads it as PNG.
+pub fn download_png(shadow: &ShadowRoot, document: &Document, chart: &Chart, width_css_px: f64, dark: bool) -> Result<(), JsValue> {
+    let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into()?;
+    let theme = Theme::for_dark(dark);
+    let scene = layout(chart, width_css_px.max(320.0), &CanvasMeasure(&context), &theme, None);
+    let ratio = DevicePixelRatio(2.0);
+    let (w, h) = ratio.backing_size_device_px(scene.width_css_px, scene.height_css_px);
+    canvas.set_width(w);
+    canvas.set_height(h);
+    context.set_transform(2.0, 0.0, 0.0, 2.0, 0.0, 0.0)?;
+    let backend = MeasuredCanvas::new(canvas.clone(), context).ok_or("no canvas backend")?;
+    let root = backend.into_drawing_area();
+    let area = root.shrink((0, 0), (scene.width_css_px.ceil() as u32, scene.height_css_px.ceil() as u32));
+    crate::chart::draw::draw(&area, &scene, &theme).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let url = canvas.to_data_url_with_type("image/png")?;
+    download(shadow, document, &url, &format!("{}.png", file_stem(chart)))
+}
+
+/// Downloads the chart's data, with provenance, as CSV.
+pub fn download_csv(shadow: &ShadowRoot, document: &Document, chart: &Chart) -> Result<(), JsValue> {
+    let body = js_sys::encode_uri_component(&csv(chart));
+    let url = format!("data:text/csv;charset=utf-8,{}", String::from(body));
+    download(shadow, document, &url, &format!("{}.csv", file_stem(chart)))
+}
+
+/// The link to this chart with a point focused: the page's URL with `#chart/point_id`.
+pub fn link(window: &web_sys::Window, chart: &Chart, point_idx: Option<usize>) -> String {
+    let href = window.location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or("");
+    let point = point_idx.and_then(|i| chart.points().get(i).map(|p| format!("/{}", p.id))).unwrap_or_default();
+    format!("{base}#{}{point}", chart.id.key())
+}
+
+/// Copies `url` to the clipboard and says so in `status`; if the clipboard refuses, shows the link.
+pub fn copy_link(window: &web_sys::Window, status: &HtmlElement, url: String, lang: Lang) {
+    let copied = format!("{}{url}", lang.pick("已复制链接：", "Link copied: "));
+    let failed = format!("{}{url}", lang.pick("无法访问剪贴板，链接为：", "Could not copy; the link is: "));
+    status.set_text_content(Some(&failed));
+    let promise = window.navigator().clipboard().write_text(&url);
+    let (ok_status, err_status) = (status.clone(), status.clone());
+    let on_ok = Closure::once(move |_: JsValue| ok_status.set_text_content(Some(&copied)));
+    let on_err = Closure::once(move |_: JsValue| err_status.set_text_content(Some(&failed)));
+    let _ = promise.then2(&on_ok, &on_err);
+    // One per click, freed by the browser with the promise; the unused one is a few bytes.
+    on_ok.forget();
+    on_err.forget();
+}

@@ -1,0 +1,19 @@
+// The iframe embed: embed.html?chart=nev&lang=en renders one chart filling the frame and posts
+// its content height to the parent as {type: "zhibiao:height", height: <CSS px>}. It posts
+// nothing else and listens to no messages.
+const params = new URLSearchParams(location.search);
+const el = document.getElementById('chart');
+// Query values go into attributes only; the element validates them and reports bad ones as text.
+el.setAttribute('chart', params.get('chart') ?? 'growth');
+if (params.has('lang')) el.setAttribute('lang', params.get('lang'));
+
+let posted = 0;
+function postHeight() {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (window.parent === window || height === posted) return;
+  posted = height;
+  window.parent.postMessage({ type: 'zhibiao:height', height }, '*');
+}
+new ResizeObserver(postHeight).observe(document.documentElement);
+
+await import('./zhibiao.js');
