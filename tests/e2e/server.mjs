@@ -9,13 +9,18 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `root`; resolves to { url, close }. `headers` are added to every response. */
-export function serve(root, headers = {}) {
+/**
+ * Serves `root`; resolves to { url, close }. `headers` are added to every response; `missing(path)`
+ * makes a path answer 404; `types` overrides content types by extension.
+ */
+export function serve(root, { headers = {}, missing = () => false, types = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
+      if (missing(path)) throw new Error('blocked');
       const body = await readFile(join(root, path.endsWith('/') ? `${path}index.html` : path));
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/html; charset=utf-8', ...headers });
+      const type = types[extname(path)] ?? TYPES[extname(path)] ?? 'text/html; charset=utf-8';
+      res.writeHead(200, { 'content-type': type, ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });

@@ -1,0 +1,251 @@
+// Embedding: strict CSP, failures to load, the iframe embed, one self-contained file, no-JS
+// fallback, untrusted input, export, accessibility (axe-core). Needs `make build` first.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serve } from './server.mjs';
+import { launch, RECORD_READY } from './browser.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = join(ROOT, 'dist');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
+const XSS = '<img src=x onerror="window.__xss=1">';
+let browser;
+const servers = [];
+
+before(async () => { browser = await launch(); });
+after(async () => {
+  await browser?.close();
+  await Promise.all(servers.map((s) => s.close()));
+});
+
+async function server(root, options) {
+  const s = await serve(root, options);
+  servers.push(s);
+  return s;
+}
+
+/** A fresh context and page that records chart-ready, CSP violations, errors and console errors. */
+async function page(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 }, deviceScaleFactor: 2, ...options });
+  const p = await context.newPage();
+  const log = { pageErrors: [], consoleErrors: [] };
+  p.on('pageerror', (e) => log.pageErrors.push(String(e)));
+  p.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(m.text()); });
+  await p.addInitScript(RECORD_READY);
+  await p.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return { context, page: p, log };
+}
+
+const ready = (p, chart) => p.waitForFunction((c) => window.__ready.includes(c), chart, { timeout: 15000 });
+
+test('works under a strict Content-Security-Policy with no violation', async () => {
+  const s = await server(DIST, { headers: { 'content-security-policy': CSP } });
+  const { context, page: p, log } = await page();
+  await p.goto(`${s.url}/index.html`);
+  await ready(p, 'growth');
+  for (const chart of ['5g', 'nev']) {
+    await p.click(`#tab-${chart}`);
+    await ready(p, chart);
+  }
+  const chart = p.locator('#panel-nev zhibiao-chart');
+  const box = await chart.locator('canvas').boundingBox();
+  await p.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  await chart.getByRole('button', { name: '表格' }).click();
+  await p.goto(`${s.url}/embed.html?chart=5g&lang=en`);
+  await ready(p, '5g');
+  assert.deepEqual(await p.evaluate(() => window.__violations), []);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
+for (const [name, options] of [
+  ['the wasm is missing (404)', { missing: (path) => path.endsWith('.wasm') }],
+  ['the CSP blocks WebAssembly', { headers: { 'content-security-policy': CSP.replace(" 'wasm-unsafe-eval'", '') } }],
+]) {
+  test(`when ${name}, every chart says so and shows its data table`, async () => {
+    const s = await server(DIST, options);
+    const { context, page: p, log } = await page();
+    await p.goto(`${s.url}/index.html`);
+    const chart = p.locator('#panel-growth zhibiao-chart');
+    await chart.locator('.message').waitFor();
+    assert.match(await chart.locator('.message').textContent(), /^图表无法加载（.+）。以下是图表的数据。$/);
+    assert.equal(await chart.locator('tr').count(), 1 + 9, 'a header and the nine points');
+    assert.deepEqual(log.pageErrors, [], 'no uncaught exception');
+    await context.close();
+  });
+}
+
+test('a wasm served with the wrong MIME type still draws', async () => {
+  const s = await server(DIST, { types: { '.wasm': 'text/plain' } });
+  const { context, page: p, log } = await page();
+  await p.goto(`${s.url}/index.html`);
+  await ready(p, 'growth');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('charts added before the script, after it, and later by another script all draw', async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page();
+  await p.goto(`${s.url}/tests/e2e/fixtures/late.html`);
+  for (const chart of ['growth', 'nev', '5g']) await ready(p, chart);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('the iframe embed posts its height, and only its height, to the parent', async () => {
+  const s = await server(ROOT);
+  const { context, page: p } = await page();
+  await p.goto(`${s.url}/tests/e2e/fixtures/parent.html`);
+  const frame = p.frameLocator('iframe');
+  await frame.locator('zhibiao-chart canvas').waitFor();
+  await p.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 200, null, { timeout: 10000 });
+  const [frameHeight, contentHeight] = await Promise.all([
+    p.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height),
+    frame.locator('html').evaluate((el) => Math.ceil(el.getBoundingClientRect().height)),
+  ]);
+  assert.equal(frameHeight, contentHeight, 'the frame is exactly as tall as its content');
+  const messages = await p.evaluate(() => window.__messages);
+  assert.ok(messages.length >= 1);
+  for (const m of messages) assert.deepEqual(Object.keys(m).sort(), ['height', 'type']);
+  assert.equal(await frame.locator('zhibiao-chart canvas').getAttribute('aria-label'), 'NEV production and sales growth, H1 2023');
+  await context.close();
+});
+
+test('the self-contained file works opened from disk', async () => {
+  const { context, page: p, log } = await page();
+  await p.goto(pathToFileURL(join(DIST, 'zhibiao-standalone.html')).href);
+  for (const chart of ['growth', '5g', 'nev']) await ready(p, chart);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('without JavaScript the page shows the static SVG charts and tables', async () => {
+  const s = await server(DIST);
+  const { context, page: p } = await page({ javaScriptEnabled: false });
+  await p.goto(`${s.url}/index.html`);
+  const images = p.locator('.static-chart img');
+  assert.equal(await images.count(), 3);
+  for (let i = 0; i < 3; i += 1) {
+    await images.nth(i).evaluate((img) => (img.complete ? null : new Promise((r) => { img.onload = r; })));
+    assert.ok(await images.nth(i).evaluate((img) => img.naturalWidth > 0), 'the SVG loads');
+  }
+  assert.equal(await p.locator('.static-chart table').count(), 3);
+  assert.equal(await p.locator('.tabs').evaluate((el) => getComputedStyle(el).display), 'none');
+  await p.goto(`${s.url}/embed.html?chart=nev`);
+  assert.equal(await p.locator('.static-chart img').count(), 3);
+  await context.close();
+});
+
+test('no attribute or query value is ever inserted as HTML', async () => {
+  const s = await server(DIST);
+  const { context, page: p, log } = await page();
+  await p.goto(`${s.url}/index.html#${encodeURIComponent(XSS)}`);
+  await ready(p, 'growth');
+  await p.evaluate((payload) => {
+    for (const attr of ['chart', 'lang', 'focus-point']) {
+      const el = document.createElement('zhibiao-chart');
+      el.setAttribute('chart', 'nev');
+      el.setAttribute(attr, payload);
+      el.className = 'xss';
+      document.body.append(el);
+    }
+  }, XSS);
+  await p.waitForTimeout(300);
+  const messages = await p.locator('zhibiao-chart.xss .message').allTextContents();
+  assert.ok(messages.some((m) => m.includes(XSS)), 'the payload is shown as text');
+  for (const query of [`chart=${encodeURIComponent(XSS)}`, `chart=nev&lang=${encodeURIComponent(XSS)}`]) {
+    await p.goto(`${s.url}/embed.html?${query}`);
+    await p.locator('zhibiao-chart .message').waitFor();
+    assert.ok((await p.locator('zhibiao-chart .message').textContent()).includes(XSS));
+  }
+  const images = await p.evaluate(() => [...document.querySelectorAll('zhibiao-chart')].map((el) => el.shadowRoot.querySelectorAll('img').length));
+  assert.deepEqual(images, [0]);
+  assert.equal(await p.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('PNG at 2x, CSV with provenance, and a copied link to the focused point', async () => {
+  const s = await server(DIST);
+  const { context, page: p } = await page({ acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url });
+  await p.goto(`${s.url}/index.html#nev/nev_sales_growth`);
+  await ready(p, 'nev');
+  const chart = p.locator('#panel-nev zhibiao-chart');
+  const cssWidth = await chart.locator('canvas').evaluate((c) => c.getBoundingClientRect().width);
+
+  const [png] = await Promise.all([p.waitForEvent('download'), chart.getByRole('button', { name: '下载 PNG' }).click()]);
+  assert.equal(png.suggestedFilename(), 'zhibiao-china-nev-growth-2023h1-zh.png');
+  const bytes = readFileSync(await png.path());
+  assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
+  assert.equal(bytes.readUInt32BE(16), Math.round(cssWidth * 2), 'twice the CSS width');
+
+  const [csv] = await Promise.all([p.waitForEvent('download'), chart.getByRole('button', { name: '下载 CSV' }).click()]);
+  assert.equal(csv.suggestedFilename(), 'zhibiao-china-nev-growth-2023h1-zh.csv');
+  const rows = readFileSync(await csv.path(), 'utf8').split('\r\n');
+  assert.ok(rows[0].endsWith('file,offset,quote,formula'));
+  assert.ok(rows.some((r) => r.startsWith('nev_sales_growth,') && r.includes('004_c299f12b6387bd31.txt') && r.includes('44.1%')));
+
+  await chart.getByRole('button', { name: '复制链接' }).click();
+  await p.waitForFunction(() => document.querySelector('#panel-nev zhibiao-chart').shadowRoot
+    .querySelector('[role=status]').textContent.startsWith('已复制链接'));
+  assert.equal(await p.evaluate(() => navigator.clipboard.readText()), `${s.url}/index.html#nev/nev_sales_growth`);
+  await context.close();
+});
+
+test('the table toggle shows the same data as the canvas, and print hides the buttons', async () => {
+  const s = await server(DIST);
+  const { context, page: p } = await page();
+  await p.goto(`${s.url}/index.html#nev`);
+  await ready(p, 'nev');
+  const chart = p.locator('#panel-nev zhibiao-chart');
+  const toggle = chart.getByRole('button', { name: '表格' });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  const cells = await chart.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.cells[0].textContent, r.cells[1].textContent]));
+  assert.deepEqual(cells, [['新能源汽车产量增速', '42.4%'], ['新能源汽车销量增速', '44.1%'], ['规模以上工业增加值增速', '3.8%']]);
+  assert.equal(await chart.locator('#desc').textContent(), '新能源汽车产销同比分别增长42.4%和44.1%，远高于规模以上工业增加值3.8%的增速。');
+  await p.emulateMedia({ media: 'print' });
+  assert.equal(await chart.locator('.toolbar').evaluate((el) => getComputedStyle(el).display), 'none');
+  await context.close();
+});
+
+test('axe-core finds no accessibility violations on the page', async () => {
+  const s = await server(DIST);
+  for (const colorScheme of ['light', 'dark']) {
+    const { context, page: p } = await page({ colorScheme });
+    await p.goto(`${s.url}/index.html`);
+    for (const chart of ['growth', '5g', 'nev']) {
+      await p.click(`#tab-${chart}`);
+      await ready(p, chart);
+      await p.locator(`#panel-${chart} zhibiao-chart`).getByRole('button', { name: '表格' }).click();
+      await p.evaluate(AXE);
+      const violations = await p.evaluate(async () => (await window.axe.run(document)).violations
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+      assert.deepEqual(violations, [], `${chart}, ${colorScheme}`);
+    }
+    await context.close();
+  }
+});
+
+test('pkg/ is an npm package a bundler-free page can import', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'pkg', 'package.json'), 'utf8'));
+  assert.equal(pkg.name, 'zhibiao');
+  assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
+  assert.equal(pkg.type, 'module');
+  assert.equal(pkg.module, 'zhibiao.js');
+  assert.equal(pkg.types, 'zhibiao.d.ts');
+  for (const file of ['zhibiao.js', 'zhibiao_bg.wasm', 'zhibiao.d.ts', 'snippets']) assert.ok(pkg.files.includes(file), file);
+  for (const file of [pkg.module, pkg.types, 'zhibiao_bg.wasm']) readFileSync(join(ROOT, 'pkg', file));
+});
