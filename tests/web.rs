@@ -214,6 +214,7 @@ async fn a_bad_attribute_shows_a_message_and_other_charts_keep_working() {
     next_frame().await;
     let message = text(&bad_lang, ".message");
     assert!(message.contains("lang=\"fr\"") && message.contains("zh、en"), "{message}");
+    assert!(text(&bad_lang, "table").contains("44.1%"), "the data table comes with the message");
 
     // Fixing the attribute at run time re-renders.
     bad.set_attribute("chart", "nev").expect("attr");

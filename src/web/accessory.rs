@@ -126,6 +126,18 @@ impl Accessories {
         Ok(())
     }
 
+    /// Shows the table without the toolbar (the fallback under an error message), or undoes that.
+    pub fn show_table_only(&self, only: bool) -> Result<(), JsValue> {
+        if only {
+            self.toolbar.set_hidden(true);
+        }
+        self.table_wrap.class_list().toggle_with_force("sr", !only)?;
+        if let Some((_, button)) = self.buttons.iter().find(|(a, _)| *a == Action::ToggleTable) {
+            button.set_attribute("aria-expanded", "false")?;
+        }
+        Ok(())
+    }
+
     pub fn toggle_table(&self) -> Result<(), JsValue> {
         let list = self.table_wrap.class_list();
         let now_hidden = list.toggle("sr")?;

@@ -144,8 +144,15 @@ impl Widget {
             let _ = self.canvas.set_attribute("aria-roledescription", chart.lang.pick("图表", "chart"));
             let _ = self.canvas.set_attribute("aria-describedby", "desc tip");
         }
+        // With a bad `lang` but a good `chart`, the message comes with the chart's table in Chinese.
+        let table_only = match (&self.chart, ChartId::parse(&chart_attr)) {
+            (Err(Problem::Attribute(e)), Ok(id)) if e.attribute == "lang" => Chart::build(id, Lang::Zh).ok(),
+            _ => None,
+        };
         if let Some(document) = document {
-            if let Err(e) = self.extras.fill(&document, self.chart.as_ref().ok()) {
+            let shown = self.chart.as_ref().ok().or(table_only.as_ref());
+            let filled = self.extras.fill(&document, shown).and_then(|()| self.extras.show_table_only(table_only.is_some()));
+            if let Err(e) = filled {
                 web_sys::console::error_2(&"zhibiao: cannot build the data table".into(), &e);
             }
         }
