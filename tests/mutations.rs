@@ -1,0 +1,90 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The extractor on mutated copies of the texts: every change is either parsed as the new value or
+//! reported precisely (file, line, catalogue entry). Never a silent drop.
+
+use zhibiao::data::extract::{extract, ExtractError, SourceText};
+use zhibiao::data::model::{Dataset, Unit};
+use zhibiao::DATASET;
+
+const CATALOGUE: &str = include_str!("../data/catalogue.ini");
+const CLS: &str = "000_fbae4528c08ed477.txt";
+const QA: &str = "004_c299f12b6387bd31.txt";
+const CLS_TEXT: &str = include_str!("../data/sources/000_fbae4528c08ed477.txt");
+const QA_TEXT: &str = include_str!("../data/sources/004_c299f12b6387bd31.txt");
+
+fn run(cls: &str, qa: &str) -> Result<Dataset, ExtractError> {
+    extract("data/catalogue.ini", CATALOGUE, &[SourceText { file: CLS, text: cls }, SourceText { file: QA, text: qa }])
+}
+
+/// Replaces the byte range with `with`.
+fn splice(text: &str, at: usize, len: usize, with: &str) -> String {
+    format!("{}{with}{}", &text[..at], &text[at + len..])
+}
+
+#[test]
+fn changing_a_digit_of_any_figure_is_parsed_or_reported_precisely() {
+    let mut parsed = 0;
+    let mut reported = 0;
+    for ind in DATASET.indicators.iter() {
+        for p in ind.sources.iter() {
+            let original = if p.file == CLS { CLS_TEXT } else { QA_TEXT };
+            let at = p.offset as usize;
+            // The last ASCII digit of the figure, changed to another digit.
+            let Some((digit_at, digit)) = ind.text.char_indices().filter(|(_, c)| c.is_ascii_digit()).last() else { continue };
+            let new_digit = if digit == '9' { "1" } else { "9" };
+            let mutated = splice(original, at + digit_at, 1, new_digit);
+            let (cls, qa) = if p.file == CLS { (mutated.as_str(), QA_TEXT) } else { (CLS_TEXT, mutated.as_str()) };
+            match run(cls, qa) {
+                Ok(ds) => {
+                    let new = ds.indicator(&ind.id).map(|i| i.value);
+                    assert!(new.is_some_and(|v| v != ind.value), "{}: a changed digit must change the value", ind.id);
+                    parsed += 1;
+                }
+                Err(ExtractError::Disagree { at, first, second }) => {
+                    assert_eq!(at.entry, ind.id.as_ref());
+                    assert!(first.contains(p.file.as_ref()) || second.contains(p.file.as_ref()), "{first} / {second}");
+                    reported += 1;
+                }
+                Err(e) => panic!("{}: unexpected {e}", ind.id),
+            }
+        }
+    }
+    assert!(parsed > 30 && reported > 20, "parsed {parsed}, reported {reported}");
+}
+
+#[test]
+fn removing_each_sentence_that_holds_a_figure_is_reported_with_its_entry() {
+    for ind in DATASET.indicators.iter().filter(|i| !i.sources.is_empty()) {
+        let p = &ind.sources[0];
+        let original = if p.file == CLS { CLS_TEXT } else { QA_TEXT };
+        let Some(quote_at) = original.find(p.quote.as_ref()) else { continue };
+        let mutated = splice(original, quote_at, p.quote.len(), "");
+        let (cls, qa) = if p.file == CLS { (mutated.as_str(), QA_TEXT) } else { (CLS_TEXT, mutated.as_str()) };
+        match run(cls, qa) {
+            Err(e @ (ExtractError::AnchorNotFound { .. } | ExtractError::NoFigureAfterAnchor { .. })) => {
+                let message = e.to_string();
+                assert!(message.starts_with("data/catalogue.ini:") && message.contains(&*p.file), "{message}");
+            }
+            // The sentence also held another entry's anchor; that entry is named instead.
+            Err(ExtractError::Disagree { .. }) => {}
+            // The figure is stated elsewhere too: the same value, one place fewer.
+            Ok(ds) => {
+                let now = ds.indicator(&ind.id).unwrap_or_else(|| panic!("{} vanished", ind.id));
+                assert_eq!(now.value, ind.value);
+                assert_eq!(now.sources.len(), ind.sources.len() - 1, "{}", ind.id);
+            }
+            Err(other) => panic!("{}: removing {:?} gave {other}", ind.id, p.quote),
+        }
+    }
+}
+
+#[test]
+fn a_swapped_unit_is_parsed_as_the_new_unit() {
+    let ds = run(CLS_TEXT, &QA_TEXT.replace("5G流量占比达42.9%", "5G流量占比达42.9个百分点")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ds.indicator("traffic_share_5g").map(|i| i.unit), Some(Unit::PercentagePoint));
+    let ds = run(CLS_TEXT, &QA_TEXT.replace("11.5万吨", "11.5万个")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ds.indicator("batteries_recycled").map(|i| (i.unit, i.counter.as_deref())), Some((Unit::Count, Some("个"))));
+    // A unit swapped in only one of two texts that state a figure is a disagreement.
+    let err = run(&CLS_TEXT.replace("6.76亿户", "6.76亿个"), QA_TEXT).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("[users_5g_mobile]") && err.contains("6.76亿个"), "{err}");
+}
