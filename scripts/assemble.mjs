@@ -49,9 +49,23 @@ for (const page of ['index.html', 'embed.html']) {
 // One self-contained file: page CSS, the wasm-bindgen glue with its snippet, and the wasm inlined.
 const glueDir = join(ROOT, 'pkg');
 let glue = readFileSync(join(glueDir, 'zhibiao.js'), 'utf8');
-glue = glue.replace(/^import \{ defineElement \} from '(\.\/snippets\/[^']+)';$/m, (_, path) =>
-  readFileSync(join(glueDir, path), 'utf8').replace(/^export function/m, 'function'));
-if (glue.includes('./snippets/')) throw new Error('assemble: the glue imports a snippet this script does not inline');
+// Inline each snippet module the glue imports (named or namespace imports), line by line.
+const inlinedPaths = new Map();
+glue = glue.split('\n').map((line) => {
+  const m = line.match(/^import (.+) from ['"](\.\/snippets\/[^'"]+)['"];?$/);
+  if (!m) return line;
+  const [, clause, path] = m;
+  if (!inlinedPaths.has(path)) {
+    const code = readFileSync(join(glueDir, path), 'utf8');
+    const names = [...code.matchAll(/^export function (\w+)/gm)].map((x) => x[1]);
+    inlinedPaths.set(path, { code: code.replace(/^export function/gm, 'function'), names });
+  }
+  const alias = clause.match(/^\* as (\w+)$/);
+  return alias ? `const ${alias[1]} = { ${inlinedPaths.get(path).names.join(', ')} };` : '';
+}).join('\n');
+const inlined = [...inlinedPaths.values()].map((v) => v.code).join('\n');
+glue = `${inlined}${glue}`;
+if (/from ['"]\.\/snippets\//.test(glue)) throw new Error('assemble: the glue imports a snippet this script does not inline');
 const wasm = readFileSync(join(glueDir, 'zhibiao_bg.wasm')).toString('base64');
 const standalone = `<!doctype html>
 <html lang="zh">

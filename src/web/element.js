@@ -1,13 +1,84 @@
-// Defines <zhibiao-chart> and forwards its lifecycle to the wasm module. Everything else —
-// drawing, layout, hit-testing, text, events — is Rust (src/web/).
-export function defineElement(name, hooks) {
-  if (customElements.get(name)) return false;
+// Defines <zhibiao-chart> and forwards its lifecycle to the wasm module; everything else is Rust
+// (src/web/). Every call into the wasm goes through `guard`: if one fails (a panic traps the
+// instance, or a page script throws inside it), each chart shows an error state, and a fresh
+// instance of the module is loaded and remounts every chart, so no chart is left silently dead.
+
+let hooks = null;
+let restarts = 0;
+const MAX_RESTARTS = 3;
+const NAME = 'zhibiao-chart';
+
+function showError(message) {
+  for (const el of document.querySelectorAll(NAME)) {
+    const root = el.shadowRoot;
+    if (!root) continue;
+    let box = root.querySelector('.crash');
+    if (!box) {
+      box = document.createElement('div');
+      box.className = 'message crash';
+      box.setAttribute('role', 'alert');
+      root.prepend(box);
+    }
+    box.textContent = message;
+  }
+}
+
+function fail(error) {
+  console.error('zhibiao: a chart failed:', error);
+  const zh = (document.documentElement.lang || 'zh').toLowerCase().startsWith('zh');
+  if (restarts >= MAX_RESTARTS) {
+    showError(zh ? '图表出错，无法恢复。请刷新页面。' : 'The chart failed and could not recover. Please reload the page.');
+    return;
+  }
+  restarts += 1;
+  showError(zh ? '图表出错，正在重新加载……' : 'The chart failed; reloading it…');
+  // A new module instance (new URL, new wasm memory) takes over the element's hooks.
+  const glue = new URL('../../../../zhibiao.js', import.meta.url);
+  glue.searchParams.set('restart', String(restarts));
+  import(glue.href)
+    .then((module) => module.default())
+    .catch((e) => {
+      console.error('zhibiao: restart failed:', e);
+      showError(zh ? '图表出错，无法恢复。请刷新页面。' : 'The chart failed and could not recover. Please reload the page.');
+    });
+}
+
+/** `f`, with any exception it throws turned into the failure path above. */
+export function guard(f) {
+  return function guarded(...args) {
+    try {
+      return f.apply(this, args);
+    } catch (error) {
+      fail(error);
+      return undefined;
+    }
+  };
+}
+
+function call(hook, ...args) {
+  try {
+    hooks[hook](...args);
+  } catch (error) {
+    fail(error);
+  }
+}
+
+export function defineElement(name, newHooks) {
+  hooks = newHooks;
+  if (customElements.get(name)) {
+    // A restarted instance: clear the error state and mount every chart again.
+    for (const el of document.querySelectorAll(name)) {
+      el.shadowRoot?.querySelector('.crash')?.remove();
+      if (el.isConnected) call('connected', el);
+    }
+    return false;
+  }
   customElements.define(name, class extends HTMLElement {
     static get observedAttributes() { return ['chart', 'lang', 'focus-point']; }
-    connectedCallback() { hooks.connected(this); }
-    disconnectedCallback() { hooks.disconnected(this); }
+    connectedCallback() { call('connected', this); }
+    disconnectedCallback() { call('disconnected', this); }
     attributeChangedCallback(attr, oldValue, newValue) {
-      if (oldValue !== newValue && this.isConnected) hooks.changed(this, attr);
+      if (oldValue !== newValue && this.isConnected) call('changed', this, attr);
     }
   });
   return true;

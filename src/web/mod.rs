@@ -22,19 +22,34 @@ use widget::{Pin, Widget};
 extern "C" {
     #[wasm_bindgen(js_name = defineElement)]
     fn define_element(name: &str, hooks: &JsValue) -> bool;
+    /// Wraps a callback so that an exception inside it takes the failure path of element.js.
+    fn guard(f: &JsValue) -> js_sys::Function;
 }
 
 type Listener = Closure<dyn FnMut(Event)>;
 
+/// A Rust closure and the guarded function the page actually calls.
+struct Callback<C: ?Sized> {
+    _closure: Closure<C>,
+    function: js_sys::Function,
+}
+
+impl<C: ?Sized> Callback<C> {
+    fn new(closure: Closure<C>) -> Callback<C> {
+        let function = guard(closure.as_ref());
+        Callback { _closure: closure, function }
+    }
+}
+
 /// A widget with everything it registered in the page, so that all of it can be removed.
 struct Mounted {
     widget: Widget,
-    listeners: Vec<(EventTarget, &'static str, Listener)>,
+    listeners: Vec<(EventTarget, &'static str, Callback<dyn FnMut(Event)>)>,
     resize_observer: web_sys::ResizeObserver,
-    _on_resize: Closure<dyn FnMut(js_sys::Array)>,
-    frame: Option<(i32, Closure<dyn FnMut()>)>,
+    _on_resize: Callback<dyn FnMut(js_sys::Array)>,
+    frame: Option<(i32, Callback<dyn FnMut()>)>,
     /// Redraws when the device pixel ratio changes; replaced after each change.
-    dpr_query: Option<(web_sys::MediaQueryList, Listener)>,
+    dpr_query: Option<(web_sys::MediaQueryList, Callback<dyn FnMut(Event)>)>,
 }
 
 thread_local! {
@@ -99,8 +114,8 @@ fn schedule_render(id: u32) {
         if m.frame.is_some() {
             return;
         }
-        let callback = Closure::<dyn FnMut()>::new(move || render_now(id));
-        match window.request_animation_frame(callback.as_ref().unchecked_ref()) {
+        let callback = Callback::new(Closure::<dyn FnMut()>::new(move || render_now(id)));
+        match window.request_animation_frame(&callback.function) {
             Ok(handle) => m.frame = Some((handle, callback)),
             Err(e) => report("requestAnimationFrame failed", &e),
         }
@@ -112,16 +127,16 @@ fn watch_dpr(id: u32) {
     let Some(window) = window() else { return };
     let query = format!("(resolution: {}dppx)", window.device_pixel_ratio());
     let Ok(Some(list)) = window.match_media(&query) else { return };
-    let listener = Closure::<dyn FnMut(Event)>::new(move |_| {
+    let listener = Callback::new(Closure::<dyn FnMut(Event)>::new(move |_| {
         watch_dpr(id);
         schedule_render(id);
-    });
-    if list.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref()).is_err() {
+    }));
+    if list.add_event_listener_with_callback("change", &listener.function).is_err() {
         return;
     }
     with_mounted(id, |m| {
         if let Some((old, old_listener)) = m.dpr_query.replace((list, listener)) {
-            let _ = old.remove_event_listener_with_callback("change", old_listener.as_ref().unchecked_ref());
+            let _ = old.remove_event_listener_with_callback("change", &old_listener.function);
         }
     });
 }
@@ -179,14 +194,15 @@ fn listen<E: JsCast + 'static>(
     target: &EventTarget,
     kind: &'static str,
     f: impl Fn(&mut Mounted, &E, &web_sys::Window) -> Result<(), JsValue> + 'static,
-) -> Result<(EventTarget, &'static str, Listener), JsValue> {
-    let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+) -> Result<(EventTarget, &'static str, Callback<dyn FnMut(Event)>), JsValue> {
+    let listener: Listener = Closure::new(move |event: Event| {
         let (Some(window), Ok(event)) = (window(), event.dyn_into::<E>()) else { return };
         if let Some(Err(e)) = with_mounted(id, |m| f(m, &event, &window)) {
             report(kind, &e);
         }
     });
-    target.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;
+    let listener = Callback::new(listener);
+    target.add_event_listener_with_callback(kind, &listener.function)?;
     Ok((target.clone(), kind, listener))
 }
 
@@ -214,7 +230,8 @@ fn on_outside_down(m: &mut Mounted, event: &Event, window: &web_sys::Window) -> 
 }
 
 fn mount(host: HtmlElement) -> Result<(), JsValue> {
-    if widget_id(&host).is_some_and(|id| with_mounted(id, |_| ()).is_some()) {
+    // Already mounted by this instance (ids of an earlier, failed instance may be reused).
+    if widget_id(&host).is_some_and(|id| with_mounted(id, |m| m.widget.host == host) == Some(true)) {
         return Ok(());
     }
     let window = window().ok_or("no window")?;
@@ -256,7 +273,8 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
             schedule_render(id);
         }
     });
-    let resize_observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    let on_resize = Callback::new(on_resize);
+    let resize_observer = web_sys::ResizeObserver::new(&on_resize.function)?;
     resize_observer.observe(&host);
     let mounted = Mounted { widget, listeners, resize_observer, _on_resize: on_resize, frame: None, dpr_query: None };
     MOUNTED.with(|m| m.borrow_mut().insert(id, mounted));
@@ -270,14 +288,14 @@ fn unmount(host: &HtmlElement) {
     let Some(id) = widget_id(host) else { return };
     let Some(mounted) = MOUNTED.with(|m| m.try_borrow_mut().ok().and_then(|mut m| m.remove(&id))) else { return };
     for (target, kind, listener) in &mounted.listeners {
-        let _ = target.remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+        let _ = target.remove_event_listener_with_callback(kind, &listener.function);
     }
     mounted.resize_observer.disconnect();
     if let (Some(window), Some((handle, _))) = (window(), &mounted.frame) {
         let _ = window.cancel_animation_frame(*handle);
     }
     if let Some((list, listener)) = &mounted.dpr_query {
-        let _ = list.remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+        let _ = list.remove_event_listener_with_callback("change", &listener.function);
     }
 }
 
@@ -297,6 +315,10 @@ fn attribute_changed(host: &HtmlElement, attribute: &str) {
 /// Defines `<zhibiao-chart>` when the module starts. Safe to call again.
 #[wasm_bindgen(start)]
 pub fn start() {
+    // A panic traps the instance; say why before element.js takes the failure path.
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("zhibiao: panic: {info}").into());
+    }));
     let hooks = js_sys::Object::new();
     let connected = Closure::<dyn FnMut(HtmlElement)>::new(|host: HtmlElement| {
         if let Err(e) = mount(host) {
@@ -316,4 +338,12 @@ pub fn start() {
     disconnected.forget();
     changed.forget();
     define_element("zhibiao-chart", &hooks);
+}
+
+/// Bytes of wasm linear memory, for memory measurements (benchmark, leak test).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory().dyn_into::<js_sys::WebAssembly::Memory>().map_or(0.0, |m| {
+        m.buffer().dyn_into::<js_sys::ArrayBuffer>().map_or(0.0, |b| f64::from(b.byte_length()))
+    })
 }

@@ -1,0 +1,210 @@
+// Reliability: lifecycles without leaks, hidden and zero-size containers, attribute and resize
+// storms, and the failure path (an exception inside the wasm). Needs `make build` first.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serve } from './server.mjs';
+import { launch, RECORD_READY } from './browser.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+let browser;
+let server;
+
+before(async () => {
+  browser = await launch();
+  server = await serve(ROOT);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Counts ResizeObserver observe/disconnect and window pointerdown listeners, from page start. */
+const INSTRUMENT = () => {
+  window.__counts = { observed: 0, disconnected: 0, windowListeners: 0, transforms: 0 };
+  const { observe, disconnect } = ResizeObserver.prototype;
+  ResizeObserver.prototype.observe = function (...a) { window.__counts.observed += 1; return observe.apply(this, a); };
+  ResizeObserver.prototype.disconnect = function (...a) { window.__counts.disconnected += 1; return disconnect.apply(this, a); };
+  const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
+  EventTarget.prototype.addEventListener = function (type, ...a) {
+    if (this === window && type === 'pointerdown') window.__counts.windowListeners += 1;
+    return add.call(this, type, ...a);
+  };
+  EventTarget.prototype.removeEventListener = function (type, ...a) {
+    if (this === window && type === 'pointerdown') window.__counts.windowListeners -= 1;
+    return remove.call(this, type, ...a);
+  };
+  const { setTransform } = CanvasRenderingContext2D.prototype;
+  CanvasRenderingContext2D.prototype.setTransform = function (...a) { window.__counts.transforms += 1; return setTransform.apply(this, a); };
+};
+
+async function open() {
+  const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(RECORD_READY);
+  await page.addInitScript(INSTRUMENT);
+  await page.goto(`${server.url}/tests/e2e/fixtures/lifecycle.html`);
+  await page.waitForFunction(() => customElements.get('zhibiao-chart'));
+  const cdp = await context.newCDPSession(page);
+  return { context, page, errors, cdp };
+}
+
+async function measure(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(async () => (await import('/dist/pkg/zhibiao.js')).wasmMemoryBytes());
+  return { heap: usedSize, wasm };
+}
+
+/** Attach, detach, re-attach, draw, detach: `count` times, cycling through the charts. */
+const CYCLES = async (count) => {
+  const stage = document.getElementById('stage');
+  const charts = ['growth', '5g', 'nev'];
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  for (let i = 0; i < count; i += 1) {
+    const el = document.createElement('zhibiao-chart');
+    el.setAttribute('chart', charts[i % 3]);
+    stage.append(el);
+    el.remove();
+    stage.append(el);
+    await frame();
+    await frame();
+    el.remove();
+  }
+};
+
+test('attaching and detaching 1000 charts leaves no listeners, observers or memory behind', async () => {
+  const { context, page, errors, cdp } = await open();
+  await page.evaluate(CYCLES, 30);
+  const baseline = await measure(page, cdp);
+  const countsBefore = await page.evaluate(() => ({ ...window.__counts }));
+  await page.evaluate(CYCLES, 1000);
+  const afterwards = await measure(page, cdp);
+  const counts = await page.evaluate(() => ({ ...window.__counts }));
+  assert.equal(counts.windowListeners, countsBefore.windowListeners, 'every window listener was removed');
+  assert.equal(counts.observed - countsBefore.observed, 2000, 'one ResizeObserver per attach (two per cycle)…');
+  assert.equal(counts.observed, counts.disconnected, '…and each was disconnected');
+  // Stated tolerance: JS heap within 512 KiB of the baseline, wasm memory within one 64 KiB page.
+  assert.ok(afterwards.heap - baseline.heap < 512 * 1024, `JS heap grew by ${afterwards.heap - baseline.heap} bytes`);
+  assert.ok(afterwards.wasm - baseline.wasm <= 64 * 1024, `wasm memory grew by ${afterwards.wasm - baseline.wasm} bytes`);
+  console.log(`# 1000 lifecycles: JS heap ${afterwards.heap - baseline.heap} B, wasm memory ${afterwards.wasm - baseline.wasm} B over baseline`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hidden and zero-width containers draw nothing, without error, until they become visible', async () => {
+  const { context, page, errors } = await open();
+  await page.evaluate(() => {
+    const stage = document.getElementById('stage');
+    stage.innerHTML = '<div id="hidden" style="display:none"><zhibiao-chart chart="nev"></zhibiao-chart></div>'
+      + '<div id="narrow" style="width:0"><zhibiao-chart chart="5g"></zhibiao-chart></div>';
+  });
+  await page.waitForTimeout(400);
+  assert.deepEqual(await page.evaluate(() => window.__ready), []);
+  assert.equal(await page.evaluate(() => window.__counts.transforms), 0, 'no drawing');
+  await page.evaluate(() => {
+    document.getElementById('hidden').style.display = 'block';
+    document.getElementById('narrow').style.width = '400px';
+  });
+  await page.waitForFunction(() => window.__ready.includes('nev') && window.__ready.includes('5g'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('1000 quick attribute changes end in the right chart', async () => {
+  const { context, page, errors } = await open();
+  await page.evaluate(() => {
+    const el = document.createElement('zhibiao-chart');
+    el.id = 'storm';
+    document.getElementById('stage').append(el);
+    const charts = ['growth', '5g', 'nev', 'pie'];
+    for (let i = 0; i < 1000; i += 1) {
+      el.setAttribute('chart', charts[i % 4]);
+      el.setAttribute('lang', i % 2 ? 'en' : 'zh');
+    }
+    el.setAttribute('chart', 'nev');
+    el.setAttribute('lang', 'en');
+  });
+  await page.waitForFunction(() => window.__ready.includes('nev'));
+  const label = await page.evaluate(() => document.getElementById('storm').shadowRoot.querySelector('canvas').getAttribute('aria-label'));
+  assert.equal(label, 'NEV production and sales growth, H1 2023');
+  assert.ok(await page.evaluate(() => window.__counts.transforms) <= 3, 'the storm was drawn at most a few times');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a 100-step resize storm re-renders at most once per animation frame', async () => {
+  const { context, page } = await open();
+  await page.evaluate(() => {
+    const el = document.createElement('zhibiao-chart');
+    el.setAttribute('chart', 'growth');
+    document.getElementById('stage').append(el);
+  });
+  await page.waitForFunction(() => window.__ready.includes('growth'));
+  const { renders, frames } = await page.evaluate(async () => {
+    const stage = document.getElementById('stage');
+    const start = window.__counts.transforms;
+    let frames = 0;
+    for (let step = 0; step < 100; step += 1) {
+      stage.style.width = `${320 + step * 8}px`;
+      stage.getBoundingClientRect();
+      if (step % 10 === 9) {
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        frames += 1;
+      }
+    }
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+    frames += 2;
+    return { renders: window.__counts.transforms - start, frames };
+  });
+  assert.ok(renders >= 1 && renders <= frames, `${renders} renders in ${frames} frames`);
+  await context.close();
+});
+
+test('an exception inside the wasm shows an error state, then every chart comes back', async () => {
+  const { context, page, errors } = await open();
+  await page.evaluate(() => {
+    document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev"></zhibiao-chart><zhibiao-chart chart="growth"></zhibiao-chart>';
+  });
+  await page.waitForFunction(() => window.__ready.includes('nev') && window.__ready.includes('growth'));
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  // A hostile page: reading offsetWidth throws while the wasm lays out the tooltip.
+  await page.evaluate(() => {
+    window.__ready = [];
+    window.__offsetWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth');
+    Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get() { throw new Error('forced failure'); } });
+  });
+  const nev = page.locator('zhibiao-chart[chart=nev]');
+  const box = await nev.locator('canvas').boundingBox();
+  // Over the first bar (the production row), which shows a tooltip.
+  const bar = await nev.evaluate((el) => {
+    const canvas = el.shadowRoot.querySelector('canvas');
+    const ctx = canvas.getContext('2d');
+    const { data, width } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] === 0x00 && data[i + 1] === 0x72 && data[i + 2] === 0xb2) {
+        const p = i / 4;
+        return { x: (p % width) / (canvas.width / canvas.getBoundingClientRect().width) + 20, y: Math.floor(p / width) / (canvas.width / canvas.getBoundingClientRect().width) + 5 };
+      }
+    }
+    return null;
+  });
+  assert.ok(bar, 'found a bar');
+  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await page.waitForFunction(() => [...document.querySelectorAll('zhibiao-chart')].some((el) => el.shadowRoot.querySelector('.crash')));
+  await page.evaluate(() => { Object.defineProperty(HTMLElement.prototype, 'offsetWidth', window.__offsetWidth); });
+  // A fresh instance remounts both charts.
+  await page.waitForFunction(() => window.__ready.includes('nev') && window.__ready.includes('growth'), null, { timeout: 10000 });
+  assert.ok(consoleErrors.some((e) => e.includes('a chart failed')), 'the failure is reported');
+  assert.equal(await page.locator('zhibiao-chart .crash').count(), 0, 'the error state is cleared');
+  await page.mouse.move(box.x + bar.x + 3, box.y + bar.y + 2);
+  await nev.locator('.tip').waitFor({ state: 'visible' });
+  assert.equal(await nev.locator('.tip .value').textContent(), '42.4%', 'the new instance answers the pointer');
+  assert.deepEqual(errors, [], 'no uncaught exception');
+  await context.close();
+});
