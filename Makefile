@@ -5,7 +5,7 @@ PORT ?= 8000
 # binaryen's wasm-opt from npm (Debian's is too old and writes wasm that fails to load).
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup build serve test test-native test-browser test-e2e
+.PHONY: setup build serve test test-native test-browser test-e2e bench
 
 setup:
 	@bash scripts/setup.sh
@@ -30,3 +30,9 @@ test-browser:
 
 test-e2e: build
 	node --test tests/e2e/
+
+# The benchmark against ECharts, Chart.js and uPlot (not part of `make test`). LOADS=n to change.
+bench: build
+	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	node bench/run.mjs

@@ -25,10 +25,11 @@ cpSync(join(ROOT, 'www'), DIST, { recursive: true });
 cpSync(join(ROOT, 'target', 'fallback', 'fallback'), join(DIST, 'fallback'), { recursive: true });
 const fallback = JSON.parse(read('target/fallback/fallback.json'));
 
-// The entry carries the tables for the case where the wasm cannot load.
+// The fallback module carries the tables for the case where the wasm cannot load.
 const tables = Object.fromEntries(Object.entries(fallback).map(([k, v]) => [k, { table: v.table, source: v.source }]));
-const entry = read('www/zhibiao.js').replace('/*FALLBACK*/{}/*END*/', JSON.stringify(tables));
-writeFileSync(join(DIST, 'zhibiao.js'), entry);
+const fallbackModule = read('www/zhibiao-fallback.js').replace('/*FALLBACK*/{}/*END*/', JSON.stringify(tables));
+if (fallbackModule === read('www/zhibiao-fallback.js')) throw new Error('assemble: no /*FALLBACK*/ placeholder in www/zhibiao-fallback.js');
+writeFileSync(join(DIST, 'zhibiao-fallback.js'), fallbackModule);
 
 function staticChart(key, prefix = '') {
   const c = fallback[key];

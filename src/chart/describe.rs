@@ -60,6 +60,12 @@ pub fn tooltip(ind: &Indicator, lang: Lang) -> Tooltip {
     }
 }
 
+/// "Industrial value added growth" → "industrial value added growth", for the middle of a sentence.
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_ascii_lowercase().to_string() + chars.as_str())
+}
+
 /// How `a` compares with `b`, in words: 远高于 / far above when more than twice.
 fn compared(a: f64, b: f64, lang: Lang) -> &'static str {
     match (a > 2.0 * b, a > b, a == b) {
@@ -104,7 +110,7 @@ pub fn summary(chart: &Chart) -> String {
                 ),
                 Lang::En => format!(
                     "In H1 2023, {} was highest at {} and {} lowest at {}. Industrial value added grew {}, {} H1 2022 (derived: {}) and Q1 2023 (derived: {}).",
-                    label(top), v(top), label(bottom).to_lowercase(), v(bottom), v(h1),
+                    label(top), v(top), lowercase_first(&label(bottom)), v(bottom), v(h1),
                     compared(h1.value, h1_2022.value.max(q1.value), lang), v(h1_2022), v(q1)
                 ),
             }

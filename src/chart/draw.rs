@@ -7,7 +7,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::geom::{Font, FONT_FAMILY};
-use super::layout::{Align, Baseline, Mark, Scene};
+use super::geom::RectCss;
+use super::layout::{mark_bounds, Align, Baseline, Mark, Scene};
 use super::theme::{Rgb, Theme};
 
 /// Drawing failed in the backend.
@@ -41,14 +42,34 @@ fn text_style(font: Font, c: Rgb, align: Align, baseline: Baseline) -> TextStyle
         Baseline::Top => VPos::Top,
         Baseline::Middle => VPos::Center,
     };
-    TextStyle { font: (FONT_FAMILY, font.size_css_px).into_font().style(style), color: color(c).to_backend_color(), pos: Pos::new(h, v) }
+    // FontFamily::Name keeps the stack as written (From<&str> would lowercase it, and ship the code to).
+    let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), font.size_css_px, style);
+    TextStyle { font, color: color(c).to_backend_color(), pos: Pos::new(h, v) }
 }
 
 /// Paints the background and every mark of `scene` onto `area`.
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, theme: &Theme) -> Result<(), DrawError> {
+    area.fill(&color(theme.background)).map_err(|e| DrawError(e.to_string()))?;
+    draw_marks(area, scene, theme, None)
+}
+
+/// Repaints only `region`: its background, then the marks that may touch it. The caller clips the
+/// backend to `region`, so marks that reach outside it leave the rest untouched.
+pub fn draw_region<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, theme: &Theme, region: RectCss) -> Result<(), DrawError> {
+    if region.area_css_px2() <= 0.0 {
+        return Ok(());
+    }
+    let corners = [(px(region.x_css_px).max(0), px(region.y_css_px).max(0)), (px(region.right_css_px()), px(region.bottom_css_px()))];
+    area.draw(&Rectangle::new(corners, color(theme.background).filled())).map_err(|e| DrawError(e.to_string()))?;
+    draw_marks(area, scene, theme, Some(region))
+}
+
+fn draw_marks<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, _theme: &Theme, region: Option<RectCss>) -> Result<(), DrawError> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| DrawError(e.to_string());
-    area.fill(&color(theme.background)).map_err(err)?;
     for mark in &scene.marks {
+        if region.is_some_and(|r| !mark_bounds(mark).overlaps(&r)) {
+            continue;
+        }
         match mark {
             Mark::Rect { rect, fill } => {
                 let corners = [(px(rect.x_css_px), px(rect.y_css_px)), (px(rect.right_css_px()), px(rect.bottom_css_px()))];

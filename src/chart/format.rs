@@ -10,19 +10,34 @@ use crate::data::model::{Indicator, Qualifier, Unit};
 use super::Lang;
 
 /// The shortest decimal string of `value` with at most `max_decimals` places that is exact to 1e-9.
-fn plain(value: f64, max_decimals: usize) -> String {
+pub fn plain(value: f64, max_decimals: usize) -> String {
     plain_from(value, 0, max_decimals)
+}
+
+/// `n` / 10^`decimals` written out, from integers only (no float formatting code is shipped).
+fn fixed(n: i64, decimals: usize) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let digits = format!("{digits:0>width$}", width = decimals + 1);
+    let (int, frac) = digits.split_at(digits.len() - decimals);
+    let sign = if n < 0 { "-" } else { "" };
+    if decimals == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    }
 }
 
 /// Like [`plain`], with at least `min_decimals` places ("3.0" stays "3.0").
 fn plain_from(value: f64, min_decimals: usize, max_decimals: usize) -> String {
-    for decimals in min_decimals..=max_decimals.max(min_decimals) {
-        let s = format!("{value:.decimals$}");
-        if s.parse::<f64>().is_ok_and(|back| (back - value).abs() <= 1e-9 * value.abs().max(1.0)) {
-            return s;
+    let max_decimals = max_decimals.max(min_decimals).min(9);
+    for decimals in min_decimals..=max_decimals {
+        let scaled = value * 10f64.powi(decimals as i32);
+        let rounded = scaled.round();
+        if (rounded - scaled).abs() <= 1e-6 * scaled.abs().max(1.0) && rounded.abs() < 9e15 {
+            return fixed(rounded as i64, decimals);
         }
     }
-    format!("{value:.max_decimals$}")
+    fixed((value * 10f64.powi(max_decimals as i32)).round() as i64, max_decimals)
 }
 
 /// Inserts thousands separators into the integer part of a plain decimal string.
@@ -192,6 +207,17 @@ mod tests {
             let text_significant = text_digits.trim_start_matches('0').trim_end_matches('0').len();
             assert!(significant >= text_significant, "{}: {zh} vs {}", ind.id, ind.text);
         }
+    }
+
+    #[test]
+    fn plain_numbers_are_exact_and_short() {
+        assert_eq!(plain(293.7, 6), "293.7");
+        assert_eq!(plain(2937000.0 / 1e4, 6), "293.7");
+        assert_eq!(plain(0.4, 6), "0.4");
+        assert_eq!(plain(-3.25, 6), "-3.25");
+        assert_eq!(plain(20.0, 6), "20");
+        assert_eq!(plain_from(3.0, 1, 6), "3.0");
+        assert_eq!(plain(0.05, 6), "0.05");
     }
 
     #[test]

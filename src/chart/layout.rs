@@ -340,3 +340,56 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
     let height_css_px = (b.y_css_px + pad_css_px).ceil();
     Scene { width_css_px, height_css_px, marks: b.marks, targets: b.targets }
 }
+
+/// The area a mark may paint, generously: text is estimated wide so that a region never misses it.
+pub fn mark_bounds(mark: &Mark) -> RectCss {
+    let grow = |r: RectCss, by: f64| RectCss::new(r.x_css_px - by, r.y_css_px - by, r.width_css_px + 2.0 * by, r.height_css_px + 2.0 * by);
+    match mark {
+        Mark::Rect { rect, .. } => grow(*rect, 1.0),
+        Mark::Outline { rect, width_css_px, .. } => grow(*rect, width_css_px + 1.0),
+        Mark::Line { from, to, .. } => {
+            let x = from.x_css_px.min(to.x_css_px);
+            let y = from.y_css_px.min(to.y_css_px);
+            grow(RectCss::new(x, y, (from.x_css_px - to.x_css_px).abs(), (from.y_css_px - to.y_css_px).abs()), 2.0)
+        }
+        Mark::Text { at, text, font, align, baseline, .. } => {
+            let w = super::geom::EstimateMeasure.width_css_px(text, *font) * 1.3 + 4.0;
+            let h = font.size_css_px * 1.5;
+            let x = match align {
+                Align::Left => at.x_css_px - 2.0,
+                Align::Center => at.x_css_px - w / 2.0,
+                Align::Right => at.x_css_px - w + 2.0,
+            };
+            let y = match baseline {
+                Baseline::Top => at.y_css_px - 2.0,
+                Baseline::Middle => at.y_css_px - h / 2.0,
+            };
+            RectCss::new(x, y, w, h)
+        }
+    }
+}
+
+/// What must be repainted to turn `old` into `new`: `None` when everything must (a different size
+/// or structure), else the union of the marks that differ (an empty rectangle when none do).
+pub fn changed_region(old: &Scene, new: &Scene) -> Option<RectCss> {
+    if old.width_css_px != new.width_css_px || old.height_css_px != new.height_css_px || old.marks.len() != new.marks.len() {
+        return None;
+    }
+    let mut region: Option<RectCss> = None;
+    for (a, b) in old.marks.iter().zip(&new.marks) {
+        if a == b {
+            continue;
+        }
+        for r in [mark_bounds(a), mark_bounds(b)] {
+            region = Some(match region {
+                None => r,
+                Some(u) => {
+                    let x = u.x_css_px.min(r.x_css_px);
+                    let y = u.y_css_px.min(r.y_css_px);
+                    RectCss::new(x, y, u.right_css_px().max(r.right_css_px()) - x, u.bottom_css_px().max(r.bottom_css_px()) - y)
+                }
+            });
+        }
+    }
+    Some(region.unwrap_or(RectCss::new(0.0, 0.0, 0.0, 0.0)))
+}

@@ -89,7 +89,7 @@ fn csv_rows(ind: &Indicator, lang: Lang) -> Vec<Vec<String>> {
     let base = vec![
         ind.id.to_string(),
         lang.pick(&ind.label.zh, &ind.label.en).to_string(),
-        format!("{}", ind.value),
+        format::plain(ind.value, 6),
         unit_key(ind.unit).to_string(),
         ind.counter.as_deref().unwrap_or("").to_string(),
         qualifier_words(ind.qualifier, Lang::En).replace(' ', "_"),

@@ -1,7 +1,9 @@
 //! The canvas side of drawing: text measured by the canvas's own `measureText` (no DOM probes in
-//! the host page), and a plotters backend that uses it.
+//! the host page), and a plotters backend that uses it. Rectangles, lines and text are drawn here
+//! directly (CSS colours as hex, the font stack quoted); plotters-canvas supplies the rest.
 
 use plotters::prelude::*;
+use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
 
@@ -13,7 +15,8 @@ use crate::chart::geom::{Font, TextMeasure, FONT_FAMILY};
 
 /// The CSS `font` shorthand for a chart font.
 pub fn css_font(font: Font) -> String {
-    format!("{} {}px {}", if font.bold { "bold" } else { "normal" }, font.size_css_px, FONT_FAMILY)
+    let size = crate::chart::format::plain(font.size_css_px, 2);
+    format!("{} {size}px {}", if font.bold { "bold" } else { "normal" }, FONT_FAMILY)
 }
 
 /// Measures with the 2D context the chart is drawn on.
@@ -25,6 +28,54 @@ impl TextMeasure for CanvasMeasure<'_> {
         self.0.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| text.chars().count() as f64 * font.size_css_px)
     }
 }
+
+/// Widths already measured, so that re-layouts on hover and resize skip `measureText`.
+#[derive(Default)]
+pub struct MeasureCache(std::cell::RefCell<Vec<(String, u32, bool, f64)>>);
+
+/// [`CanvasMeasure`] through a [`MeasureCache`].
+pub struct CachedMeasure<'a> {
+    pub context: &'a CanvasRenderingContext2d,
+    pub cache: &'a MeasureCache,
+}
+
+impl TextMeasure for CachedMeasure<'_> {
+    fn width_css_px(&self, text: &str, font: Font) -> f64 {
+        let size_key = (font.size_css_px * 16.0).round() as u32;
+        let mut cache = self.cache.0.borrow_mut();
+        if let Some((_, _, _, w)) = cache.iter().find(|(t, s, b, _)| *s == size_key && *b == font.bold && t == text) {
+            return *w;
+        }
+        let w = CanvasMeasure(self.context).width_css_px(text, font);
+        if cache.len() >= 1024 {
+            cache.clear();
+        }
+        cache.push((text.to_string(), size_key, font.bold, w));
+        w
+    }
+}
+
+/// A CSS colour for a backend colour, written without float formatting when opaque.
+fn css_color(c: BackendColor) -> String {
+    let (r, g, b) = c.rgb;
+    if c.alpha >= 1.0 {
+        format!("#{r:02x}{g:02x}{b:02x}")
+    } else {
+        format!("rgba({r},{g},{b},{})", crate::chart::format::plain(c.alpha, 3))
+    }
+}
+
+/// A canvas call that failed.
+#[derive(Debug)]
+struct TextError(String);
+
+impl std::fmt::Display for TextError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TextError {}
 
 /// plotters-canvas with text sizes from `measureText` instead of plotters' DOM `<span>` probe.
 pub struct MeasuredCanvas {
@@ -54,7 +105,7 @@ impl DrawingBackend for MeasuredCanvas {
         self.inner.draw_pixel(point, color)
     }
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_line(from, to, style)
+        self.draw_path([from, to], style)
     }
     fn draw_rect<S: BackendStyle>(
         &mut self,
@@ -63,14 +114,47 @@ impl DrawingBackend for MeasuredCanvas {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+        let (w, h) = (f64::from(bottom_right.0 - upper_left.0), f64::from(bottom_right.1 - upper_left.1));
+        if fill {
+            self.context.set_fill_style_str(&css_color(color));
+            self.context.fill_rect(x, y, w, h);
+        } else {
+            self.context.set_stroke_style_str(&css_color(color));
+            self.context.set_line_width(f64::from(style.stroke_width()));
+            self.context.stroke_rect(x, y, w, h);
+        }
+        Ok(())
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_path(path, style)
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let width = f64::from(style.stroke_width().max(1));
+        // Odd-width lines sit on half pixels, or they blur across two.
+        let offset = if style.stroke_width() % 2 == 1 { 0.5 } else { 0.0 };
+        self.context.begin_path();
+        for (i, (x, y)) in path.into_iter().enumerate() {
+            let (x, y) = (f64::from(x) + offset, f64::from(y) + offset);
+            if i == 0 {
+                self.context.move_to(x, y);
+            } else {
+                self.context.line_to(x, y);
+            }
+        }
+        self.context.set_stroke_style_str(&css_color(color));
+        self.context.set_line_width(width);
+        self.context.stroke();
+        Ok(())
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
@@ -79,8 +163,29 @@ impl DrawingBackend for MeasuredCanvas {
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
         self.inner.fill_polygon(vert, style)
     }
+    /// Draws text with the chart's quoted font stack (plotters-canvas writes the family unquoted).
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_text(text, style, pos)
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let font = Font { size_css_px: style.size(), bold: matches!(style.style(), FontStyle::Bold) };
+        let anchor = style.anchor();
+        self.context.set_text_baseline(match anchor.v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        });
+        self.context.set_text_align(match anchor.h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        });
+        self.context.set_fill_style_str(&css_color(color));
+        self.context.set_font(&css_font(font));
+        self.context.fill_text(text, f64::from(pos.0), f64::from(pos.1)).map_err(|e| {
+            DrawingErrorKind::FontError(Box::new(TextError(e.as_string().unwrap_or_else(|| "fillText failed".into()))))
+        })
     }
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
         let font = Font { size_css_px: style.size(), bold: matches!(style.style(), FontStyle::Bold) };

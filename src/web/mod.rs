@@ -8,7 +8,6 @@ mod style;
 mod widget;
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -53,7 +52,7 @@ struct Mounted {
 }
 
 thread_local! {
-    static MOUNTED: RefCell<BTreeMap<u32, Mounted>> = const { RefCell::new(BTreeMap::new()) };
+    static MOUNTED: RefCell<Vec<(u32, Mounted)>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
 }
 
@@ -73,7 +72,7 @@ fn widget_id(host: &HtmlElement) -> Option<u32> {
 
 /// Runs `f` on a mounted widget, unless it is gone or already borrowed (re-entrant events).
 fn with_mounted<R>(id: u32, f: impl FnOnce(&mut Mounted) -> R) -> Option<R> {
-    MOUNTED.with(|m| m.try_borrow_mut().ok()?.get_mut(&id).map(f))
+    MOUNTED.with(|m| m.try_borrow_mut().ok()?.iter_mut().find(|(i, _)| *i == id).map(|(_, mounted)| f(mounted)))
 }
 
 /// Draws the widget now and announces `chart-ready` the first time a chart/lang is drawn.
@@ -93,17 +92,24 @@ fn render_now(id: u32) {
             }
         }
     });
-    // Dispatched outside the borrow: listeners may change attributes, which re-enters.
+    // Dispatched in a microtask, outside the borrow (listeners may change attributes, which
+    // re-enters) and after the script that inserted the element has added its listeners.
     if let Some(Some((host, chart))) = drawn {
-        let detail = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&detail, &"chart".into(), &chart.into());
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&detail);
-        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("chart-ready", &init) {
-            let _ = host.dispatch_event(&event);
-        }
+        let announce = Closure::once_into_js(move || announce_ready(&host, chart));
+        window.queue_microtask(announce.unchecked_ref());
+    }
+}
+
+/// Dispatches `chart-ready` (bubbles, composed, `detail: {chart}`) on the element.
+fn announce_ready(host: &HtmlElement, chart: &str) {
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"chart".into(), &chart.into());
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("chart-ready", &init) {
+        let _ = host.dispatch_event(&event);
     }
 }
 
@@ -125,7 +131,7 @@ fn schedule_render(id: u32) {
 /// Watches the current device pixel ratio; when it changes, redraw and watch the new one.
 fn watch_dpr(id: u32) {
     let Some(window) = window() else { return };
-    let query = format!("(resolution: {}dppx)", window.device_pixel_ratio());
+    let query = format!("(resolution: {}dppx)", crate::chart::format::plain(window.device_pixel_ratio(), 4));
     let Ok(Some(list)) = window.match_media(&query) else { return };
     let listener = Callback::new(Closure::<dyn FnMut(Event)>::new(move |_| {
         watch_dpr(id);
@@ -277,16 +283,22 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     let resize_observer = web_sys::ResizeObserver::new(&on_resize.function)?;
     resize_observer.observe(&host);
     let mounted = Mounted { widget, listeners, resize_observer, _on_resize: on_resize, frame: None, dpr_query: None };
-    MOUNTED.with(|m| m.borrow_mut().insert(id, mounted));
+    MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
     watch_dpr(id);
-    schedule_render(id);
+    // The first frame is drawn now, not one animation frame later.
+    render_now(id);
     Ok(())
 }
 
 /// Removes everything the widget registered; the shadow DOM stays for a re-attach.
 fn unmount(host: &HtmlElement) {
     let Some(id) = widget_id(host) else { return };
-    let Some(mounted) = MOUNTED.with(|m| m.try_borrow_mut().ok().and_then(|mut m| m.remove(&id))) else { return };
+    let removed = MOUNTED.with(|m| {
+        let mut m = m.try_borrow_mut().ok()?;
+        let at = m.iter().position(|(i, _)| *i == id)?;
+        Some(m.swap_remove(at).1)
+    });
+    let Some(mounted) = removed else { return };
     for (target, kind, listener) in &mounted.listeners {
         let _ = target.remove_event_listener_with_callback(kind, &listener.function);
     }

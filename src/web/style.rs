@@ -12,7 +12,7 @@ const CSS: &str = r#"
 canvas { display: block; touch-action: pan-y; border-radius: 4px; }
 canvas:focus { outline: none; }
 canvas:focus-visible { outline: 3px solid #0072b2; outline-offset: 2px; }
-.tip { position: absolute; z-index: 1; box-sizing: border-box; max-width: min(340px, calc(100% - 8px));
+.tip { position: absolute; left: 0; top: 0; z-index: 1; will-change: transform; box-sizing: border-box; max-width: min(340px, calc(100% - 8px));
   padding: 8px 10px; border-radius: 6px; background: #fff; color: #1a1a1a; border: 1px solid #8c8c8c;
   box-shadow: 0 2px 10px rgba(0,0,0,.18); font-size: 13px; pointer-events: none; }
 .tip[hidden], .tip [hidden], .message[hidden], canvas[hidden] { display: none; }

@@ -15,7 +15,8 @@ use crate::chart::{AttributeError, ChartId, Lang};
 use plotters::prelude::*;
 
 use super::accessory::{copy_link, download_csv, download_png, element, link, Accessories, Action};
-use super::canvas::{CanvasMeasure, MeasuredCanvas};
+use super::canvas::{CachedMeasure, MeasureCache, MeasuredCanvas};
+use crate::chart::layout::changed_region;
 
 /// Why the widget shows a message instead of a chart.
 pub enum Problem {
@@ -44,6 +45,11 @@ pub struct Widget {
     pub chart: Result<Chart, Problem>,
     pub width_css_px: f64,
     scene: Option<Scene>,
+    /// The theme the canvas was last drawn in (true = dark).
+    drawn_dark: Option<bool>,
+    measure_cache: MeasureCache,
+    /// The point whose words the tooltip holds, and the tooltip's size for it.
+    tip_filled: Option<(usize, f64, f64)>,
     pub focused: Option<(usize, Pin)>,
     /// The chart key and language last announced with `chart-ready`.
     pub ready_for: Option<(ChartId, Lang)>,
@@ -118,6 +124,9 @@ impl Widget {
             chart: Err(Problem::Internal(String::new())),
             width_css_px: 0.0,
             scene: None,
+            drawn_dark: None,
+            measure_cache: MeasureCache::default(),
+            tip_filled: None,
             focused: None,
             ready_for: None,
         };
@@ -138,7 +147,7 @@ impl Widget {
             }
         };
         self.focused = None;
-        self.hide_tip();
+        self.reset_tip();
         if let Ok(chart) = &self.chart {
             let _ = self.canvas.set_attribute("aria-label", &chart.title);
             let _ = self.canvas.set_attribute("aria-roledescription", chart.lang.pick("图表", "chart"));
@@ -217,23 +226,43 @@ impl Widget {
         let dark = window.match_media("(prefers-color-scheme: dark)")?.is_some_and(|m| m.matches());
         let theme = Theme::for_dark(dark);
         let focused = self.focused.map(|(idx, _)| idx);
-        let scene = layout(chart, self.width_css_px, &CanvasMeasure(&self.context), &theme, focused);
+        let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
+        let scene = layout(chart, self.width_css_px, &measure, &theme, focused);
         let dpr = DevicePixelRatio(window.device_pixel_ratio());
         let (width_device_px, height_device_px) = dpr.backing_size_device_px(scene.width_css_px, scene.height_css_px);
         let style = self.canvas.style();
-        style.set_property("width", &format!("{}px", scene.width_css_px))?;
-        style.set_property("height", &format!("{}px", scene.height_css_px))?;
-        if self.canvas.width() != width_device_px || self.canvas.height() != height_device_px {
+        let resized = self.canvas.width() != width_device_px || self.canvas.height() != height_device_px;
+        if resized {
+            style.set_property("width", &format!("{}px", scene.width_css_px.round() as i64))?;
+            style.set_property("height", &format!("{}px", scene.height_css_px.round() as i64))?;
             self.canvas.set_width(width_device_px);
             self.canvas.set_height(height_device_px);
         }
+        // Hovering changes a highlight: repaint only the marks that changed.
+        let region = match (&self.scene, resized || self.drawn_dark != Some(dark)) {
+            (Some(old), false) => changed_region(old, &scene),
+            _ => None,
+        };
         let scale_x = f64::from(width_device_px) / scene.width_css_px;
         let scale_y = f64::from(height_device_px) / scene.height_css_px;
         self.context.set_transform(scale_x, 0.0, 0.0, scale_y, 0.0, 0.0)?;
         let backend = MeasuredCanvas::new(self.canvas.clone(), self.context.clone()).ok_or("no canvas backend")?;
         let root = backend.into_drawing_area();
         let area = root.shrink((0, 0), (scene.width_css_px.ceil() as u32, scene.height_css_px.ceil() as u32));
-        crate::chart::draw::draw(&area, &scene, &theme).map_err(js_err)?;
+        match region {
+            None => crate::chart::draw::draw(&area, &scene, &theme).map_err(js_err)?,
+            Some(r) if r.area_css_px2() > 0.0 => {
+                self.context.save();
+                self.context.begin_path();
+                self.context.rect(r.x_css_px, r.y_css_px, r.width_css_px, r.height_css_px);
+                self.context.clip();
+                let drawn = crate::chart::draw::draw_region(&area, &scene, &theme, r).map_err(js_err);
+                self.context.restore();
+                drawn?;
+            }
+            Some(_) => {}
+        }
+        self.drawn_dark = Some(dark);
         let drawn = (chart.id, chart.lang);
         self.scene = Some(scene);
         if let Some((idx, pin)) = self.focused {
@@ -248,34 +277,46 @@ impl Widget {
         self.tip.set_hidden(true);
     }
 
-    /// Fills and places the tooltip for a point: at the pointer for hover, else at the bar's end.
-    fn show_tip(&self, point_idx: usize, pointer: Option<PointCss>) -> Result<(), JsValue> {
+    /// Forgets the tooltip's words, e.g. after a language change.
+    fn reset_tip(&mut self) {
+        self.tip_filled = None;
+        self.hide_tip();
+    }
+
+    /// Fills the tooltip with a point's words (once per point) and places it: at the pointer for
+    /// hover, else at the bar's end. Staying on one point only moves it, with no layout.
+    fn show_tip(&mut self, point_idx: usize, pointer: Option<PointCss>) -> Result<(), JsValue> {
         let (Ok(chart), Some(scene)) = (&self.chart, &self.scene) else { return Ok(()) };
         let Some(ind) = chart.points().get(point_idx).copied() else { return Ok(()) };
-        let t = tooltip(ind, chart.lang);
-        let meta = match &t.kind {
-            Some(kind) => format!("{} · {kind}", t.period),
-            None => t.period.clone(),
+        let (width, height) = match self.tip_filled {
+            Some((idx, w, h)) if idx == point_idx && !self.tip.hidden() => (w, h),
+            _ => {
+                let t = tooltip(ind, chart.lang);
+                let meta = match &t.kind {
+                    Some(kind) => format!("{} · {kind}", t.period),
+                    None => t.period.clone(),
+                };
+                let texts = [t.label, t.value, meta, t.quote.map(|q| format!("“{q}”")).unwrap_or_default(), t.source];
+                for (el, text) in self.tip_parts.iter().zip(texts) {
+                    el.set_hidden(text.is_empty());
+                    el.set_text_content(Some(&text));
+                }
+                self.tip.set_hidden(false);
+                let size = (f64::from(self.tip.offset_width()), f64::from(self.tip.offset_height()));
+                self.tip_filled = Some((point_idx, size.0, size.1));
+                size
+            }
         };
-        let texts = [t.label, t.value, meta, t.quote.map(|q| format!("“{q}”")).unwrap_or_default(), t.source];
-        for (el, text) in self.tip_parts.iter().zip(texts) {
-            el.set_hidden(text.is_empty());
-            el.set_text_content(Some(&text));
-        }
-        self.tip.set_hidden(false);
         let anchor = match (pointer, scene.target(point_idx)) {
             (Some(p), _) => p,
             (None, Some(t)) => t.anchor,
             (None, None) => return Ok(()),
         };
-        let tip_w = f64::from(self.tip.offset_width());
-        let tip_h = f64::from(self.tip.offset_height());
-        let x = (anchor.x_css_px + 12.0).min(scene.width_css_px - tip_w - 4.0).max(4.0);
+        let x = (anchor.x_css_px + 12.0).min(scene.width_css_px - width - 4.0).max(4.0);
         let below = anchor.y_css_px + 28.0;
-        let y = if below + tip_h <= scene.height_css_px { below } else { (anchor.y_css_px - tip_h - 8.0).max(4.0) };
-        let style = self.tip.style();
-        style.set_property("left", &format!("{x}px"))?;
-        style.set_property("top", &format!("{y}px"))
+        let y = if below + height <= scene.height_css_px { below } else { (anchor.y_css_px - height - 8.0).max(4.0) };
+        let position = format!("translate({}px, {}px)", x.round() as i64, y.round() as i64);
+        self.tip.style().set_property("transform", &position)
     }
 
     /// Highlights a point (or none) and shows its tooltip; redraws only when the highlight changes.

@@ -1,0 +1,149 @@
+// The benchmark: the same growth-rate bar chart drawn by zhibiao, ECharts, Chart.js and uPlot, in
+// Debian's Chromium (playwright-core), 800×500 at DPR 2, a fresh context per load, pages
+// interleaved. Prints medians (min–max) and ratios to zhibiao; writes bench/results.json.
+// Run with `make bench` (LOADS=n for more loads; default 7).
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, release } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { serve } from '../tests/e2e/server.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..');
+const LOADS = Number(process.env.LOADS ?? 7);
+const MOVES = 200;
+const PAGES = ['zhibiao', 'echarts', 'chartjs', 'uplot'];
+const NAMES = { zhibiao: 'zhibiao', echarts: 'ECharts', chartjs: 'Chart.js', uplot: 'uPlot' };
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+
+// The six H1 2023 growth rates, from the parsed dataset (the same rule as the growth chart).
+const dataset = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'indicators'], { cwd: ROOT, maxBuffer: 1 << 26 }));
+const rows = dataset.indicators
+  .filter((i) => i.unit === 'percent' && i.period === '2023-H1' && i.kind === 'stated')
+  .sort((a, b) => b.value - a.value)
+  .map((i) => ({ label: i.label.zh, value: i.value }));
+const growth = { title: '2023年上半年主要指标同比增长', source: `来源：工业和信息化部 / 国新办新闻发布会，${dataset.sources[0].date}`, rows };
+writeFileSync(join(HERE, 'pages', 'data.js'), `window.GROWTH = ${JSON.stringify(growth)};\n`);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), samples: xs });
+
+async function load(browser, url, name) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 500 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const files = new Map();
+  page.on('response', async (response) => {
+    const path = new URL(response.url()).pathname;
+    if (!/\.(js|mjs|wasm|css)$/.test(path)) return;
+    try { files.set(path, await response.body()); } catch { /* redirects have no body */ }
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(`${url}/bench/pages/${name}.html`);
+  await page.waitForFunction(() => performance.getEntriesByName('chart-ready').length > 0, null, { timeout: 30000 });
+  const readyMs = await page.evaluate(() => performance.getEntriesByName('chart-ready')[0].startTime);
+  await page.waitForTimeout(100);
+
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasmBytes = name === 'zhibiao'
+    ? await page.evaluate(async () => (await import('/dist/pkg/zhibiao.js')).wasmMemoryBytes()) : 0;
+
+  const box = await page.locator(name === 'zhibiao' ? 'zhibiao-chart' : '#c').boundingBox();
+  const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await metric();
+  for (let i = 0; i < MOVES; i += 1) {
+    const t = i / (MOVES - 1);
+    const x = box.x + 40 + (box.width - 80) * t;
+    const y = box.y + 60 + (Math.min(box.height, 440) - 100) * ((i * 7) % 23) / 22;
+    await page.mouse.move(x, y);
+  }
+  const afterMoves = await metric();
+  const taskMsPerMove = ((afterMoves.TaskDuration - before.TaskDuration) * 1000) / MOVES;
+  const scriptMsPerMove = ((afterMoves.ScriptDuration - before.ScriptDuration) * 1000) / MOVES;
+  await context.close();
+
+  const bytes = { raw: 0, gzip: 0, brotli: 0, files: {} };
+  for (const [path, body] of files) {
+    const sizes = {
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+    bytes.files[path] = sizes;
+    for (const k of ['raw', 'gzip', 'brotli']) bytes[k] += sizes[k];
+  }
+  return { readyMs, heapBytes: usedSize, wasmBytes, memoryBytes: usedSize + wasmBytes, taskMsPerMove, scriptMsPerMove, bytes };
+}
+
+const server = await serve(ROOT);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
+const samples = Object.fromEntries(PAGES.map((p) => [p, []]));
+for (let round = 0; round < LOADS; round += 1) {
+  for (const name of PAGES) samples[name].push(await load(browser, server.url, name));
+  process.stderr.write(`round ${round + 1}/${LOADS}\n`);
+}
+const version = browser.version();
+await browser.close();
+await server.close();
+
+const metrics = ['readyMs', 'taskMsPerMove', 'scriptMsPerMove', 'memoryBytes', 'heapBytes', 'wasmBytes'];
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpu: cpus()[0]?.model, cores: cpus().length, memory_gib: Math.round(totalmem() / 2 ** 30), kernel: release(), chromium: version },
+  loads: LOADS,
+  moves: MOVES,
+  pages: Object.fromEntries(PAGES.map((name) => [name, {
+    ...Object.fromEntries(metrics.map((m) => [m, summary(samples[name].map((s) => s[m]))])),
+    bytes: samples[name][0].bytes,
+  }])),
+};
+writeFileSync(join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const fmt = {
+  readyMs: (v) => `${v.toFixed(0)} ms`,
+  taskMsPerMove: (v) => `${v.toFixed(2)} ms`,
+  scriptMsPerMove: (v) => `${v.toFixed(2)} ms`,
+  memoryBytes: (v) => `${(v / 2 ** 20).toFixed(2)} MiB`,
+};
+const label = {
+  readyMs: 'time to chart ready', taskMsPerMove: 'main-thread task time per pointer move',
+  scriptMsPerMove: 'script time per pointer move', memoryBytes: 'JS heap + wasm memory after ready',
+};
+const lines = [`| ${results.date.slice(0, 10)}, ${LOADS} loads each | ${PAGES.map((p) => NAMES[p]).join(' | ')} |`, `|---|${PAGES.map(() => '---').join('|')}|`];
+for (const m of Object.keys(fmt)) {
+  const base = results.pages.zhibiao[m].median;
+  const cells = PAGES.map((p) => {
+    const s = results.pages[p][m];
+    const ratio = p === 'zhibiao' ? '' : ` (×${(s.median / base).toFixed(2)})`;
+    return `${fmt[m](s.median)} (${fmt[m](s.min)}–${fmt[m](s.max)})${ratio}`;
+  });
+  lines.push(`| ${label[m]}, median (min–max) | ${cells.join(' | ')} |`);
+}
+for (const k of ['raw', 'gzip', 'brotli']) {
+  const base = results.pages.zhibiao.bytes[k];
+  const cells = PAGES.map((p) => {
+    const v = results.pages[p].bytes[k];
+    return `${(v / 1024).toFixed(1)} KB${p === 'zhibiao' ? '' : ` (×${(v / base).toFixed(2)})`}`;
+  });
+  lines.push(`| JS + wasm + CSS bytes, ${k === 'gzip' ? 'gzip -9' : k === 'brotli' ? 'brotli 11' : 'raw'} | ${cells.join(' | ')} |`);
+}
+console.log(lines.join('\n'));
+console.log(`\nMachine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memory_gib} GiB; Chromium ${version}.`);
+console.log('\nzhibiao files:');
+for (const [path, s] of Object.entries(results.pages.zhibiao.bytes.files)) console.log(`  ${path}: ${s.raw} B raw, ${s.gzip} B gzip -9, ${s.brotli} B brotli`);
+
+// Where the wasm's bytes go (twiggy top on the wasm before wasm-bindgen, which keeps function names).
+try {
+  const wasm = join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'zhibiao.wasm');
+  console.log(`\nwasm size breakdown (twiggy top -n 25):\n${execFileSync('twiggy', ['top', '-n', '25', wasm], { encoding: 'utf8' })}`);
+} catch (e) {
+  console.log(`\n(twiggy not available: ${e.message.split('\n')[0]})`);
+}

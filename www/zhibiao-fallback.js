@@ -1,0 +1,66 @@
+// Loaded only when the wasm cannot be: a stand-in <zhibiao-chart> that says why and shows the
+// chart's data table (text only, never HTML). scripts/assemble.mjs fills in the tables.
+// Filled in by scripts/assemble.mjs with the tables of every chart, for the fallback below.
+const FALLBACK = /*FALLBACK*/{}/*END*/;
+
+const CHARTS = ['growth', '5g', 'nev'];
+const LANGS = ['zh', 'en'];
+
+function langOf(el) {
+  const own = (el.getAttribute('lang') ?? document.documentElement.lang ?? '').toLowerCase().split(/[-_]/)[0];
+  return LANGS.includes(own) ? own : 'zh';
+}
+
+function text(tag, content, className) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  node.textContent = content;
+  return node;
+}
+
+/** A stand-in element that says what went wrong and shows the data table; text only, never HTML. */
+export function defineFallback(reason) {
+  if (customElements.get('zhibiao-chart')) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`:host{display:block;font-family:system-ui,sans-serif}
+    .message{padding:12px;border:2px solid #d55e00;border-radius:6px}
+    table{border-collapse:collapse;font-size:13px;margin-top:8px}
+    caption{text-align:left;font-weight:600}
+    th,td{border-bottom:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}`);
+  customElements.define('zhibiao-chart', class extends HTMLElement {
+    static get observedAttributes() { return ['chart', 'lang']; }
+    connectedCallback() { this.render(); }
+    attributeChangedCallback() { if (this.isConnected) this.render(); }
+    render() {
+      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = [sheet];
+      root.replaceChildren();
+      const lang = langOf(this);
+      const chart = this.getAttribute('chart') ?? '';
+      const zh = lang === 'zh';
+      const message = zh
+        ? `图表无法加载（${reason}）。`
+        : `The chart could not be loaded (${reason}).`;
+      const data = FALLBACK[`${chart}-${lang}`];
+      const note = data ? (zh ? '以下是图表的数据。' : 'Here are its data.')
+        : (zh ? `属性 chart="${chart}" 无效，可用的值为 ${CHARTS.join('、')}。`
+          : `Attribute chart="${chart}" is not valid; allowed values are ${CHARTS.join(', ')}.`);
+      const box = text('div', `${message}${note}`, 'message');
+      box.setAttribute('role', 'alert');
+      root.append(box);
+      if (!data) return;
+      const table = document.createElement('table');
+      table.append(text('caption', data.table.caption));
+      const head = document.createElement('tr');
+      for (const h of data.table.headers) head.append(Object.assign(text('th', h), { scope: 'col' }));
+      table.append(head);
+      for (const row of data.table.rows) {
+        const tr = document.createElement('tr');
+        row.forEach((cell, i) => tr.append(text(i === 0 ? 'th' : 'td', cell)));
+        table.append(tr);
+      }
+      root.append(table, text('p', data.source));
+    }
+  });
+}
+
