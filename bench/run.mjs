@@ -15,7 +15,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
 const LOADS = Number(process.env.LOADS ?? 7);
 const MOVES = 200;
-const PAGES = ['zhibiao', 'echarts', 'chartjs', 'uplot'];
+const PAGES = (process.env.PAGES ?? 'zhibiao,echarts,chartjs,uplot').split(',');
 const NAMES = { zhibiao: 'zhibiao', echarts: 'ECharts', chartjs: 'Chart.js', uplot: 'uPlot' };
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];

@@ -59,7 +59,9 @@ fn mount(chart: &str, lang: Option<&str>, width_css_px: u32) -> HtmlElement {
         el.set_attribute("lang", lang).expect("attr");
     }
     container.append_child(&el).expect("append");
-    doc.body().expect("body").append_child(&container).expect("append");
+    // At the top of the page: charts far below the viewport wait until scrolled to.
+    let body = doc.body().expect("body");
+    body.insert_before(&container, body.first_child().as_ref()).expect("insert");
     el
 }
 
@@ -216,7 +218,9 @@ async fn a_bad_attribute_shows_a_message_and_other_charts_keep_working() {
     assert!(message.contains("lang=\"fr\"") && message.contains("zh、en"), "{message}");
     assert!(text(&bad_lang, "table").contains("44.1%"), "the data table comes with the message");
 
-    // Fixing the attribute at run time re-renders.
+    // Fixing the attribute at run time re-renders (once the chart is on screen: the two mounted
+    // above it may have pushed it below the fold).
+    bad.scroll_into_view();
     bad.set_attribute("chart", "nev").expect("attr");
     ready(&bad).await.expect("chart-ready after the fix");
     assert!(!visible(&bad, ".message") && visible(&bad, "canvas"));

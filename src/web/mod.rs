@@ -46,6 +46,9 @@ struct Mounted {
     listeners: Vec<(EventTarget, &'static str, Callback<dyn FnMut(Event)>)>,
     resize_observer: web_sys::ResizeObserver,
     _on_resize: Callback<dyn FnMut(js_sys::Array)>,
+    /// Tells when the element comes near the viewport; off-screen charts are not drawn.
+    intersection_observer: web_sys::IntersectionObserver,
+    _on_intersect: Callback<dyn FnMut(js_sys::Array)>,
     frame: Option<(i32, Callback<dyn FnMut()>)>,
     /// Redraws when the device pixel ratio changes; replaced after each change.
     dpr_query: Option<(web_sys::MediaQueryList, Callback<dyn FnMut(Event)>)>,
@@ -57,6 +60,8 @@ thread_local! {
 }
 
 const ID_KEY: &str = "__zhibiaoId";
+/// Charts this close to the viewport are drawn, so that scrolling finds them ready.
+const NEAR_VIEWPORT_CSS_PX: f64 = 400.0;
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -147,9 +152,10 @@ fn watch_dpr(id: u32) {
     });
 }
 
-fn pointer_css(widget: &Widget, event: &PointerEvent) -> PointCss {
-    let rect = widget.canvas.get_bounding_client_rect();
-    PointCss { x_css_px: f64::from(event.client_x()) - rect.left(), y_css_px: f64::from(event.client_y()) - rect.top() }
+/// The pointer in the canvas's CSS pixels (offsetX/Y: relative to the canvas, which has no border
+/// or padding).
+fn pointer_css(_widget: &Widget, event: &PointerEvent) -> PointCss {
+    PointCss { x_css_px: f64::from(event.offset_x()), y_css_px: f64::from(event.offset_y()) }
 }
 
 fn on_pointer_move(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window) -> Result<(), JsValue> {
@@ -251,6 +257,10 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     let mut widget = Widget::new(host.clone(), &sheet)?;
     widget.apply_focus_attribute();
     widget.width_css_px = f64::from(host.client_width());
+    // Drawn now if on screen (or near it); otherwise when the IntersectionObserver says so.
+    let rect = host.get_bounding_client_rect();
+    let viewport_h = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
+    widget.on_screen = rect.bottom() >= -NEAR_VIEWPORT_CSS_PX && rect.top() <= viewport_h + NEAR_VIEWPORT_CSS_PX;
     let canvas: &EventTarget = widget.canvas.as_ref();
     let mut listeners = vec![
         listen::<PointerEvent>(id, canvas, "pointermove", on_pointer_move)?,
@@ -282,7 +292,30 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     let on_resize = Callback::new(on_resize);
     let resize_observer = web_sys::ResizeObserver::new(&on_resize.function)?;
     resize_observer.observe(&host);
-    let mounted = Mounted { widget, listeners, resize_observer, _on_resize: on_resize, frame: None, dpr_query: None };
+    let on_intersect = Callback::new(Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let Some(entry) = entries.get(entries.length().saturating_sub(1)).dyn_into::<web_sys::IntersectionObserverEntry>().ok() else {
+            return;
+        };
+        let visible = entry.is_intersecting();
+        let changed = with_mounted(id, |m| std::mem::replace(&mut m.widget.on_screen, visible) != visible);
+        if changed == Some(true) && visible {
+            schedule_render(id);
+        }
+    }));
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(&format!("{}px", NEAR_VIEWPORT_CSS_PX as i64));
+    let intersection_observer = web_sys::IntersectionObserver::new_with_options(&on_intersect.function, &options)?;
+    intersection_observer.observe(&host);
+    let mounted = Mounted {
+        widget,
+        listeners,
+        resize_observer,
+        _on_resize: on_resize,
+        intersection_observer,
+        _on_intersect: on_intersect,
+        frame: None,
+        dpr_query: None,
+    };
     MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
     watch_dpr(id);
     // The first frame is drawn now, not one animation frame later.
@@ -303,6 +336,7 @@ fn unmount(host: &HtmlElement) {
         let _ = target.remove_event_listener_with_callback(kind, &listener.function);
     }
     mounted.resize_observer.disconnect();
+    mounted.intersection_observer.disconnect();
     if let (Some(window), Some((handle, _))) = (window(), &mounted.frame) {
         let _ = window.cancel_animation_frame(*handle);
     }

@@ -44,6 +44,8 @@ pub struct Widget {
     message: HtmlElement,
     pub chart: Result<Chart, Problem>,
     pub width_css_px: f64,
+    /// Near the viewport; off-screen charts wait until they are scrolled to.
+    pub on_screen: bool,
     scene: Option<Scene>,
     /// The theme the canvas was last drawn in (true = dark).
     drawn_dark: Option<bool>,
@@ -123,6 +125,7 @@ impl Widget {
             message,
             chart: Err(Problem::Internal(String::new())),
             width_css_px: 0.0,
+            on_screen: true,
             scene: None,
             drawn_dark: None,
             measure_cache: MeasureCache::default(),
@@ -218,7 +221,7 @@ impl Widget {
                 return Ok(None);
             }
         };
-        if self.width_css_px < 1.0 {
+        if self.width_css_px < 1.0 || !self.on_screen {
             return Ok(None);
         }
         self.message.set_hidden(true);

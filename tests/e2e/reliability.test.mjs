@@ -115,6 +115,20 @@ test('hidden and zero-width containers draw nothing, without error, until they b
   await context.close();
 });
 
+test('an off-screen chart is drawn only when scrolled near the viewport', async () => {
+  const { context, page, errors } = await open();
+  await page.evaluate(() => {
+    document.getElementById('stage').innerHTML = '<div style="height: 4000px"></div><zhibiao-chart chart="growth" id="far"></zhibiao-chart>';
+  });
+  await page.waitForTimeout(400);
+  assert.deepEqual(await page.evaluate(() => window.__ready), []);
+  assert.equal(await page.evaluate(() => window.__counts.transforms), 0, 'no drawing off screen');
+  await page.evaluate(() => document.getElementById('far').scrollIntoView());
+  await page.waitForFunction(() => window.__ready.includes('growth'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('1000 quick attribute changes end in the right chart', async () => {
   const { context, page, errors } = await open();
   await page.evaluate(() => {
