@@ -1,27 +1,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The embedded dataset against the source texts: every figure parsed, traceable and complete.
 
+mod common;
+
+use common::{extract_with, file_text, CATALOGUE, CLS, CLS_TEXT, QA, QA_TEXT};
 use zhibiao::data::extract::{extract, ExtractError, SourceText};
 use zhibiao::data::model::{Kind, Qualifier, Unit};
 use zhibiao::DATASET;
-
-const CATALOGUE: &str = include_str!("../data/catalogue.ini");
-const CLS: &str = "000_fbae4528c08ed477.txt";
-const QA: &str = "004_c299f12b6387bd31.txt";
-const CLS_TEXT: &str = include_str!("../data/sources/000_fbae4528c08ed477.txt");
-const QA_TEXT: &str = include_str!("../data/sources/004_c299f12b6387bd31.txt");
-
-fn extract_with(cls: &str, qa: &str) -> Result<zhibiao::data::model::Dataset, ExtractError> {
-    extract("data/catalogue.ini", CATALOGUE, &[SourceText { file: CLS, text: cls }, SourceText { file: QA, text: qa }])
-}
-
-fn file_text(file: &str) -> &'static str {
-    match file {
-        CLS => CLS_TEXT,
-        QA => QA_TEXT,
-        other => panic!("unknown source file {other}"),
-    }
-}
 
 #[test]
 fn the_embedded_dataset_is_what_the_parser_reads_from_the_texts() {

@@ -2,19 +2,12 @@
 //! The extractor on mutated copies of the texts: every change is either parsed as the new value or
 //! reported precisely (file, line, catalogue entry). Never a silent drop.
 
-use zhibiao::data::extract::{extract, ExtractError, SourceText};
-use zhibiao::data::model::{Dataset, Unit};
+mod common;
+
+use common::{extract_with as run, CLS, CLS_TEXT, QA_TEXT};
+use zhibiao::data::extract::ExtractError;
+use zhibiao::data::model::Unit;
 use zhibiao::DATASET;
-
-const CATALOGUE: &str = include_str!("../data/catalogue.ini");
-const CLS: &str = "000_fbae4528c08ed477.txt";
-const QA: &str = "004_c299f12b6387bd31.txt";
-const CLS_TEXT: &str = include_str!("../data/sources/000_fbae4528c08ed477.txt");
-const QA_TEXT: &str = include_str!("../data/sources/004_c299f12b6387bd31.txt");
-
-fn run(cls: &str, qa: &str) -> Result<Dataset, ExtractError> {
-    extract("data/catalogue.ini", CATALOGUE, &[SourceText { file: CLS, text: cls }, SourceText { file: QA, text: qa }])
-}
 
 /// Replaces the byte range with `with`.
 fn splice(text: &str, at: usize, len: usize, with: &str) -> String {
@@ -30,7 +23,7 @@ fn changing_a_digit_of_any_figure_is_parsed_or_reported_precisely() {
             let original = if p.file == CLS { CLS_TEXT } else { QA_TEXT };
             let at = p.offset as usize;
             // The last ASCII digit of the figure, changed to another digit.
-            let Some((digit_at, digit)) = ind.text.char_indices().filter(|(_, c)| c.is_ascii_digit()).last() else { continue };
+            let Some((digit_at, digit)) = ind.text.char_indices().filter(|(_, c)| c.is_ascii_digit()).next_back() else { continue };
             let new_digit = if digit == '9' { "1" } else { "9" };
             let mutated = splice(original, at + digit_at, 1, new_digit);
             let (cls, qa) = if p.file == CLS { (mutated.as_str(), QA_TEXT) } else { (CLS_TEXT, mutated.as_str()) };

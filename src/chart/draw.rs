@@ -50,7 +50,7 @@ fn text_style(font: Font, c: Rgb, align: Align, baseline: Baseline) -> TextStyle
 /// Paints the background and every mark of `scene` onto `area`.
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, theme: &Theme) -> Result<(), DrawError> {
     area.fill(&color(theme.background)).map_err(|e| DrawError(e.to_string()))?;
-    draw_marks(area, scene, theme, None)
+    draw_marks(area, scene, None)
 }
 
 /// Repaints only `region`: its background, then the marks that may touch it. The caller clips the
@@ -61,10 +61,10 @@ pub fn draw_region<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Sc
     }
     let corners = [(px(region.x_css_px).max(0), px(region.y_css_px).max(0)), (px(region.right_css_px()), px(region.bottom_css_px()))];
     area.draw(&Rectangle::new(corners, color(theme.background).filled())).map_err(|e| DrawError(e.to_string()))?;
-    draw_marks(area, scene, theme, Some(region))
+    draw_marks(area, scene, Some(region))
 }
 
-fn draw_marks<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, _theme: &Theme, region: Option<RectCss>) -> Result<(), DrawError> {
+fn draw_marks<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, region: Option<RectCss>) -> Result<(), DrawError> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| DrawError(e.to_string());
     for mark in &scene.marks {
         if region.is_some_and(|r| !mark_bounds(mark).overlaps(&r)) {

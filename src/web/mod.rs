@@ -154,7 +154,7 @@ fn watch_dpr(id: u32) {
 
 /// The pointer in the canvas's CSS pixels (offsetX/Y: relative to the canvas, which has no border
 /// or padding).
-fn pointer_css(_widget: &Widget, event: &PointerEvent) -> PointCss {
+fn pointer_css(event: &PointerEvent) -> PointCss {
     PointCss { x_css_px: f64::from(event.offset_x()), y_css_px: f64::from(event.offset_y()) }
 }
 
@@ -165,7 +165,7 @@ fn on_pointer_move(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Wind
     if matches!(m.widget.focused, Some((_, Pin::Tap | Pin::Keyboard))) {
         return Ok(());
     }
-    let p = pointer_css(&m.widget, event);
+    let p = pointer_css(event);
     let hit = m.widget.hit(p);
     m.widget.focus(window, hit, Pin::Hover, Some(p))
 }
@@ -174,7 +174,7 @@ fn on_pointer_up(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window
     if event.pointer_type() == "mouse" {
         return Ok(());
     }
-    let p = pointer_css(&m.widget, event);
+    let p = pointer_css(event);
     let hit = m.widget.hit(p);
     // A tap on the shown point, or on empty space, hides the tooltip.
     let same = hit.is_some() && m.widget.focused.map(|(i, _)| i) == hit;
