@@ -1,8 +1,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Bounded fuzzing of everything that reads strings from outside: the number parser, the scanner,
 //! the catalogue parser, the extractor, and the attribute parsers of the element (`chart`, `lang`).
-//! The corpus in tests/fuzz/corpus/ is replayed first; then random inputs built from it.
+//! The corpus in tests/fuzz/corpus/ is replayed first; then proptest builds random inputs from it
+//! (a bounded number of cases, so the run fits in the test command).
 
+use proptest::prelude::*;
 use zhibiao::chart::{ChartId, Lang};
 use zhibiao::data::catalogue::parse_catalogue;
 use zhibiao::data::extract::{extract, SourceText};
@@ -43,31 +45,45 @@ fn the_corpus_replays_without_a_panic() {
     }
 }
 
-#[test]
-fn random_splices_of_the_corpus_and_the_texts_never_panic() {
+/// Pieces to splice: the corpus, lines of a source text, and lines of the catalogue.
+fn pieces() -> Vec<String> {
     let texts = [include_str!("../data/sources/000_fbae4528c08ed477.txt"), include_str!("../data/catalogue.ini")];
-    let mut pieces: Vec<String> = corpus();
+    let mut pieces = corpus();
     for text in texts {
         pieces.extend(text.lines().take(80).map(String::from));
     }
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    for _ in 0..3_000 {
+    pieces
+}
+
+/// Cuts `piece` at its `at`-th character boundary (modulo its length), keeping the head or the tail.
+fn cut(piece: &str, at: usize, head: bool) -> &str {
+    let boundaries: Vec<usize> = piece.char_indices().map(|(i, _)| i).chain([piece.len()]).collect();
+    let i = boundaries[at % boundaries.len()];
+    if head {
+        &piece[..i]
+    } else {
+        &piece[i..]
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Random splices of the corpus and the texts, with arbitrary characters between.
+    #[test]
+    fn random_splices_never_panic(parts in proptest::collection::vec((any::<usize>(), any::<usize>(), any::<bool>(), any::<char>()), 1..5)) {
+        let pieces = pieces();
         let mut input = String::new();
-        for _ in 0..(next() % 4 + 1) {
-            let piece = &pieces[(next() % pieces.len() as u64) as usize];
-            // Cut each piece at a random character boundary.
-            let cut = piece.char_indices().map(|(i, _)| i).nth((next() % (piece.chars().count() as u64 + 1)) as usize).unwrap_or(piece.len());
-            input.push_str(if next() % 2 == 0 { &piece[..cut] } else { &piece[cut..] });
-            if next() % 3 == 0 {
-                input.push(char::from_u32((next() % 0x2_FFFF) as u32).unwrap_or('?'));
-            }
+        for (which, at, head, extra) in parts {
+            input.push_str(cut(&pieces[which % pieces.len()], at, head));
+            input.push(extra);
         }
+        exercise(&input);
+    }
+
+    /// Arbitrary strings, too.
+    #[test]
+    fn arbitrary_strings_never_panic(input in any::<String>()) {
         exercise(&input);
     }
 }

@@ -393,3 +393,17 @@ pub fn changed_region(old: &Scene, new: &Scene) -> Option<RectCss> {
     }
     Some(region.unwrap_or(RectCss::new(0.0, 0.0, 0.0, 0.0)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::nice_step;
+
+    #[test]
+    fn axis_steps_are_1_2_or_5_times_a_power_of_ten() {
+        assert_eq!(nice_step(44.1, 5), 10.0);
+        assert_eq!(nice_step(3.8, 4), 1.0);
+        assert_eq!(nice_step(2.937e6, 3), 1e6);
+        assert_eq!(nice_step(2.12e9, 2), 2e9);
+        assert_eq!(nice_step(100.0, 4), 50.0);
+    }
+}
