@@ -50,6 +50,8 @@ struct Mounted {
     intersection_observer: web_sys::IntersectionObserver,
     _on_intersect: Callback<dyn FnMut(js_sys::Array)>,
     frame: Option<(i32, Callback<dyn FnMut()>)>,
+    /// The canvas's top-left corner in client coordinates, while known.
+    canvas_origin: Option<(f64, f64)>,
     /// Redraws when the device pixel ratio changes; replaced after each change.
     dpr_query: Option<(web_sys::MediaQueryList, Callback<dyn FnMut(Event)>)>,
 }
@@ -85,6 +87,7 @@ fn render_now(id: u32) {
     let Some(window) = window() else { return };
     let drawn = with_mounted(id, |m| {
         m.frame = None;
+        m.canvas_origin = None;
         match m.widget.render(&window) {
             Ok(Some(key)) if m.widget.ready_for != Some(key) => {
                 m.widget.ready_for = Some(key);
@@ -152,10 +155,20 @@ fn watch_dpr(id: u32) {
     });
 }
 
-/// The pointer in the canvas's CSS pixels (offsetX/Y: relative to the canvas, which has no border
-/// or padding).
-fn pointer_css(event: &PointerEvent) -> PointCss {
-    PointCss { x_css_px: f64::from(event.offset_x()), y_css_px: f64::from(event.offset_y()) }
+/// The pointer in the canvas's CSS pixels. The canvas's place on screen is read once and kept
+/// until a render, resize or scroll moves it, so a pointer move forces no layout.
+fn pointer_css(m: &mut Mounted, event: &PointerEvent) -> PointCss {
+    let (left, top) = *m.canvas_origin.get_or_insert_with(|| {
+        let rect = m.widget.canvas.get_bounding_client_rect();
+        (rect.left(), rect.top())
+    });
+    PointCss { x_css_px: f64::from(event.client_x()) - left, y_css_px: f64::from(event.client_y()) - top }
+}
+
+/// Any scroll (of the page or a container) may move the canvas.
+fn on_scroll(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+    m.canvas_origin = None;
+    Ok(())
 }
 
 fn on_pointer_move(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window) -> Result<(), JsValue> {
@@ -165,7 +178,7 @@ fn on_pointer_move(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Wind
     if matches!(m.widget.focused, Some((_, Pin::Tap | Pin::Keyboard))) {
         return Ok(());
     }
-    let p = pointer_css(event);
+    let p = pointer_css(m, event);
     let hit = m.widget.hit(p);
     m.widget.focus(window, hit, Pin::Hover, Some(p))
 }
@@ -174,7 +187,7 @@ fn on_pointer_up(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window
     if event.pointer_type() == "mouse" {
         return Ok(());
     }
-    let p = pointer_css(event);
+    let p = pointer_css(m, event);
     let hit = m.widget.hit(p);
     // A tap on the shown point, or on empty space, hides the tooltip.
     let same = hit.is_some() && m.widget.focused.map(|(i, _)| i) == hit;
@@ -207,6 +220,17 @@ fn listen<E: JsCast + 'static>(
     kind: &'static str,
     f: impl Fn(&mut Mounted, &E, &web_sys::Window) -> Result<(), JsValue> + 'static,
 ) -> Result<(EventTarget, &'static str, Callback<dyn FnMut(Event)>), JsValue> {
+    listen_with(id, target, kind, f, false)
+}
+
+/// [`listen`], in the capture phase when `capture` (to hear scrolls of any container).
+fn listen_with<E: JsCast + 'static>(
+    id: u32,
+    target: &EventTarget,
+    kind: &'static str,
+    f: impl Fn(&mut Mounted, &E, &web_sys::Window) -> Result<(), JsValue> + 'static,
+    capture: bool,
+) -> Result<(EventTarget, &'static str, Callback<dyn FnMut(Event)>), JsValue> {
     let listener: Listener = Closure::new(move |event: Event| {
         let (Some(window), Ok(event)) = (window(), event.dyn_into::<E>()) else { return };
         if let Some(Err(e)) = with_mounted(id, |m| f(m, &event, &window)) {
@@ -214,7 +238,11 @@ fn listen<E: JsCast + 'static>(
         }
     });
     let listener = Callback::new(listener);
-    target.add_event_listener_with_callback(kind, &listener.function)?;
+    let options = web_sys::AddEventListenerOptions::new();
+    // Passive, so the page scrolls without waiting for us, except for keys (arrows must not scroll).
+    options.set_passive(kind != "keydown");
+    options.set_capture(capture);
+    target.add_event_listener_with_callback_and_add_event_listener_options(kind, &listener.function, &options)?;
     Ok((target.clone(), kind, listener))
 }
 
@@ -269,6 +297,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         listen::<KeyboardEvent>(id, canvas, "keydown", on_key)?,
         listen::<Event>(id, canvas, "blur", on_blur)?,
         listen::<Event>(id, window.as_ref(), "pointerdown", on_outside_down)?,
+        listen_with::<Event>(id, window.as_ref(), "scroll", on_scroll, true)?,
     ];
     for (action, button) in &widget.extras.buttons {
         let action = *action;
@@ -314,6 +343,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         intersection_observer,
         _on_intersect: on_intersect,
         frame: None,
+        canvas_origin: None,
         dpr_query: None,
     };
     MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
@@ -333,7 +363,8 @@ fn unmount(host: &HtmlElement) {
     });
     let Some(mounted) = removed else { return };
     for (target, kind, listener) in &mounted.listeners {
-        let _ = target.remove_event_listener_with_callback(kind, &listener.function);
+        // Removal must name the same phase: scroll listens in the capture phase.
+        let _ = target.remove_event_listener_with_callback_and_bool(kind, &listener.function, *kind == "scroll");
     }
     mounted.resize_observer.disconnect();
     mounted.intersection_observer.disconnect();
