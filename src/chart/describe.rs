@@ -117,10 +117,8 @@ pub fn summary(chart: &Chart) -> String {
         }
         super::ChartId::FiveG => {
             let parts: Vec<String> = chart
-                .panels
+                .points()
                 .iter()
-                .flat_map(|p| p.rows.iter())
-                .flat_map(|r| std::iter::once(r.indicator).chain(r.part))
                 .map(|ind| format!("{}{}{}", label(ind), lang.pick("", " "), v(ind)))
                 .collect();
             match lang {
@@ -134,7 +132,7 @@ pub fn summary(chart: &Chart) -> String {
 /// What the live region says when a point is focused: label, value, period, position.
 pub fn announcement(chart: &Chart, point_idx: usize) -> String {
     let points = chart.points();
-    let Some(ind) = points.get(point_idx) else { return String::new() };
+    let Some(&ind) = points.get(point_idx) else { return String::new() };
     let t = tooltip(ind, chart.lang);
     let (n, total) = (point_idx + 1, points.len());
     let kind = t.kind.map(|k| format!("{}{k}", chart.lang.pick("。", ". "))).unwrap_or_default();

@@ -56,6 +56,8 @@ pub struct Chart {
     pub panels: Vec<Panel>,
     pub note: Option<String>,
     pub source_line: String,
+    /// Derived from `panels` once, at build: the hover and keyboard paths read it on every event.
+    points: Vec<&'static Indicator>,
 }
 
 /// A chart names a figure the dataset does not have.
@@ -180,19 +182,17 @@ impl Chart {
             Lang::Zh => format!("来源：工业和信息化部 / 国新办新闻发布会，{date}"),
             Lang::En => format!("Source: MIIT / State Council Information Office press conference, {date}"),
         };
-        Ok(Chart { id, lang, title: title.into(), panels, note, source_line })
+        let points = panels
+            .iter()
+            .flat_map(|panel| panel.rows.iter())
+            .flat_map(|row| std::iter::once(row.indicator).chain(row.part))
+            .collect();
+        Ok(Chart { id, lang, title: title.into(), panels, note, source_line, points })
     }
 
     /// Every data point in reading (and keyboard) order: each row, then its part.
-    pub fn points(&self) -> Vec<&'static Indicator> {
-        let mut points = Vec::new();
-        for panel in &self.panels {
-            for row in &panel.rows {
-                points.push(row.indicator);
-                points.extend(row.part);
-            }
-        }
-        points
+    pub fn points(&self) -> &[&'static Indicator] {
+        &self.points
     }
 }
 

@@ -41,8 +41,8 @@ pub fn table(chart: &Chart) -> Table {
     };
     let rows = chart
         .points()
-        .into_iter()
-        .map(|ind| {
+        .iter()
+        .map(|&ind| {
             let t = tooltip(ind, lang);
             let source = match (t.quote, t.kind) {
                 (Some(quote), _) => format!("“{quote}” {}", t.source),
@@ -120,7 +120,7 @@ pub fn csv(chart: &Chart) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&header.join(","));
     out.push_str("\r\n");
-    for ind in chart.points() {
+    for &ind in chart.points() {
         for row in csv_rows(ind, chart.lang) {
             let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
             out.push_str(&fields.join(","));
