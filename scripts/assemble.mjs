@@ -31,6 +31,15 @@ const fallbackModule = read('www/zhibiao-fallback.js').replace('/*FALLBACK*/{}/*
 if (fallbackModule === read('www/zhibiao-fallback.js')) throw new Error('assemble: no /*FALLBACK*/ placeholder in www/zhibiao-fallback.js');
 writeFileSync(join(DIST, 'zhibiao-fallback.js'), fallbackModule);
 
+// The entry starts fetching the glue's snippet modules alongside the glue: one round trip, not two.
+const glueSource = read('pkg/zhibiao.js');
+const snippets = [...new Set([...glueSource.matchAll(/^import .+ from ['"](\.\/snippets\/[^'"]+)['"];?$/gm)].map((m) => m[1]))];
+if (snippets.length === 0) throw new Error('assemble: the glue imports no snippet; is pkg/zhibiao.js from wasm-bindgen?');
+const entry = read('www/zhibiao.js');
+const preload = snippets.map((path) => `import(${JSON.stringify(`./pkg/${path.slice(2)}`)}).catch(() => {});`).join('\n  ');
+if (!entry.includes('/*SNIPPETS*/')) throw new Error('assemble: no /*SNIPPETS*/ placeholder in www/zhibiao.js');
+writeFileSync(join(DIST, 'zhibiao.js'), entry.replace('/*SNIPPETS*/', preload));
+
 function staticChart(key, prefix = '') {
   const c = fallback[key];
   const rows = c.table.rows.map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`).join('\n');

@@ -6,6 +6,8 @@ try {
   // Fetch the wasm while the glue module loads, not after.
   const wasm = fetch(new URL('./pkg/zhibiao_bg.wasm', import.meta.url));
   wasm.catch(() => {});
+  // And the glue's own imports with the glue, not after it (filled in by scripts/assemble.mjs).
+  /*SNIPPETS*/
   const { default: init } = await import('./pkg/zhibiao.js');
   await init({ module_or_path: wasm });
 } catch (error) {
