@@ -106,3 +106,31 @@ fn layout_height_grows_when_labels_move_above_bars() {
     let narrow = scene(ChartId::Growth, Lang::Zh, 320.0, None);
     assert!(narrow.height_css_px > wide.height_css_px);
 }
+
+#[test]
+fn moving_the_highlight_repaints_the_two_rows_and_nothing_between() {
+    use zhibiao::chart::layout::changed_regions;
+    let n = chart(ChartId::Growth, Lang::Zh).points().len();
+    assert!(n >= 6);
+    let (first, last) = (0, 5);
+    let from = scene(ChartId::Growth, Lang::Zh, 800.0, Some(first));
+    let to = scene(ChartId::Growth, Lang::Zh, 800.0, Some(last));
+    let regions = changed_regions(&from, &to).expect("same size and structure: a partial repaint");
+    assert_eq!(regions.len(), 2, "{regions:?}");
+    // A point just inside the bar's end.
+    let covers = |idx: usize| {
+        let end = to.target(idx).expect("target").anchor;
+        let inside = PointCss { x_css_px: end.x_css_px - 2.0, y_css_px: end.y_css_px + 2.0 };
+        regions.iter().any(|r| r.contains(inside))
+    };
+    assert!(covers(first) && covers(last), "both highlighted bars are repainted: {regions:?}");
+    for between in first + 1..last {
+        assert!(!covers(between), "bar {between} did not change and is not repainted");
+    }
+    for r in &regions {
+        assert_eq!((r.x_css_px.fract(), r.y_css_px.fract(), r.width_css_px.fract(), r.height_css_px.fract()), (0.0, 0.0, 0.0, 0.0));
+    }
+    assert_eq!(changed_regions(&to, &to), Some(Vec::new()), "no change, no repaint");
+    let wider = scene(ChartId::Growth, Lang::Zh, 900.0, Some(last));
+    assert_eq!(changed_regions(&to, &wider), None, "a new size repaints everything");
+}

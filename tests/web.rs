@@ -124,6 +124,14 @@ fn visible(el: &HtmlElement, selector: &str) -> bool {
     !shadow_query(el, selector).hidden()
 }
 
+/// The tooltip card on show, if any.
+fn tip_shown(el: &HtmlElement) -> bool {
+    let root = el.shadow_root().expect("an open shadow root");
+    let shown = root.query_selector_all(".tip.shown").expect("query").length();
+    assert!(shown <= 1, "at most one tooltip card shows");
+    shown == 1
+}
+
 /// The centre of a bar: halfway along it, on its row.
 fn bar_centre(scene: &Scene, point_idx: usize) -> PointCss {
     let t = scene.target(point_idx).expect("target");
@@ -152,23 +160,31 @@ async fn hover_highlights_the_sales_bar_and_shows_its_value_and_quote() {
     let scene = scene_of(&el, ChartId::Nev, Lang::Zh, None);
     let sales = bar_centre(&scene, 1);
     assert_eq!(pixel(&el, sales), [0x00, 0x72, 0xb2], "the sales bar is drawn in the bar colour");
-    assert!(!visible(&el, ".tip"));
+    assert!(!tip_shown(&el));
 
     pointer(&el, "pointermove", "mouse", sales);
-    assert!(visible(&el, ".tip"));
-    assert_eq!(text(&el, ".tip .value"), "44.1%");
-    assert_eq!(text(&el, ".tip .label"), "新能源汽车销量增速");
-    assert!(text(&el, ".tip .quote").contains("新能源汽车产销同比分别增长42.4%和44.1%"));
+    assert!(tip_shown(&el));
+    assert_eq!(text(&el, ".tip.shown .value"), "44.1%");
+    assert_eq!(text(&el, ".tip.shown .label"), "新能源汽车销量增速");
+    assert!(text(&el, ".tip.shown .quote").contains("新能源汽车产销同比分别增长42.4%和44.1%"));
     assert_eq!(pixel(&el, sales), [0xd5, 0x5e, 0x00], "the hovered bar is highlighted");
 
     // The tooltip stays inside the widget.
-    let tip = shadow_query(&el, ".tip").get_bounding_client_rect();
+    let tip = shadow_query(&el, ".tip.shown").get_bounding_client_rect();
     let host = el.get_bounding_client_rect();
     assert!(tip.left() >= host.left() && tip.right() <= host.right() + 0.5);
 
+    // Moving between points builds each point's card once, then only shows and hides it.
+    pointer(&el, "pointermove", "mouse", bar_centre(&scene, 0));
+    assert_eq!(text(&el, ".tip.shown .value"), "42.4%");
+    pointer(&el, "pointermove", "mouse", sales);
+    assert_eq!(text(&el, ".tip.shown .value"), "44.1%");
+    let cards = el.shadow_root().expect("shadow").query_selector_all(".tip").expect("query").length();
+    assert_eq!(cards, 2, "one card per point shown, reused");
+
     let gap = PointCss { x_css_px: sales.x_css_px, y_css_px: scene.target(1).map_or(0.0, |t| t.hit.bottom_css_px() + 3.0) };
     pointer(&el, "pointermove", "mouse", gap);
-    assert!(!visible(&el, ".tip"), "a gap between bars shows nothing");
+    assert!(!tip_shown(&el), "a gap between bars shows nothing");
 }
 
 #[wasm_bindgen_test]
@@ -180,14 +196,14 @@ async fn arrow_keys_move_between_points_and_the_live_region_says_so() {
     canvas.focus().expect("focus");
     key(&el, "ArrowRight");
     key(&el, "ArrowRight");
-    assert_eq!(text(&el, ".tip .value"), "44.1%");
+    assert_eq!(text(&el, ".tip.shown .value"), "44.1%");
     assert_eq!(text(&el, "[role=status]"), "NEV sales growth: 44.1%, H1 2023. Point 2 of 3.");
     key(&el, "End");
     assert!(text(&el, "[role=status]").starts_with("Industrial value added growth: 3.8%"));
     key(&el, "Home");
     assert!(text(&el, "[role=status]").starts_with("NEV production growth: 42.4%"));
     key(&el, "Escape");
-    assert!(!visible(&el, ".tip"));
+    assert!(!tip_shown(&el));
 }
 
 #[wasm_bindgen_test]
@@ -197,10 +213,10 @@ async fn a_tap_shows_the_tooltip_and_a_second_tap_hides_it() {
     let scene = scene_of(&el, ChartId::FiveG, Lang::Zh, None);
     let stations = bar_centre(&scene, 0);
     pointer(&el, "pointerup", "touch", stations);
-    assert!(visible(&el, ".tip"));
-    assert_eq!(text(&el, ".tip .value"), "293.7万个");
+    assert!(tip_shown(&el));
+    assert_eq!(text(&el, ".tip.shown .value"), "293.7万个");
     pointer(&el, "pointerup", "touch", stations);
-    assert!(!visible(&el, ".tip"));
+    assert!(!tip_shown(&el));
 }
 
 #[wasm_bindgen_test]

@@ -370,28 +370,25 @@ pub fn mark_bounds(mark: &Mark) -> RectCss {
 }
 
 /// What must be repainted to turn `old` into `new`: `None` when everything must (a different size
-/// or structure), else the union of the marks that differ (an empty rectangle when none do).
-pub fn changed_region(old: &Scene, new: &Scene) -> Option<RectCss> {
+/// or structure), else one rectangle per cluster of overlapping changed marks, so a highlight moving
+/// from one bar to a distant one repaints the two rows, not everything between them. Empty when
+/// nothing changed.
+pub fn changed_regions(old: &Scene, new: &Scene) -> Option<Vec<RectCss>> {
     if old.width_css_px != new.width_css_px || old.height_css_px != new.height_css_px || old.marks.len() != new.marks.len() {
         return None;
     }
-    let mut region: Option<RectCss> = None;
+    let mut regions: Vec<RectCss> = Vec::new();
     for (a, b) in old.marks.iter().zip(&new.marks) {
         if a == b {
             continue;
         }
-        for r in [mark_bounds(a), mark_bounds(b)] {
-            region = Some(match region {
-                None => r,
-                Some(u) => {
-                    let x = u.x_css_px.min(r.x_css_px);
-                    let y = u.y_css_px.min(r.y_css_px);
-                    RectCss::new(x, y, u.right_css_px().max(r.right_css_px()) - x, u.bottom_css_px().max(r.bottom_css_px()) - y)
-                }
-            });
+        let mut region = mark_bounds(a).union(&mark_bounds(b)).snapped_out();
+        while let Some(i) = regions.iter().position(|r| r.overlaps(&region)) {
+            region = region.union(&regions.swap_remove(i));
         }
+        regions.push(region);
     }
-    Some(region.unwrap_or(RectCss::new(0.0, 0.0, 0.0, 0.0)))
+    Some(regions)
 }
 
 #[cfg(test)]

@@ -180,7 +180,7 @@ fn on_pointer_move(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Wind
     }
     let p = pointer_css(m, event);
     let hit = m.widget.hit(p);
-    m.widget.focus(window, hit, Pin::Hover, Some(p))
+    m.widget.focus(window, hit, Pin::Hover)
 }
 
 fn on_pointer_up(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window) -> Result<(), JsValue> {
@@ -192,7 +192,7 @@ fn on_pointer_up(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window
     // A tap on the shown point, or on empty space, hides the tooltip.
     let same = hit.is_some() && m.widget.focused.map(|(i, _)| i) == hit;
     let next = if same { None } else { hit };
-    m.widget.focus(window, next, Pin::Tap, None)
+    m.widget.focus(window, next, Pin::Tap)
 }
 
 fn on_key(m: &mut Mounted, event: &KeyboardEvent, window: &web_sys::Window) -> Result<(), JsValue> {
@@ -210,7 +210,7 @@ fn on_key(m: &mut Mounted, event: &KeyboardEvent, window: &web_sys::Window) -> R
         _ => return Ok(()),
     };
     event.prevent_default();
-    m.widget.focus(window, next, Pin::Keyboard, None)
+    m.widget.focus(window, next, Pin::Keyboard)
 }
 
 /// Adds a listener that runs `f` on the mounted widget `id`.
@@ -248,14 +248,14 @@ fn listen_with<E: JsCast + 'static>(
 
 fn on_leave(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     match m.widget.focused {
-        Some((_, Pin::Hover)) => m.widget.focus(window, None, Pin::Hover, None),
+        Some((_, Pin::Hover)) => m.widget.focus(window, None, Pin::Hover),
         _ => Ok(()),
     }
 }
 
 fn on_blur(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     match m.widget.focused {
-        Some((_, Pin::Keyboard)) => m.widget.focus(window, None, Pin::Keyboard, None),
+        Some((_, Pin::Keyboard)) => m.widget.focus(window, None, Pin::Keyboard),
         _ => Ok(()),
     }
 }
@@ -264,7 +264,7 @@ fn on_blur(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), J
 fn on_outside_down(m: &mut Mounted, event: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     let inside = event.composed_path().includes(&m.widget.host, 0);
     match (inside, m.widget.focused) {
-        (false, Some((_, Pin::Tap))) => m.widget.focus(window, None, Pin::Tap, None),
+        (false, Some((_, Pin::Tap))) => m.widget.focus(window, None, Pin::Tap),
         _ => Ok(()),
     }
 }

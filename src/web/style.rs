@@ -12,10 +12,12 @@ const CSS: &str = r#"
 canvas { display: block; touch-action: pan-y; border-radius: 4px; }
 canvas:focus { outline: none; }
 canvas:focus-visible { outline: 3px solid #0072b2; outline-offset: 2px; }
-.tip { position: absolute; left: 0; top: 0; z-index: 1; will-change: transform; box-sizing: border-box; max-width: min(340px, calc(100% - 8px));
+.tips { position: absolute; inset: 0; z-index: 1; pointer-events: none; }
+.tip { position: absolute; left: 0; top: 0; visibility: hidden; will-change: transform; box-sizing: border-box; max-width: min(340px, calc(100% - 8px));
   padding: 8px 10px; border-radius: 6px; background: #fff; color: #1a1a1a; border: 1px solid #8c8c8c;
-  box-shadow: 0 2px 10px rgba(0,0,0,.18); font-size: 13px; pointer-events: none; }
-.tip[hidden], .tip [hidden], .message[hidden], canvas[hidden] { display: none; }
+  box-shadow: 0 2px 10px rgba(0,0,0,.18); font-size: 13px; }
+.tip.shown { visibility: visible; }
+.message[hidden], canvas[hidden] { display: none; }
 .tip .label { font-weight: 600; }
 .tip .value { font-size: 18px; font-weight: 700; }
 .tip .meta, .tip .source { color: #595959; font-size: 12px; }
@@ -35,7 +37,7 @@ thead th { font-weight: 600; }
 td:nth-child(2) { white-space: nowrap; }
 /* Visually hidden, still read by screen readers; last so that it wins. */
 .sr, .table.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-@media print { .toolbar, .tip { display: none !important; } }
+@media print { .toolbar, .tips { display: none !important; } }
 @media (prefers-color-scheme: dark) {
   :host { color: #eee; background: #16181c; }
   .tip { background: #22252b; color: #eee; border-color: #5a5f66; }

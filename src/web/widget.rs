@@ -16,7 +16,7 @@ use plotters::prelude::*;
 
 use super::accessory::{copy_link, download_csv, download_png, element, link, Accessories, Action};
 use super::canvas::{CachedMeasure, MeasureCache, MeasuredCanvas};
-use crate::chart::layout::changed_region;
+use crate::chart::layout::changed_regions;
 
 /// Why the widget shows a message instead of a chart.
 pub enum Problem {
@@ -24,7 +24,8 @@ pub enum Problem {
     Internal(String),
 }
 
-/// How the tooltip came to be shown: hover follows the pointer; tap and keyboard pin it.
+/// How the tooltip came to be shown: hover shows it while the pointer is on the point; tap and
+/// keyboard pin it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Pin {
     Hover,
@@ -38,8 +39,14 @@ pub struct Widget {
     pub extras: Accessories,
     pub canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
-    tip: HtmlElement,
-    tip_parts: [HtmlElement; 5],
+    /// Holds one tooltip card (`role=tooltip`) per point shown so far; `id=tip`, so the canvas's
+    /// description is the card on show (hidden cards are not read).
+    tips: HtmlElement,
+    /// The cards, by point: built on a point's first showing, then only made visible or hidden,
+    /// so moving between points costs no layout. Forgotten when the words or the width change.
+    cards: Vec<Option<Card>>,
+    /// The card on show.
+    shown: Option<usize>,
     status: HtmlElement,
     message: HtmlElement,
     pub chart: Result<Chart, Problem>,
@@ -50,11 +57,16 @@ pub struct Widget {
     /// The theme the canvas was last drawn in (true = dark).
     drawn_dark: Option<bool>,
     measure_cache: MeasureCache,
-    /// The point whose words the tooltip holds, and the tooltip's size for it.
-    tip_filled: Option<(usize, f64, f64)>,
     pub focused: Option<(usize, Pin)>,
     /// The chart key and language last announced with `chart-ready`.
     pub ready_for: Option<(ChartId, Lang)>,
+}
+
+/// One point's tooltip, laid out once.
+struct Card {
+    element: HtmlElement,
+    width_css_px: f64,
+    height_css_px: f64,
 }
 
 fn js_err(e: impl std::fmt::Display) -> JsValue {
@@ -87,20 +99,8 @@ impl Widget {
         let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
         canvas.set_tab_index(0);
         canvas.set_attribute("role", "application")?;
-        let tip = element(&document, "div", "tip")?;
-        tip.set_attribute("role", "tooltip")?;
-        tip.set_id("tip");
-        tip.set_hidden(true);
-        let tip_parts = [
-            element(&document, "div", "label")?,
-            element(&document, "div", "value")?,
-            element(&document, "div", "meta")?,
-            element(&document, "blockquote", "quote")?,
-            element(&document, "div", "source")?,
-        ];
-        for part in &tip_parts {
-            tip.append_child(part)?;
-        }
+        let tips = element(&document, "div", "tips")?;
+        tips.set_id("tip");
         let status = element(&document, "div", "sr")?;
         status.set_attribute("role", "status")?;
         let message = element(&document, "div", "message")?;
@@ -109,7 +109,7 @@ impl Widget {
         shadow.append_child(&message)?;
         shadow.append_child(&canvas)?;
         extras.append_to(&shadow)?;
-        for node in [&tip, &status] {
+        for node in [&tips, &status] {
             shadow.append_child(node)?;
         }
         let context = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into::<CanvasRenderingContext2d>()?;
@@ -119,8 +119,9 @@ impl Widget {
             extras,
             canvas,
             context,
-            tip,
-            tip_parts,
+            tips,
+            cards: Vec::new(),
+            shown: None,
             status,
             message,
             chart: Err(Problem::Internal(String::new())),
@@ -129,7 +130,6 @@ impl Widget {
             scene: None,
             drawn_dark: None,
             measure_cache: MeasureCache::default(),
-            tip_filled: None,
             focused: None,
             ready_for: None,
         };
@@ -198,7 +198,7 @@ impl Widget {
         }
     }
 
-    fn show_message(&self, text: &str) -> Result<(), JsValue> {
+    fn show_message(&mut self, text: &str) -> Result<(), JsValue> {
         self.canvas.set_hidden(true);
         self.hide_tip();
         self.message.set_text_content(Some(text));
@@ -209,18 +209,19 @@ impl Widget {
     /// Draws the current state. Returns the chart drawn, or `None` when nothing was drawn
     /// (an error message is shown, or the element has no width).
     pub fn render(&mut self, window: &web_sys::Window) -> Result<Option<(ChartId, Lang)>, JsValue> {
-        let chart = match &self.chart {
-            Ok(chart) => chart,
+        let message = match &self.chart {
+            Ok(_) => None,
             Err(Problem::Attribute(e)) => {
                 let lang = self.host.owner_document().and_then(|d| resolve_lang(&self.host, &d).ok()).unwrap_or_default();
-                self.show_message(&e.message(lang))?;
-                return Ok(None);
+                Some(e.message(lang))
             }
-            Err(Problem::Internal(e)) => {
-                self.show_message(e)?;
-                return Ok(None);
-            }
+            Err(Problem::Internal(e)) => Some(e.clone()),
         };
+        if let Some(text) = message {
+            self.show_message(&text)?;
+            return Ok(None);
+        }
+        let Ok(chart) = &self.chart else { return Ok(None) };
         if self.width_css_px < 1.0 || !self.on_screen {
             return Ok(None);
         }
@@ -231,6 +232,7 @@ impl Widget {
         let focused = self.focused.map(|(idx, _)| idx);
         let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
         let scene = layout(chart, self.width_css_px, &measure, &theme, focused);
+        let drawn = (chart.id, chart.lang);
         let dpr = DevicePixelRatio(window.device_pixel_ratio());
         let (width_device_px, height_device_px) = dpr.backing_size_device_px(scene.width_css_px, scene.height_css_px);
         let style = self.canvas.style();
@@ -241,9 +243,13 @@ impl Widget {
             self.canvas.set_width(width_device_px);
             self.canvas.set_height(height_device_px);
         }
+        // Cards are laid out for one width and placed for one layout.
+        if resized || self.scene.as_ref().map(|s| s.width_css_px) != Some(scene.width_css_px) {
+            self.reset_tip();
+        }
         // Hovering changes a highlight: repaint only the marks that changed.
-        let region = match (&self.scene, resized || self.drawn_dark != Some(dark)) {
-            (Some(old), false) => changed_region(old, &scene),
+        let regions = match (&self.scene, resized || self.drawn_dark != Some(dark)) {
+            (Some(old), false) => changed_regions(old, &scene),
             _ => None,
         };
         let scale_x = f64::from(width_device_px) / scene.width_css_px;
@@ -252,78 +258,106 @@ impl Widget {
         let backend = MeasuredCanvas::new(self.canvas.clone(), self.context.clone()).ok_or("no canvas backend")?;
         let root = backend.into_drawing_area();
         let area = root.shrink((0, 0), (scene.width_css_px.ceil() as u32, scene.height_css_px.ceil() as u32));
-        match region {
+        match regions {
             None => crate::chart::draw::draw(&area, &scene, &theme).map_err(js_err)?,
-            Some(r) if r.area_css_px2() > 0.0 => {
-                self.context.save();
-                self.context.begin_path();
-                self.context.rect(r.x_css_px, r.y_css_px, r.width_css_px, r.height_css_px);
-                self.context.clip();
-                let drawn = crate::chart::draw::draw_region(&area, &scene, &theme, r).map_err(js_err);
-                self.context.restore();
-                drawn?;
+            Some(regions) => {
+                for r in regions {
+                    self.context.save();
+                    self.context.begin_path();
+                    self.context.rect(r.x_css_px, r.y_css_px, r.width_css_px, r.height_css_px);
+                    self.context.clip();
+                    let drawn = crate::chart::draw::draw_region(&area, &scene, &theme, r).map_err(js_err);
+                    self.context.restore();
+                    drawn?;
+                }
             }
-            Some(_) => {}
         }
         self.drawn_dark = Some(dark);
-        let drawn = (chart.id, chart.lang);
         self.scene = Some(scene);
         if let Some((idx, pin)) = self.focused {
             if pin != Pin::Hover {
-                self.show_tip(idx, None)?;
+                self.show_tip(idx)?;
             }
         }
         Ok(Some(drawn))
     }
 
-    pub fn hide_tip(&self) {
-        self.tip.set_hidden(true);
+    pub fn hide_tip(&mut self) {
+        if let Some(card) = self.shown.take().and_then(|idx| self.cards.get(idx)).and_then(Option::as_ref) {
+            let _ = card.element.class_list().remove_1("shown");
+        }
     }
 
-    /// Forgets the tooltip's words, e.g. after a language change.
+    /// Forgets the tooltip cards, e.g. after a language or width change.
     fn reset_tip(&mut self) {
-        self.tip_filled = None;
         self.hide_tip();
+        for card in self.cards.drain(..).flatten() {
+            card.element.remove();
+        }
     }
 
-    /// Fills the tooltip with a point's words (once per point) and places it: at the pointer for
-    /// hover, else at the bar's end. Staying on one point only moves it, with no layout.
-    fn show_tip(&mut self, point_idx: usize, pointer: Option<PointCss>) -> Result<(), JsValue> {
-        let (Ok(chart), Some(scene)) = (&self.chart, &self.scene) else { return Ok(()) };
-        let Some(ind) = chart.points().get(point_idx).copied() else { return Ok(()) };
-        let (width, height) = match self.tip_filled {
-            Some((idx, w, h)) if idx == point_idx && !self.tip.hidden() => (w, h),
-            _ => {
-                let t = tooltip(ind, chart.lang);
-                let meta = match &t.kind {
-                    Some(kind) => format!("{} · {kind}", t.period),
-                    None => t.period.clone(),
-                };
-                let texts = [t.label, t.value, meta, t.quote.map(|q| format!("“{q}”")).unwrap_or_default(), t.source];
-                for (el, text) in self.tip_parts.iter().zip(texts) {
-                    el.set_hidden(text.is_empty());
-                    el.set_text_content(Some(&text));
-                }
-                self.tip.set_hidden(false);
-                let size = (f64::from(self.tip.offset_width()), f64::from(self.tip.offset_height()));
-                self.tip_filled = Some((point_idx, size.0, size.1));
-                size
+    /// Builds a point's card and measures it: the one layout a point's tooltip costs.
+    fn card(&self, chart: &Chart, point_idx: usize) -> Result<Option<Card>, JsValue> {
+        let Some(ind) = chart.points().get(point_idx).copied() else { return Ok(None) };
+        let document = self.host.owner_document().ok_or("no document")?;
+        let t = tooltip(ind, chart.lang);
+        let meta = match &t.kind {
+            Some(kind) => format!("{} · {kind}", t.period),
+            None => t.period.clone(),
+        };
+        let quote = t.quote.map(|q| format!("“{q}”")).unwrap_or_default();
+        let element = element(&document, "div", "tip shown")?;
+        element.set_attribute("role", "tooltip")?;
+        for ((tag, class), text) in [("div", "label"), ("div", "value"), ("div", "meta"), ("blockquote", "quote"), ("div", "source")]
+            .into_iter()
+            .zip([t.label, t.value, meta, quote, t.source])
+        {
+            if !text.is_empty() {
+                let part = super::accessory::element(&document, tag, class)?;
+                part.set_text_content(Some(&text));
+                element.append_child(&part)?;
             }
-        };
-        let anchor = match (pointer, scene.target(point_idx)) {
-            (Some(p), _) => p,
-            (None, Some(t)) => t.anchor,
-            (None, None) => return Ok(()),
-        };
-        let x = (anchor.x_css_px + 12.0).min(scene.width_css_px - width - 4.0).max(4.0);
-        let below = anchor.y_css_px + 28.0;
-        let y = if below + height <= scene.height_css_px { below } else { (anchor.y_css_px - height - 8.0).max(4.0) };
-        let position = format!("translate({}px, {}px)", x.round() as i64, y.round() as i64);
-        self.tip.style().set_property("transform", &position)
+        }
+        self.tips.append_child(&element)?;
+        let (width_css_px, height_css_px) = (f64::from(element.offset_width()), f64::from(element.offset_height()));
+        Ok(Some(Card { element, width_css_px, height_css_px }))
     }
 
-    /// Highlights a point (or none) and shows its tooltip; redraws only when the highlight changes.
-    pub fn focus(&mut self, window: &web_sys::Window, point: Option<usize>, pin: Pin, pointer: Option<PointCss>) -> Result<(), JsValue> {
+    /// Shows a point's card beside the point (at the bar's end), inside the widget.
+    fn show_tip(&mut self, point_idx: usize) -> Result<(), JsValue> {
+        let (Ok(chart), Some(scene)) = (&self.chart, &self.scene) else { return Ok(()) };
+        let Some(anchor) = scene.target(point_idx).map(|t| t.anchor) else { return Ok(()) };
+        let (n_points, width_css_px, height_css_px) = (chart.points().len(), scene.width_css_px, scene.height_css_px);
+        if self.shown == Some(point_idx) || point_idx >= n_points {
+            return Ok(());
+        }
+        self.cards.resize_with(n_points, || None);
+        self.hide_tip();
+        let Ok(chart) = &self.chart else { return Ok(()) };
+        let card = match self.cards[point_idx].take() {
+            Some(card) => {
+                card.element.class_list().add_1("shown")?;
+                card
+            }
+            None => match self.card(chart, point_idx)? {
+                Some(card) => card,
+                None => return Ok(()),
+            },
+        };
+        let (width, height) = (card.width_css_px, card.height_css_px);
+        let x = (anchor.x_css_px + 12.0).min(width_css_px - width - 4.0).max(4.0);
+        let below = anchor.y_css_px + 28.0;
+        let y = if below + height <= height_css_px { below } else { (anchor.y_css_px - height - 8.0).max(4.0) };
+        let position = format!("translate({}px, {}px)", x.round() as i64, y.round() as i64);
+        let placed = card.element.style().set_property("transform", &position);
+        self.cards[point_idx] = Some(card);
+        self.shown = Some(point_idx);
+        placed
+    }
+
+    /// Highlights a point (or none) and shows its tooltip; redraws only when the highlight changes,
+    /// and does nothing while the pointer stays on the same point.
+    pub fn focus(&mut self, window: &web_sys::Window, point: Option<usize>, pin: Pin) -> Result<(), JsValue> {
         let changed = self.focused.map(|(idx, _)| idx) != point;
         self.focused = point.map(|idx| (idx, pin));
         if changed {
@@ -331,7 +365,7 @@ impl Widget {
         }
         match point {
             Some(idx) => {
-                self.show_tip(idx, pointer)?;
+                self.show_tip(idx)?;
                 if pin == Pin::Keyboard {
                     if let Ok(chart) = &self.chart {
                         self.status.set_text_content(Some(&announcement(chart, idx)));

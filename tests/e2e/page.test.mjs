@@ -59,7 +59,7 @@ test('the hash opens a chart with a point focused and its tooltip showing', asyn
   const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 800 });
   await ready(page, 'nev');
   assert.equal(await page.getAttribute('#tab-nev', 'aria-selected'), 'true');
-  const tip = page.locator('#panel-nev zhibiao-chart').locator('.tip');
+  const tip = page.locator('#panel-nev zhibiao-chart').locator('.tip.shown');
   await tip.waitFor({ state: 'visible' });
   assert.equal(await tip.locator('.value').textContent(), '44.1%');
   await page.locator('#panel-nev zhibiao-chart').screenshot({ path: join(SHOTS, 'nev-tooltip-800-light.png') });

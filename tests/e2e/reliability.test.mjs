@@ -217,8 +217,8 @@ test('an exception inside the wasm shows an error state, then every chart comes 
   assert.ok(consoleErrors.some((e) => e.includes('a chart failed')), 'the failure is reported');
   assert.equal(await page.locator('zhibiao-chart .crash').count(), 0, 'the error state is cleared');
   await page.mouse.move(box.x + bar.x + 3, box.y + bar.y + 2);
-  await nev.locator('.tip').waitFor({ state: 'visible' });
-  assert.equal(await nev.locator('.tip .value').textContent(), '42.4%', 'the new instance answers the pointer');
+  await nev.locator('.tip.shown').waitFor({ state: 'visible' });
+  assert.equal(await nev.locator('.tip.shown .value').textContent(), '42.4%', 'the new instance answers the pointer');
   assert.deepEqual(errors, [], 'no uncaught exception');
   await context.close();
 });
