@@ -4,8 +4,8 @@
 // Run with `make bench` (LOADS=n for more loads; default 7).
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, release } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, release, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -140,10 +140,41 @@ console.log(`\nMachine: ${results.machine.cpu}, ${results.machine.cores} cores, 
 console.log('\nzhibiao files:');
 for (const [path, s] of Object.entries(results.pages.zhibiao.bytes.files)) console.log(`  ${path}: ${s.raw} B raw, ${s.gzip} B gzip -9, ${s.brotli} B brotli`);
 
-// Where the wasm's bytes go (twiggy top on the wasm before wasm-bindgen, which keeps function names).
+// Where the shipped wasm's bytes go: the same build re-run through wasm-bindgen and wasm-opt -Oz
+// keeping function names (-g), so twiggy names the functions that readers download.
 try {
-  const wasm = join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'zhibiao.wasm');
-  console.log(`\nwasm size breakdown (twiggy top -n 25):\n${execFileSync('twiggy', ['top', '-n', '25', wasm], { encoding: 'utf8' })}`);
+  const built = join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'zhibiao.wasm');
+  const dir = mkdtempSync(join(tmpdir(), 'zhibiao-twiggy-'));
+  execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', dir, built]);
+  const named = join(dir, 'named.wasm');
+  execFileSync('wasm-opt', ['-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', join(dir, 'zhibiao_bg.wasm'), '-o', named]);
+  const shipped = readFileSync(join(ROOT, 'dist', 'pkg', 'zhibiao_bg.wasm'));
+  const sections = wasmSections(shipped);
+  const gz = (b) => gzipSync(b, { level: 9 }).length;
+  console.log(`\nshipped wasm by section (raw, gzip -9 of the section alone): ${['code', 'data', 'import', 'export'].map((k) => `${k} ${sections[k]?.length ?? 0} B, ${gz(sections[k] ?? Buffer.alloc(0))} B`).join('; ')}`);
+  console.log(`\nwasm size breakdown (twiggy top -n 25, names kept):\n${execFileSync('twiggy', ['top', '-n', '25', named], { encoding: 'utf8' })}`);
+  rmSync(dir, { recursive: true, force: true });
 } catch (e) {
-  console.log(`\n(twiggy not available: ${e.message.split('\n')[0]})`);
+  console.log(`\n(no wasm breakdown: ${e.message.split('\n')[0]})`);
+}
+
+/** The byte ranges of a wasm module's sections, by name (custom sections are skipped). */
+function wasmSections(bytes) {
+  const names = { 2: 'import', 7: 'export', 10: 'code', 11: 'data' };
+  const out = {};
+  let i = 8;
+  while (i < bytes.length) {
+    const id = bytes[i];
+    i += 1;
+    let size = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[i];
+      i += 1;
+      size += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) break;
+    }
+    if (names[id]) out[names[id]] = bytes.subarray(i, i + size);
+    i += size;
+  }
+  return out;
 }

@@ -86,3 +86,18 @@ test('tabs are reachable and operable by keyboard', async () => {
   await ready(page, '5g');
   await context.close();
 });
+
+test('one chart fits the wasm in two 64 KiB pages of linear memory (16 KiB stack, data, heap)', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.addInitScript(RECORD_READY);
+  await page.goto(`${server.url}/embed.html?chart=growth`);
+  await ready(page, 'growth');
+  // Hover every row, so the tooltips' strings are on the heap too.
+  const box = await page.locator('zhibiao-chart canvas').boundingBox();
+  for (let y = box.y + 4; y < box.y + box.height; y += 6) await page.mouse.move(box.x + box.width / 2, y);
+  const bytes = await page.evaluate(async () => (await import('./pkg/zhibiao.js')).wasmMemoryBytes());
+  // A larger dataset or a bigger heap shows here first: the memory budget of the benchmark (README).
+  assert.equal(bytes, 128 * 1024, `linear memory is ${bytes / 1024} KiB`);
+  await context.close();
+});
