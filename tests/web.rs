@@ -250,3 +250,24 @@ async fn changing_lang_redraws_in_the_new_language() {
     ready(&el).await.expect("chart-ready in English");
     assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("NEV production and sales growth, H1 2023"));
 }
+
+#[wasm_bindgen_test]
+async fn the_description_and_table_come_after_the_first_frame_or_at_once_when_asked_for() {
+    let el = mount("nev", Some("en"), 600);
+    ready(&el).await.expect("chart-ready");
+    // Not on the way to the first frame: laying out their text would delay the chart.
+    assert_eq!(text(&el, "#desc"), "", "not written before the first frame");
+    let other = mount("growth", Some("en"), 600);
+    ready(&other).await.expect("chart-ready");
+    // Asked for at once: the table button writes them first.
+    let table_button = shadow_query(&other, "button[aria-controls=table]");
+    table_button.click();
+    assert!(text(&other, "table").contains("Industrial value added growth"), "the table is there when opened");
+    assert_eq!(table_button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    // Otherwise, once the first frame is painted.
+    next_frame().await;
+    next_frame().await;
+    assert!(text(&el, "#desc").contains("44.1%"), "{}", text(&el, "#desc"));
+    assert!(text(&el, "table").contains("44.1%"));
+}
+

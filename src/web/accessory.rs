@@ -79,9 +79,17 @@ impl Accessories {
         Ok(())
     }
 
+    /// Labels the buttons for a chart (or hides them).
+    pub fn label_buttons(&self, chart: Option<&Chart>) {
+        self.toolbar.set_hidden(chart.is_none());
+        for (action, button) in chart.map_or(&[][..], |_| &self.buttons[..]) {
+            button.set_text_content(chart.map(|c| label(*action, c.lang)));
+        }
+    }
+
     /// Writes the description, the table and the button labels for a chart (or hides them).
     pub fn fill(&self, document: &Document, chart: Option<&Chart>) -> Result<(), JsValue> {
-        self.toolbar.set_hidden(chart.is_none());
+        self.label_buttons(chart);
         while let Some(child) = self.table_wrap.first_child() {
             self.table_wrap.remove_child(&child)?;
         }
@@ -90,9 +98,6 @@ impl Accessories {
             return Ok(());
         };
         self.desc.set_text_content(Some(&summary(chart)));
-        for (action, button) in &self.buttons {
-            button.set_text_content(Some(label(*action, chart.lang)));
-        }
         let data = table(chart);
         let table_el = document.create_element("table")?;
         let caption = document.create_element("caption")?;

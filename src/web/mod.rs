@@ -50,6 +50,8 @@ struct Mounted {
     intersection_observer: web_sys::IntersectionObserver,
     _on_intersect: Callback<dyn FnMut(js_sys::Array)>,
     frame: Option<(i32, Callback<dyn FnMut()>)>,
+    /// The description and table are to be written after the next frame.
+    fill_scheduled: bool,
     /// The canvas's top-left corner in client coordinates, while known.
     canvas_origin: Option<(f64, f64)>,
     /// Redraws when the device pixel ratio changes; replaced after each change.
@@ -88,7 +90,12 @@ fn render_now(id: u32) {
     let drawn = with_mounted(id, |m| {
         m.frame = None;
         m.canvas_origin = None;
-        match m.widget.render(&window) {
+        let rendered = m.widget.render(&window);
+        if m.widget.extras_stale && !m.fill_scheduled && matches!(rendered, Ok(Some(_))) {
+            m.fill_scheduled = true;
+            fill_after_paint(&window, id);
+        }
+        match rendered {
             Ok(Some(key)) if m.widget.ready_for != Some(key) => {
                 m.widget.ready_for = Some(key);
                 Some((m.widget.host.clone(), key.0.key()))
@@ -105,6 +112,28 @@ fn render_now(id: u32) {
     if let Some(Some((host, chart))) = drawn {
         let announce = Closure::once_into_js(move || announce_ready(&host, chart));
         window.queue_microtask(announce.unchecked_ref());
+    }
+}
+
+/// Writes the description and data table once the first frame is painted: the next animation
+/// frame's callback runs before that frame is painted, so the write waits one task more.
+fn fill_after_paint(window: &web_sys::Window, id: u32) {
+    let fill = Closure::once_into_js(move || {
+        with_mounted(id, |m| {
+            m.fill_scheduled = false;
+            m.widget.fill_extras();
+        });
+    });
+    let after_frame = Closure::once_into_js(move || {
+        if let Some(window) = self::window() {
+            let _ = window.set_timeout_with_callback(fill.unchecked_ref());
+        }
+    });
+    if window.request_animation_frame(after_frame.unchecked_ref()).is_err() {
+        with_mounted(id, |m| {
+            m.fill_scheduled = false;
+            m.widget.fill_extras();
+        });
     }
 }
 
@@ -282,11 +311,14 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         id
     });
     js_sys::Reflect::set(&host, &ID_KEY.into(), &JsValue::from(id))?;
-    let mut widget = Widget::new(host.clone(), &sheet)?;
-    widget.apply_focus_attribute();
-    widget.width_css_px = f64::from(host.client_width());
-    // Drawn now if on screen (or near it); otherwise when the IntersectionObserver says so.
+    // Sized while the shadow root is still empty, so the layout this forces is the page's alone.
+    let shadow = widget::empty_shadow(&host, &sheet)?;
+    let width_css_px = f64::from(host.client_width());
     let rect = host.get_bounding_client_rect();
+    let mut widget = Widget::new(host.clone(), shadow)?;
+    widget.apply_focus_attribute();
+    widget.width_css_px = width_css_px;
+    // Drawn now if on screen (or near it); otherwise when the IntersectionObserver says so.
     let viewport_h = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
     widget.on_screen = rect.bottom() >= -NEAR_VIEWPORT_CSS_PX && rect.top() <= viewport_h + NEAR_VIEWPORT_CSS_PX;
     let canvas: &EventTarget = widget.canvas.as_ref();
@@ -343,6 +375,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         intersection_observer,
         _on_intersect: on_intersect,
         frame: None,
+        fill_scheduled: false,
         canvas_origin: None,
         dpr_query: None,
     };

@@ -58,6 +58,10 @@ pub struct Widget {
     drawn_dark: Option<bool>,
     measure_cache: MeasureCache,
     pub focused: Option<(usize, Pin)>,
+    /// The description and the data table are not yet written for the current chart: they are
+    /// written after the first frame (see `fill_extras`), so that laying out their text does not
+    /// delay the chart.
+    pub extras_stale: bool,
     /// The chart key and language last announced with `chart-ready`.
     pub ready_for: Option<(ChartId, Lang)>,
 }
@@ -84,18 +88,24 @@ fn resolve_lang(host: &HtmlElement, document: &Document) -> Result<Lang, Attribu
     }
 }
 
+/// The element's empty shadow root with the widget's stylesheet (reusing the root of a re-attached
+/// element): enough to give the element its size before anything is built inside it.
+pub fn empty_shadow(host: &HtmlElement, sheet: &JsValue) -> Result<ShadowRoot, JsValue> {
+    let shadow: ShadowRoot = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+    };
+    while let Some(child) = shadow.first_child() {
+        shadow.remove_child(&child)?;
+    }
+    js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(sheet))?;
+    Ok(shadow)
+}
+
 impl Widget {
-    /// Builds the shadow DOM (reusing the shadow root of a re-attached element).
-    pub fn new(host: HtmlElement, sheet: &JsValue) -> Result<Widget, JsValue> {
+    /// Builds the shadow DOM in `shadow` (from [`empty_shadow`]).
+    pub fn new(host: HtmlElement, shadow: ShadowRoot) -> Result<Widget, JsValue> {
         let document = host.owner_document().ok_or("no document")?;
-        let shadow: ShadowRoot = match host.shadow_root() {
-            Some(root) => root,
-            None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
-        };
-        while let Some(child) = shadow.first_child() {
-            shadow.remove_child(&child)?;
-        }
-        js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(sheet))?;
         let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
         canvas.set_tab_index(0);
         canvas.set_attribute("role", "application")?;
@@ -131,6 +141,7 @@ impl Widget {
             drawn_dark: None,
             measure_cache: MeasureCache::default(),
             focused: None,
+            extras_stale: false,
             ready_for: None,
         };
         widget.read_attributes();
@@ -161,17 +172,43 @@ impl Widget {
             (Err(Problem::Attribute(e)), Ok(id)) if e.attribute == "lang" => Chart::build(id, Lang::Zh).ok(),
             _ => None,
         };
-        if let Some(document) = document {
-            let shown = self.chart.as_ref().ok().or(table_only.as_ref());
-            let filled = self.extras.fill(&document, shown).and_then(|()| self.extras.show_table_only(table_only.is_some()));
-            if let Err(e) = filled {
-                web_sys::console::error_2(&"zhibiao: cannot build the data table".into(), &e);
+        let shown = self.chart.as_ref().ok().or(table_only.as_ref());
+        let filled = match (&document, &self.chart) {
+            // A chart: its buttons now, its description and table after the first frame.
+            (Some(_), Ok(chart)) => {
+                self.extras_stale = true;
+                self.extras.label_buttons(Some(chart));
+                self.extras.show_table_only(false)
             }
+            // A message, maybe with the table: all of it now.
+            (Some(document), Err(_)) => {
+                self.extras_stale = false;
+                self.extras.fill(document, shown).and_then(|()| self.extras.show_table_only(table_only.is_some()))
+            }
+            (None, _) => Ok(()),
+        };
+        if let Err(e) = filled {
+            web_sys::console::error_2(&"zhibiao: cannot build the data table".into(), &e);
+        }
+    }
+
+    /// Writes the description and the data table, if they are not current.
+    pub fn fill_extras(&mut self) {
+        if !std::mem::replace(&mut self.extras_stale, false) {
+            return;
+        }
+        let filled = match (self.host.owner_document(), &self.chart) {
+            (Some(document), Ok(chart)) => self.extras.fill(&document, Some(chart)),
+            _ => Ok(()),
+        };
+        if let Err(e) = filled {
+            web_sys::console::error_2(&"zhibiao: cannot build the data table".into(), &e);
         }
     }
 
     /// Runs a toolbar button's action.
     pub fn act(&mut self, action: Action, window: &web_sys::Window) -> Result<(), JsValue> {
+        self.fill_extras();
         let Ok(chart) = &self.chart else { return Ok(()) };
         let document = self.host.owner_document().ok_or("no document")?;
         match action {
