@@ -31,12 +31,30 @@ const fallbackModule = read('www/zhibiao-fallback.js').replace('/*FALLBACK*/{}/*
 if (fallbackModule === read('www/zhibiao-fallback.js')) throw new Error('assemble: no /*FALLBACK*/ placeholder in www/zhibiao-fallback.js');
 writeFileSync(join(DIST, 'zhibiao-fallback.js'), fallbackModule);
 
-// The entry starts fetching the glue's snippet modules alongside the glue: one round trip, not two.
+// The glue's snippet modules move to stable names next to it (dist/pkg/element.js, not
+// snippets/zhibiao-<hash>/src/web/element.js), so that a page can name them in preload hints.
+// The entry also starts fetching them alongside the glue: one round trip, not two.
 const glueSource = read('pkg/zhibiao.js');
 const snippets = [...new Set([...glueSource.matchAll(/^import .+ from ['"](\.\/snippets\/[^'"]+)['"];?$/gm)].map((m) => m[1]))];
 if (snippets.length === 0) throw new Error('assemble: the glue imports no snippet; is pkg/zhibiao.js from wasm-bindgen?');
+const stable = new Map(snippets.map((path) => [path, `./${path.split('/').pop()}`]));
+if (new Set(stable.values()).size !== snippets.length) throw new Error('assemble: two snippets share a file name');
+let distGlue = glueSource;
+for (const [path, name] of stable) {
+  // A snippet names the glue relative to its own place (element.js re-imports it to restart).
+  const up = '../'.repeat(path.split('/').length - 2);
+  const code = read(join('pkg', path));
+  const moved = code.split(`'${up}zhibiao.js'`).join(`'./zhibiao.js'`);
+  if (code.includes('zhibiao.js') && moved === code) throw new Error(`assemble: ${path} names the glue in a way this script does not move`);
+  writeFileSync(join(DIST, 'pkg', name), moved);
+  // Only the import statements: the wasm still names its imports by the original path.
+  distGlue = distGlue.split(`from '${path}'`).join(`from '${name}'`).split(`from "${path}"`).join(`from "${name}"`);
+}
+if (/from ['"]\.\/snippets\//.test(distGlue)) throw new Error('assemble: a snippet import was not renamed');
+writeFileSync(join(DIST, 'pkg', 'zhibiao.js'), distGlue);
+rmSync(join(DIST, 'pkg', 'snippets'), { recursive: true, force: true });
 const entry = read('www/zhibiao.js');
-const preload = snippets.map((path) => `import(${JSON.stringify(`./pkg/${path.slice(2)}`)}).catch(() => {});`).join('\n  ');
+const preload = [...stable.values()].map((name) => `import(${JSON.stringify(`./pkg/${name.slice(2)}`)}).catch(() => {});`).join('\n  ');
 if (!entry.includes('/*SNIPPETS*/')) throw new Error('assemble: no /*SNIPPETS*/ placeholder in www/zhibiao.js');
 writeFileSync(join(DIST, 'zhibiao.js'), entry.replace('/*SNIPPETS*/', preload));
 

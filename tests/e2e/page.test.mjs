@@ -101,3 +101,28 @@ test('one chart fits the wasm in two 64 KiB pages of linear memory (16 KiB stack
   assert.equal(bytes, 128 * 1024, `linear memory is ${bytes / 1024} KiB`);
   await context.close();
 });
+
+test('the preload hints fetch the glue, its helper and the wasm once, alongside the entry', async () => {
+  for (const page of ['index.html', 'embed.html?chart=growth']) {
+    const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+    const tab = await context.newPage();
+    const warnings = [];
+    tab.on('console', (m) => { if (/preload/i.test(m.text())) warnings.push(m.text()); });
+    await tab.addInitScript(RECORD_READY);
+    await tab.goto(`${server.url}/${page}`);
+    await ready(tab, 'growth');
+    const entries = await tab.evaluate(() => performance.getEntriesByType('resource')
+      .map((r) => ({ path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd })));
+    const fetched = entries.map((e) => e.path);
+    const entry = entries.find((e) => e.path === '/zhibiao.js');
+    for (const file of ['/zhibiao.js', '/pkg/zhibiao.js', '/pkg/element.js', '/pkg/zhibiao_bg.wasm']) {
+      // A hint that does not match the request the entry makes would fetch the file twice.
+      const requests = entries.filter((e) => e.path === file);
+      assert.equal(requests.length, 1, `${page}: ${file} fetched once (${fetched.join(', ')})`);
+      // Requested before the entry arrived: from the hints, not from the entry's code.
+      assert.ok(requests[0].start <= entry.end, `${page}: ${file} requested at ${requests[0].start} ms, the entry arrived at ${entry.end} ms`);
+    }
+    assert.deepEqual(warnings, [], `${page}: no unused or mismatched preload`);
+    await context.close();
+  }
+});
