@@ -56,7 +56,9 @@ rmSync(join(DIST, 'pkg', 'snippets'), { recursive: true, force: true });
 const entry = read('www/zhibiao.js');
 const preload = [...stable.values()].map((name) => `import(${JSON.stringify(`./pkg/${name.slice(2)}`)}).catch(() => {});`).join('\n  ');
 if (!entry.includes('/*SNIPPETS*/')) throw new Error('assemble: no /*SNIPPETS*/ placeholder in www/zhibiao.js');
-writeFileSync(join(DIST, 'zhibiao.js'), entry.replace('/*SNIPPETS*/', preload));
+if (!entry.includes('/*FONTS*/{}/*END*/')) throw new Error('assemble: no /*FONTS*/ placeholder in www/zhibiao.js');
+const fonts = read('target/fallback/fonts.json');
+writeFileSync(join(DIST, 'zhibiao.js'), entry.replace('/*SNIPPETS*/', preload).replace('/*FONTS*/{}/*END*/', fonts));
 
 function staticChart(key, prefix = '') {
   const c = fallback[key];

@@ -2,14 +2,41 @@
 // the wasm from next to this file (any path prefix works). If the wasm cannot load (404, wrong
 // type, blocked by a Content-Security-Policy), every <zhibiao-chart> shows why and the data table.
 
+// The canvas fonts of each chart (filled in by scripts/assemble.mjs from the Rust layout).
+const FONTS = /*FONTS*/{}/*END*/;
+
+/** Resolves the fonts of the charts on the page: the first use of each size and weight costs a
+ * font lookup, which would otherwise come between the wasm's arrival and the first chart. */
+function warmFonts() {
+  try {
+    const charts = new Set([...document.querySelectorAll('zhibiao-chart')].map((el) => el.getAttribute('chart')));
+    const context = document.createElement('canvas').getContext('2d');
+    for (const font of new Set(Object.entries(FONTS).filter(([c]) => charts.has(c)).flatMap(([, f]) => f))) {
+      context.font = font;
+      context.measureText('指标 0%');
+    }
+  } catch {
+    // Only a head start: the chart resolves its fonts itself.
+  }
+}
+
 try {
-  // Fetch the wasm while the glue module loads, not after.
+  // Fetch and compile the wasm (off the main thread) while the glue module loads, not after;
+  // where the server sends the wrong type for streaming, compile it from the bytes.
   const wasm = fetch(new URL('./pkg/zhibiao_bg.wasm', import.meta.url));
-  wasm.catch(() => {});
+  const module = wasm.then((response) => {
+    if (!response.ok) throw new Error(`zhibiao_bg.wasm: HTTP ${response.status}`);
+    return WebAssembly.compileStreaming(response.clone()).catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
+  });
+  module.catch(() => {});
   // And the glue's own imports with the glue, not after it (filled in by scripts/assemble.mjs).
   /*SNIPPETS*/
-  const { default: init } = await import('./pkg/zhibiao.js');
-  await init({ module_or_path: wasm });
+  const glue = import('./pkg/zhibiao.js');
+  glue.catch(() => {});
+  // Meanwhile the main thread is free: spend it on the fonts.
+  warmFonts();
+  const { default: init } = await glue;
+  await init({ module_or_path: await module });
 } catch (error) {
   console.error('zhibiao: the chart module could not be loaded:', error);
   const { defineFallback } = await import('./zhibiao-fallback.js');

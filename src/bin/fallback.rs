@@ -1,6 +1,7 @@
 //! Writes what readers without JavaScript (or without wasm) get, from the same Rust drawing code:
 //! `cargo run --quiet --bin fallback -- DIR` writes DIR/fallback/{chart}-{lang}.svg and
-//! DIR/fallback.json (title, description, table and SVG path of every chart in both languages).
+//! DIR/fallback.json (title, description, table and SVG path of every chart in both languages), and
+//! DIR/fonts.json: the canvas fonts each chart uses, for the entry to resolve while the wasm loads.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -32,9 +33,18 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let dir = PathBuf::from(std::env::args().nth(1).ok_or("usage: fallback OUT_DIR")?);
     std::fs::create_dir_all(dir.join("fallback"))?;
     let mut all = serde_json::Map::new();
+    let mut fonts: std::collections::BTreeMap<&str, std::collections::BTreeSet<String>> = Default::default();
     for id in ChartId::ALL {
         for lang in [Lang::Zh, Lang::En] {
             let chart = Chart::build(id, lang)?;
+            // Narrow and wide layouts use different title sizes.
+            for width in [320.0, 800.0] {
+                for mark in layout(&chart, width, &EstimateMeasure, &LIGHT, None).marks {
+                    if let zhibiao::chart::layout::Mark::Text { font, .. } = mark {
+                        fonts.entry(id.key()).or_default().insert(font.css());
+                    }
+                }
+            }
             let scene = layout(&chart, 800.0, &EstimateMeasure, &LIGHT, None);
             let svg_path = format!("fallback/{}-{}.svg", id.key(), lang.key());
             std::fs::write(dir.join(&svg_path), to_svg(&scene, &LIGHT)?)?;
@@ -53,5 +63,6 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     std::fs::write(dir.join("fallback.json"), serde_json::to_string(&all)?)?;
+    std::fs::write(dir.join("fonts.json"), serde_json::to_string(&fonts)?)?;
     Ok(())
 }

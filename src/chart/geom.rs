@@ -87,6 +87,14 @@ pub struct Font {
     pub bold: bool,
 }
 
+impl Font {
+    /// The CSS `font` shorthand the canvas is given, e.g. `bold 18px system-ui, …`.
+    pub fn css(self) -> String {
+        let size = super::format::plain(self.size_css_px, 2);
+        format!("{} {size}px {}", if self.bold { "bold" } else { "normal" }, FONT_FAMILY)
+    }
+}
+
 /// The system CJK-capable font stack, family names quoted for the canvas `font` property: the
 /// system UI font, then the simplified-Chinese system font of macOS/iOS, Windows and
 /// Linux/Android/ChromeOS. Short on purpose: the browser looks up every family it has to pass

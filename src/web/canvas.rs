@@ -11,12 +11,10 @@ use plotters_canvas::CanvasBackend;
 type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::chart::geom::{Font, TextMeasure, FONT_FAMILY};
+use crate::chart::geom::{Font, TextMeasure};
 
-/// The CSS `font` shorthand for a chart font.
-pub fn css_font(font: Font) -> String {
-    let size = crate::chart::format::plain(font.size_css_px, 2);
-    format!("{} {size}px {}", if font.bold { "bold" } else { "normal" }, FONT_FAMILY)
+fn css_font(font: Font) -> String {
+    font.css()
 }
 
 /// Measures with the 2D context the chart is drawn on.

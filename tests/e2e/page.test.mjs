@@ -126,3 +126,28 @@ test('the preload hints fetch the glue, its helper and the wasm once, alongside 
     await context.close();
   }
 });
+
+test('the entry resolves, while the wasm loads, every font the charts then use', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const tab = await context.newPage();
+  await tab.addInitScript(() => {
+    window.__fonts = [];
+    const set = Object.getOwnPropertyDescriptor(CanvasRenderingContext2D.prototype, 'font').set;
+    Object.defineProperty(CanvasRenderingContext2D.prototype, 'font', {
+      set(v) { window.__fonts.push([v, !!customElements.get('zhibiao-chart')]); set.call(this, v); },
+      get: Object.getOwnPropertyDescriptor(CanvasRenderingContext2D.prototype, 'font').get,
+    });
+  });
+  await tab.addInitScript(RECORD_READY);
+  await tab.goto(`${server.url}/index.html`);
+  for (const chart of ['growth', '5g', 'nev']) {
+    await tab.click(`#tab-${chart}`);
+    await ready(tab, chart);
+  }
+  const fonts = await tab.evaluate(() => window.__fonts);
+  const warmed = new Set(fonts.filter(([, defined]) => !defined).map(([f]) => f));
+  const used = new Set(fonts.filter(([, defined]) => defined).map(([f]) => f));
+  assert.ok(warmed.size >= 5, `fonts resolved before the element was defined: ${[...warmed].join(' | ')}`);
+  for (const font of used) assert.ok(warmed.has(font), `${font} is used by a chart but was not resolved early`);
+  await context.close();
+});
