@@ -71,8 +71,14 @@ function staticChart(key, prefix = '') {
 </figure>`;
 }
 const noscript = (lang) => `<noscript>\n${['growth', '5g', 'nev'].map((c) => staticChart(`${c}-${lang}`)).join('\n')}\n</noscript>`;
+// The chart's files, fetched in parallel rather than one after another (README, embedding).
+const preloadHints = ['<link rel="modulepreload" href="zhibiao.js">', '<link rel="modulepreload" href="pkg/zhibiao.js">',
+  ...[...stable.values()].map((name) => `<link rel="modulepreload" href="pkg/${name.slice(2)}">`),
+  '<link rel="preload" href="pkg/zhibiao_bg.wasm" as="fetch" type="application/wasm" crossorigin>'].join('\n  ');
 for (const page of ['index.html', 'embed.html']) {
-  const html = read(`www/${page}`).replace('<!--noscript-->', noscript('zh'));
+  const source = read(`www/${page}`);
+  if (!source.includes('<!--preload-->')) throw new Error(`assemble: no <!--preload--> placeholder in www/${page}`);
+  const html = source.replace('<!--noscript-->', noscript('zh')).replace('<!--preload-->', preloadHints);
   writeFileSync(join(DIST, page), html);
 }
 

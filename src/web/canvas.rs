@@ -13,16 +13,12 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::geom::{Font, TextMeasure};
 
-fn css_font(font: Font) -> String {
-    font.css()
-}
-
 /// Measures with the 2D context the chart is drawn on.
 pub struct CanvasMeasure<'a>(pub &'a CanvasRenderingContext2d);
 
 impl TextMeasure for CanvasMeasure<'_> {
     fn width_css_px(&self, text: &str, font: Font) -> f64 {
-        self.0.set_font(&css_font(font));
+        self.0.set_font(&font.css());
         self.0.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| text.chars().count() as f64 * font.size_css_px)
     }
 }
@@ -180,7 +176,7 @@ impl DrawingBackend for MeasuredCanvas {
             HPos::Center => "center",
         });
         self.context.set_fill_style_str(&css_color(color));
-        self.context.set_font(&css_font(font));
+        self.context.set_font(&font.css());
         self.context.fill_text(text, f64::from(pos.0), f64::from(pos.1)).map_err(|e| {
             DrawingErrorKind::FontError(Box::new(TextError(e.as_string().unwrap_or_else(|| "fillText failed".into()))))
         })

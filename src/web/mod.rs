@@ -92,8 +92,10 @@ fn render_now(id: u32) {
         m.canvas_origin = None;
         let rendered = m.widget.render(&window);
         if m.widget.extras_stale && !m.fill_scheduled && matches!(rendered, Ok(Some(_))) {
-            m.fill_scheduled = true;
-            fill_after_paint(&window, id);
+            m.fill_scheduled = fill_after_paint(&window, id);
+            if !m.fill_scheduled {
+                m.widget.fill_extras();
+            }
         }
         match rendered {
             Ok(Some(key)) if m.widget.ready_for != Some(key) => {
@@ -116,8 +118,9 @@ fn render_now(id: u32) {
 }
 
 /// Writes the description and data table once the first frame is painted: the next animation
-/// frame's callback runs before that frame is painted, so the write waits one task more.
-fn fill_after_paint(window: &web_sys::Window, id: u32) {
+/// frame's callback runs before that frame is painted, so the write waits one task more. False
+/// when no frame can be requested (the caller writes them at once).
+fn fill_after_paint(window: &web_sys::Window, id: u32) -> bool {
     let fill = Closure::once_into_js(move || {
         with_mounted(id, |m| {
             m.fill_scheduled = false;
@@ -129,12 +132,7 @@ fn fill_after_paint(window: &web_sys::Window, id: u32) {
             let _ = window.set_timeout_with_callback(fill.unchecked_ref());
         }
     });
-    if window.request_animation_frame(after_frame.unchecked_ref()).is_err() {
-        with_mounted(id, |m| {
-            m.fill_scheduled = false;
-            m.widget.fill_extras();
-        });
-    }
+    window.request_animation_frame(after_frame.unchecked_ref()).is_ok()
 }
 
 /// Dispatches `chart-ready` (bubbles, composed, `detail: {chart}`) on the element.
