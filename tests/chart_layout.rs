@@ -134,3 +134,26 @@ fn moving_the_highlight_repaints_the_two_rows_and_nothing_between() {
     let wider = scene(ChartId::Growth, Lang::Zh, 900.0, Some(last));
     assert_eq!(changed_regions(&to, &wider), None, "a new size repaints everything");
 }
+
+#[test]
+fn a_tooltip_card_leaves_the_end_of_its_bar_in_view() {
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            // Narrower, a short chart may have no room for a card beside or around a bar.
+            for width in [800.0, 1000.0, 1200.0] {
+                let s = scene(id, lang, width, None);
+                for t in &s.targets {
+                    // A large card: the 340 px maximum width, and a long quote.
+                    let (card_w, card_h) = (340.0, 190.0);
+                    let at = t.card_position(s.width_css_px, s.height_css_px, card_w, card_h);
+                    let card = zhibiao::chart::geom::RectCss::new(at.x_css_px, at.y_css_px, card_w, card_h);
+                    assert!(card.x_css_px >= 4.0 && card.right_css_px() <= s.width_css_px - 4.0, "{id:?} {lang:?} {width}: {card:?}");
+                    assert!(card.y_css_px >= 4.0 && card.bottom_css_px() <= s.height_css_px - 4.0, "{id:?} {lang:?} {width}: {card:?}");
+                    let end = PointCss { x_css_px: t.anchor.x_css_px - 1.0, y_css_px: t.anchor.y_css_px + 10.0 };
+                    assert!(!card.contains(end), "{id:?} {lang:?} {width} point {}: the card covers its bar's end", t.point_idx);
+                }
+            }
+        }
+    }
+}
+

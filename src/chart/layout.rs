@@ -40,6 +40,33 @@ pub struct Target {
     pub anchor: PointCss,
 }
 
+impl Target {
+    /// Where a tooltip card of `card_w` × `card_h` CSS px goes in a scene of `scene_w` × `scene_h`:
+    /// below the point's row, else above it, else beside the bar's end (after it, else before it),
+    /// so that the card leaves the end of the highlighted bar and its value in view. Only where
+    /// none of these fits does it cover them. Keeps 4 px from the edges.
+    pub fn card_position(&self, scene_w: f64, scene_h: f64, card_w: f64, card_h: f64) -> PointCss {
+        const EDGE: f64 = 4.0;
+        let x_near = (self.anchor.x_css_px + 12.0).min(scene_w - card_w - EDGE).max(EDGE);
+        let fits_y = |y: f64| y >= EDGE && y + card_h <= scene_h - EDGE;
+        let (below, above) = (self.hit.bottom_css_px() + 4.0, self.hit.y_css_px - card_h - 4.0);
+        let centred = (self.hit.center().y_css_px - card_h / 2.0).min(scene_h - card_h - EDGE).max(EDGE);
+        let (after, before) = (self.anchor.x_css_px + 12.0, self.anchor.x_css_px - 12.0 - card_w);
+        let (x, y) = if fits_y(below) {
+            (x_near, below)
+        } else if fits_y(above) {
+            (x_near, above)
+        } else if after + card_w <= scene_w - EDGE {
+            (after, centred)
+        } else if before >= EDGE {
+            (before, centred)
+        } else {
+            (x_near, below.min(scene_h - card_h - EDGE).max(EDGE))
+        };
+        PointCss { x_css_px: x, y_css_px: y }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scene {
     pub width_css_px: f64,

@@ -363,7 +363,7 @@ impl Widget {
     /// Shows a point's card beside the point (at the bar's end), inside the widget.
     fn show_tip(&mut self, point_idx: usize) -> Result<(), JsValue> {
         let (Ok(chart), Some(scene)) = (&self.chart, &self.scene) else { return Ok(()) };
-        let Some(anchor) = scene.target(point_idx).map(|t| t.anchor) else { return Ok(()) };
+        let Some(target) = scene.target(point_idx).copied() else { return Ok(()) };
         let (n_points, width_css_px, height_css_px) = (chart.points().len(), scene.width_css_px, scene.height_css_px);
         if self.shown == Some(point_idx) || point_idx >= n_points {
             return Ok(());
@@ -382,10 +382,8 @@ impl Widget {
             },
         };
         let (width, height) = (card.width_css_px, card.height_css_px);
-        let x = (anchor.x_css_px + 12.0).min(width_css_px - width - 4.0).max(4.0);
-        let below = anchor.y_css_px + 28.0;
-        let y = if below + height <= height_css_px { below } else { (anchor.y_css_px - height - 8.0).max(4.0) };
-        let position = format!("translate({}px, {}px)", x.round() as i64, y.round() as i64);
+        let at = target.card_position(width_css_px, height_css_px, width, height);
+        let position = format!("translate({}px, {}px)", at.x_css_px.round() as i64, at.y_css_px.round() as i64);
         let placed = card.element.style().set_property("transform", &position);
         self.cards[point_idx] = Some(card);
         self.shown = Some(point_idx);
