@@ -287,6 +287,12 @@ fn on_blur(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), J
     }
 }
 
+/// The reader's colour scheme changed: the canvas is redrawn in the other theme (the rest of the
+/// widget follows its stylesheet).
+fn on_scheme_change(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
+    m.widget.render(window).map(|_| ())
+}
+
 /// A pointer pressed anywhere outside the element hides a tapped tooltip.
 fn on_outside_down(m: &mut Mounted, event: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     let inside = event.composed_path().includes(&m.widget.host, 0);
@@ -329,6 +335,9 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         listen::<Event>(id, window.as_ref(), "pointerdown", on_outside_down)?,
         listen_with::<Event>(id, window.as_ref(), "scroll", on_scroll, true)?,
     ];
+    if let Some(query) = widget::dark_query(&window) {
+        listeners.push(listen::<Event>(id, query.as_ref(), "change", on_scheme_change)?);
+    }
     for (action, button) in &widget.extras.buttons {
         let action = *action;
         listeners.push(listen::<Event>(id, button.as_ref(), "click", move |m, _, w| m.widget.act(action, w))?);

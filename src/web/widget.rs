@@ -18,6 +18,27 @@ use super::accessory::{copy_link, download_csv, download_png, element, link, Acc
 use super::canvas::{CachedMeasure, MeasureCache, MeasuredCanvas};
 use crate::chart::layout::changed_regions;
 
+thread_local! {
+    static DARK_QUERY: std::cell::OnceCell<Option<web_sys::MediaQueryList>> = const { std::cell::OnceCell::new() };
+}
+
+/// The page's `(prefers-color-scheme: dark)` query, made once: its `matches` stays current and it
+/// tells of changes (see `web::mount`).
+pub fn dark_query(window: &web_sys::Window) -> Option<web_sys::MediaQueryList> {
+    DARK_QUERY.with(|q| q.get_or_init(|| window.match_media("(prefers-color-scheme: dark)").ok().flatten()).clone())
+}
+
+fn prefers_dark(window: &web_sys::Window) -> bool {
+    dark_query(window).is_some_and(|q| q.matches())
+}
+
+/// Sets `hidden` only when it changes: even an unchanged value makes the browser restyle.
+fn set_hidden(element: &HtmlElement, hidden: bool) {
+    if element.hidden() != hidden {
+        element.set_hidden(hidden);
+    }
+}
+
 /// Why the widget shows a message instead of a chart.
 pub enum Problem {
     Attribute(AttributeError),
@@ -214,7 +235,7 @@ impl Widget {
         match action {
             Action::ToggleTable => self.extras.toggle_table(),
             Action::Png => {
-                let dark = window.match_media("(prefers-color-scheme: dark)")?.is_some_and(|m| m.matches());
+                let dark = prefers_dark(window);
                 download_png(&self.shadow, &document, chart, self.width_css_px, dark)
             }
             Action::Csv => download_csv(&self.shadow, &document, chart),
@@ -236,10 +257,10 @@ impl Widget {
     }
 
     fn show_message(&mut self, text: &str) -> Result<(), JsValue> {
-        self.canvas.set_hidden(true);
+        set_hidden(&self.canvas, true);
         self.hide_tip();
         self.message.set_text_content(Some(text));
-        self.message.set_hidden(false);
+        set_hidden(&self.message, false);
         self.message.set_attribute("role", "alert")
     }
 
@@ -262,9 +283,9 @@ impl Widget {
         if self.width_css_px < 1.0 || !self.on_screen {
             return Ok(None);
         }
-        self.message.set_hidden(true);
-        self.canvas.set_hidden(false);
-        let dark = window.match_media("(prefers-color-scheme: dark)")?.is_some_and(|m| m.matches());
+        set_hidden(&self.message, true);
+        set_hidden(&self.canvas, false);
+        let dark = prefers_dark(window);
         let theme = Theme::for_dark(dark);
         let focused = self.focused.map(|(idx, _)| idx);
         let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };

@@ -55,6 +55,25 @@ for (const width of [375, 1200]) {
   }
 }
 
+test('the canvas follows the colour scheme when the reader switches it', async () => {
+  const { page, context, errors } = await open('', { width: 800 });
+  await ready(page, 'growth');
+  // The canvas's top-left pixel is its background (theme.rs: #ffffff light, #16181c dark).
+  const corner = () => page.locator('#panel-growth zhibiao-chart').evaluate((el) => {
+    const canvas = el.shadowRoot.querySelector('canvas');
+    return [...canvas.getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3)];
+  });
+  assert.deepEqual(await corner(), [0xff, 0xff, 0xff]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  assert.deepEqual(await corner(), [0x16, 0x18, 0x1c], 'redrawn dark without a reload');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  assert.deepEqual(await corner(), [0xff, 0xff, 0xff], 'and back');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the hash opens a chart with a point focused and its tooltip showing', async () => {
   const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 800 });
   await ready(page, 'nev');
