@@ -5,6 +5,9 @@
 #[allow(dead_code)]
 #[path = "src/data/mod.rs"]
 mod data;
+#[allow(dead_code)]
+#[path = "src/chart/members.rs"]
+mod members;
 
 use std::path::Path;
 
@@ -13,6 +16,7 @@ fn main() {
     println!("cargo:rerun-if-changed={catalogue_path}");
     println!("cargo:rerun-if-changed=data/sources");
     println!("cargo:rerun-if-changed=src/data");
+    println!("cargo:rerun-if-changed=src/chart/members.rs");
     let read = |path: &str| {
         std::fs::read_to_string(path).unwrap_or_else(|e| {
             eprintln!("error: cannot read {path}: {e}");
@@ -38,9 +42,21 @@ fn main() {
         eprintln!("error: the dataset cannot be built:\n{e}");
         std::process::exit(1)
     });
+    // Native builds (tests, the `indicators` command) get every indicator; the wasm only those a
+    // chart shows (members.rs), in the same order.
+    let shown = members::shown(&dataset.indicators);
+    let shipped = data::model::Dataset {
+        sources: dataset.sources.clone(),
+        indicators: dataset.indicators.iter().filter(|i| shown.contains(&i.id.as_ref())).cloned().collect(),
+    };
+    let source = format!(
+        "#[cfg(not(target_arch = \"wasm32\"))]\n{}\n#[cfg(target_arch = \"wasm32\")]\n{}",
+        data::codegen::dataset_to_rust(&dataset),
+        data::codegen::dataset_to_rust(&shipped)
+    );
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
     let out = Path::new(&out_dir).join("dataset.rs");
-    if let Err(e) = std::fs::write(&out, data::codegen::dataset_to_rust(&dataset)) {
+    if let Err(e) = std::fs::write(&out, source) {
         eprintln!("error: cannot write {}: {e}", out.display());
         std::process::exit(1);
     }

@@ -8,6 +8,7 @@ pub mod draw;
 pub mod format;
 pub mod geom;
 pub mod layout;
+pub mod members;
 pub mod spec;
 pub mod table;
 pub mod theme;

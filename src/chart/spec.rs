@@ -3,9 +3,10 @@
 
 use std::fmt;
 
-use crate::data::model::{Indicator, Kind, Unit};
+use crate::data::model::{Dataset, Indicator, Kind, Unit};
 use crate::DATASET;
 
+use super::members::{self, is_growth_rate};
 use super::{format, ChartId, Lang};
 
 /// How a panel shows its rows.
@@ -72,8 +73,8 @@ impl fmt::Display for MissingIndicator {
 
 impl std::error::Error for MissingIndicator {}
 
-fn get(id: &'static str) -> Result<&'static Indicator, MissingIndicator> {
-    DATASET.indicator(id).ok_or(MissingIndicator(id))
+fn get(dataset: &'static Dataset, id: &'static str) -> Result<&'static Indicator, MissingIndicator> {
+    dataset.indicator(id).ok_or(MissingIndicator(id))
 }
 
 /// A row labelled with its indicator's label, derived figures marked.
@@ -86,12 +87,12 @@ fn derived_mark(lang: Lang) -> &'static str {
     lang.pick("（推算）", " (derived)")
 }
 
-fn growth(lang: Lang) -> Result<Vec<Panel>, MissingIndicator> {
+fn growth(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIndicator> {
     // Every year-on-year growth rate the texts state for H1 2023, largest first.
-    let mut rates: Vec<&'static Indicator> = DATASET
+    let mut rates: Vec<&'static Indicator> = dataset
         .indicators
         .iter()
-        .filter(|i| i.unit == Unit::Percent && i.period == "2023-H1" && i.kind == Kind::Stated)
+        .filter(|i| is_growth_rate(i))
         .collect();
     // A handful of rows: an insertion sort, stable, and far smaller in the wasm than slice::sort.
     for i in 1..rates.len() {
@@ -108,8 +109,8 @@ fn growth(lang: Lang) -> Result<Vec<Panel>, MissingIndicator> {
         rows: rates.into_iter().map(|i| row(i, lang, RowStyle::Main)).collect(),
     };
     let mut baselines = Vec::new();
-    for id in ["industry_value_added_growth_2022_h1", "industry_value_added_growth_2023_q1", "industry_value_added_growth"] {
-        let ind = get(id)?;
+    for id in members::GROWTH_BASELINES {
+        let ind = get(dataset, id)?;
         let (style, mark) = match ind.kind {
             Kind::Derived => (RowStyle::Derived, derived_mark(lang)),
             _ => (RowStyle::Main, ""),
@@ -126,16 +127,16 @@ fn growth(lang: Lang) -> Result<Vec<Panel>, MissingIndicator> {
     Ok(vec![ranked, over_time])
 }
 
-fn five_g(lang: Lang) -> Result<Vec<Panel>, MissingIndicator> {
-    let mut stations = row(get("bs_5g_total")?, lang, RowStyle::Main);
-    stations.part = Some(get("bs_5g_shared")?);
-    let users = ["users_5g_mobile", "users_mobile_iot"]
+fn five_g(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIndicator> {
+    let mut stations = row(get(dataset, members::FIVE_G_STATIONS)?, lang, RowStyle::Main);
+    stations.part = Some(get(dataset, members::FIVE_G_STATIONS_SHARED)?);
+    let users = members::FIVE_G_USERS
         .into_iter()
-        .map(|id| get(id).map(|i| row(i, lang, RowStyle::Main)))
+        .map(|id| get(dataset, id).map(|i| row(i, lang, RowStyle::Main)))
         .collect::<Result<Vec<_>, _>>()?;
-    let stats = ["pon_10g_ports", "app_categories_5g", "app_cases_5g", "terminals_5g_licensed"]
+    let stats = members::FIVE_G_STATS
         .into_iter()
-        .map(|id| get(id).map(|i| row(i, lang, RowStyle::Main)))
+        .map(|id| get(dataset, id).map(|i| row(i, lang, RowStyle::Main)))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(vec![
         Panel { title: lang.pick("5G基站", "5G base stations").into(), kind: PanelKind::Bars, unit: Unit::Count, rows: vec![stations] },
@@ -144,19 +145,20 @@ fn five_g(lang: Lang) -> Result<Vec<Panel>, MissingIndicator> {
             title: lang.pick("流量", "Traffic").into(),
             kind: PanelKind::Share,
             unit: Unit::Percent,
-            rows: vec![row(get("traffic_share_5g")?, lang, RowStyle::Main)],
+            rows: vec![row(get(dataset, members::FIVE_G_TRAFFIC_SHARE)?, lang, RowStyle::Main)],
         },
         Panel { title: lang.pick("千兆网络与应用", "Gigabit network and applications").into(), kind: PanelKind::Stats, unit: Unit::Count, rows: stats },
     ])
 }
 
-fn nev(lang: Lang) -> Result<(Vec<Panel>, String), MissingIndicator> {
+fn nev(dataset: &'static Dataset, lang: Lang) -> Result<(Vec<Panel>, String), MissingIndicator> {
+    let [production, sales, reference] = members::NEV_ROWS;
     let rows = vec![
-        row(get("nev_production_growth")?, lang, RowStyle::Main),
-        row(get("nev_sales_growth")?, lang, RowStyle::Main),
-        row(get("industry_value_added_growth")?, lang, RowStyle::Reference),
+        row(get(dataset, production)?, lang, RowStyle::Main),
+        row(get(dataset, sales)?, lang, RowStyle::Main),
+        row(get(dataset, reference)?, lang, RowStyle::Reference),
     ];
-    let years = get("nev_world_first_years")?;
+    let years = get(dataset, members::NEV_WORLD_FIRST_YEARS)?;
     let n_years = format::value(years, lang);
     let note = match lang {
         Lang::Zh => format!("新能源汽车产销量连续{n_years}保持全球第一。"),
@@ -169,15 +171,20 @@ fn nev(lang: Lang) -> Result<(Vec<Panel>, String), MissingIndicator> {
 impl Chart {
     /// Resolves a chart against the embedded dataset.
     pub fn build(id: ChartId, lang: Lang) -> Result<Chart, MissingIndicator> {
+        Chart::build_in(&DATASET, id, lang)
+    }
+
+    /// Resolves a chart against `dataset`.
+    pub fn build_in(dataset: &'static Dataset, id: ChartId, lang: Lang) -> Result<Chart, MissingIndicator> {
         let (title, panels, note) = match id {
-            ChartId::Growth => (lang.pick("2023年上半年主要指标同比增长", "Year-on-year growth, H1 2023"), growth(lang)?, None),
-            ChartId::FiveG => (lang.pick("5G发展：截至2023年6月底", "5G in China at the end of June 2023"), five_g(lang)?, None),
+            ChartId::Growth => (lang.pick("2023年上半年主要指标同比增长", "Year-on-year growth, H1 2023"), growth(dataset, lang)?, None),
+            ChartId::FiveG => (lang.pick("5G发展：截至2023年6月底", "5G in China at the end of June 2023"), five_g(dataset, lang)?, None),
             ChartId::Nev => {
-                let (panels, note) = nev(lang)?;
+                let (panels, note) = nev(dataset, lang)?;
                 (lang.pick("新能源汽车产销同比增长（2023年上半年）", "NEV production and sales growth, H1 2023"), panels, Some(note))
             }
         };
-        let date = DATASET.sources.first().map(|s| s.date.as_ref()).unwrap_or("");
+        let date = dataset.sources.first().map(|s| s.date.as_ref()).unwrap_or("");
         let source_line = match lang {
             Lang::Zh => format!("来源：工业和信息化部 / 国新办新闻发布会，{date}"),
             Lang::En => format!("Source: MIIT / State Council Information Office press conference, {date}"),
@@ -237,6 +244,31 @@ mod tests {
             for panel in chart.panels.iter().filter(|p| p.kind != PanelKind::Stats) {
                 for row in &panel.rows {
                     assert_eq!(row.indicator.unit, panel.unit, "{} in {}", row.indicator.id, panel.title);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_wasm_embeds_every_indicator_a_chart_shows_or_derives_from() {
+        // build.rs gives the wasm the indicators `members::shown` names; natively DATASET has all.
+        let shown = members::shown(&DATASET.indicators);
+        let shipped: &'static Dataset = Box::leak(Box::new(Dataset {
+            sources: DATASET.sources.clone(),
+            indicators: DATASET.indicators.iter().filter(|i| shown.contains(&i.id.as_ref())).cloned().collect(),
+        }));
+        assert!(shipped.indicators.len() < DATASET.indicators.len(), "indicators no chart shows are left out");
+        for id in ChartId::ALL {
+            for lang in [Lang::Zh, Lang::En] {
+                let full = Chart::build(id, lang).unwrap_or_else(|e| panic!("{e}"));
+                let chart = Chart::build_in(shipped, id, lang).unwrap_or_else(|e| panic!("{}: {e}", id.key()));
+                let ids = |c: &Chart| c.points().iter().map(|p| p.id.to_string()).collect::<Vec<_>>();
+                assert_eq!(ids(&chart), ids(&full), "{} shows the same points", id.key());
+                assert_eq!((&chart.title, &chart.note, &chart.source_line), (&full.title, &full.note, &full.source_line));
+                for point in chart.points() {
+                    for input in point.derivation.iter().flat_map(|d| d.inputs.iter()) {
+                        assert!(shipped.indicator(input).is_some(), "{input}, an input of {}, is not embedded", point.id);
+                    }
                 }
             }
         }

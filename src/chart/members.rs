@@ -1,0 +1,58 @@
+//! Which indicators the charts show, by id or by rule. `spec` builds the panels from these, and
+//! build.rs reads them too (it includes this file by path): the wasm embeds only the indicators
+//! a chart shows or derives a shown figure from, since every byte of it goes to every reader.
+//! Pure; refers to the model as `crate::data::model`, which resolves in build.rs as well.
+
+use crate::data::model::{Indicator, Kind, Unit};
+
+/// Growth chart, first panel: every year-on-year growth rate the texts state for H1 2023.
+pub fn is_growth_rate(i: &Indicator) -> bool {
+    i.unit == Unit::Percent && i.period == "2023-H1" && i.kind == Kind::Stated
+}
+
+/// Growth chart, second panel: industrial growth in earlier periods and now.
+pub const GROWTH_BASELINES: [&str; 3] =
+    ["industry_value_added_growth_2022_h1", "industry_value_added_growth_2023_q1", "industry_value_added_growth"];
+
+/// 5G chart: all base stations, and the co-built ones among them.
+pub const FIVE_G_STATIONS: &str = "bs_5g_total";
+pub const FIVE_G_STATIONS_SHARED: &str = "bs_5g_shared";
+pub const FIVE_G_USERS: [&str; 2] = ["users_5g_mobile", "users_mobile_iot"];
+pub const FIVE_G_TRAFFIC_SHARE: &str = "traffic_share_5g";
+pub const FIVE_G_STATS: [&str; 4] = ["pon_10g_ports", "app_categories_5g", "app_cases_5g", "terminals_5g_licensed"];
+
+/// NEV chart: production and sales growth, against industrial growth.
+pub const NEV_ROWS: [&str; 3] = ["nev_production_growth", "nev_sales_growth", "industry_value_added_growth"];
+/// The years running that the NEV chart's note counts.
+pub const NEV_WORLD_FIRST_YEARS: &str = "nev_world_first_years";
+
+/// Every indicator id a chart shows, named or by rule, then the inputs each derived one is
+/// computed from (the tooltip and the CSV give its formula with their values).
+pub fn shown(indicators: &[Indicator]) -> Vec<&str> {
+    let mut named: Vec<&str> = indicators.iter().filter(|i| is_growth_rate(i)).map(|i| i.id.as_ref()).collect();
+    named.extend(GROWTH_BASELINES);
+    named.extend([FIVE_G_STATIONS, FIVE_G_STATIONS_SHARED, FIVE_G_TRAFFIC_SHARE, NEV_WORLD_FIRST_YEARS]);
+    named.extend(FIVE_G_USERS);
+    named.extend(FIVE_G_STATS);
+    named.extend(NEV_ROWS);
+    fn add<'a>(ids: &mut Vec<&'a str>, id: &'a str) {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let mut ids = Vec::with_capacity(named.len());
+    for id in named {
+        add(&mut ids, id);
+    }
+    // Each id once, so a derivation that names itself cannot loop.
+    let mut at = 0;
+    while at < ids.len() {
+        if let Some(d) = indicators.iter().find(|i| i.id == ids[at]).and_then(|i| i.derivation.as_ref()) {
+            for input in d.inputs.iter() {
+                add(&mut ids, input.as_ref());
+            }
+        }
+        at += 1;
+    }
+    ids
+}
