@@ -240,12 +240,16 @@ fn on_key(m: &mut Mounted, event: &KeyboardEvent, window: &web_sys::Window) -> R
     m.widget.focus(window, next, Pin::Keyboard)
 }
 
+/// What a listener runs on its widget. A plain `fn`, not a closure: every listener of one event
+/// type then shares one wasm-bindgen closure shim, which keeps the wasm smaller.
+type Handler<E> = fn(&mut Mounted, &E, &web_sys::Window) -> Result<(), JsValue>;
+
 /// Adds a listener that runs `f` on the mounted widget `id`.
 fn listen<E: JsCast + 'static>(
     id: u32,
     target: &EventTarget,
     kind: &'static str,
-    f: impl Fn(&mut Mounted, &E, &web_sys::Window) -> Result<(), JsValue> + 'static,
+    f: Handler<E>,
 ) -> Result<(EventTarget, &'static str, Callback<dyn FnMut(Event)>), JsValue> {
     listen_with(id, target, kind, f, false)
 }
@@ -255,7 +259,7 @@ fn listen_with<E: JsCast + 'static>(
     id: u32,
     target: &EventTarget,
     kind: &'static str,
-    f: impl Fn(&mut Mounted, &E, &web_sys::Window) -> Result<(), JsValue> + 'static,
+    f: Handler<E>,
     capture: bool,
 ) -> Result<(EventTarget, &'static str, Callback<dyn FnMut(Event)>), JsValue> {
     let listener: Listener = Closure::new(move |event: Event| {
@@ -271,6 +275,17 @@ fn listen_with<E: JsCast + 'static>(
     options.set_capture(capture);
     target.add_event_listener_with_callback_and_add_event_listener_options(kind, &listener.function, &options)?;
     Ok((target.clone(), kind, listener))
+}
+
+/// A click in the toolbar runs the action of the button clicked (one listener for all of them).
+fn on_toolbar_click(m: &mut Mounted, event: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
+    let Some(clicked) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return Ok(()) };
+    let Some(button) = clicked.closest("button")? else { return Ok(()) };
+    let action = m.widget.extras.buttons.iter().find(|(_, b)| JsValue::from(b) == JsValue::from(&button)).map(|(a, _)| *a);
+    match action {
+        Some(action) => m.widget.act(action, window),
+        None => Ok(()),
+    }
 }
 
 fn on_leave(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
@@ -338,10 +353,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     if let Some(query) = widget::dark_query(&window) {
         listeners.push(listen::<Event>(id, query.as_ref(), "change", on_scheme_change)?);
     }
-    for (action, button) in &widget.extras.buttons {
-        let action = *action;
-        listeners.push(listen::<Event>(id, button.as_ref(), "click", move |m, _, w| m.widget.act(action, w))?);
-    }
+    listeners.push(listen::<Event>(id, widget.extras.toolbar.as_ref(), "click", on_toolbar_click)?);
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let width = entries
             .get(0)
