@@ -44,11 +44,7 @@ fn main() {
     });
     // Native builds (tests, the `indicators` command) get every indicator; the wasm only those a
     // chart shows (members.rs), in the same order.
-    let shown = members::shown(&dataset.indicators);
-    let shipped = data::model::Dataset {
-        sources: dataset.sources.clone(),
-        indicators: dataset.indicators.iter().filter(|i| shown.contains(&i.id.as_ref())).cloned().collect(),
-    };
+    let shipped = members::shipped(&dataset);
     let source = format!(
         "#[cfg(not(target_arch = \"wasm32\"))]\n{}\n#[cfg(target_arch = \"wasm32\")]\n{}",
         data::codegen::dataset_to_rust(&dataset),

@@ -136,7 +136,7 @@ fn nice_step(max: f64, n_ticks: usize) -> f64 {
     // The power of ten at or below `raw`, by steps: powf and log10 would add 2.7 KB to the wasm.
     let magnitude = if raw >= 1.0 {
         let mut m = 1.0;
-        while m * 10.0 <= raw && m < 1e300 {
+        while m * 10.0 <= raw && (m * 10.0).is_finite() {
             m *= 10.0;
         }
         m
@@ -147,7 +147,7 @@ fn nice_step(max: f64, n_ticks: usize) -> f64 {
         }
         1.0 / inverse
     };
-    [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(10.0 * magnitude)
+    [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|s| *s >= raw && s.is_finite()).unwrap_or(magnitude)
 }
 
 struct Builder<'a> {
@@ -214,6 +214,8 @@ impl Builder<'_> {
             let ticks: Vec<(f64, String)> = (0..)
                 .map(|i| f64::from(i) * step)
                 .take_while(|v| *v <= domain_max + step * 1e-9)
+                // A bound whatever the data: an infinite maximum would otherwise never end.
+                .take(16)
                 .map(|v| (v, format::tick(v, panel.unit, lang)))
                 .collect();
             let widest = ticks.iter().map(|(_, t)| self.measure.width_css_px(t, TICK)).fold(0.0, f64::max);
@@ -446,6 +448,9 @@ mod tests {
         assert_eq!(nice_step(0.012, 1), 0.02);
         assert_eq!(nice_step(10.0, 1), 10.0);
         assert!(nice_step(0.0, 4) > 0.0, "an all-zero panel still gets a step");
-        assert!(nice_step(f64::INFINITY, 4) > 0.0, "an infinite maximum ends the search");
+        for huge in [f64::MAX, f64::INFINITY] {
+            let step = nice_step(huge, 4);
+            assert!(step.is_finite() && step > 0.0, "{huge}: a finite step, not {step}");
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! a chart shows or derives a shown figure from, since every byte of it goes to every reader.
 //! Pure; refers to the model as `crate::data::model`, which resolves in build.rs as well.
 
-use crate::data::model::{Indicator, Kind, Unit};
+use crate::data::model::{Dataset, Indicator, Kind, Unit};
 
 /// Growth chart, first panel: every year-on-year growth rate the texts state for H1 2023.
 pub fn is_growth_rate(i: &Indicator) -> bool {
@@ -55,4 +55,13 @@ pub fn shown(indicators: &[Indicator]) -> Vec<&str> {
         at += 1;
     }
     ids
+}
+
+/// The dataset the wasm embeds: `dataset` with only the indicators [`shown`] names, in order.
+pub fn shipped(dataset: &Dataset) -> Dataset {
+    let shown = shown(&dataset.indicators);
+    Dataset {
+        sources: dataset.sources.clone(),
+        indicators: dataset.indicators.iter().filter(|i| shown.contains(&i.id.as_ref())).cloned().collect(),
+    }
 }

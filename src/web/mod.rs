@@ -40,10 +40,24 @@ impl<C: ?Sized> Callback<C> {
     }
 }
 
+/// Event listeners added to the page. Dropping them removes them, also when a mount fails
+/// halfway, so no listener outlives the closure it calls.
+struct Listeners(Vec<(EventTarget, &'static str, Callback<dyn FnMut(Event)>)>);
+
+impl Drop for Listeners {
+    fn drop(&mut self) {
+        for (target, kind, listener) in &self.0 {
+            // Removal must name the same phase: scroll listens in the capture phase.
+            let _ = target.remove_event_listener_with_callback_and_bool(kind, &listener.function, *kind == "scroll");
+        }
+    }
+}
+
 /// A widget with everything it registered in the page, so that all of it can be removed.
 struct Mounted {
+    id: u32,
     widget: Widget,
-    listeners: Vec<(EventTarget, &'static str, Callback<dyn FnMut(Event)>)>,
+    listeners: Listeners,
     resize_observer: web_sys::ResizeObserver,
     _on_resize: Callback<dyn FnMut(js_sys::Array)>,
     /// Tells when the element comes near the viewport; off-screen charts are not drawn.
@@ -151,16 +165,19 @@ fn announce_ready(host: &HtmlElement, chart: &str) {
 /// Schedules one render on the next animation frame; more requests before it are merged.
 fn schedule_render(id: u32) {
     let Some(window) = window() else { return };
-    with_mounted(id, |m| {
-        if m.frame.is_some() {
-            return;
-        }
+    if let Some(Err(e)) = with_mounted(id, |m| request_render(m, &window)) {
+        report("requestAnimationFrame failed", &e);
+    }
+}
+
+/// [`schedule_render`] for a widget already borrowed (inside a listener).
+fn request_render(m: &mut Mounted, window: &web_sys::Window) -> Result<(), JsValue> {
+    if m.frame.is_none() {
+        let id = m.id;
         let callback = Callback::new(Closure::<dyn FnMut()>::new(move || render_now(id)));
-        match window.request_animation_frame(&callback.function) {
-            Ok(handle) => m.frame = Some((handle, callback)),
-            Err(e) => report("requestAnimationFrame failed", &e),
-        }
-    });
+        m.frame = Some((window.request_animation_frame(&callback.function)?, callback));
+    }
+    Ok(())
 }
 
 /// Watches the current device pixel ratio; when it changes, redraw and watch the new one.
@@ -240,8 +257,8 @@ fn on_key(m: &mut Mounted, event: &KeyboardEvent, window: &web_sys::Window) -> R
     m.widget.focus(window, next, Pin::Keyboard)
 }
 
-/// What a listener runs on its widget. A plain `fn`, not a closure: every listener of one event
-/// type then shares one wasm-bindgen closure shim, which keeps the wasm smaller.
+/// What a listener runs on its widget. A plain `fn`, not a closure: all listeners taking the same
+/// event struct `E` then share one wasm-bindgen closure shim, which keeps the wasm smaller.
 type Handler<E> = fn(&mut Mounted, &E, &web_sys::Window) -> Result<(), JsValue>;
 
 /// Adds a listener that runs `f` on the mounted widget `id`.
@@ -305,7 +322,7 @@ fn on_blur(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), J
 /// The reader's colour scheme changed: the canvas is redrawn in the other theme (the rest of the
 /// widget follows its stylesheet).
 fn on_scheme_change(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
-    m.widget.render(window).map(|_| ())
+    request_render(m, window)
 }
 
 /// A pointer pressed anywhere outside the element hides a tapped tooltip.
@@ -341,19 +358,20 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     let viewport_h = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
     widget.on_screen = rect.bottom() >= -NEAR_VIEWPORT_CSS_PX && rect.top() <= viewport_h + NEAR_VIEWPORT_CSS_PX;
     let canvas: &EventTarget = widget.canvas.as_ref();
-    let mut listeners = vec![
-        listen::<PointerEvent>(id, canvas, "pointermove", on_pointer_move)?,
-        listen::<PointerEvent>(id, canvas, "pointerup", on_pointer_up)?,
-        listen::<Event>(id, canvas, "pointerleave", on_leave)?,
-        listen::<KeyboardEvent>(id, canvas, "keydown", on_key)?,
-        listen::<Event>(id, canvas, "blur", on_blur)?,
-        listen::<Event>(id, window.as_ref(), "pointerdown", on_outside_down)?,
-        listen_with::<Event>(id, window.as_ref(), "scroll", on_scroll, true)?,
-    ];
-    if let Some(query) = widget::dark_query(&window) {
-        listeners.push(listen::<Event>(id, query.as_ref(), "change", on_scheme_change)?);
+    // On an early return below, `listeners` is dropped and removes what was added.
+    let mut listeners = Listeners(Vec::with_capacity(9));
+    listeners.0.push(listen::<PointerEvent>(id, canvas, "pointermove", on_pointer_move)?);
+    listeners.0.push(listen::<PointerEvent>(id, canvas, "pointerup", on_pointer_up)?);
+    listeners.0.push(listen::<Event>(id, canvas, "pointerleave", on_leave)?);
+    listeners.0.push(listen::<KeyboardEvent>(id, canvas, "keydown", on_key)?);
+    listeners.0.push(listen::<Event>(id, canvas, "blur", on_blur)?);
+    listeners.0.push(listen::<Event>(id, window.as_ref(), "pointerdown", on_outside_down)?);
+    listeners.0.push(listen_with::<Event>(id, window.as_ref(), "scroll", on_scroll, true)?);
+    listeners.0.push(listen::<Event>(id, widget.extras.toolbar.as_ref(), "click", on_toolbar_click)?);
+    // Optional: a browser whose MediaQueryList takes no listeners keeps the theme it drew in.
+    if let Some(Ok(listener)) = widget::dark_query(&window).map(|q| listen::<Event>(id, q.as_ref(), "change", on_scheme_change)) {
+        listeners.0.push(listener);
     }
-    listeners.push(listen::<Event>(id, widget.extras.toolbar.as_ref(), "click", on_toolbar_click)?);
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let width = entries
             .get(0)
@@ -371,7 +389,6 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     });
     let on_resize = Callback::new(on_resize);
     let resize_observer = web_sys::ResizeObserver::new(&on_resize.function)?;
-    resize_observer.observe(&host);
     let on_intersect = Callback::new(Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let Some(entry) = entries.get(entries.length().saturating_sub(1)).dyn_into::<web_sys::IntersectionObserverEntry>().ok() else {
             return;
@@ -385,8 +402,11 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     let options = web_sys::IntersectionObserverInit::new();
     options.set_root_margin(&format!("{}px", NEAR_VIEWPORT_CSS_PX as i64));
     let intersection_observer = web_sys::IntersectionObserver::new_with_options(&on_intersect.function, &options)?;
+    // Observing starts only now that nothing can fail: an observer outlives a failed mount.
+    resize_observer.observe(&host);
     intersection_observer.observe(&host);
     let mounted = Mounted {
+        id,
         widget,
         listeners,
         resize_observer,
@@ -413,11 +433,8 @@ fn unmount(host: &HtmlElement) {
         let at = m.iter().position(|(i, _)| *i == id)?;
         Some(m.swap_remove(at).1)
     });
+    // Its listeners are removed when it is dropped, at the end of this function.
     let Some(mounted) = removed else { return };
-    for (target, kind, listener) in &mounted.listeners {
-        // Removal must name the same phase: scroll listens in the capture phase.
-        let _ = target.remove_event_listener_with_callback_and_bool(kind, &listener.function, *kind == "scroll");
-    }
     mounted.resize_observer.disconnect();
     mounted.intersection_observer.disconnect();
     if let (Some(window), Some((handle, _))) = (window(), &mounted.frame) {

@@ -222,3 +222,31 @@ test('an exception inside the wasm shows an error state, then every chart comes 
   assert.deepEqual(errors, [], 'no uncaught exception');
   await context.close();
 });
+
+test('a mount that fails halfway removes the listeners it added', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  const consoleErrors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  await page.addInitScript(INSTRUMENT);
+  // The last step of a mount fails: window listeners are already added by then.
+  await page.addInitScript(() => { window.IntersectionObserver = class { constructor() { throw new Error('no IntersectionObserver here'); } }; });
+  await page.goto(`${server.url}/tests/e2e/fixtures/lifecycle.html`);
+  await page.waitForFunction(() => customElements.get('zhibiao-chart'));
+  // The baseline: Playwright adds window listeners of its own.
+  const before = await page.evaluate(() => window.__counts.windowListeners);
+  await page.evaluate(() => { const el = document.createElement('zhibiao-chart'); el.setAttribute('chart', 'nev'); document.getElementById('stage').append(el); });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  assert.ok(consoleErrors.some((e) => e.includes('cannot mount')), 'the failure is reported');
+  const counts = await page.evaluate(() => window.__counts);
+  assert.equal(counts.windowListeners, before, 'the window listener added before the failure is removed');
+  assert.equal(counts.observed, 0, 'no ResizeObserver is left observing');
+  // A listener left behind would call a dropped closure here and take the failure path.
+  await page.mouse.click(5, 700);
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  assert.ok(!consoleErrors.some((e) => e.includes('a chart failed')), consoleErrors.join('\n'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
