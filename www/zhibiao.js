@@ -6,7 +6,8 @@
 const FONTS = /*FONTS*/{}/*END*/;
 
 /** Resolves the fonts of the charts on the page: the first use of each size and weight costs a
- * font lookup, which would otherwise come between the wasm's arrival and the first chart. */
+ * font lookup (and the first, loading the CJK font file), which would otherwise come between the
+ * wasm's arrival and the first chart. */
 function warmFonts() {
   try {
     const charts = new Set([...document.querySelectorAll('zhibiao-chart')].map((el) => el.getAttribute('chart')));

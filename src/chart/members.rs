@@ -27,29 +27,22 @@ pub const NEV_ROWS: [&str; 3] = ["nev_production_growth", "nev_sales_growth", "i
 pub const NEV_WORLD_FIRST_YEARS: &str = "nev_world_first_years";
 
 /// Every indicator id a chart shows, named or by rule, then the inputs each derived one is
-/// computed from (the tooltip and the CSV give its formula with their values).
-pub fn shown(indicators: &[Indicator]) -> Vec<&str> {
-    let mut named: Vec<&str> = indicators.iter().filter(|i| is_growth_rate(i)).map(|i| i.id.as_ref()).collect();
-    named.extend(GROWTH_BASELINES);
-    named.extend([FIVE_G_STATIONS, FIVE_G_STATIONS_SHARED, FIVE_G_TRAFFIC_SHARE, NEV_WORLD_FIRST_YEARS]);
-    named.extend(FIVE_G_USERS);
-    named.extend(FIVE_G_STATS);
-    named.extend(NEV_ROWS);
-    fn add<'a>(ids: &mut Vec<&'a str>, id: &'a str) {
+/// computed from (the tooltip and the CSV give its formula with their values). Each id once, so
+/// a derivation that names itself cannot loop.
+pub fn shown(dataset: &Dataset) -> Vec<&str> {
+    let growth_rates = dataset.indicators.iter().filter(|i| is_growth_rate(i)).map(|i| i.id.as_ref());
+    let named = [FIVE_G_STATIONS, FIVE_G_STATIONS_SHARED, FIVE_G_TRAFFIC_SHARE, NEV_WORLD_FIRST_YEARS];
+    let mut ids: Vec<&str> = Vec::new();
+    for id in growth_rates.chain(GROWTH_BASELINES).chain(named).chain(FIVE_G_USERS).chain(FIVE_G_STATS).chain(NEV_ROWS) {
         if !ids.contains(&id) {
             ids.push(id);
         }
     }
-    let mut ids = Vec::with_capacity(named.len());
-    for id in named {
-        add(&mut ids, id);
-    }
-    // Each id once, so a derivation that names itself cannot loop.
     let mut at = 0;
     while at < ids.len() {
-        if let Some(d) = indicators.iter().find(|i| i.id == ids[at]).and_then(|i| i.derivation.as_ref()) {
-            for input in d.inputs.iter() {
-                add(&mut ids, input.as_ref());
+        for input in dataset.indicator(ids[at]).and_then(|i| i.derivation.as_ref()).into_iter().flat_map(|d| d.inputs.iter()) {
+            if !ids.contains(&input.as_ref()) {
+                ids.push(input);
             }
         }
         at += 1;
@@ -59,7 +52,7 @@ pub fn shown(indicators: &[Indicator]) -> Vec<&str> {
 
 /// The dataset the wasm embeds: `dataset` with only the indicators [`shown`] names, in order.
 pub fn shipped(dataset: &Dataset) -> Dataset {
-    let shown = shown(&dataset.indicators);
+    let shown = shown(dataset);
     Dataset {
         sources: dataset.sources.clone(),
         indicators: dataset.indicators.iter().filter(|i| shown.contains(&i.id.as_ref())).cloned().collect(),

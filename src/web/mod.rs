@@ -57,7 +57,8 @@ impl Drop for Listeners {
 struct Mounted {
     id: u32,
     widget: Widget,
-    listeners: Listeners,
+    /// Held for its drop, which removes them.
+    _listeners: Listeners,
     resize_observer: web_sys::ResizeObserver,
     _on_resize: Callback<dyn FnMut(js_sys::Array)>,
     /// Tells when the element comes near the viewport; off-screen charts are not drawn.
@@ -298,7 +299,7 @@ fn listen_with<E: JsCast + 'static>(
 fn on_toolbar_click(m: &mut Mounted, event: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     let Some(clicked) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return Ok(()) };
     let Some(button) = clicked.closest("button")? else { return Ok(()) };
-    let action = m.widget.extras.buttons.iter().find(|(_, b)| JsValue::from(b) == JsValue::from(&button)).map(|(a, _)| *a);
+    let action = m.widget.extras.buttons.iter().find(|(_, b)| AsRef::<web_sys::Element>::as_ref(b) == &button).map(|(a, _)| *a);
     match action {
         Some(action) => m.widget.act(action, window),
         None => Ok(()),
@@ -408,7 +409,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     let mounted = Mounted {
         id,
         widget,
-        listeners,
+        _listeners: listeners,
         resize_observer,
         _on_resize: on_resize,
         intersection_observer,

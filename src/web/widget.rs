@@ -209,7 +209,7 @@ impl Widget {
             (None, _) => Ok(()),
         };
         if let Err(e) = filled {
-            web_sys::console::error_2(&"zhibiao: cannot build the data table".into(), &e);
+            super::report("cannot build the data table", &e);
         }
     }
 
@@ -223,7 +223,7 @@ impl Widget {
             _ => Ok(()),
         };
         if let Err(e) = filled {
-            web_sys::console::error_2(&"zhibiao: cannot build the data table".into(), &e);
+            super::report("cannot build the data table", &e);
         }
     }
 
@@ -364,21 +364,21 @@ impl Widget {
             None => t.period.clone(),
         };
         let quote = t.quote.map(|q| format!("“{q}”")).unwrap_or_default();
-        let element = element(&document, "div", "tip shown")?;
-        element.set_attribute("role", "tooltip")?;
+        let card = element(&document, "div", "tip shown")?;
+        card.set_attribute("role", "tooltip")?;
         for ((tag, class), text) in [("div", "label"), ("div", "value"), ("div", "meta"), ("blockquote", "quote"), ("div", "source")]
             .into_iter()
             .zip([t.label, t.value, meta, quote, t.source])
         {
             if !text.is_empty() {
-                let part = super::accessory::element(&document, tag, class)?;
+                let part = element(&document, tag, class)?;
                 part.set_text_content(Some(&text));
-                element.append_child(&part)?;
+                card.append_child(&part)?;
             }
         }
-        self.tips.append_child(&element)?;
-        let (width_css_px, height_css_px) = (f64::from(element.offset_width()), f64::from(element.offset_height()));
-        Ok(Some(Card { element, width_css_px, height_css_px }))
+        self.tips.append_child(&card)?;
+        let (width_css_px, height_css_px) = (f64::from(card.offset_width()), f64::from(card.offset_height()));
+        Ok(Some(Card { element: card, width_css_px, height_css_px }))
     }
 
     /// Shows a point's card beside the point (at the bar's end), inside the widget.

@@ -39,13 +39,15 @@ const INSTRUMENT = () => {
   CanvasRenderingContext2D.prototype.setTransform = function (...a) { window.__counts.transforms += 1; return setTransform.apply(this, a); };
 };
 
-async function open() {
+/** The lifecycle fixture, instrumented; `init` runs first in the page too, if given. */
+async function open(init) {
   const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.addInitScript(RECORD_READY);
   await page.addInitScript(INSTRUMENT);
+  if (init) await page.addInitScript(init);
   await page.goto(`${server.url}/tests/e2e/fixtures/lifecycle.html`);
   await page.waitForFunction(() => customElements.get('zhibiao-chart'));
   const cdp = await context.newCDPSession(page);
@@ -224,17 +226,12 @@ test('an exception inside the wasm shows an error state, then every chart comes 
 });
 
 test('a mount that fails halfway removes the listeners it added', async () => {
-  const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
-  const page = await context.newPage();
-  const errors = [];
-  const consoleErrors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  await page.addInitScript(INSTRUMENT);
   // The last step of a mount fails: window listeners are already added by then.
-  await page.addInitScript(() => { window.IntersectionObserver = class { constructor() { throw new Error('no IntersectionObserver here'); } }; });
-  await page.goto(`${server.url}/tests/e2e/fixtures/lifecycle.html`);
-  await page.waitForFunction(() => customElements.get('zhibiao-chart'));
+  const { context, page, errors } = await open(() => {
+    window.IntersectionObserver = class { constructor() { throw new Error('no IntersectionObserver here'); } };
+  });
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   // The baseline: Playwright adds window listeners of its own.
   const before = await page.evaluate(() => window.__counts.windowListeners);
   await page.evaluate(() => { const el = document.createElement('zhibiao-chart'); el.setAttribute('chart', 'nev'); document.getElementById('stage').append(el); });
