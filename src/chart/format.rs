@@ -18,7 +18,9 @@ pub fn plain(value: f64, max_decimals: usize) -> String {
 fn fixed(n: i64, decimals: usize) -> String {
     let digits = n.unsigned_abs().to_string();
     let digits = format!("{digits:0>width$}", width = decimals + 1);
-    let (int, frac) = digits.split_at(digits.len() - decimals);
+    // ASCII digits, so every index is a char boundary; `split_at_checked` keeps the panic path
+    // (and the Debug formatting it pulls in) out of the wasm.
+    let (int, frac) = digits.split_at_checked(digits.len() - decimals).unwrap_or((&digits, ""));
     let sign = if n < 0 { "-" } else { "" };
     if decimals == 0 {
         format!("{sign}{int}")

@@ -4,22 +4,21 @@
 use super::geom::{Font, TextMeasure};
 
 /// Breakable pieces: each CJK character alone, Latin words with their trailing space.
+/// (`str::get`, not indexing: the indices are char boundaries, and the wasm then ships no
+/// slicing panic and the Debug formatting it pulls in.)
 fn pieces(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         let next = i + c.len_utf8();
-        let ends_piece = !c.is_ascii()
-            || c == ' '
-            || text[next..].chars().next().is_some_and(|n| !n.is_ascii() && !matches!(n, '，' | '。' | '、' | '）' | '：'));
-        if ends_piece {
-            out.push(&text[start..next]);
+        let before_cjk = chars.peek().is_some_and(|&(_, n)| !n.is_ascii() && !matches!(n, '，' | '。' | '、' | '）' | '：'));
+        if !c.is_ascii() || c == ' ' || before_cjk {
+            out.extend(text.get(start..next));
             start = next;
         }
     }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
+    out.extend(text.get(start..).filter(|rest| !rest.is_empty()));
     out
 }
 
@@ -74,6 +73,12 @@ mod tests {
         assert_eq!(wrap("新能源汽车产量增速", 50.0, FONT, &EstimateMeasure, 3), ["新能源汽车", "产量增速"]);
         assert_eq!(wrap("NEV production growth", 70.0, FONT, &EstimateMeasure, 3), ["NEV", "production", "growth"]);
         assert_eq!(wrap("NEV production growth", 120.0, FONT, &EstimateMeasure, 3), ["NEV production", "growth"]);
+    }
+
+    #[test]
+    fn pieces_are_cjk_characters_and_latin_words() {
+        assert_eq!(pieces("5G基站 up 11.5%，ok"), ["5G", "基", "站", " ", "up ", "11.5%，", "ok"]);
+        assert_eq!(pieces(""), Vec::<&str>::new());
     }
 
     #[test]

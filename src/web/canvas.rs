@@ -60,10 +60,17 @@ fn css_color(c: BackendColor) -> String {
 }
 
 /// A canvas call that failed.
-#[derive(Debug)]
 struct TextError(String);
 
 impl std::fmt::Display for TextError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The message as it is: a derived `Debug` would ship string escaping (about 2 KB of wasm) for
+/// an error that only ever reaches the console.
+impl std::fmt::Debug for TextError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }

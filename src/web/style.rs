@@ -5,8 +5,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::chart::geom::FONT_FAMILY;
 
-const CSS: &str = r#"
-:host { display: block; position: relative; font-family: FONTS; color: #1a1a1a; background: #fff;
+/// The stylesheet up to the font stack, which is the canvas's (`FONT_FAMILY`); the rest follows.
+/// Joined, not substituted: a `str::replace` would ship a substring search and its panic path.
+const CSS_HEAD: &str = "\n:host { display: block; position: relative; font-family: ";
+const CSS: &str = r#"; color: #1a1a1a; background: #fff;
   line-height: 1.45; }
 :host([hidden]) { display: none; }
 canvas { display: block; touch-action: pan-y; border-radius: 4px; }
@@ -59,7 +61,7 @@ pub fn sheet() -> Result<JsValue, JsValue> {
         return Ok(sheet);
     }
     let sheet = web_sys::CssStyleSheet::new()?;
-    sheet.replace_sync(&CSS.replace("FONTS", FONT_FAMILY))?;
+    sheet.replace_sync(&[CSS_HEAD, FONT_FAMILY, CSS].concat())?;
     let sheet: JsValue = sheet.into();
     SHEET.with(|s| *s.borrow_mut() = Some(sheet.clone()));
     Ok(sheet)
