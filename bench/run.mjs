@@ -147,7 +147,7 @@ try {
   const dir = mkdtempSync(join(tmpdir(), 'zhibiao-twiggy-'));
   execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', dir, built]);
   const named = join(dir, 'named.wasm');
-  execFileSync('wasm-opt', ['-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', join(dir, 'zhibiao_bg.wasm'), '-o', named]);
+  execFileSync('wasm-opt', ['-Oz', '--converge', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', join(dir, 'zhibiao_bg.wasm'), '-o', named]);
   const shipped = readFileSync(join(ROOT, 'dist', 'pkg', 'zhibiao_bg.wasm'));
   const sections = wasmSections(shipped);
   const gz = (b) => gzipSync(b, { level: 9 }).length;
