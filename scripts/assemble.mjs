@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } f
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+import { shortenNames } from './short-names.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -52,7 +53,12 @@ for (const [path, name] of stable) {
   distGlue = distGlue.split(`from '${path}'`).join(`from '${name}'`).split(`from "${path}"`).join(`from "${name}"`);
 }
 if (/from ['"]\.\/snippets\//.test(distGlue)) throw new Error('assemble: a snippet import was not renamed');
-writeFileSync(join(DIST, 'pkg', 'zhibiao.js'), distGlue);
+// The names the glue and the wasm call each other by, shortened in both (scripts/short-names.mjs).
+const short = shortenNames(readFileSync(join(ROOT, 'pkg', 'zhibiao_bg.wasm')), distGlue);
+writeFileSync(join(DIST, 'pkg', 'zhibiao_bg.wasm'), short.wasm);
+writeFileSync(join(DIST, 'pkg', 'zhibiao.js'), short.glue);
+// It would list the long names.
+rmSync(join(DIST, 'pkg', 'zhibiao_bg.wasm.d.ts'), { force: true });
 rmSync(join(DIST, 'pkg', 'snippets'), { recursive: true, force: true });
 const entry = read('www/zhibiao.js');
 const preload = [...stable.values()].map((name) => `import(${JSON.stringify(`./pkg/${name.slice(2)}`)}).catch(() => {});`).join('\n  ');

@@ -249,3 +249,19 @@ test('pkg/ is an npm package a bundler-free page can import', () => {
   for (const file of ['zhibiao.js', 'zhibiao_bg.wasm', 'zhibiao.d.ts', 'snippets']) assert.ok(pkg.files.includes(file), file);
   for (const file of [pkg.module, pkg.types, 'zhibiao_bg.wasm']) readFileSync(join(ROOT, 'pkg', file));
 });
+
+test("dist's wasm and glue call each other by short names, and the glue supplies every import", async () => {
+  const wasm = new WebAssembly.Module(readFileSync(join(DIST, 'pkg', 'zhibiao_bg.wasm')));
+  const glue = readFileSync(join(DIST, 'pkg', 'zhibiao.js'), 'utf8');
+  const imports = WebAssembly.Module.imports(wasm).filter((i) => i.module === './zhibiao_bg.js');
+  assert.ok(imports.length > 50, `${imports.length} imports from the glue`);
+  for (const { name } of imports) {
+    assert.ok(name.length <= 4, `import ${name} was not shortened`);
+    assert.match(glue, new RegExp(`[{,]${name}:`), `the glue does not supply ${name}`);
+  }
+  const names = WebAssembly.Module.exports(wasm).map((e) => e.name);
+  for (const kept of ['memory', 'start', 'wasmMemoryBytes']) assert.ok(names.includes(kept), kept);
+  assert.deepEqual(names.filter((n) => /^(__wbindgen_|__wbg_|wasm_bindgen__|__externref_)/.test(n)), []);
+  // pkg/ (the npm package) keeps wasm-bindgen's names.
+  assert.ok(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(join(ROOT, 'pkg', 'zhibiao_bg.wasm')))).some((i) => i.name.startsWith('__wbg_')));
+});
