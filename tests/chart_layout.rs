@@ -157,3 +157,24 @@ fn a_tooltip_card_leaves_the_end_of_its_bar_in_view() {
     }
 }
 
+
+#[test]
+fn focusing_a_tile_repaints_that_tile_only() {
+    use zhibiao::chart::layout::changed_regions;
+    let none = scene(ChartId::FiveG, Lang::Zh, 640.0, None);
+    let n = chart(ChartId::FiveG, Lang::Zh).points().len();
+    for idx in 0..n {
+        let focused = scene(ChartId::FiveG, Lang::Zh, 640.0, Some(idx));
+        let regions = changed_regions(&none, &focused).unwrap_or_else(|| panic!("point {idx}: a partial repaint, not everything"));
+        let t = focused.target(idx).expect("target");
+        let inside = PointCss { x_css_px: t.anchor.x_css_px - 2.0, y_css_px: t.anchor.y_css_px + 2.0 };
+        assert!(regions.iter().any(|r| r.contains(inside)), "point {idx}: {regions:?} misses {inside:?}");
+        // Other points stay out of it (except one drawn inside this one: the shared base stations).
+        for other in (0..n).filter(|&j| j != idx) {
+            let o = focused.target(other).expect("target");
+            if !o.hit.overlaps(&t.hit) {
+                assert!(!regions.iter().any(|r| r.contains(o.hit.center())), "point {idx}'s repaint reaches point {other}");
+            }
+        }
+    }
+}

@@ -75,6 +75,7 @@ fn draw_marks<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, 
                 let corners = [(px(rect.x_css_px), px(rect.y_css_px)), (px(rect.right_css_px()), px(rect.bottom_css_px()))];
                 area.draw(&Rectangle::new(corners, color(*fill).filled())).map_err(err)?;
             }
+            Mark::Outline { width_css_px, .. } if *width_css_px <= 0.0 => {}
             Mark::Outline { rect, color: c, width_css_px } => {
                 let corners = [(px(rect.x_css_px), px(rect.y_css_px)), (px(rect.right_css_px()), px(rect.bottom_css_px()))];
                 let style = color(*c).stroke_width(width_css_px.round().max(1.0) as u32);

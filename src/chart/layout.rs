@@ -25,6 +25,7 @@ pub enum Baseline {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mark {
     Rect { rect: RectCss, fill: Rgb },
+    /// A frame of `width_css_px` centred on the rectangle's edge; none at width 0.
     Outline { rect: RectCss, color: Rgb, width_css_px: f64 },
     Line { from: PointCss, to: PointCss, color: Rgb },
     Text { at: PointCss, text: String, font: Font, color: Rgb, align: Align, baseline: Baseline },
@@ -322,9 +323,10 @@ impl Builder<'_> {
             let y = self.y_css_px + (i / cols) as f64 * (tile_h + gap);
             let tile = RectCss::new(x, y, tile_w, tile_h);
             self.marks.push(Mark::Rect { rect: tile, fill: self.theme.tile });
-            if focused {
-                self.marks.push(Mark::Outline { rect: tile, color: self.theme.highlight, width_css_px: 2.0 });
-            }
+            // Every tile has its outline mark, of width 0 unless focused, so that focusing changes
+            // marks in place and a hover repaints only the tiles it changes (`changed_regions`).
+            let outline_css_px = if focused { 2.0 } else { 0.0 };
+            self.marks.push(Mark::Outline { rect: tile, color: self.theme.highlight, width_css_px: outline_css_px });
             let value = format::value(row.indicator, lang);
             let big = [font(20.0, true), font(16.0, true)]
                 .into_iter()
