@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { serve } from '../tests/e2e/server.mjs';
+import { exportedFunctionIndices, sections } from '../scripts/wasm-binary.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -152,6 +153,11 @@ try {
   const sections = wasmSections(shipped);
   const gz = (b) => gzipSync(b, { level: 9 }).length;
   console.log(`\nshipped wasm by section (raw, gzip -9 of the section alone): ${['code', 'data', 'import', 'export'].map((k) => `${k} ${sections[k]?.length ?? 0} B, ${gz(sections[k] ?? Buffer.alloc(0))} B`).join('; ')}`);
+  // V8 turns each exported function's index into a string at instantiation; two distinct indices
+  // equal modulo 64 grow its number-to-string cache from 1 KB to 64 KB of JS heap (README, Memory).
+  const indices = [...new Set(Object.values(exportedFunctionIndices(shipped).exports))].sort((a, b) => a - b);
+  const clash = indices.flatMap((a, i) => indices.slice(i + 1).filter((b) => a % 64 === b % 64).map((b) => `${a} and ${b}`));
+  console.log(`\nexported function indices: ${indices.join(', ')}; equal modulo 64 (64 KB more JS heap in V8): ${clash.length ? clash.join(', ') : 'none'}`);
   console.log(`\nwasm size breakdown (twiggy top -n 25, names kept):\n${execFileSync('twiggy', ['top', '-n', '25', named], { encoding: 'utf8' })}`);
   rmSync(dir, { recursive: true, force: true });
 } catch (e) {
@@ -161,20 +167,5 @@ try {
 /** The byte ranges of a wasm module's sections, by name (custom sections are skipped). */
 function wasmSections(bytes) {
   const names = { 2: 'import', 7: 'export', 10: 'code', 11: 'data' };
-  const out = {};
-  let i = 8;
-  while (i < bytes.length) {
-    const id = bytes[i];
-    i += 1;
-    let size = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = bytes[i];
-      i += 1;
-      size += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) break;
-    }
-    if (names[id]) out[names[id]] = bytes.subarray(i, i + size);
-    i += size;
-  }
-  return out;
+  return Object.fromEntries(sections(bytes).filter((s) => names[s.id]).map((s) => [names[s.id], s.body]));
 }

@@ -5,76 +5,10 @@
 // crate's exports (`start`, `wasmMemoryBytes`) and the snippets' imports keep their names.
 // Used by scripts/assemble.mjs on dist/pkg; pkg/ (the npm package) keeps wasm-bindgen's names.
 
+import { importDescLength, leb, nameBytes, readLeb, readName, sections } from './wasm-binary.mjs';
+
 const GLUE_MODULE = './zhibiao_bg.js';
 const OWNED_EXPORT = /^(__wbindgen_|__wbg_|wasm_bindgen__|__externref_)/;
-
-function readLeb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[at];
-    at += 1;
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, at];
-}
-
-function leb(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return out;
-}
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-const nameBytes = (s) => {
-  const b = encoder.encode(s);
-  return [...leb(b.length), ...b];
-};
-
-/** Splits a wasm binary into its header and sections ({id, body}). */
-function sections(wasm) {
-  const out = [];
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, start] = readLeb(wasm, at + 1);
-    out.push({ id, body: wasm.subarray(start, start + size) });
-    at = start + size;
-  }
-  if (at !== wasm.length) throw new Error('short-names: the wasm ends inside a section');
-  return out;
-}
-
-function readName(body, at) {
-  const [length, start] = readLeb(body, at);
-  return [decoder.decode(body.subarray(start, start + length)), start + length];
-}
-
-/** Length in bytes of an import's description (after its kind byte). */
-function importDescLength(body, at, kind) {
-  const skipLeb = (p) => readLeb(body, p)[1];
-  const limits = (p) => {
-    const flags = body[p];
-    p = skipLeb(p + 1);
-    return flags & 1 ? skipLeb(p) : p;
-  };
-  switch (kind) {
-    case 0: return skipLeb(at) - at; // function: type index
-    case 1: return limits(at + 1) - at; // table: reftype, limits
-    case 2: return limits(at) - at; // memory: limits
-    case 3: return 2; // global: valtype, mutability
-    case 4: return skipLeb(at + 1) - at; // tag: attribute, type index
-    default: throw new Error(`short-names: unknown import kind ${kind}`);
-  }
-}
 
 /** A short name for the n-th renamed item: a0 … z9, then a10 … */
 const shortName = (n) => `${String.fromCharCode(97 + (n % 26))}${Math.floor(n / 26)}`;

@@ -21,3 +21,9 @@ pub use web::start;
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub use web::CanvasMeasure;
+
+/// The allocator: talc instead of Rust's default dlmalloc, smaller and faster in wasm (its
+/// README_WASM). The module is single-threaded (no atomics), which this allocator requires.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
