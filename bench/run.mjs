@@ -141,6 +141,17 @@ console.log(`\nMachine: ${results.machine.cpu}, ${results.machine.cores} cores, 
 console.log('\nzhibiao files:');
 for (const [path, s] of Object.entries(results.pages.zhibiao.bytes.files)) console.log(`  ${path}: ${s.raw} B raw, ${s.gzip} B gzip -9, ${s.brotli} B brotli`);
 
+// The shipped wasm: its sections, and the indices of its exported functions. V8 turns each into
+// a string at instantiation; two distinct indices equal modulo 64 grow its number-to-string cache
+// from 1 KB to 64 KB of JS heap (README, Memory).
+const shipped = readFileSync(join(ROOT, 'dist', 'pkg', 'zhibiao_bg.wasm'));
+const parts = wasmSections(shipped);
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+console.log(`\nshipped wasm by section (raw, gzip -9 of the section alone): ${['code', 'data', 'import', 'export'].map((k) => `${k} ${parts[k]?.length ?? 0} B, ${gz(parts[k] ?? Buffer.alloc(0))} B`).join('; ')}`);
+const indices = [...new Set(Object.values(exportedFunctionIndices(shipped)))].sort((a, b) => a - b);
+const clash = indices.flatMap((a, i) => indices.slice(i + 1).filter((b) => a % 64 === b % 64).map((b) => `${a} and ${b}`));
+console.log(`\nexported function indices: ${indices.join(', ')}; equal modulo 64 (64 KB more JS heap in V8): ${clash.length ? clash.join(', ') : 'none'}`);
+
 // Where the shipped wasm's bytes go: the same build re-run through wasm-bindgen and wasm-opt -Oz
 // keeping function names (-g), so twiggy names the functions that readers download.
 try {
@@ -149,15 +160,6 @@ try {
   execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', dir, built]);
   const named = join(dir, 'named.wasm');
   execFileSync('wasm-opt', ['-Oz', '--converge', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', join(dir, 'zhibiao_bg.wasm'), '-o', named]);
-  const shipped = readFileSync(join(ROOT, 'dist', 'pkg', 'zhibiao_bg.wasm'));
-  const sections = wasmSections(shipped);
-  const gz = (b) => gzipSync(b, { level: 9 }).length;
-  console.log(`\nshipped wasm by section (raw, gzip -9 of the section alone): ${['code', 'data', 'import', 'export'].map((k) => `${k} ${sections[k]?.length ?? 0} B, ${gz(sections[k] ?? Buffer.alloc(0))} B`).join('; ')}`);
-  // V8 turns each exported function's index into a string at instantiation; two distinct indices
-  // equal modulo 64 grow its number-to-string cache from 1 KB to 64 KB of JS heap (README, Memory).
-  const indices = [...new Set(Object.values(exportedFunctionIndices(shipped).exports))].sort((a, b) => a - b);
-  const clash = indices.flatMap((a, i) => indices.slice(i + 1).filter((b) => a % 64 === b % 64).map((b) => `${a} and ${b}`));
-  console.log(`\nexported function indices: ${indices.join(', ')}; equal modulo 64 (64 KB more JS heap in V8): ${clash.length ? clash.join(', ') : 'none'}`);
   console.log(`\nwasm size breakdown (twiggy top -n 25, names kept):\n${execFileSync('twiggy', ['top', '-n', '25', named], { encoding: 'utf8' })}`);
   rmSync(dir, { recursive: true, force: true });
 } catch (e) {

@@ -57,8 +57,9 @@ if (/from ['"]\.\/snippets\//.test(distGlue)) throw new Error('assemble: a snipp
 const short = shortenNames(readFileSync(join(ROOT, 'pkg', 'zhibiao_bg.wasm')), distGlue);
 writeFileSync(join(DIST, 'pkg', 'zhibiao_bg.wasm'), short.wasm);
 writeFileSync(join(DIST, 'pkg', 'zhibiao.js'), short.glue);
-// It would list the long names.
-rmSync(join(DIST, 'pkg', 'zhibiao_bg.wasm.d.ts'), { force: true });
+// dist/ is for hosting: the npm package's metadata stays in pkg/ (its types would also list the
+// long names).
+for (const file of ['package.json', 'README.md', 'zhibiao.d.ts', 'zhibiao_bg.wasm.d.ts']) rmSync(join(DIST, 'pkg', file), { force: true });
 rmSync(join(DIST, 'pkg', 'snippets'), { recursive: true, force: true });
 const entry = read('www/zhibiao.js');
 const preload = [...stable.values()].map((name) => `import(${JSON.stringify(`./pkg/${name.slice(2)}`)}).catch(() => {});`).join('\n  ');
@@ -143,7 +144,8 @@ writeFileSync(join(DIST, 'zhibiao-standalone.html'), standalone);
 for (const [dir, names] of [[DIST, readdirSync(DIST)], [join(DIST, 'pkg'), readdirSync(join(DIST, 'pkg'))]]) {
   for (const name of names.filter((n) => n.endsWith('.js'))) {
     const path = join(dir, name);
-    const { code, map } = await minify({ [name]: readFileSync(path, 'utf8') }, {
+    // The map's source is named apart from the minified file it explains.
+    const { code, map } = await minify({ [name.replace(/\.js$/, '.src.js')]: readFileSync(path, 'utf8') }, {
       module: true,
       ecma: 2020,
       compress: { passes: 2 },
