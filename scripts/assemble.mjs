@@ -62,7 +62,9 @@ writeFileSync(join(DIST, 'pkg', 'zhibiao.js'), short.glue);
 for (const file of ['package.json', 'README.md', 'zhibiao.d.ts', 'zhibiao_bg.wasm.d.ts']) rmSync(join(DIST, 'pkg', file), { force: true });
 rmSync(join(DIST, 'pkg', 'snippets'), { recursive: true, force: true });
 const entry = read('www/zhibiao.js');
-const preload = [...stable.values()].map((name) => `import(${JSON.stringify(`./pkg/${name.slice(2)}`)}).catch(() => {});`).join('\n  ');
+// The snippets' paths in dist/, for the entry's early imports and the pages' preload hints.
+const snippetFiles = [...stable.values()].map((name) => `pkg/${name.slice(2)}`);
+const preload = snippetFiles.map((file) => `import(${JSON.stringify(`./${file}`)}).catch(() => {});`).join('\n  ');
 if (!entry.includes('/*SNIPPETS*/')) throw new Error('assemble: no /*SNIPPETS*/ placeholder in www/zhibiao.js');
 if (!entry.includes('/*FONTS*/{}/*END*/')) throw new Error('assemble: no /*FONTS*/ placeholder in www/zhibiao.js');
 const fonts = read('target/fallback/fonts.json');
@@ -81,7 +83,7 @@ function staticChart(key, prefix = '') {
 const noscript = (lang) => `<noscript>\n${['growth', '5g', 'nev'].map((c) => staticChart(`${c}-${lang}`)).join('\n')}\n</noscript>`;
 // The chart's files, fetched in parallel rather than one after another (README, embedding).
 const preloadHints = ['<link rel="modulepreload" href="zhibiao.js">', '<link rel="modulepreload" href="pkg/zhibiao.js">',
-  ...[...stable.values()].map((name) => `<link rel="modulepreload" href="pkg/${name.slice(2)}">`),
+  ...snippetFiles.map((file) => `<link rel="modulepreload" href="${file}">`),
   '<link rel="preload" href="pkg/zhibiao_bg.wasm" as="fetch" type="application/wasm" crossorigin>'].join('\n  ');
 for (const page of ['index.html', 'embed.html']) {
   const source = read(`www/${page}`);

@@ -16,7 +16,7 @@ export const OWNED_EXPORT = /^(__wbindgen_|__wbg_|wasm_bindgen__|__externref_)/;
 const shortName = (n) => `${String.fromCharCode(97 + (n % 26))}${Math.floor(n / 26)}`;
 
 /** `name` as a whole identifier in JavaScript source. */
-const token = (name, flags = '') => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, flags);
+export const token = (name, flags = '') => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, flags);
 
 /**
  * Renames in `wasm` (bytes) and `glue` (the glue's source) together; returns both, and the

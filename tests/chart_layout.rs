@@ -157,7 +157,6 @@ fn a_tooltip_card_leaves_the_end_of_its_bar_in_view() {
     }
 }
 
-
 #[test]
 fn focusing_a_tile_repaints_that_tile_only() {
     use zhibiao::chart::layout::changed_regions;

@@ -24,7 +24,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     use zhibiao::chart::describe::summary;
     use zhibiao::chart::draw::to_svg;
     use zhibiao::chart::geom::EstimateMeasure;
-    use zhibiao::chart::layout::layout;
+    use zhibiao::chart::layout::{layout, Mark};
     use zhibiao::chart::spec::Chart;
     use zhibiao::chart::table::table;
     use zhibiao::chart::theme::LIGHT;
@@ -37,15 +37,14 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     for id in ChartId::ALL {
         for lang in [Lang::Zh, Lang::En] {
             let chart = Chart::build(id, lang)?;
-            // Narrow and wide layouts use different title sizes.
-            for width in [320.0, 800.0] {
-                for mark in layout(&chart, width, &EstimateMeasure, &LIGHT, None).marks {
-                    if let zhibiao::chart::layout::Mark::Text { font, .. } = mark {
-                        fonts.entry(id.key()).or_default().insert(font.css());
-                    }
+            // The fallback's own layout, and a narrow one: they use different title sizes.
+            let scene = layout(&chart, 800.0, &EstimateMeasure, &LIGHT, None);
+            let narrow = layout(&chart, 320.0, &EstimateMeasure, &LIGHT, None);
+            for mark in scene.marks.iter().chain(&narrow.marks) {
+                if let Mark::Text { font, .. } = mark {
+                    fonts.entry(id.key()).or_default().insert(font.css());
                 }
             }
-            let scene = layout(&chart, 800.0, &EstimateMeasure, &LIGHT, None);
             let svg_path = format!("fallback/{}-{}.svg", id.key(), lang.key());
             std::fs::write(dir.join(&svg_path), to_svg(&scene, &LIGHT)?)?;
             let entry = serde_json::json!({

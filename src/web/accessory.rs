@@ -82,8 +82,10 @@ impl Accessories {
     /// Labels the buttons for a chart (or hides them).
     pub fn label_buttons(&self, chart: Option<&Chart>) {
         self.toolbar.set_hidden(chart.is_none());
-        for (action, button) in chart.map_or(&[][..], |_| &self.buttons[..]) {
-            button.set_text_content(chart.map(|c| label(*action, c.lang)));
+        if let Some(chart) = chart {
+            for (action, button) in &self.buttons {
+                button.set_text_content(Some(label(*action, chart.lang)));
+            }
         }
     }
 

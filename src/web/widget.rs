@@ -193,7 +193,6 @@ impl Widget {
             (Err(Problem::Attribute(e)), Ok(id)) if e.attribute == "lang" => Chart::build(id, Lang::Zh).ok(),
             _ => None,
         };
-        let shown = self.chart.as_ref().ok().or(table_only.as_ref());
         let filled = match (&document, &self.chart) {
             // A chart: its buttons now, its description and table after the first frame.
             (Some(_), Ok(chart)) => {
@@ -204,7 +203,7 @@ impl Widget {
             // A message, maybe with the table: all of it now.
             (Some(document), Err(_)) => {
                 self.extras_stale = false;
-                self.extras.fill(document, shown).and_then(|()| self.extras.show_table_only(table_only.is_some()))
+                self.extras.fill(document, table_only.as_ref()).and_then(|()| self.extras.show_table_only(table_only.is_some()))
             }
             (None, _) => Ok(()),
         };
