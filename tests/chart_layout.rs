@@ -107,32 +107,37 @@ fn layout_height_grows_when_labels_move_above_bars() {
     assert!(narrow.height_css_px > wide.height_css_px);
 }
 
+/// The highlight is laid over the chart drawn without one, so focusing never repaints the canvas:
+/// what it adds must be the focused point's shapes only, in the highlight colour.
 #[test]
-fn moving_the_highlight_repaints_the_two_rows_and_nothing_between() {
-    use zhibiao::chart::layout::changed_regions;
-    let n = chart(ChartId::Growth, Lang::Zh).points().len();
-    assert!(n >= 6);
-    let (first, last) = (0, 5);
-    let from = scene(ChartId::Growth, Lang::Zh, 800.0, Some(first));
-    let to = scene(ChartId::Growth, Lang::Zh, 800.0, Some(last));
-    let regions = changed_regions(&from, &to).expect("same size and structure: a partial repaint");
-    assert_eq!(regions.len(), 2, "{regions:?}");
-    // A point just inside the bar's end.
-    let covers = |idx: usize| {
-        let end = to.target(idx).expect("target").anchor;
-        let inside = PointCss { x_css_px: end.x_css_px - 2.0, y_css_px: end.y_css_px + 2.0 };
-        regions.iter().any(|r| r.contains(inside))
-    };
-    assert!(covers(first) && covers(last), "both highlighted bars are repainted: {regions:?}");
-    for between in first + 1..last {
-        assert!(!covers(between), "bar {between} did not change and is not repainted");
+fn focusing_a_point_marks_that_point_only() {
+    use zhibiao::chart::layout::{highlight_marks, Mark};
+    for id in ChartId::ALL {
+        for width in [320.0, 800.0] {
+            let base = scene(id, Lang::Zh, width, None);
+            for idx in 0..chart(id, Lang::Zh).points().len() {
+                let focused = scene(id, Lang::Zh, width, Some(idx));
+                let marks = highlight_marks(&base, &focused);
+                assert!(!marks.is_empty(), "{id:?} {width} point {idx}: nothing marks it");
+                let shape = |m: &Mark| match m {
+                    Mark::Rect { rect, fill } => (*rect, *fill),
+                    Mark::Outline { rect, color, .. } => (*rect, *color),
+                    other => panic!("{id:?} point {idx}: only shapes are marked, not {other:?}"),
+                };
+                let shapes: Vec<_> = marks.iter().map(shape).collect();
+                let own: Vec<_> = focused.targets.iter().filter(|t| t.point_idx == idx).collect();
+                for (i, (rect, color)) in shapes.iter().enumerate() {
+                    assert!(own.iter().any(|t| t.hit.contains(rect.center())), "{id:?} {width} point {idx}: {rect:?} is outside the point");
+                    // Not in the highlight colour: drawn over a shape that is (a part over its whole).
+                    let over_highlight = shapes[..i].iter().any(|(r, c)| *c == LIGHT.highlight && r.overlaps(rect));
+                    assert!(*color == LIGHT.highlight || over_highlight, "{id:?} {width} point {idx}: {rect:?} in {color:?}");
+                }
+                assert!(shapes.iter().any(|(_, c)| *c == LIGHT.highlight), "{id:?} point {idx}: no highlight");
+            }
+        }
     }
-    for r in &regions {
-        assert_eq!((r.x_css_px.fract(), r.y_css_px.fract(), r.width_css_px.fract(), r.height_css_px.fract()), (0.0, 0.0, 0.0, 0.0));
-    }
-    assert_eq!(changed_regions(&to, &to), Some(Vec::new()), "no change, no repaint");
-    let wider = scene(ChartId::Growth, Lang::Zh, 900.0, Some(last));
-    assert_eq!(changed_regions(&to, &wider), None, "a new size repaints everything");
+    let wider = scene(ChartId::Growth, Lang::Zh, 900.0, Some(0));
+    assert_eq!(highlight_marks(&scene(ChartId::Growth, Lang::Zh, 800.0, None), &wider), Vec::new(), "no marks for another size");
 }
 
 #[test]
@@ -152,27 +157,6 @@ fn a_tooltip_card_leaves_the_end_of_its_bar_in_view() {
                     let end = PointCss { x_css_px: t.anchor.x_css_px - 1.0, y_css_px: t.anchor.y_css_px + 10.0 };
                     assert!(!card.contains(end), "{id:?} {lang:?} {width} point {}: the card covers its bar's end", t.point_idx);
                 }
-            }
-        }
-    }
-}
-
-#[test]
-fn focusing_a_tile_repaints_that_tile_only() {
-    use zhibiao::chart::layout::changed_regions;
-    let none = scene(ChartId::FiveG, Lang::Zh, 640.0, None);
-    let n = chart(ChartId::FiveG, Lang::Zh).points().len();
-    for idx in 0..n {
-        let focused = scene(ChartId::FiveG, Lang::Zh, 640.0, Some(idx));
-        let regions = changed_regions(&none, &focused).unwrap_or_else(|| panic!("point {idx}: a partial repaint, not everything"));
-        let t = focused.target(idx).expect("target");
-        let inside = PointCss { x_css_px: t.anchor.x_css_px - 2.0, y_css_px: t.anchor.y_css_px + 2.0 };
-        assert!(regions.iter().any(|r| r.contains(inside)), "point {idx}: {regions:?} misses {inside:?}");
-        // Other points stay out of it (except one drawn inside this one: the shared base stations).
-        for other in (0..n).filter(|&j| j != idx) {
-            let o = focused.target(other).expect("target");
-            if !o.hit.overlaps(&t.hit) {
-                assert!(!regions.iter().any(|r| r.contains(o.hit.center())), "point {idx}'s repaint reaches point {other}");
             }
         }
     }

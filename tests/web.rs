@@ -84,8 +84,23 @@ fn scene_of(el: &HtmlElement, id: ChartId, lang: Lang, focused: Option<usize>) -
     layout(&chart, width, &CanvasMeasure(&ctx), &LIGHT, focused)
 }
 
+/// The canvas the reader sees: the view (see `web::canvas::View`), or the drawn canvas where the
+/// browser has no view.
+fn shown(el: &HtmlElement) -> HtmlCanvasElement {
+    let root = el.shadow_root().expect("an open shadow root");
+    let view = root.query_selector("canvas.view").ok().flatten().and_then(|e| e.dyn_into().ok());
+    view.unwrap_or_else(|| canvas(el).0)
+}
+
+/// A pixel of what the reader sees, copied to a scratch canvas (a `bitmaprenderer` canvas cannot
+/// be read directly).
 fn pixel(el: &HtmlElement, p: PointCss) -> [u8; 3] {
-    let (_, ctx) = canvas(el);
+    let shown = shown(el);
+    let scratch: HtmlCanvasElement = document().create_element("canvas").ok().and_then(|c| c.dyn_into().ok()).expect("canvas");
+    scratch.set_width(shown.width());
+    scratch.set_height(shown.height());
+    let ctx: CanvasRenderingContext2d = scratch.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok()).expect("2d");
+    ctx.draw_image_with_html_canvas_element(&shown, 0.0, 0.0).expect("draw");
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let data = ctx.get_image_data((p.x_css_px * dpr).round(), (p.y_css_px * dpr).round(), 1.0, 1.0).expect("pixels").data();
     [data[0], data[1], data[2]]
@@ -148,9 +163,19 @@ async fn the_canvas_backing_store_is_css_size_times_dpr() {
     let rect = canvas.get_bounding_client_rect();
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     assert_eq!(rect.width(), 640.0);
-    assert_eq!(f64::from(canvas.width()), (rect.width() * dpr).round());
-    assert_eq!(f64::from(canvas.height()), (rect.height() * dpr).round());
     assert!(rect.height() > 200.0);
+    let shown = shown(&el);
+    assert_eq!(shown.get_bounding_client_rect().width(), rect.width(), "what shows covers the canvas that takes events");
+    assert_eq!(shown.get_bounding_client_rect().height(), rect.height());
+    assert_eq!(f64::from(shown.width()), (rect.width() * dpr).round());
+    assert_eq!(f64::from(shown.height()), (rect.height() * dpr).round());
+    if shown != canvas {
+        assert_eq!((canvas.width(), canvas.height()), (0, 0), "the view holds the pixels; the drawn canvas keeps no second copy");
+    }
+    // What shows is what was drawn: the background, and the first bar in the bar colour.
+    let scene = scene_of(&el, ChartId::Growth, Lang::Zh, None);
+    assert_eq!(pixel(&el, PointCss { x_css_px: 2.0, y_css_px: 2.0 }), [0xff, 0xff, 0xff]);
+    assert_eq!(pixel(&el, bar_centre(&scene, 0)), [0x00, 0x72, 0xb2], "the first bar shows");
 }
 
 #[wasm_bindgen_test]
@@ -167,7 +192,17 @@ async fn hover_highlights_the_sales_bar_and_shows_its_value_and_quote() {
     assert_eq!(text(&el, ".tip.shown .value"), "44.1%");
     assert_eq!(text(&el, ".tip.shown .label"), "新能源汽车销量增速");
     assert!(text(&el, ".tip.shown .quote").contains("新能源汽车产销同比分别增长42.4%和44.1%"));
-    assert_eq!(pixel(&el, sales), [0xd5, 0x5e, 0x00], "the hovered bar is highlighted");
+    // The highlight is a marker over the bar; the canvas is not repainted.
+    assert_eq!(pixel(&el, sales), [0x00, 0x72, 0xb2], "the canvas is not repainted: it keeps the bar colour");
+    let root = el.shadow_root().expect("shadow");
+    let markers = root.query_selector_all(".marker:not([hidden])").expect("query");
+    assert_eq!(markers.length(), 1, "one marker: the sales bar");
+    let marker: web_sys::Element = markers.get(0).and_then(|m| m.dyn_into().ok()).expect("marker");
+    let (x, y) = client_point(&el, sales);
+    let at = marker.get_bounding_client_rect();
+    assert!(at.left() <= f64::from(x) && f64::from(x) <= at.right() && at.top() <= f64::from(y) && f64::from(y) <= at.bottom(), "the marker covers the bar");
+    let style = web_sys::window().and_then(|w| w.get_computed_style(&marker).ok().flatten()).expect("style");
+    assert_eq!(style.get_property_value("background-color").ok().as_deref(), Some("rgb(213, 94, 0)"), "in the highlight colour");
 
     // The tooltip stays inside the widget.
     let tip = shadow_query(&el, ".tip.shown").get_bounding_client_rect();

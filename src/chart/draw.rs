@@ -7,8 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::geom::{Font, FONT_FAMILY};
-use super::geom::RectCss;
-use super::layout::{mark_bounds, Align, Baseline, Mark, Scene};
+use super::layout::{Align, Baseline, Mark, Scene};
 use super::theme::{Rgb, Theme};
 
 /// Drawing failed in the backend.
@@ -50,32 +49,17 @@ fn text_style(font: Font, c: Rgb, align: Align, baseline: Baseline) -> TextStyle
 /// Paints the background and every mark of `scene` onto `area`.
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, theme: &Theme) -> Result<(), DrawError> {
     area.fill(&color(theme.background)).map_err(|e| DrawError(e.to_string()))?;
-    draw_marks(area, scene, None)
+    draw_marks(area, scene)
 }
 
-/// Repaints only `region`: its background, then the marks that may touch it. The caller clips the
-/// backend to `region`, so marks that reach outside it leave the rest untouched.
-pub fn draw_region<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, theme: &Theme, region: RectCss) -> Result<(), DrawError> {
-    if region.area_css_px2() <= 0.0 {
-        return Ok(());
-    }
-    let corners = [(px(region.x_css_px).max(0), px(region.y_css_px).max(0)), (px(region.right_css_px()), px(region.bottom_css_px()))];
-    area.draw(&Rectangle::new(corners, color(theme.background).filled())).map_err(|e| DrawError(e.to_string()))?;
-    draw_marks(area, scene, Some(region))
-}
-
-fn draw_marks<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, region: Option<RectCss>) -> Result<(), DrawError> {
+fn draw_marks<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene) -> Result<(), DrawError> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| DrawError(e.to_string());
     for mark in &scene.marks {
-        if region.is_some_and(|r| !mark_bounds(mark).overlaps(&r)) {
-            continue;
-        }
         match mark {
             Mark::Rect { rect, fill } => {
                 let corners = [(px(rect.x_css_px), px(rect.y_css_px)), (px(rect.right_css_px()), px(rect.bottom_css_px()))];
                 area.draw(&Rectangle::new(corners, color(*fill).filled())).map_err(err)?;
             }
-            Mark::Outline { width_css_px, .. } if *width_css_px <= 0.0 => {}
             Mark::Outline { rect, color: c, width_css_px } => {
                 let corners = [(px(rect.x_css_px), px(rect.y_css_px)), (px(rect.right_css_px()), px(rect.bottom_css_px()))];
                 let style = color(*c).stroke_width(width_css_px.round().max(1.0) as u32);

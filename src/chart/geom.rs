@@ -49,19 +49,6 @@ impl RectCss {
             && other.y_css_px < self.bottom_css_px()
     }
 
-    /// The smallest rectangle holding both.
-    pub fn union(&self, other: &RectCss) -> RectCss {
-        let x = self.x_css_px.min(other.x_css_px);
-        let y = self.y_css_px.min(other.y_css_px);
-        RectCss::new(x, y, self.right_css_px().max(other.right_css_px()) - x, self.bottom_css_px().max(other.bottom_css_px()) - y)
-    }
-
-    /// Grown outwards to whole CSS pixels, so a repaint's clip and background meet exactly.
-    pub fn snapped_out(&self) -> RectCss {
-        let (x, y) = (self.x_css_px.floor(), self.y_css_px.floor());
-        RectCss::new(x, y, self.right_css_px().ceil() - x, self.bottom_css_px().ceil() - y)
-    }
-
     pub fn area_css_px2(&self) -> f64 {
         self.width_css_px * self.height_css_px
     }

@@ -323,10 +323,9 @@ impl Builder<'_> {
             let y = self.y_css_px + (i / cols) as f64 * (tile_h + gap);
             let tile = RectCss::new(x, y, tile_w, tile_h);
             self.marks.push(Mark::Rect { rect: tile, fill: self.theme.tile });
-            // Every tile has its outline mark, of width 0 unless focused, so that focusing changes
-            // marks in place and a hover repaints only the tiles it changes (`changed_regions`).
-            let outline_css_px = if focused { 2.0 } else { 0.0 };
-            self.marks.push(Mark::Outline { rect: tile, color: self.theme.highlight, width_css_px: outline_css_px });
+            if focused {
+                self.marks.push(Mark::Outline { rect: tile, color: self.theme.highlight, width_css_px: 2.0 });
+            }
             let value = format::value(row.indicator, lang);
             let big = [font(20.0, true), font(16.0, true)]
                 .into_iter()
@@ -385,54 +384,23 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
     Scene { width_css_px, height_css_px, marks: b.marks, targets: b.targets }
 }
 
-/// The area a mark may paint, generously: text is estimated wide so that a region never misses it.
-pub fn mark_bounds(mark: &Mark) -> RectCss {
-    let grow = |r: RectCss, by: f64| RectCss::new(r.x_css_px - by, r.y_css_px - by, r.width_css_px + 2.0 * by, r.height_css_px + 2.0 * by);
-    match mark {
-        Mark::Rect { rect, .. } => grow(*rect, 1.0),
-        Mark::Outline { rect, width_css_px, .. } => grow(*rect, width_css_px + 1.0),
-        Mark::Line { from, to, .. } => {
-            let x = from.x_css_px.min(to.x_css_px);
-            let y = from.y_css_px.min(to.y_css_px);
-            grow(RectCss::new(x, y, (from.x_css_px - to.x_css_px).abs(), (from.y_css_px - to.y_css_px).abs()), 2.0)
-        }
-        Mark::Text { at, text, font, align, baseline, .. } => {
-            let w = super::geom::EstimateMeasure.width_css_px(text, *font) * 1.3 + 4.0;
-            let h = font.size_css_px * 1.5;
-            let x = match align {
-                Align::Left => at.x_css_px - 2.0,
-                Align::Center => at.x_css_px - w / 2.0,
-                Align::Right => at.x_css_px - w + 2.0,
-            };
-            let y = match baseline {
-                Baseline::Top => at.y_css_px - 2.0,
-                Baseline::Middle => at.y_css_px - h / 2.0,
-            };
-            RectCss::new(x, y, w, h)
+/// The shapes that show a focused point over the chart drawn with nothing focused: each filled
+/// rectangle or outline of `focused` that `base` draws otherwise, and the shapes drawn over those
+/// (a part's bar over its whole), so they stay on top. The colour of a focused tile's value is not
+/// among them: the tooltip card shows the value. Empty when the scenes differ in size.
+pub fn highlight_marks(base: &Scene, focused: &Scene) -> Vec<Mark> {
+    let mut marks: Vec<Mark> = Vec::new();
+    if base.width_css_px != focused.width_css_px || base.height_css_px != focused.height_css_px {
+        return marks;
+    }
+    for mark in &focused.marks {
+        let (Mark::Rect { rect, .. } | Mark::Outline { rect, .. }) = mark else { continue };
+        let covers_marked = marks.iter().any(|m| matches!(m, Mark::Rect { rect: r, .. } | Mark::Outline { rect: r, .. } if r.overlaps(rect)));
+        if covers_marked || !base.marks.contains(mark) {
+            marks.push(mark.clone());
         }
     }
-}
-
-/// What must be repainted to turn `old` into `new`: `None` when everything must (a different size
-/// or structure), else one rectangle per cluster of overlapping changed marks, so a highlight moving
-/// from one bar to a distant one repaints the two rows, not everything between them. Empty when
-/// nothing changed.
-pub fn changed_regions(old: &Scene, new: &Scene) -> Option<Vec<RectCss>> {
-    if old.width_css_px != new.width_css_px || old.height_css_px != new.height_css_px || old.marks.len() != new.marks.len() {
-        return None;
-    }
-    let mut regions: Vec<RectCss> = Vec::new();
-    for (a, b) in old.marks.iter().zip(&new.marks) {
-        if a == b {
-            continue;
-        }
-        let mut region = mark_bounds(a).union(&mark_bounds(b)).snapped_out();
-        while let Some(i) = regions.iter().position(|r| r.overlaps(&region)) {
-            region = region.union(&regions.swap_remove(i));
-        }
-        regions.push(region);
-    }
-    Some(regions)
+    marks
 }
 
 #[cfg(test)]

@@ -194,3 +194,40 @@ impl DrawingBackend for MeasuredCanvas {
         Ok((width.ceil() as u32, style.size().ceil() as u32))
     }
 }
+
+/// What the reader sees of the chart: a `bitmaprenderer` canvas showing a copy of the drawn 2D
+/// canvas, which stays in place (transparent) to take pointer, keyboard and focus. Chromium copies
+/// every 2D canvas on the page into every frame it composites in software, changed or not; an
+/// image bitmap it does not, so pointer moves that only move markers and cards cost less.
+/// `None` where the browser lacks `OffscreenCanvas` or `bitmaprenderer`: the 2D canvas shows.
+pub struct View {
+    pub canvas: HtmlCanvasElement,
+    context: web_sys::ImageBitmapRenderingContext,
+    copy: web_sys::OffscreenCanvas,
+    copy_context: web_sys::OffscreenCanvasRenderingContext2d,
+}
+
+impl View {
+    pub fn new(document: &web_sys::Document) -> Option<View> {
+        use wasm_bindgen::JsCast;
+        let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+        let context = canvas.get_context("bitmaprenderer").ok()??.unchecked_into();
+        let copy = web_sys::OffscreenCanvas::new(1, 1).ok()?;
+        let copy_context = copy.get_context("2d").ok()??.unchecked_into();
+        Some(View { canvas, context, copy, copy_context })
+    }
+
+    /// Shows what `source` holds now.
+    pub fn show(&self, source: &HtmlCanvasElement) -> Result<(), wasm_bindgen::JsValue> {
+        let (width_device_px, height_device_px) = (source.width(), source.height());
+        if self.copy.width() != width_device_px || self.copy.height() != height_device_px {
+            self.copy.set_width(width_device_px);
+            self.copy.set_height(height_device_px);
+            self.canvas.set_width(width_device_px);
+            self.canvas.set_height(height_device_px);
+        }
+        self.copy_context.draw_image_with_html_canvas_element(source, 0.0, 0.0)?;
+        self.context.transfer_from_image_bitmap(&self.copy.transfer_to_image_bitmap()?);
+        Ok(())
+    }
+}

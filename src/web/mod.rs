@@ -216,7 +216,7 @@ fn on_scroll(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsVa
     Ok(())
 }
 
-fn on_pointer_move(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window) -> Result<(), JsValue> {
+fn on_pointer_move(m: &mut Mounted, event: &PointerEvent, _: &web_sys::Window) -> Result<(), JsValue> {
     if event.pointer_type() != "mouse" {
         return Ok(());
     }
@@ -225,10 +225,10 @@ fn on_pointer_move(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Wind
     }
     let p = pointer_css(m, event);
     let hit = m.widget.hit(p);
-    m.widget.focus(window, hit, Pin::Hover)
+    m.widget.focus(hit, Pin::Hover)
 }
 
-fn on_pointer_up(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window) -> Result<(), JsValue> {
+fn on_pointer_up(m: &mut Mounted, event: &PointerEvent, _: &web_sys::Window) -> Result<(), JsValue> {
     if event.pointer_type() == "mouse" {
         return Ok(());
     }
@@ -237,10 +237,10 @@ fn on_pointer_up(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window
     // A tap on the shown point, or on empty space, hides the tooltip.
     let same = hit.is_some() && m.widget.focused.map(|(i, _)| i) == hit;
     let next = if same { None } else { hit };
-    m.widget.focus(window, next, Pin::Tap)
+    m.widget.focus(next, Pin::Tap)
 }
 
-fn on_key(m: &mut Mounted, event: &KeyboardEvent, window: &web_sys::Window) -> Result<(), JsValue> {
+fn on_key(m: &mut Mounted, event: &KeyboardEvent, _: &web_sys::Window) -> Result<(), JsValue> {
     let n = m.widget.n_points();
     if n == 0 {
         return Ok(());
@@ -255,7 +255,7 @@ fn on_key(m: &mut Mounted, event: &KeyboardEvent, window: &web_sys::Window) -> R
         _ => return Ok(()),
     };
     event.prevent_default();
-    m.widget.focus(window, next, Pin::Keyboard)
+    m.widget.focus(next, Pin::Keyboard)
 }
 
 /// What a listener runs on its widget. A plain `fn`, not a closure: all listeners taking the same
@@ -306,16 +306,16 @@ fn on_toolbar_click(m: &mut Mounted, event: &Event, window: &web_sys::Window) ->
     }
 }
 
-fn on_leave(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
+fn on_leave(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     match m.widget.focused {
-        Some((_, Pin::Hover)) => m.widget.focus(window, None, Pin::Hover),
+        Some((_, Pin::Hover)) => m.widget.focus(None, Pin::Hover),
         _ => Ok(()),
     }
 }
 
-fn on_blur(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
+fn on_blur(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     match m.widget.focused {
-        Some((_, Pin::Keyboard)) => m.widget.focus(window, None, Pin::Keyboard),
+        Some((_, Pin::Keyboard)) => m.widget.focus(None, Pin::Keyboard),
         _ => Ok(()),
     }
 }
@@ -327,10 +327,10 @@ fn on_scheme_change(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Res
 }
 
 /// A pointer pressed anywhere outside the element hides a tapped tooltip.
-fn on_outside_down(m: &mut Mounted, event: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
+fn on_outside_down(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     let inside = event.composed_path().includes(&m.widget.host, 0);
     match (inside, m.widget.focused) {
-        (false, Some((_, Pin::Tap))) => m.widget.focus(window, None, Pin::Tap),
+        (false, Some((_, Pin::Tap))) => m.widget.focus(None, Pin::Tap),
         _ => Ok(()),
     }
 }

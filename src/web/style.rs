@@ -13,7 +13,14 @@ const CSS: &str = r#"; color: #1a1a1a; background: #fff;
 :host([hidden]) { display: none; }
 canvas { display: block; touch-action: pan-y; border-radius: 4px; }
 canvas:focus { outline: none; }
-canvas:focus-visible { outline: 3px solid #0072b2; outline-offset: 2px; }
+.plot { position: relative; }
+/* The drawn canvas stays, transparent, under the view that shows it (web::canvas::View). */
+canvas.drawn { opacity: 0; }
+.view { position: absolute; left: 0; top: 0; width: 100%; height: 100%; pointer-events: none; }
+/* The focused point's shapes, laid over the view (Widget::place_markers). */
+.marker { position: absolute; left: 0; top: 0; box-sizing: border-box; pointer-events: none; }
+.marker[hidden] { display: none; }
+canvas:focus-visible, .drawn:focus-visible + .view { outline: 3px solid #0072b2; outline-offset: 2px; }
 .tips { position: absolute; inset: 0; z-index: 1; pointer-events: none; }
 .tip { position: absolute; left: 0; top: 0; visibility: hidden; will-change: transform; box-sizing: border-box; max-width: min(340px, calc(100% - 8px));
   padding: 8px 10px; border-radius: 6px; background: #fff; color: #1a1a1a; border: 1px solid #8c8c8c;
@@ -45,7 +52,7 @@ td:nth-child(2) { white-space: nowrap; }
   .tip { background: #22252b; color: #eee; border-color: #5a5f66; }
   .tip .meta, .tip .source { color: #b0b4ba; }
   .tip .quote { border-left-color: #56b4e9; }
-  canvas:focus-visible, .toolbar button:focus-visible { outline-color: #56b4e9; }
+  canvas:focus-visible, .drawn:focus-visible + .view, .toolbar button:focus-visible { outline-color: #56b4e9; }
   .toolbar button[aria-expanded="true"] { background: #1f4e6e; }
   th, td { border-bottom-color: #3a3e45; }
 }

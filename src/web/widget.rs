@@ -8,15 +8,14 @@ use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement
 
 use crate::chart::describe::{announcement, tooltip};
 use crate::chart::geom::{DevicePixelRatio, PointCss};
-use crate::chart::layout::{layout, Scene};
+use crate::chart::layout::{highlight_marks, layout, Mark, Scene};
 use crate::chart::spec::Chart;
 use crate::chart::theme::Theme;
 use crate::chart::{AttributeError, ChartId, Lang};
 use plotters::prelude::*;
 
 use super::accessory::{copy_link, download_csv, download_png, element, link, Accessories, Action};
-use super::canvas::{CachedMeasure, MeasureCache, MeasuredCanvas};
-use crate::chart::layout::changed_regions;
+use super::canvas::{CachedMeasure, MeasureCache, MeasuredCanvas, View};
 
 thread_local! {
     static DARK_QUERY: std::cell::OnceCell<Option<web_sys::MediaQueryList>> = const { std::cell::OnceCell::new() };
@@ -60,6 +59,13 @@ pub struct Widget {
     pub extras: Accessories,
     pub canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
+    /// What shows the drawn canvas, where the browser has what it takes (see [`View`]).
+    view: Option<View>,
+    /// Holds the canvas, the view and, over them, the markers of the focused point.
+    plot: HtmlElement,
+    /// Elements laid over the canvas that show the focused point (its bar in the highlight colour,
+    /// or a frame around its tile), so that focusing never repaints the canvas; reused.
+    markers: Vec<HtmlElement>,
     /// Holds one tooltip card (`role=tooltip`) per point shown so far; `id=tip`, so the canvas's
     /// description is the card on show (hidden cards are not read).
     tips: HtmlElement,
@@ -130,6 +136,16 @@ impl Widget {
         let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
         canvas.set_tab_index(0);
         canvas.set_attribute("role", "application")?;
+        // Markers are placed in the canvas's own coordinates, whatever the page does to the host.
+        let plot = element(&document, "div", "plot")?;
+        plot.append_child(&canvas)?;
+        let view = View::new(&document);
+        if let Some(view) = &view {
+            canvas.set_class_name("drawn");
+            view.canvas.set_class_name("view");
+            view.canvas.set_attribute("aria-hidden", "true")?;
+            plot.append_child(&view.canvas)?;
+        }
         let tips = element(&document, "div", "tips")?;
         tips.set_id("tip");
         let status = element(&document, "div", "sr")?;
@@ -138,7 +154,7 @@ impl Widget {
         message.set_hidden(true);
         let extras = Accessories::new(&document)?;
         shadow.append_child(&message)?;
-        shadow.append_child(&canvas)?;
+        shadow.append_child(&plot)?;
         extras.append_to(&shadow)?;
         for node in [&tips, &status] {
             shadow.append_child(node)?;
@@ -150,6 +166,9 @@ impl Widget {
             extras,
             canvas,
             context,
+            view,
+            plot,
+            markers: Vec::new(),
             tips,
             cards: Vec::new(),
             shown: None,
@@ -257,6 +276,7 @@ impl Widget {
 
     fn show_message(&mut self, text: &str) -> Result<(), JsValue> {
         set_hidden(&self.canvas, true);
+        self.place_markers(&[])?;
         self.hide_tip();
         self.message.set_text_content(Some(text));
         set_hidden(&self.message, false);
@@ -286,57 +306,105 @@ impl Widget {
         set_hidden(&self.canvas, false);
         let dark = prefers_dark(window);
         let theme = Theme::for_dark(dark);
-        let focused = self.focused.map(|(idx, _)| idx);
         let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
-        let scene = layout(chart, self.width_css_px, &measure, &theme, focused);
+        let scene = layout(chart, self.width_css_px, &measure, &theme, None);
         let drawn = (chart.id, chart.lang);
         let dpr = DevicePixelRatio(window.device_pixel_ratio());
         let (width_device_px, height_device_px) = dpr.backing_size_device_px(scene.width_css_px, scene.height_css_px);
         let style = self.canvas.style();
-        let resized = self.canvas.width() != width_device_px || self.canvas.height() != height_device_px;
+        let shown = self.view.as_ref().map_or(&self.canvas, |v| &v.canvas);
+        let resized = shown.width() != width_device_px || shown.height() != height_device_px;
         if resized {
             style.set_property("width", &format!("{}px", scene.width_css_px.round() as i64))?;
             style.set_property("height", &format!("{}px", scene.height_css_px.round() as i64))?;
-            self.canvas.set_width(width_device_px);
-            self.canvas.set_height(height_device_px);
         }
         // Cards are laid out for one width and placed for one layout.
         if resized || self.scene.as_ref().map(|s| s.width_css_px) != Some(scene.width_css_px) {
             self.reset_tip();
         }
-        // Hovering changes a highlight: repaint only the marks that changed.
-        let regions = match (&self.scene, resized || self.drawn_dark != Some(dark)) {
-            (Some(old), false) => changed_regions(old, &scene),
-            _ => None,
-        };
-        let scale_x = f64::from(width_device_px) / scene.width_css_px;
-        let scale_y = f64::from(height_device_px) / scene.height_css_px;
-        self.context.set_transform(scale_x, 0.0, 0.0, scale_y, 0.0, 0.0)?;
-        let backend = MeasuredCanvas::new(self.canvas.clone(), self.context.clone()).ok_or("no canvas backend")?;
-        let root = backend.into_drawing_area();
-        let area = root.shrink((0, 0), (scene.width_css_px.ceil() as u32, scene.height_css_px.ceil() as u32));
-        match regions {
-            None => crate::chart::draw::draw(&area, &scene, &theme).map_err(js_err)?,
-            Some(regions) => {
-                for r in regions {
-                    self.context.save();
-                    self.context.begin_path();
-                    self.context.rect(r.x_css_px, r.y_css_px, r.width_css_px, r.height_css_px);
-                    self.context.clip();
-                    let drawn = crate::chart::draw::draw_region(&area, &scene, &theme, r).map_err(js_err);
-                    self.context.restore();
-                    drawn?;
-                }
+        // The canvas shows no highlight (markers do), so only a new layout or theme redraws it.
+        if resized || self.drawn_dark != Some(dark) || self.scene.as_ref() != Some(&scene) {
+            if self.canvas.width() != width_device_px || self.canvas.height() != height_device_px {
+                self.canvas.set_width(width_device_px);
+                self.canvas.set_height(height_device_px);
+            }
+            let scale_x = f64::from(width_device_px) / scene.width_css_px;
+            let scale_y = f64::from(height_device_px) / scene.height_css_px;
+            self.context.set_transform(scale_x, 0.0, 0.0, scale_y, 0.0, 0.0)?;
+            let backend = MeasuredCanvas::new(self.canvas.clone(), self.context.clone()).ok_or("no canvas backend")?;
+            let root = backend.into_drawing_area();
+            let area = root.shrink((0, 0), (scene.width_css_px.ceil() as u32, scene.height_css_px.ceil() as u32));
+            crate::chart::draw::draw(&area, &scene, &theme).map_err(js_err)?;
+            if let Some(view) = &self.view {
+                view.show(&self.canvas)?;
+                // The view holds the pixels now: the drawn canvas gives up its backing store until
+                // the next draw, so a chart keeps one bitmap, not two. (Its CSS size stays.)
+                self.canvas.set_width(0);
+                self.canvas.set_height(0);
             }
         }
         self.drawn_dark = Some(dark);
         self.scene = Some(scene);
+        self.mark_focused()?;
         if let Some((idx, pin)) = self.focused {
             if pin != Pin::Hover {
                 self.show_tip(idx)?;
             }
         }
         Ok(Some(drawn))
+    }
+
+    /// Shows the focused point with markers over the canvas (see [`highlight_marks`]).
+    fn mark_focused(&mut self) -> Result<(), JsValue> {
+        let marks = match (&self.chart, &self.scene, self.drawn_dark, self.focused) {
+            (Ok(chart), Some(base), Some(dark), Some((idx, _))) => {
+                let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
+                let focused = layout(chart, self.width_css_px, &measure, &Theme::for_dark(dark), Some(idx));
+                highlight_marks(base, &focused)
+            }
+            _ => Vec::new(),
+        };
+        self.place_markers(&marks)
+    }
+
+    /// Lays one marker element over each shape of `marks`, in order, and hides the markers left
+    /// over: a box filled with the shape's colour, or a frame around it (a stroke centred on the
+    /// shape's edge, as the canvas draws it). Every property is set, so a box may become a frame.
+    fn place_markers(&mut self, marks: &[Mark]) -> Result<(), JsValue> {
+        let shapes = marks.iter().filter_map(|m| match m {
+            Mark::Rect { rect, fill } => Some((*rect, *fill, 0.0)),
+            Mark::Outline { rect, color, width_css_px } => Some((*rect, *color, width_css_px.round().max(1.0))),
+            _ => None,
+        });
+        let mut placed = 0;
+        for (rect, color, stroke_css_px) in shapes {
+            if self.markers.len() <= placed {
+                let document = self.host.owner_document().ok_or("no document")?;
+                let marker = element(&document, "div", "marker")?;
+                self.plot.append_child(&marker)?;
+                self.markers.push(marker);
+            }
+            let marker = &self.markers[placed];
+            placed += 1;
+            let half = stroke_css_px / 2.0;
+            let (x, y) = ((rect.x_css_px - half).round(), (rect.y_css_px - half).round());
+            let (w, h) = ((rect.right_css_px() + half).round() - x, (rect.bottom_css_px() + half).round() - y);
+            let (background, border) = match stroke_css_px > 0.0 {
+                true => ("none".to_string(), format!("{}px solid {}", stroke_css_px as i64, color.hex())),
+                false => (color.hex(), "none".to_string()),
+            };
+            let style = marker.style();
+            style.set_property("width", &format!("{}px", w as i64))?;
+            style.set_property("height", &format!("{}px", h as i64))?;
+            style.set_property("transform", &format!("translate({}px, {}px)", x as i64, y as i64))?;
+            style.set_property("background", &background)?;
+            style.set_property("border", &border)?;
+            set_hidden(marker, false);
+        }
+        for marker in self.markers.iter().skip(placed) {
+            set_hidden(marker, true);
+        }
+        Ok(())
     }
 
     pub fn hide_tip(&mut self) {
@@ -410,13 +478,13 @@ impl Widget {
         placed
     }
 
-    /// Highlights a point (or none) and shows its tooltip; redraws only when the highlight changes,
+    /// Highlights a point (or none) and shows its tooltip; moves the markers only when the point changes,
     /// and does nothing while the pointer stays on the same point.
-    pub fn focus(&mut self, window: &web_sys::Window, point: Option<usize>, pin: Pin) -> Result<(), JsValue> {
+    pub fn focus(&mut self, point: Option<usize>, pin: Pin) -> Result<(), JsValue> {
         let changed = self.focused.map(|(idx, _)| idx) != point;
         self.focused = point.map(|idx| (idx, pin));
         if changed {
-            self.render(window)?;
+            self.mark_focused()?;
         }
         match point {
             Some(idx) => {

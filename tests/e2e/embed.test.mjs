@@ -57,7 +57,7 @@ test('works under a strict Content-Security-Policy with no violation', async () 
     await ready(p, chart);
   }
   const chart = p.locator('#panel-nev zhibiao-chart');
-  const box = await chart.locator('canvas').boundingBox();
+  const box = await chart.locator('canvas[role=application]').boundingBox();
   await p.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
   await chart.getByRole('button', { name: '表格' }).click();
   await p.goto(`${s.url}/embed.html?chart=5g&lang=en`);
@@ -108,7 +108,7 @@ test('the iframe embed posts its height, and only its height, to the parent', as
   const { context, page: p } = await page();
   await p.goto(`${s.url}/tests/e2e/fixtures/parent.html`);
   const frame = p.frameLocator('iframe');
-  await frame.locator('zhibiao-chart canvas').waitFor();
+  await frame.locator('zhibiao-chart canvas[role=application]').waitFor();
   await p.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 200, null, { timeout: 10000 });
   const [frameHeight, contentHeight] = await Promise.all([
     p.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height),
@@ -118,7 +118,7 @@ test('the iframe embed posts its height, and only its height, to the parent', as
   const messages = await p.evaluate(() => window.__messages);
   assert.ok(messages.length >= 1);
   for (const m of messages) assert.deepEqual(Object.keys(m).sort(), ['height', 'type']);
-  assert.equal(await frame.locator('zhibiao-chart canvas').getAttribute('aria-label'), 'NEV production and sales growth, H1 2023');
+  assert.equal(await frame.locator('zhibiao-chart canvas[role=application]').getAttribute('aria-label'), 'NEV production and sales growth, H1 2023');
   await context.close();
 });
 
@@ -183,7 +183,7 @@ test('PNG at 2x, CSV with provenance, and a copied link to the focused point', a
   await p.goto(`${s.url}/index.html#nev/nev_sales_growth`);
   await ready(p, 'nev');
   const chart = p.locator('#panel-nev zhibiao-chart');
-  const cssWidth = await chart.locator('canvas').evaluate((c) => c.getBoundingClientRect().width);
+  const cssWidth = await chart.locator('canvas[role=application]').evaluate((c) => c.getBoundingClientRect().width);
 
   const [png] = await Promise.all([p.waitForEvent('download'), chart.getByRole('button', { name: '下载 PNG' }).click()]);
   assert.equal(png.suggestedFilename(), 'zhibiao-china-nev-growth-2023h1-zh.png');

@@ -196,11 +196,15 @@ test('an exception inside the wasm shows an error state, then every chart comes 
     Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get() { throw new Error('forced failure'); } });
   });
   const nev = page.locator('zhibiao-chart[chart=nev]');
-  const box = await nev.locator('canvas').boundingBox();
+  const box = await nev.locator('canvas[role=application]').boundingBox();
   // Over the first bar (the production row), which shows a tooltip.
   const bar = await nev.evaluate((el) => {
-    const canvas = el.shadowRoot.querySelector('canvas');
-    const ctx = canvas.getContext('2d');
+    // What the reader sees: the view (a bitmaprenderer canvas), copied to a scratch canvas.
+    const canvas = el.shadowRoot.querySelector('canvas.view');
+    const scratch = document.createElement('canvas');
+    [scratch.width, scratch.height] = [canvas.width, canvas.height];
+    const ctx = scratch.getContext('2d');
+    ctx.drawImage(canvas, 0, 0);
     const { data, width } = ctx.getImageData(0, 0, canvas.width, canvas.height);
     for (let i = 0; i < data.length; i += 4) {
       if (data[i] === 0x00 && data[i + 1] === 0x72 && data[i + 2] === 0xb2) {
