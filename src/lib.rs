@@ -22,8 +22,6 @@ pub use web::start;
 #[doc(hidden)]
 pub use web::CanvasMeasure;
 
-/// The allocator: talc instead of Rust's default dlmalloc, smaller and faster in wasm (its
-/// README_WASM). The module is single-threaded (no atomics), which this allocator requires.
+/// The allocator (wasm only): talc, with the memory the module starts with used first.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+mod heap;
