@@ -47,6 +47,16 @@ async fn next_frame() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Resolves after the next frame is painted (an animation frame, then a task): when the view has
+/// taken over from the canvas and the description and table are written.
+async fn after_paint() {
+    next_frame().await;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().map(|w| w.set_timeout_with_callback(&resolve));
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// A container of `width` CSS px holding `<zhibiao-chart chart=… lang=…>`, not yet ready.
 fn mount(chart: &str, lang: Option<&str>, width_css_px: u32) -> HtmlElement {
     zhibiao::start();
@@ -84,11 +94,11 @@ fn scene_of(el: &HtmlElement, id: ChartId, lang: Lang, focused: Option<usize>) -
     layout(&chart, width, &CanvasMeasure(&ctx), &LIGHT, focused)
 }
 
-/// The canvas the reader sees: the view (see `web::canvas::View`), or the drawn canvas where the
-/// browser has no view.
+/// The canvas the reader sees: the view (see `web::canvas::View`) once it has taken over, else the
+/// drawn canvas.
 fn shown(el: &HtmlElement) -> HtmlCanvasElement {
     let root = el.shadow_root().expect("an open shadow root");
-    let view = root.query_selector("canvas.view").ok().flatten().and_then(|e| e.dyn_into().ok());
+    let view = root.query_selector("canvas.view:not([hidden])").ok().flatten().and_then(|e| e.dyn_into().ok());
     view.unwrap_or_else(|| canvas(el).0)
 }
 
@@ -164,6 +174,12 @@ async fn the_canvas_backing_store_is_css_size_times_dpr() {
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     assert_eq!(rect.width(), 640.0);
     assert!(rect.height() > 200.0);
+    // Drawn, the canvas shows itself; once painted, the view takes over where there is one.
+    assert_eq!(shown(&el), canvas, "the drawn canvas shows until it is painted");
+    assert_eq!(f64::from(canvas.width()), (rect.width() * dpr).round());
+    let first_bar = bar_centre(&scene_of(&el, ChartId::Growth, Lang::Zh, None), 0);
+    assert_eq!(pixel(&el, first_bar), [0x00, 0x72, 0xb2], "the first bar is drawn");
+    after_paint().await;
     let shown = shown(&el);
     assert_eq!(shown.get_bounding_client_rect().width(), rect.width(), "what shows covers the canvas that takes events");
     assert_eq!(shown.get_bounding_client_rect().height(), rect.height());

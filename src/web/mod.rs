@@ -106,10 +106,10 @@ fn render_now(id: u32) {
         m.frame = None;
         m.canvas_origin = None;
         let rendered = m.widget.render(&window);
-        if m.widget.extras_stale && !m.fill_scheduled && matches!(rendered, Ok(Some(_))) {
-            m.fill_scheduled = fill_after_paint(&window, id);
+        if (m.widget.extras_stale || m.widget.view_stale) && !m.fill_scheduled && matches!(rendered, Ok(Some(_))) {
+            m.fill_scheduled = after_paint(&window, id);
             if !m.fill_scheduled {
-                m.widget.fill_extras();
+                finish_after_paint(&mut m.widget);
             }
         }
         match rendered {
@@ -132,14 +132,23 @@ fn render_now(id: u32) {
     }
 }
 
-/// Writes the description and data table once the first frame is painted: the next animation
-/// frame's callback runs before that frame is painted, so the write waits one task more. False
-/// when no frame can be requested (the caller writes them at once).
-fn fill_after_paint(window: &web_sys::Window, id: u32) -> bool {
+/// What waits until a drawn frame is painted: the view takes over from the canvas, and the
+/// description and data table are written.
+fn finish_after_paint(widget: &mut Widget) {
+    if let Err(e) = widget.show_view() {
+        report("cannot show the view", &e);
+    }
+    widget.fill_extras();
+}
+
+/// Runs [`finish_after_paint`] once the frame is painted: the next animation frame's callback
+/// runs before that frame is painted, so it waits one task more. False when no frame can be
+/// requested (the caller runs it at once).
+fn after_paint(window: &web_sys::Window, id: u32) -> bool {
     let fill = Closure::once_into_js(move || {
         with_mounted(id, |m| {
             m.fill_scheduled = false;
-            m.widget.fill_extras();
+            finish_after_paint(&mut m.widget);
         });
     });
     let after_frame = Closure::once_into_js(move || {

@@ -59,8 +59,12 @@ pub struct Widget {
     pub extras: Accessories,
     pub canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
-    /// What shows the drawn canvas, where the browser has what it takes (see [`View`]).
+    /// What shows the drawn canvas once it is painted, where the browser has what it takes (see
+    /// [`View`]).
     view: Option<View>,
+    /// The canvas was drawn and shows itself; the view takes over after the frame is painted
+    /// ([`Widget::show_view`]).
+    pub view_stale: bool,
     /// Holds the canvas, the view and, over them, the markers of the focused point.
     plot: HtmlElement,
     /// Elements laid over the canvas that show the focused point (its bar in the highlight colour,
@@ -141,9 +145,9 @@ impl Widget {
         plot.append_child(&canvas)?;
         let view = View::new(&document);
         if let Some(view) = &view {
-            canvas.set_class_name("drawn");
             view.canvas.set_class_name("view");
             view.canvas.set_attribute("aria-hidden", "true")?;
+            view.canvas.set_hidden(true);
             plot.append_child(&view.canvas)?;
         }
         let tips = element(&document, "div", "tips")?;
@@ -167,6 +171,7 @@ impl Widget {
             canvas,
             context,
             view,
+            view_stale: false,
             plot,
             markers: Vec::new(),
             tips,
@@ -312,7 +317,10 @@ impl Widget {
         let dpr = DevicePixelRatio(window.device_pixel_ratio());
         let (width_device_px, height_device_px) = dpr.backing_size_device_px(scene.width_css_px, scene.height_css_px);
         let style = self.canvas.style();
-        let shown = self.view.as_ref().map_or(&self.canvas, |v| &v.canvas);
+        let shown = match (&self.view, self.view_stale) {
+            (Some(view), false) => &view.canvas,
+            _ => &self.canvas,
+        };
         let resized = shown.width() != width_device_px || shown.height() != height_device_px;
         if resized {
             style.set_property("width", &format!("{}px", scene.width_css_px.round() as i64))?;
@@ -335,12 +343,12 @@ impl Widget {
             let root = backend.into_drawing_area();
             let area = root.shrink((0, 0), (scene.width_css_px.ceil() as u32, scene.height_css_px.ceil() as u32));
             crate::chart::draw::draw(&area, &scene, &theme).map_err(js_err)?;
+            // The canvas shows itself until it is painted: copying it to the view now would make
+            // the browser rasterize it before the chart can be announced as drawn.
             if let Some(view) = &self.view {
-                view.show(&self.canvas)?;
-                // The view holds the pixels now: the drawn canvas gives up its backing store until
-                // the next draw, so a chart keeps one bitmap, not two. (Its CSS size stays.)
-                self.canvas.set_width(0);
-                self.canvas.set_height(0);
+                self.canvas.set_class_name("");
+                set_hidden(&view.canvas, true);
+                self.view_stale = true;
             }
         }
         self.drawn_dark = Some(dark);
@@ -352,6 +360,22 @@ impl Widget {
             }
         }
         Ok(Some(drawn))
+    }
+
+    /// Hands what the canvas shows to the view, once it is painted (see [`View`]): the canvas turns
+    /// transparent and gives up its backing store until the next draw, so a chart keeps one bitmap,
+    /// not two. (Its CSS size stays.) Where the copy fails, the canvas goes on showing itself.
+    pub fn show_view(&mut self) -> Result<(), JsValue> {
+        let Some(view) = &self.view else { return Ok(()) };
+        if !std::mem::replace(&mut self.view_stale, false) || self.canvas.hidden() {
+            return Ok(());
+        }
+        view.show(&self.canvas)?;
+        set_hidden(&view.canvas, false);
+        self.canvas.set_class_name("drawn");
+        self.canvas.set_width(0);
+        self.canvas.set_height(0);
+        Ok(())
     }
 
     /// Shows the focused point with markers over the canvas (see [`highlight_marks`]).

@@ -41,8 +41,9 @@ for (const width of [375, 1200]) {
         await page.click(`#tab-${chart}`);
         await ready(page, chart);
         const box = await page.locator(`#panel-${chart} zhibiao-chart`).evaluate((el) => {
-          // What the reader sees: the view, a bitmaprenderer canvas over the one drawn on.
-          const canvas = el.shadowRoot.querySelector('canvas.view');
+          // What the reader sees: the view, a bitmaprenderer canvas over the one drawn on, once it has
+          // taken over after the first paint; the drawn canvas until then.
+          const canvas = el.shadowRoot.querySelector('canvas.view:not([hidden])') ?? el.shadowRoot.querySelector('canvas');
           const rect = canvas.getBoundingClientRect();
           return { css: rect.width, backing: canvas.width, host: el.getBoundingClientRect().width };
         });
@@ -60,9 +61,10 @@ test('the canvas follows the colour scheme when the reader switches it', async (
   const { page, context, errors } = await open('', { width: 800 });
   await ready(page, 'growth');
   // The chart's top-left pixel is its background (theme.rs: #ffffff light, #16181c dark), read
-  // from what the reader sees: the view (a bitmaprenderer canvas), copied to a scratch canvas.
+  // from what the reader sees (the view, a bitmaprenderer canvas, once it has taken over after the
+  // first paint; the drawn canvas until then), copied to a scratch canvas.
   const corner = () => page.locator('#panel-growth zhibiao-chart').evaluate((el) => {
-    const shown = el.shadowRoot.querySelector('canvas.view');
+    const shown = el.shadowRoot.querySelector('canvas.view:not([hidden])') ?? el.shadowRoot.querySelector('canvas');
     const scratch = document.createElement('canvas');
     [scratch.width, scratch.height] = [shown.width, shown.height];
     const ctx = scratch.getContext('2d');

@@ -199,8 +199,9 @@ test('an exception inside the wasm shows an error state, then every chart comes 
   const box = await nev.locator('canvas[role=application]').boundingBox();
   // Over the first bar (the production row), which shows a tooltip.
   const bar = await nev.evaluate((el) => {
-    // What the reader sees: the view (a bitmaprenderer canvas), copied to a scratch canvas.
-    const canvas = el.shadowRoot.querySelector('canvas.view');
+    // What the reader sees (the view, a bitmaprenderer canvas, once it has taken over after the
+    // first paint; the drawn canvas until then), copied to a scratch canvas.
+    const canvas = el.shadowRoot.querySelector('canvas.view:not([hidden])') ?? el.shadowRoot.querySelector('canvas');
     const scratch = document.createElement('canvas');
     [scratch.width, scratch.height] = [canvas.width, canvas.height];
     const ctx = scratch.getContext('2d');
