@@ -25,6 +25,8 @@ extern "C" {
 pub struct RestOfMemoryThenGrow {
     /// The end of the heap, once it is claimed.
     end: Option<NonNull<u8>>,
+    /// The memory from `__heap_base` was offered to talc (claimed, or too small to claim).
+    offered_rest: bool,
 }
 
 // SAFETY: `acquire` uses no allocator; it hands talc only memory that nothing else uses: from
@@ -32,7 +34,8 @@ pub struct RestOfMemoryThenGrow {
 unsafe impl talc::source::Source for RestOfMemoryThenGrow {
     fn acquire<B: Binning>(talc: &mut Talc<Self, B>, layout: Layout) -> Result<(), ()> {
         let memory_end = core::arch::wasm32::memory_size::<0>() * PAGE_BYTES;
-        if talc.source.end.is_none() {
+        if !talc.source.offered_rest {
+            talc.source.offered_rest = true;
             let base = core::ptr::addr_of!(__heap_base) as usize;
             if let Some(size) = memory_end.checked_sub(base).filter(|&s| s > 0) {
                 // SAFETY: see the impl.
@@ -43,8 +46,9 @@ unsafe impl talc::source::Source for RestOfMemoryThenGrow {
                 }
             }
         }
-        // Enough pages for the allocation with its chunk's overhead and alignment.
-        let needed = layout.size() + layout.align() + 3 * CHUNK_UNIT;
+        // Enough pages for the allocation with its chunk's overhead and alignment, and for talc's
+        // own bookkeeping (a few hundred bytes) should this be the first heap it gets.
+        let needed = layout.size() + layout.align() + 3 * CHUNK_UNIT + 1024;
         let pages = needed.div_ceil(PAGE_BYTES);
         let grown_from = core::arch::wasm32::memory_grow::<0>(pages);
         if grown_from == usize::MAX {
@@ -58,11 +62,11 @@ unsafe impl talc::source::Source for RestOfMemoryThenGrow {
             // SAFETY: see the impl.
             _ => unsafe { talc.claim(base, pages * PAGE_BYTES) },
         };
-        Ok(())
+        talc.source.end.map(|_| ()).ok_or(())
     }
 }
 
 /// The allocator. The module is single-threaded (no atomics), which `TalcSyncCell` requires.
 #[global_allocator]
 static ALLOCATOR: talc::cell::TalcSyncCell<RestOfMemoryThenGrow, talc::wasm::WasmBinning> =
-    talc::cell::TalcSyncCell::new_wasm(RestOfMemoryThenGrow { end: None });
+    talc::cell::TalcSyncCell::new_wasm(RestOfMemoryThenGrow { end: None, offered_rest: false });

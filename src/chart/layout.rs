@@ -25,7 +25,7 @@ pub enum Baseline {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mark {
     Rect { rect: RectCss, fill: Rgb },
-    /// A frame of `width_css_px` centred on the rectangle's edge; none at width 0.
+    /// A frame of `width_css_px` (at least 1 px) centred on the rectangle's edge.
     Outline { rect: RectCss, color: Rgb, width_css_px: f64 },
     Line { from: PointCss, to: PointCss, color: Rgb },
     Text { at: PointCss, text: String, font: Font, color: Rgb, align: Align, baseline: Baseline },

@@ -65,7 +65,8 @@ struct Mounted {
     intersection_observer: web_sys::IntersectionObserver,
     _on_intersect: Callback<dyn FnMut(js_sys::Array)>,
     frame: Option<(i32, Callback<dyn FnMut()>)>,
-    /// The description and table are to be written after the next frame.
+    /// The view is to take over and the description and table are to be written after the next
+    /// frame is painted (`after_paint`).
     fill_scheduled: bool,
     /// The canvas's top-left corner in client coordinates, while known.
     canvas_origin: Option<(f64, f64)>,

@@ -16,9 +16,10 @@ canvas:focus { outline: none; }
 .plot { position: relative; }
 /* The drawn canvas stays, transparent, under the view that shows it (web::canvas::View). */
 canvas.drawn { opacity: 0; }
-.view { position: absolute; left: 0; top: 0; width: 100%; height: 100%; pointer-events: none; }
+.view { position: absolute; left: 0; top: 0; pointer-events: none; }
 /* The focused point's shapes, laid over the view (Widget::place_markers). */
-.marker { position: absolute; left: 0; top: 0; box-sizing: border-box; pointer-events: none; }
+/* forced-color-adjust: in forced colours (Windows High Contrast) a box would take the page's background and hide its bar. */
+.marker { position: absolute; left: 0; top: 0; box-sizing: border-box; pointer-events: none; forced-color-adjust: none; }
 .marker[hidden] { display: none; }
 canvas:focus-visible, .drawn:focus-visible + .view { outline: 3px solid #0072b2; outline-offset: 2px; }
 .tips { position: absolute; inset: 0; z-index: 1; pointer-events: none; }

@@ -206,6 +206,8 @@ impl Widget {
             }
         };
         self.focused = None;
+        // Laid out for the chart and language before; nothing is hit until the next render.
+        self.scene = None;
         self.reset_tip();
         if let Ok(chart) = &self.chart {
             let _ = self.canvas.set_attribute("aria-label", &chart.title);
@@ -281,6 +283,12 @@ impl Widget {
 
     fn show_message(&mut self, text: &str) -> Result<(), JsValue> {
         set_hidden(&self.canvas, true);
+        if let Some(view) = &self.view {
+            set_hidden(&view.canvas, true);
+        }
+        // Whatever comes back is drawn afresh.
+        self.scene = None;
+        self.view_stale = false;
         self.place_markers(&[])?;
         self.hide_tip();
         self.message.set_text_content(Some(text));
@@ -323,8 +331,12 @@ impl Widget {
         };
         let resized = shown.width() != width_device_px || shown.height() != height_device_px;
         if resized {
-            style.set_property("width", &format!("{}px", scene.width_css_px.round() as i64))?;
-            style.set_property("height", &format!("{}px", scene.height_css_px.round() as i64))?;
+            let (width, height) = (format!("{}px", scene.width_css_px.round() as i64), format!("{}px", scene.height_css_px.round() as i64));
+            // The view covers exactly the canvas (which may be wider than the element).
+            for style in std::iter::once(style).chain(self.view.as_ref().map(|v| v.canvas.style())) {
+                style.set_property("width", &width)?;
+                style.set_property("height", &height)?;
+            }
         }
         // Cards are laid out for one width and placed for one layout.
         if resized || self.scene.as_ref().map(|s| s.width_css_px) != Some(scene.width_css_px) {
@@ -363,14 +375,16 @@ impl Widget {
     }
 
     /// Hands what the canvas shows to the view, once it is painted (see [`View`]): the canvas turns
-    /// transparent and gives up its backing store until the next draw, so a chart keeps one bitmap,
-    /// not two. (Its CSS size stays.) Where the copy fails, the canvas goes on showing itself.
+    /// transparent and gives up its backing store until the next draw, so the chart's pixels are
+    /// not held twice. (Its CSS size stays.) Where the copy fails, the canvas goes on showing
+    /// itself, and the next paint tries again.
     pub fn show_view(&mut self) -> Result<(), JsValue> {
         let Some(view) = &self.view else { return Ok(()) };
-        if !std::mem::replace(&mut self.view_stale, false) || self.canvas.hidden() {
+        if !self.view_stale || self.canvas.hidden() {
             return Ok(());
         }
         view.show(&self.canvas)?;
+        self.view_stale = false;
         set_hidden(&view.canvas, false);
         self.canvas.set_class_name("drawn");
         self.canvas.set_width(0);
@@ -383,7 +397,8 @@ impl Widget {
         let marks = match (&self.chart, &self.scene, self.drawn_dark, self.focused) {
             (Ok(chart), Some(base), Some(dark), Some((idx, _))) => {
                 let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
-                let focused = layout(chart, self.width_css_px, &measure, &Theme::for_dark(dark), Some(idx));
+                // At the drawn width: the element's may have changed since (the next frame redraws).
+                let focused = layout(chart, base.width_css_px, &measure, &Theme::for_dark(dark), Some(idx));
                 highlight_marks(base, &focused)
             }
             _ => Vec::new(),

@@ -72,12 +72,21 @@ test('the canvas follows the colour scheme when the reader switches it', async (
     return [...ctx.getImageData(1, 1, 1, 1).data.slice(0, 3)];
   });
   assert.deepEqual(await corner(), [0xff, 0xff, 0xff]);
+  // Redrawn on the next frame (the drawn canvas shows), then handed to the view once painted.
+  const afterPaint = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+  const viewShows = () => page.locator('#panel-growth zhibiao-chart').evaluate((el) => el.shadowRoot.querySelector('canvas.view:not([hidden])') !== null);
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.evaluate(() => new Promise(requestAnimationFrame));
   assert.deepEqual(await corner(), [0x16, 0x18, 0x1c], 'redrawn dark without a reload');
+  await afterPaint();
+  assert.ok(await viewShows(), 'the view has taken over');
+  assert.deepEqual(await corner(), [0x16, 0x18, 0x1c], 'and shows the dark chart');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.evaluate(() => new Promise(requestAnimationFrame));
   assert.deepEqual(await corner(), [0xff, 0xff, 0xff], 'and back');
+  await afterPaint();
+  assert.ok(await viewShows());
+  assert.deepEqual(await corner(), [0xff, 0xff, 0xff]);
   assert.deepEqual(errors, []);
   await context.close();
 });
