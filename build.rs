@@ -44,12 +44,10 @@ fn main() {
     });
     // Native builds (tests, the `indicators` command) get every indicator; the wasm only those a
     // chart shows (members.rs), in the same order.
-    let shipped = members::shipped(&dataset);
-    let source = format!(
-        "#[cfg(not(target_arch = \"wasm32\"))]\n{}\n#[cfg(target_arch = \"wasm32\")]\n{}",
-        data::codegen::dataset_to_rust(&dataset),
-        data::codegen::dataset_to_rust(&shipped)
-    );
+    let source = match std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() {
+        Ok("wasm32") => data::codegen::dataset_to_rust(&members::shipped(&dataset)),
+        _ => data::codegen::dataset_to_rust(&dataset),
+    };
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
     let out = Path::new(&out_dir).join("dataset.rs");
     if let Err(e) = std::fs::write(&out, source) {

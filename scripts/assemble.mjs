@@ -2,7 +2,7 @@
 // fallback/*.svg): the page, the iframe embed, the package entry with its load-failure fallback,
 // <noscript> charts, and dist/zhibiao-standalone.html with the wasm inlined (works from file://).
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 import { shortenNames } from './short-names.mjs';
@@ -22,7 +22,10 @@ writeFileSync(pkgJsonPath, `${JSON.stringify(pkgJson, null, 2)}\n`);
 
 rmSync(DIST, { recursive: true, force: true });
 mkdirSync(DIST, { recursive: true });
-cpSync(join(ROOT, 'pkg'), join(DIST, 'pkg'), { recursive: true, filter: (src) => !src.endsWith('.gitignore') });
+// dist/ is for hosting: the npm package's metadata stays in pkg/ (its types would also list the
+// long names that dist/ shortens below).
+const NPM_ONLY = new Set(['.gitignore', 'package.json', 'README.md', 'zhibiao.d.ts', 'zhibiao_bg.wasm.d.ts']);
+cpSync(join(ROOT, 'pkg'), join(DIST, 'pkg'), { recursive: true, filter: (src) => !NPM_ONLY.has(basename(src)) });
 cpSync(join(ROOT, 'www'), DIST, { recursive: true });
 cpSync(join(ROOT, 'target', 'fallback', 'fallback'), join(DIST, 'fallback'), { recursive: true });
 const fallback = JSON.parse(read('target/fallback/fallback.json'));
@@ -57,9 +60,6 @@ if (/from ['"]\.\/snippets\//.test(distGlue)) throw new Error('assemble: a snipp
 const short = shortenNames(readFileSync(join(ROOT, 'pkg', 'zhibiao_bg.wasm')), distGlue);
 writeFileSync(join(DIST, 'pkg', 'zhibiao_bg.wasm'), short.wasm);
 writeFileSync(join(DIST, 'pkg', 'zhibiao.js'), short.glue);
-// dist/ is for hosting: the npm package's metadata stays in pkg/ (its types would also list the
-// long names).
-for (const file of ['package.json', 'README.md', 'zhibiao.d.ts', 'zhibiao_bg.wasm.d.ts']) rmSync(join(DIST, 'pkg', file), { force: true });
 rmSync(join(DIST, 'pkg', 'snippets'), { recursive: true, force: true });
 const entry = read('www/zhibiao.js');
 // The snippets' paths in dist/, for the entry's early imports and the pages' preload hints.

@@ -8,7 +8,7 @@
 
 import { assemble, exports, imports, leb, nameBytes, sections } from './wasm-binary.mjs';
 
-export const GLUE_MODULE = './zhibiao_bg.js';
+const GLUE_MODULE = './zhibiao_bg.js';
 /** wasm-bindgen's own exports, as opposed to the crate's. */
 export const OWNED_EXPORT = /^(__wbindgen_|__wbg_|wasm_bindgen__|__externref_)/;
 
@@ -53,5 +53,5 @@ export function shortenNames(wasm, glue) {
   if (imported === 0) throw new Error(`short-names: no import from ${GLUE_MODULE}; did wasm-bindgen rename its glue module?`);
   let source = glue;
   for (const [old, name] of renames) source = source.replace(token(old, 'g'), name);
-  return { wasm: assemble(wasm.subarray(0, 8), rebuilt), glue: source, renamed: renames.size };
+  return { wasm: assemble(wasm.subarray(0, 8), rebuilt), glue: source };
 }

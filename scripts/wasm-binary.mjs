@@ -3,7 +3,7 @@
 // Anything this does not know (a new import kind, a typed reference, custom page sizes) throws
 // rather than being misread.
 
-export function readLeb(bytes, at) {
+function readLeb(bytes, at) {
   let value = 0;
   let shift = 0;
   let byte;
@@ -52,7 +52,7 @@ export function sections(wasm) {
 }
 
 /** The name at `at` in `body`: [text, the offset after it]. */
-export function readName(body, at) {
+function readName(body, at) {
   const [length, start] = readLeb(body, at);
   if (start + length > body.length) throw new Error('wasm-binary: a name runs past its section');
   return [decoder.decode(body.subarray(start, start + length)), start + length];

@@ -119,11 +119,7 @@ fn focusing_a_point_marks_that_point_only() {
                 let focused = scene(id, Lang::Zh, width, Some(idx));
                 let marks = highlight_marks(&base, &focused);
                 assert!(!marks.is_empty(), "{id:?} {width} point {idx}: nothing marks it");
-                let shape = |m: &Mark| match m {
-                    Mark::Rect { rect, fill } => (*rect, *fill),
-                    Mark::Outline { rect, color, .. } => (*rect, *color),
-                    other => panic!("{id:?} point {idx}: only shapes are marked, not {other:?}"),
-                };
+                let shape = |m: &Mark| m.shape().unwrap_or_else(|| panic!("{id:?} point {idx}: only shapes are marked, not {m:?}"));
                 let shapes: Vec<_> = marks.iter().map(shape).collect();
                 let own: Vec<_> = focused.targets.iter().filter(|t| t.point_idx == idx).collect();
                 for (i, (rect, color)) in shapes.iter().enumerate() {

@@ -31,6 +31,17 @@ pub enum Mark {
     Text { at: PointCss, text: String, font: Font, color: Rgb, align: Align, baseline: Baseline },
 }
 
+impl Mark {
+    /// The rectangle and colour of a filled box or a frame; `None` for lines and text.
+    pub fn shape(&self) -> Option<(RectCss, Rgb)> {
+        match self {
+            Mark::Rect { rect, fill } => Some((*rect, *fill)),
+            Mark::Outline { rect, color, .. } => Some((*rect, *color)),
+            Mark::Line { .. } | Mark::Text { .. } => None,
+        }
+    }
+}
+
 /// An area that stands for a data point.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Target {
@@ -394,8 +405,8 @@ pub fn highlight_marks(base: &Scene, focused: &Scene) -> Vec<Mark> {
         return marks;
     }
     for mark in &focused.marks {
-        let (Mark::Rect { rect, .. } | Mark::Outline { rect, .. }) = mark else { continue };
-        let covers_marked = marks.iter().any(|m| matches!(m, Mark::Rect { rect: r, .. } | Mark::Outline { rect: r, .. } if r.overlaps(rect)));
+        let Some((rect, _)) = mark.shape() else { continue };
+        let covers_marked = marks.iter().filter_map(Mark::shape).any(|(r, _)| r.overlaps(&rect));
         if covers_marked || !base.marks.contains(mark) {
             marks.push(mark.clone());
         }

@@ -410,13 +410,12 @@ impl Widget {
     /// over: a box filled with the shape's colour, or a frame around it (a stroke centred on the
     /// shape's edge, as the canvas draws it). Every property is set, so a box may become a frame.
     fn place_markers(&mut self, marks: &[Mark]) -> Result<(), JsValue> {
-        let shapes = marks.iter().filter_map(|m| match m {
-            Mark::Rect { rect, fill } => Some((*rect, *fill, 0.0)),
-            Mark::Outline { rect, color, width_css_px } => Some((*rect, *color, width_css_px.round().max(1.0))),
-            _ => None,
-        });
         let mut placed = 0;
-        for (rect, color, stroke_css_px) in shapes {
+        for (mark, (rect, color)) in marks.iter().filter_map(|m| Some((m, m.shape()?))) {
+            let stroke_css_px = match mark {
+                Mark::Outline { width_css_px, .. } => width_css_px.round().max(1.0),
+                _ => 0.0,
+            };
             if self.markers.len() <= placed {
                 let document = self.host.owner_document().ok_or("no document")?;
                 let marker = element(&document, "div", "marker")?;

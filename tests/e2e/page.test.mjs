@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
-import { launch, RECORD_READY } from './browser.mjs';
+import { launch, RECORD_READY, SHOWN } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -27,6 +27,7 @@ async function open(hash, { width, colorScheme = 'light' }) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.addInitScript(RECORD_READY);
+  await page.addInitScript(SHOWN);
   await page.goto(`${server.url}/index.html${hash}`);
   return { page, context, errors };
 }
@@ -41,9 +42,8 @@ for (const width of [375, 1200]) {
         await page.click(`#tab-${chart}`);
         await ready(page, chart);
         const box = await page.locator(`#panel-${chart} zhibiao-chart`).evaluate((el) => {
-          // What the reader sees: the view, a bitmaprenderer canvas over the one drawn on, once it has
-          // taken over after the first paint; the drawn canvas until then.
-          const canvas = el.shadowRoot.querySelector('canvas.view:not([hidden])') ?? el.shadowRoot.querySelector('canvas');
+          // What the reader sees (browser.mjs's SHOWN).
+          const { canvas } = window.__shown(el);
           const rect = canvas.getBoundingClientRect();
           return { css: rect.width, backing: canvas.width, host: el.getBoundingClientRect().width };
         });
@@ -61,20 +61,13 @@ test('the canvas follows the colour scheme when the reader switches it', async (
   const { page, context, errors } = await open('', { width: 800 });
   await ready(page, 'growth');
   // The chart's top-left pixel is its background (theme.rs: #ffffff light, #16181c dark), read
-  // from what the reader sees (the view, a bitmaprenderer canvas, once it has taken over after the
-  // first paint; the drawn canvas until then), copied to a scratch canvas.
-  const corner = () => page.locator('#panel-growth zhibiao-chart').evaluate((el) => {
-    const shown = el.shadowRoot.querySelector('canvas.view:not([hidden])') ?? el.shadowRoot.querySelector('canvas');
-    const scratch = document.createElement('canvas');
-    [scratch.width, scratch.height] = [shown.width, shown.height];
-    const ctx = scratch.getContext('2d');
-    ctx.drawImage(shown, 0, 0);
-    return [...ctx.getImageData(1, 1, 1, 1).data.slice(0, 3)];
-  });
+  // from what the reader sees (browser.mjs's SHOWN).
+  const corner = () => page.locator('#panel-growth zhibiao-chart')
+    .evaluate((el) => [...window.__shown(el).context.getImageData(1, 1, 1, 1).data.slice(0, 3)]);
   assert.deepEqual(await corner(), [0xff, 0xff, 0xff]);
   // Redrawn on the next frame (the drawn canvas shows), then handed to the view once painted.
   const afterPaint = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
-  const viewShows = () => page.locator('#panel-growth zhibiao-chart').evaluate((el) => el.shadowRoot.querySelector('canvas.view:not([hidden])') !== null);
+  const viewShows = () => page.locator('#panel-growth zhibiao-chart').evaluate((el) => window.__shown(el).canvas.classList.contains('view'));
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.evaluate(() => new Promise(requestAnimationFrame));
   assert.deepEqual(await corner(), [0x16, 0x18, 0x1c], 'redrawn dark without a reload');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
-import { launch, RECORD_READY } from './browser.mjs';
+import { launch, RECORD_READY, SHOWN } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let browser;
@@ -46,6 +46,7 @@ async function open(init) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.addInitScript(RECORD_READY);
+  await page.addInitScript(SHOWN);
   await page.addInitScript(INSTRUMENT);
   if (init) await page.addInitScript(init);
   await page.goto(`${server.url}/tests/e2e/fixtures/lifecycle.html`);
@@ -199,14 +200,9 @@ test('an exception inside the wasm shows an error state, then every chart comes 
   const box = await nev.locator('canvas[role=application]').boundingBox();
   // Over the first bar (the production row), which shows a tooltip.
   const bar = await nev.evaluate((el) => {
-    // What the reader sees (the view, a bitmaprenderer canvas, once it has taken over after the
-    // first paint; the drawn canvas until then), copied to a scratch canvas.
-    const canvas = el.shadowRoot.querySelector('canvas.view:not([hidden])') ?? el.shadowRoot.querySelector('canvas');
-    const scratch = document.createElement('canvas');
-    [scratch.width, scratch.height] = [canvas.width, canvas.height];
-    const ctx = scratch.getContext('2d');
-    ctx.drawImage(canvas, 0, 0);
-    const { data, width } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    // What the reader sees (browser.mjs's SHOWN).
+    const { canvas, context } = window.__shown(el);
+    const { data, width } = context.getImageData(0, 0, canvas.width, canvas.height);
     for (let i = 0; i < data.length; i += 4) {
       if (data[i] === 0x00 && data[i + 1] === 0x72 && data[i + 2] === 0xb2) {
         const p = i / 4;
