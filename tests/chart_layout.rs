@@ -2,8 +2,8 @@
 //! Layout, hit-testing and drawing of every chart, natively, at the widths readers use.
 
 use zhibiao::chart::draw::to_svg;
-use zhibiao::chart::geom::{EstimateMeasure, PointCss};
-use zhibiao::chart::layout::{layout, Scene};
+use zhibiao::chart::geom::{EstimateMeasure, Font, PointCss, TextMeasure};
+use zhibiao::chart::layout::{layout, Mark, Scene};
 use zhibiao::chart::spec::Chart;
 use zhibiao::chart::theme::{DARK, LIGHT};
 use zhibiao::chart::{ChartId, Lang};
@@ -31,6 +31,42 @@ fn no_label_overlaps_or_leaves_the_canvas_from_320_to_1200_px() {
                     for (tb, b) in &boxes[i + 1..] {
                         assert!(!a.overlaps(b), "{id:?} {lang:?} {width}: {ta:?} overlaps {tb:?}");
                     }
+                }
+            }
+        }
+    }
+}
+
+/// [`EstimateMeasure`] scaled: fonts narrower than the estimate, as the browser's often are.
+struct Scaled(f64);
+
+impl TextMeasure for Scaled {
+    fn width_css_px(&self, text: &str, font: Font) -> f64 {
+        self.0 * EstimateMeasure.width_css_px(text, font)
+    }
+}
+
+#[test]
+fn axis_ticks_are_round_at_every_width_and_font_width() {
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let chart = chart(id, lang);
+            for scale in [0.5, 0.7, 0.85, 1.0] {
+                for width in (200..=1200).step_by(5) {
+                    let s = layout(&chart, f64::from(width), &Scaled(scale), &LIGHT, None);
+                    // Tick labels are the small text that starts with a digit (the source line is as small).
+                    let ticks = s.marks.iter().filter_map(|m| match m {
+                        Mark::Text { text, font, .. } if font.size_css_px < 12.0 && text.starts_with(|c: char| c.is_ascii_digit()) => Some(text),
+                        _ => None,
+                    });
+                    let mut count = 0;
+                    for text in ticks {
+                        count += 1;
+                        // A step of 1, 2 or 5 × 10^k, or a quarter of a share, has at most two decimals; 33.333% has three.
+                        let decimals = text.split('.').nth(1).map_or(0, |rest| rest.chars().take_while(char::is_ascii_digit).count());
+                        assert!(decimals <= 2, "{id:?} {lang:?} {width} px ×{scale}: tick {text:?}");
+                    }
+                    assert!(count >= 2, "{id:?} {lang:?} {width} px ×{scale}: no axis ticks found");
                 }
             }
         }

@@ -221,7 +221,8 @@ impl Builder<'_> {
         let max_ticks = ((plot_w / 90.0).floor() as usize).clamp(2, 6);
         let mut n_ticks = max_ticks;
         let (domain_max, ticks) = loop {
-            let step = if panel.kind == PanelKind::Share { 100.0 / n_ticks.min(4) as f64 } else { nice_step(max_value, n_ticks) };
+            // A share's axis is cut in quarters, halves or not at all (never in thirds: 33.333%).
+            let step = if panel.kind == PanelKind::Share { [100.0, 100.0, 50.0, 50.0, 25.0][n_ticks.min(4)] } else { nice_step(max_value, n_ticks) };
             let domain_max = (max_value / step).ceil().max(1.0) * step;
             let ticks: Vec<(f64, String)> = (0..)
                 .map(|i| f64::from(i) * step)
