@@ -82,11 +82,13 @@ impl Font {
     }
 }
 
-/// The system CJK-capable font stack, family names quoted for the canvas `font` property: the
-/// system UI font, then the simplified-Chinese system font of macOS/iOS, Windows and
-/// Linux/Android/ChromeOS. Short on purpose: the browser looks up every family it has to pass
-/// over, for every size and weight, before the first chart is drawn (≈ 1 ms a lookup on Linux).
-pub const FONT_FAMILY: &str = "system-ui, \"PingFang SC\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", sans-serif";
+/// The system CJK font stack, family names quoted for the canvas `font` property: the
+/// simplified-Chinese system font of macOS/iOS, Windows and Linux/Android/ChromeOS, then the
+/// system UI font. CJK fonts first, because their Latin letters and digits are good and
+/// `system-ui` has no Chinese: with it first, the browser falls back for every Chinese character
+/// (about 7 ms less to resolve a chart's six fonts on the bench machine). Short on purpose: the
+/// browser looks up every family it has to pass over, for every size and weight.
+pub const FONT_FAMILY: &str = "\"PingFang SC\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", system-ui, sans-serif";
 
 /// Measures text as it will be drawn. The browser's is the canvas's `measureText`.
 pub trait TextMeasure {

@@ -39,6 +39,12 @@ pub fn truncate(text: &str, max_width_css_px: f64, font: Font, measure: &dyn Tex
 
 /// Lines of at most `max_width_css_px`, at most `max_lines` (the last shortened with "…").
 pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMeasure, max_lines: usize) -> Vec<String> {
+    // Most text fits on one line: one measurement, not one per piece. (Each is a `measureText`
+    // call, which shapes the text; the title and source line of a chart have ~20 pieces.)
+    let whole = text.trim_end();
+    if !whole.trim_start().is_empty() && measure.width_css_px(whole, font) <= max_width_css_px {
+        return vec![whole.to_string()];
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for piece in pieces(text) {
@@ -73,6 +79,27 @@ mod tests {
         assert_eq!(wrap("新能源汽车产量增速", 50.0, FONT, &EstimateMeasure, 3), ["新能源汽车", "产量增速"]);
         assert_eq!(wrap("NEV production growth", 70.0, FONT, &EstimateMeasure, 3), ["NEV", "production", "growth"]);
         assert_eq!(wrap("NEV production growth", 120.0, FONT, &EstimateMeasure, 3), ["NEV production", "growth"]);
+    }
+
+    /// [`EstimateMeasure`], counting its calls.
+    struct Counting(std::cell::Cell<usize>);
+
+    impl TextMeasure for Counting {
+        fn width_css_px(&self, text: &str, font: Font) -> f64 {
+            self.0.set(self.0.get() + 1);
+            EstimateMeasure.width_css_px(text, font)
+        }
+    }
+
+    #[test]
+    fn text_that_fits_is_measured_once() {
+        let counting = Counting(std::cell::Cell::new(0));
+        assert_eq!(wrap("来源：工业和信息化部 / 国新办新闻发布会 ", 1000.0, FONT, &counting, 2), ["来源：工业和信息化部 / 国新办新闻发布会"]);
+        assert_eq!(counting.0.get(), 1);
+        assert_eq!(wrap("  ", 1000.0, FONT, &counting, 2), Vec::<String>::new());
+        // Text that does not fit is still wrapped piece by piece.
+        assert_eq!(wrap("新能源汽车产量增速", 50.0, FONT, &counting, 3), ["新能源汽车", "产量增速"]);
+        assert!(counting.0.get() > 2);
     }
 
     #[test]

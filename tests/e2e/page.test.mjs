@@ -116,8 +116,8 @@ test('tabs are reachable and operable by keyboard', async () => {
   await context.close();
 });
 
-test('the growth chart keeps the wasm in one 64 KiB page of linear memory (16 KiB stack, data, heap), the 5G chart in two', async () => {
-  for (const [chart, pages] of [['growth', 1], ['5g', 2]]) {
+test('every chart keeps the wasm in one 64 KiB page of linear memory (16 KiB stack, data, heap)', async () => {
+  for (const chart of ['growth', '5g', 'nev']) {
     const context = await browser.newContext({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
     await page.addInitScript(RECORD_READY);
@@ -130,7 +130,7 @@ test('the growth chart keeps the wasm in one 64 KiB page of linear memory (16 Ki
     }
     const bytes = await page.evaluate(async () => (await import('./pkg/zhibiao.js')).wasmMemoryBytes());
     // A larger dataset or a bigger heap shows here first: the memory budget of the benchmark (README).
-    assert.equal(bytes, pages * 64 * 1024, `${chart}: linear memory is ${bytes / 1024} KiB`);
+    assert.ok(bytes <= 64 * 1024, `${chart}: linear memory is ${bytes / 1024} KiB`);
     await context.close();
   }
 });
