@@ -85,6 +85,9 @@ pub struct Widget {
     /// Near the viewport; off-screen charts wait until they are scrolled to.
     pub on_screen: bool,
     scene: Option<Scene>,
+    /// Each point's highlight for the drawn scene and theme, by point: laid out on the point's
+    /// first focus, then reused (a pointer sweeping the chart refocuses the same few points).
+    highlights: Vec<Option<Vec<Mark>>>,
     /// The theme the canvas was last drawn in (true = dark).
     drawn_dark: Option<bool>,
     measure_cache: MeasureCache,
@@ -183,6 +186,7 @@ impl Widget {
             width_css_px: 0.0,
             on_screen: true,
             scene: None,
+            highlights: Vec::new(),
             drawn_dark: None,
             measure_cache: MeasureCache::default(),
             focused: None,
@@ -343,7 +347,11 @@ impl Widget {
             self.reset_tip();
         }
         // The canvas shows no highlight (markers do), so only a new layout or theme redraws it.
-        if resized || self.drawn_dark != Some(dark) || self.scene.as_ref() != Some(&scene) {
+        let new_look = self.drawn_dark != Some(dark) || self.scene.as_ref() != Some(&scene);
+        if new_look {
+            self.highlights.clear();
+        }
+        if resized || new_look {
             if self.canvas.width() != width_device_px || self.canvas.height() != height_device_px {
                 self.canvas.set_width(width_device_px);
                 self.canvas.set_height(height_device_px);
@@ -396,10 +404,17 @@ impl Widget {
     fn mark_focused(&mut self) -> Result<(), JsValue> {
         let marks = match (&self.chart, &self.scene, self.drawn_dark, self.focused) {
             (Ok(chart), Some(base), Some(dark), Some((idx, _))) => {
+                if self.highlights.len() <= idx {
+                    self.highlights.resize(idx + 1, None);
+                }
                 let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
-                // At the drawn width: the element's may have changed since (the next frame redraws).
-                let focused = layout(chart, base.width_css_px, &measure, &Theme::for_dark(dark), Some(idx));
-                highlight_marks(base, &focused)
+                self.highlights[idx]
+                    .get_or_insert_with(|| {
+                        // At the drawn width: the element's may have changed since (the next frame redraws).
+                        let focused = layout(chart, base.width_css_px, &measure, &Theme::for_dark(dark), Some(idx));
+                        highlight_marks(base, &focused)
+                    })
+                    .clone()
             }
             _ => Vec::new(),
         };
