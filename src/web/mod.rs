@@ -40,15 +40,22 @@ impl<C: ?Sized> Callback<C> {
     }
 }
 
+/// An event listener added to the page, with what removing it must name again.
+struct Added {
+    target: EventTarget,
+    kind: &'static str,
+    capture: bool,
+    callback: Callback<dyn FnMut(Event)>,
+}
+
 /// Event listeners added to the page. Dropping them removes them, also when a mount fails
 /// halfway, so no listener outlives the closure it calls.
-struct Listeners(Vec<(EventTarget, &'static str, Callback<dyn FnMut(Event)>)>);
+struct Listeners(Vec<Added>);
 
 impl Drop for Listeners {
     fn drop(&mut self) {
-        for (target, kind, listener) in &self.0 {
-            // Removal must name the same phase: scroll listens in the capture phase.
-            let _ = target.remove_event_listener_with_callback_and_bool(kind, &listener.function, *kind == "scroll");
+        for added in &self.0 {
+            let _ = added.target.remove_event_listener_with_callback_and_bool(added.kind, &added.callback.function, added.capture);
         }
     }
 }
@@ -278,7 +285,7 @@ fn listen<E: JsCast + 'static>(
     target: &EventTarget,
     kind: &'static str,
     f: Handler<E>,
-) -> Result<(EventTarget, &'static str, Callback<dyn FnMut(Event)>), JsValue> {
+) -> Result<Added, JsValue> {
     listen_with(id, target, kind, f, false)
 }
 
@@ -289,7 +296,7 @@ fn listen_with<E: JsCast + 'static>(
     kind: &'static str,
     f: Handler<E>,
     capture: bool,
-) -> Result<(EventTarget, &'static str, Callback<dyn FnMut(Event)>), JsValue> {
+) -> Result<Added, JsValue> {
     let listener: Listener = Closure::new(move |event: Event| {
         let (Some(window), Ok(event)) = (window(), event.dyn_into::<E>()) else { return };
         if let Some(Err(e)) = with_mounted(id, |m| f(m, &event, &window)) {
@@ -302,7 +309,7 @@ fn listen_with<E: JsCast + 'static>(
     options.set_passive(kind != "keydown");
     options.set_capture(capture);
     target.add_event_listener_with_callback_and_add_event_listener_options(kind, &listener.function, &options)?;
-    Ok((target.clone(), kind, listener))
+    Ok(Added { target: target.clone(), kind, capture, callback: listener })
 }
 
 /// A click in the toolbar runs the action of the button clicked (one listener for all of them).
