@@ -8,6 +8,8 @@ mod data;
 #[allow(dead_code)]
 #[path = "src/chart/members.rs"]
 mod members;
+#[path = "src/css.rs"]
+mod css;
 
 use std::path::Path;
 
@@ -48,9 +50,28 @@ fn main() {
         Ok("wasm32") => data::codegen::dataset_to_rust(&members::shipped(&dataset)),
         _ => data::codegen::dataset_to_rust(&dataset),
     };
+    write("dataset.rs", &source);
+
+    // The widget's stylesheet, minified, in two parts around the font stack, which
+    // src/web/style.rs joins in from geom::FONT_FAMILY (the canvas's).
+    let css_path = "src/web/widget.css";
+    println!("cargo:rerun-if-changed={css_path}");
+    println!("cargo:rerun-if-changed=src/css.rs");
+    let css = css::minify(&read(css_path));
+    match css.split("FONT_FAMILY").collect::<Vec<_>>()[..] {
+        [head, tail] => write("widget_css.rs", &format!("const CSS_HEAD: &str = {head:?};\nconst CSS_TAIL: &str = {tail:?};\n")),
+        _ => {
+            eprintln!("error: {css_path} must name FONT_FAMILY once, where the font stack goes");
+            std::process::exit(1)
+        }
+    }
+}
+
+/// Writes `name` into OUT_DIR, or fails the build.
+fn write(name: &str, contents: &str) {
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
-    let out = Path::new(&out_dir).join("dataset.rs");
-    if let Err(e) = std::fs::write(&out, source) {
+    let out = Path::new(&out_dir).join(name);
+    if let Err(e) = std::fs::write(&out, contents) {
         eprintln!("error: cannot write {}: {e}", out.display());
         std::process::exit(1);
     }

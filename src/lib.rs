@@ -6,6 +6,9 @@
 //! - `web` (wasm32 only): the one module that touches the browser.
 
 pub mod chart;
+/// Compiled into build.rs, which minifies the widget's stylesheet; here for its tests.
+#[cfg(test)]
+mod css;
 pub mod data;
 pub mod dataset;
 

@@ -116,10 +116,8 @@ fn csv_rows(ind: &Indicator, lang: Lang) -> Vec<Vec<String>> {
 /// The chart's data as CSV, one line per (point, place in a text), with provenance columns.
 /// Starts with a UTF-8 byte-order mark so spreadsheet programs read the Chinese correctly.
 pub fn csv(chart: &Chart) -> String {
-    let header = ["id", "label", "value", "unit", "counter", "qualifier", "kind", "period", "shown_as", "file", "offset", "quote", "formula"];
     let mut out = String::from("\u{feff}");
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
+    out.push_str("id,label,value,unit,counter,qualifier,kind,period,shown_as,file,offset,quote,formula\r\n");
     for &ind in chart.points() {
         for row in csv_rows(ind, chart.lang) {
             let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
