@@ -36,6 +36,18 @@ const median = (xs) => {
 };
 const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), samples: xs });
 
+/** The ratio of medians median(xs) ÷ median(base) with a 95 % percentile-bootstrap interval
+ * (2000 resamples of each page's loads, from a fixed seed so a run's printout can be
+ * reproduced from its results.json). A budget "≤ that page" is met beyond this run's noise only
+ * when the interval's low end is ≥ 1. */
+function ratioInterval(xs, base) {
+  let seed = 0x2545f491;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const resample = (a) => a.map(() => a[Math.floor(random() * a.length)]);
+  const ratios = Array.from({ length: 2000 }, () => median(resample(xs)) / median(resample(base))).sort((a, b) => a - b);
+  return { ratio: median(xs) / median(base), low: ratios[49], high: ratios[1949] };
+}
+
 async function load(browser, url, name) {
   const context = await browser.newContext({ viewport: { width: 800, height: 500 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
@@ -106,6 +118,13 @@ const results = {
     bytes: samples[name][0].bytes,
   }])),
 };
+// Each page's median ÷ zhibiao's, with its interval, for the measures that vary between loads.
+const varying = ['readyMs', 'taskMsPerMove', 'scriptMsPerMove'];
+if (PAGES.includes('zhibiao')) {
+  for (const name of PAGES.filter((p) => p !== 'zhibiao')) {
+    results.pages[name].ratioToZhibiao = Object.fromEntries(varying.map((m) => [m, ratioInterval(samples[name].map((s) => s[m]), samples.zhibiao.map((s) => s[m]))]));
+  }
+}
 writeFileSync(join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const fmt = {
@@ -137,6 +156,14 @@ for (const k of ['raw', 'gzip', 'brotli']) {
   lines.push(`| JS + wasm + CSS bytes, ${k === 'gzip' ? 'gzip -9' : k === 'brotli' ? 'brotli 11' : 'raw'} | ${cells.join(' | ')} |`);
 }
 console.log(lines.join('\n'));
+console.log('\nEach page\'s median ÷ zhibiao\'s, with a 95 % bootstrap interval (above 1: zhibiao is faster beyond this run\'s noise):');
+for (const m of varying) {
+  const cells = PAGES.filter((p) => p !== 'zhibiao').map((p) => {
+    const r = results.pages[p].ratioToZhibiao[m];
+    return `${NAMES[p]} ×${r.ratio.toFixed(2)} (×${r.low.toFixed(2)}–×${r.high.toFixed(2)})`;
+  });
+  console.log(`  ${label[m]}: ${cells.join(', ')}`);
+}
 console.log(`\nMachine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memory_gib} GiB; Chromium ${version}.`);
 console.log('\nzhibiao files:');
 for (const [path, s] of Object.entries(results.pages.zhibiao.bytes.files)) console.log(`  ${path}: ${s.raw} B raw, ${s.gzip} B gzip -9, ${s.brotli} B brotli`);
