@@ -3,7 +3,7 @@
 //! wasm carries neither.
 
 /// `css` without comments, with each run of whitespace made one space and none kept next to
-/// `{`, `}`, `;` or `,`, or after `:`; quoted strings are kept as written. A space between other
+/// `{`, `}`, `;` or `,`, or after `:`; quoted strings (without escaped quotes) are kept as written. A space between other
 /// tokens stays: it can be a descendant combinator (`.tip .label`, `.tip :hover`) or part of a
 /// value (`calc(100% - 8px)`).
 pub fn minify(css: &str) -> String {
@@ -20,7 +20,7 @@ pub fn minify(css: &str) -> String {
                 }
                 last = c;
             }
-            space = true;
+            // Not whitespace: `.a/* */.b` is `.a.b`.
             continue;
         }
         if c.is_whitespace() {
@@ -62,6 +62,7 @@ mod tests {
     #[test]
     fn keeps_the_spaces_that_mean_something() {
         assert_eq!(minify(".tip  .label, .tip :hover { x: 1 }"), ".tip .label,.tip :hover{x:1}");
+        assert_eq!(minify(".a/* x */.b, .c /* y */ .d { x: 1 }"), ".a.b,.c .d{x:1}");
         assert_eq!(minify(".a { max-width: min(340px, calc(100% - 8px)); }"), ".a{max-width:min(340px,calc(100% - 8px))}");
         assert_eq!(minify("@media (prefers-color-scheme: dark) {\n  :host { color: #eee; }\n}\n"), "@media (prefers-color-scheme:dark){:host{color:#eee}}");
         assert_eq!(minify(".b[aria-label=\"a  ;  b\"] { content: '/* not a comment */'; }"), ".b[aria-label=\"a  ;  b\"]{content:'/* not a comment */'}");
