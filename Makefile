@@ -5,7 +5,7 @@ PORT ?= 8000
 # binaryen's wasm-opt from npm (Debian's is too old and writes wasm that fails to load).
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup build serve test test-native test-browser test-e2e bench
+.PHONY: setup build serve test test-native test-browser test-e2e bench bench-features
 
 setup:
 	@bash scripts/setup.sh
@@ -36,3 +36,7 @@ bench: build
 	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	node bench/run.mjs
+
+# What each feature of the widget costs in shipped bytes (rebuilds a copy without it; not part of `make test`).
+bench-features: build
+	node bench/features.mjs
