@@ -1,7 +1,7 @@
 // What each of the widget's features costs readers in bytes: the widget is rebuilt without it
-// (its entry point returns at once, so the optimiser drops all the code only that feature
-// reaches), then without all of them together, and each build's four shipped files (the wasm,
-// the glue, element.js and the entry, as `dist/` serves them) are weighed with gzip -9.
+// (the function that does it returns at once, so the optimiser drops all the code only that
+// feature reaches), then without all of them together, and each build's four shipped files
+// (the wasm, the glue, element.js and the entry, as `dist/` serves them) are weighed with gzip -9.
 // Run with `make bench-features`. It builds a copy of the tree in target/features/ (its own
 // cargo target directory, so the main build is not touched); the first run compiles the
 // dependencies once, each variant after that takes about half a minute on two cores.
@@ -17,8 +17,9 @@ const TREE = join(WORK, 'tree');
 const SHIPPED = ['pkg/zhibiao_bg.wasm', 'pkg/zhibiao.js', 'pkg/element.js', 'zhibiao.js'];
 const RETURN = '    if true { return Ok(()); } // bench/features.mjs\n';
 
-/** Each feature and the edits that remove it: `before` is an exact line of its file, which must
- * occur once; the early return goes in front of it. */
+/** Each feature and the edits that remove it. An edit's `before` is exact text of its file (one or
+ * two whole lines, occurring once), in front of which an early return goes, `indent` deeper than
+ * a function body's; or `replace` (occurring once) is replaced `with` other text. */
 export const FEATURES = [
   { name: 'toolbar actions: PNG, CSV, copy link, show table', edits: [
     { file: 'src/web/widget.rs', before: '        self.fill_extras();\n        let Ok(chart) = &self.chart else { return Ok(()) };\n', indent: '    ' }] },
@@ -101,7 +102,10 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
 
   // The copy must weigh what dist/ weighs, or the comparison is not of the shipped build.
   const shipped = SHIPPED.reduce((sum, f) => sum + gzipSync(readFileSync(join(ROOT, 'dist', f)), { level: 9 }).length, 0);
-  if (shipped !== rows[0].total) console.log(`\nwarning: dist/ weighs ${shipped} B, its copy ${rows[0].total} B: run \`make build\` and again`);
+  if (shipped !== rows[0].total) {
+    console.log(`\nerror: dist/ weighs ${shipped} B, its copy ${rows[0].total} B: run \`make build\` and again`);
+    process.exitCode = 1;
+  }
 
   const base = rows[0].total;
   console.log('\n| build | JS + wasm, gzip -9 | saved |\n|---|---|---|');

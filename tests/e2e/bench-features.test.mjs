@@ -1,6 +1,6 @@
 // `make bench-features` (bench/features.mjs) removes each feature from a copy of the sources by
 // editing them at exact lines. This keeps those lines in step with the code, so the byte
-// benchmark still runs after a refactor (it is not part of `make test` itself).
+// benchmark, which `make test` does not run, still runs after a refactor.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
