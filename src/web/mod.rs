@@ -135,8 +135,7 @@ fn render_now(id: u32) {
     // Dispatched in a microtask, outside the borrow (listeners may change attributes, which
     // re-enters) and after the script that inserted the element has added its listeners.
     if let Some(Some((host, chart))) = drawn {
-        let announce = Closure::once_into_js(move || announce_ready(&host, chart));
-        window.queue_microtask(announce.unchecked_ref());
+        window.queue_microtask(&guard(&Closure::once_into_js(move || announce_ready(&host, chart))));
     }
 }
 
@@ -153,18 +152,20 @@ fn finish_after_paint(widget: &mut Widget) {
 /// runs before that frame is painted, so it waits one task more. False when no frame can be
 /// requested (the caller runs it at once).
 fn after_paint(window: &web_sys::Window, id: u32) -> bool {
-    let fill = Closure::once_into_js(move || {
+    // Guarded like every callback: a failure inside would otherwise leave `MOUNTED` borrowed and
+    // every chart on the page silently dead.
+    let fill = guard(&Closure::once_into_js(move || {
         with_mounted(id, |m| {
             m.fill_scheduled = false;
             finish_after_paint(&mut m.widget);
         });
-    });
-    let after_frame = Closure::once_into_js(move || {
+    }));
+    let after_frame = guard(&Closure::once_into_js(move || {
         if let Some(window) = self::window() {
-            let _ = window.set_timeout_with_callback(fill.unchecked_ref());
+            let _ = window.set_timeout_with_callback(&fill);
         }
-    });
-    window.request_animation_frame(after_frame.unchecked_ref()).is_ok()
+    }));
+    window.request_animation_frame(&after_frame).is_ok()
 }
 
 /// Dispatches `chart-ready` (bubbles, composed, `detail: {chart}`) on the element.

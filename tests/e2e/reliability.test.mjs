@@ -226,6 +226,30 @@ test('an exception inside the wasm shows an error state, then every chart comes 
   await context.close();
 });
 
+test('an exception in the work after a frame is painted also shows the error state, then every chart comes back', async () => {
+  const { context, page, errors } = await open();
+  await page.evaluate(() => {
+    document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev"></zhibiao-chart><zhibiao-chart chart="growth"></zhibiao-chart>';
+  });
+  await page.waitForFunction(() => window.__ready.includes('nev') && window.__ready.includes('growth'));
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  // A hostile page: handing the drawn canvas to the view throws (it runs once the frame is painted).
+  await page.evaluate(() => {
+    window.__ready = [];
+    window.__transfer = ImageBitmapRenderingContext.prototype.transferFromImageBitmap;
+    ImageBitmapRenderingContext.prototype.transferFromImageBitmap = () => { throw new Error('forced failure'); };
+    document.querySelector('zhibiao-chart[chart=nev]').setAttribute('chart', '5g');
+  });
+  await page.waitForFunction(() => [...document.querySelectorAll('zhibiao-chart')].some((el) => el.shadowRoot.querySelector('.crash')));
+  await page.evaluate(() => { ImageBitmapRenderingContext.prototype.transferFromImageBitmap = window.__transfer; });
+  await page.waitForFunction(() => window.__ready.includes('5g') && window.__ready.includes('growth'), null, { timeout: 10000 });
+  assert.ok(consoleErrors.some((e) => e.includes('a chart failed')), 'the failure is reported');
+  assert.equal(await page.locator('zhibiao-chart .crash').count(), 0, 'the error state is cleared');
+  assert.deepEqual(errors, [], 'no uncaught exception');
+  await context.close();
+});
+
 test('a mount that fails halfway removes the listeners it added', async () => {
   // The last step of a mount fails: window listeners are already added by then.
   const { context, page, errors } = await open(() => {
