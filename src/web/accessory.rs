@@ -16,6 +16,15 @@ use plotters::prelude::*;
 
 use super::canvas::{CanvasMeasure, MeasuredCanvas};
 
+#[wasm_bindgen]
+extern "C" {
+    /// A promise whose `then` takes functions, so that both can be guarded like every other
+    /// callback (js-sys's `Promise::then2` takes closures).
+    type Thenable;
+    #[wasm_bindgen(method)]
+    fn then(this: &Thenable, on_ok: &js_sys::Function, on_err: &js_sys::Function);
+}
+
 /// Which button was pressed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -200,16 +209,23 @@ pub fn link(window: &web_sys::Window, chart: &Chart, point_idx: Option<usize>) -
     format!("{base}#{}{point}", chart.id.key())
 }
 
-/// Copies `url` to the clipboard and says so in `status`; if the clipboard refuses, shows the link.
+/// Copies `url` to the clipboard and says in `status` (a live region) whether it did; where it
+/// could not, `status` gives the link instead.
 pub fn copy_link(window: &web_sys::Window, status: &HtmlElement, url: String, lang: Lang) {
     let copied = format!("{}{url}", lang.pick("已复制链接：", "Link copied: "));
     let failed = format!("{}{url}", lang.pick("无法访问剪贴板，链接为：", "Could not copy; the link is: "));
-    status.set_text_content(Some(&failed));
-    let promise = window.navigator().clipboard().write_text(&url);
+    // `navigator.clipboard` is undefined outside a secure context (a page on plain http): calling
+    // it there would throw.
+    let clipboard = window.navigator().clipboard();
+    if clipboard.is_undefined() {
+        status.set_text_content(Some(&failed));
+        return;
+    }
+    let promise: Thenable = clipboard.write_text(&url).unchecked_into();
     let (ok_status, err_status) = (status.clone(), status.clone());
     let on_ok = Closure::once(move |_: JsValue| ok_status.set_text_content(Some(&copied)));
     let on_err = Closure::once(move |_: JsValue| err_status.set_text_content(Some(&failed)));
-    let _ = promise.then2(&on_ok, &on_err);
+    promise.then(&super::guard(on_ok.as_ref()), &super::guard(on_err.as_ref()));
     // One per click, freed by the browser with the promise; the unused one is a few bytes.
     on_ok.forget();
     on_err.forget();

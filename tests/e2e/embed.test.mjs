@@ -204,6 +204,22 @@ test('PNG at 2x, CSV with provenance, and a copied link to the focused point', a
   await context.close();
 });
 
+test('without a clipboard (a page on plain http), copy link gives the link instead, and nothing fails', async () => {
+  const s = await server(DIST);
+  const { context, page: p, log } = await page();
+  await p.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, get: () => undefined }));
+  await p.goto(`${s.url}/index.html#nev`);
+  await ready(p, 'nev');
+  const chart = p.locator('#panel-nev zhibiao-chart');
+  await chart.getByRole('button', { name: '复制链接' }).click();
+  await p.waitForFunction(() => document.querySelector('#panel-nev zhibiao-chart').shadowRoot
+    .querySelector('[role=status]').textContent === `无法访问剪贴板，链接为：${location.origin}/index.html#nev`);
+  assert.equal(await chart.locator('.crash').count(), 0, 'no error state');
+  assert.deepEqual(log.consoleErrors, []);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('the table toggle shows the same data as the canvas, and print hides the buttons', async () => {
   const s = await server(DIST);
   const { context, page: p } = await page();
