@@ -127,6 +127,17 @@ test('the self-contained file works opened from disk', async () => {
   await p.goto(pathToFileURL(join(DIST, 'zhibiao-standalone.html')).href);
   for (const chart of ['growth', '5g', 'nev']) await ready(p, chart);
   assert.deepEqual(log.pageErrors, []);
+  // A failure inside the wasm (a hostile page): one file has no module to load afresh, so each
+  // chart says at once to reload the page, without trying.
+  await p.evaluate(() => Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get() { throw new Error('forced failure'); } }));
+  const chart = p.locator('zhibiao-chart[chart=growth]');
+  await chart.locator('canvas[role=application]').focus();
+  await p.keyboard.press('ArrowRight');
+  await chart.locator('.crash').waitFor();
+  assert.equal(await chart.locator('.crash').textContent(), '图表出错，无法恢复。请刷新页面。');
+  assert.ok(log.consoleErrors.some((e) => e.includes('a chart failed')), 'the failure is reported');
+  assert.ok(!log.consoleErrors.some((e) => e.includes('restart failed')), log.consoleErrors.join('\n'));
+  assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
 
