@@ -16,14 +16,19 @@ function select(tab, { focus = false } = {}) {
 }
 
 function openHash() {
-  const [chart, point] = decodeURIComponent(location.hash.slice(1)).split('/');
+  let chart;
+  let point;
+  try {
+    [chart, point] = decodeURIComponent(location.hash.slice(1)).split('/');
+  } catch {
+    return; // a malformed hash (`#%E0`) opens nothing
+  }
   const tab = document.getElementById(`tab-${chart}`);
   if (!tab || !tabs.includes(tab)) return;
   select(tab);
-  if (point) {
-    const el = document.querySelector(`#panel-${chart} zhibiao-chart`);
-    el.setAttribute('focus-point', point);
-  }
+  const el = document.querySelector(`#panel-${chart} zhibiao-chart`);
+  if (point) el.setAttribute('focus-point', point);
+  else el.removeAttribute('focus-point');
 }
 
 for (const tab of tabs) {

@@ -325,15 +325,18 @@ fn on_toolbar_click(m: &mut Mounted, event: &Event, window: &web_sys::Window) ->
 }
 
 fn on_leave(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+    // Content above may move the canvas while the pointer is elsewhere, without a scroll.
+    m.canvas_origin = None;
     match m.widget.focused {
-        Some((_, Pin::Hover)) => m.widget.focus(None, Pin::Hover),
+        // (None: the pointer was over no point.)
+        Some((_, Pin::Hover)) | None => m.widget.rest(),
         _ => Ok(()),
     }
 }
 
 fn on_blur(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     match m.widget.focused {
-        Some((_, Pin::Keyboard)) => m.widget.focus(None, Pin::Keyboard),
+        Some((_, Pin::Keyboard)) => m.widget.rest(),
         _ => Ok(()),
     }
 }
@@ -344,11 +347,11 @@ fn on_scheme_change(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Res
     request_render(m, window)
 }
 
-/// A pointer pressed anywhere outside the element hides a tapped tooltip.
+/// A pointer pressed anywhere outside the element lets go of a tapped point.
 fn on_outside_down(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     let inside = event.composed_path().includes(&m.widget.host, 0);
     match (inside, m.widget.focused) {
-        (false, Some((_, Pin::Tap))) => m.widget.focus(None, Pin::Tap),
+        (false, Some((_, Pin::Tap))) => m.widget.rest(),
         _ => Ok(()),
     }
 }

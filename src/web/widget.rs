@@ -49,6 +49,9 @@ pub enum Problem {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Pin {
     Hover,
+    /// The page's `focus-point`: the chart's resting state, which hover, taps and keys replace and
+    /// which comes back when they let go.
+    Page,
     Tap,
     Keyboard,
 }
@@ -275,14 +278,28 @@ impl Widget {
         }
     }
 
-    /// Points to focus from the `focus-point` attribute (an indicator id), if any.
+    /// The point the `focus-point` attribute names (an indicator id), if this chart has it.
+    pub fn page_point(&self) -> Option<usize> {
+        let id = self.host.get_attribute("focus-point")?;
+        self.chart.as_ref().ok()?.points().iter().position(|p| p.id == id)
+    }
+
+    /// Focuses the point `focus-point` names; when it names none (removed, or not in this chart),
+    /// lets go of the point it focused before. The next render shows the result.
     pub fn apply_focus_attribute(&mut self) {
-        let Some(id) = self.host.get_attribute("focus-point") else { return };
-        if let Ok(chart) = &self.chart {
-            if let Some(idx) = chart.points().iter().position(|p| p.id == id) {
-                self.focused = Some((idx, Pin::Keyboard));
+        match self.page_point() {
+            Some(idx) => self.focused = Some((idx, Pin::Page)),
+            None if matches!(self.focused, Some((_, Pin::Page))) => {
+                self.focused = None;
+                self.hide_tip();
             }
+            None => {}
         }
+    }
+
+    /// Back to the resting state when the reader lets go: the page's point, or none.
+    pub fn rest(&mut self) -> Result<(), JsValue> {
+        self.focus(self.page_point(), Pin::Page)
     }
 
     fn show_message(&mut self, text: &str) -> Result<(), JsValue> {

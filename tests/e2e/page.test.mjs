@@ -104,6 +104,45 @@ test('the hash opens a chart with a point focused and its tooltip showing', asyn
   await context.close();
 });
 
+test("the hash's point is the chart's resting state: hover shows others, it comes back, and a new hash clears it", async () => {
+  const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 800 });
+  await ready(page, 'nev');
+  const chart = page.locator('#panel-nev zhibiao-chart');
+  const shownValue = () => chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '44.1%', await chart.elementHandle());
+  // The first bar from the top is the production row (42.4%); the hash focused the sales row.
+  const bar = await chart.evaluate((el) => {
+    const { canvas, context: c } = window.__shown(el);
+    const scale = canvas.width / canvas.getBoundingClientRect().width;
+    const { data, width } = c.getImageData(0, 0, canvas.width, canvas.height);
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] === 0x00 && data[i + 1] === 0x72 && data[i + 2] === 0xb2) {
+        return { x: ((i / 4) % width) / scale + 20, y: Math.floor(i / 4 / width) / scale + 5 };
+      }
+    }
+    return null;
+  });
+  assert.ok(bar, 'found a bar');
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '42.4%', await chart.elementHandle());
+  // Off the chart: the hash's point again.
+  await page.mouse.move(5, 5);
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '44.1%', await chart.elementHandle());
+  // A hash without a point removes `focus-point`, and the point is let go.
+  await page.evaluate(() => { location.hash = '#nev'; });
+  await page.waitForFunction((el) => !el.hasAttribute('focus-point'), await chart.elementHandle());
+  await page.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  assert.equal(await shownValue(), null);
+  assert.equal(await chart.evaluate((el) => [...el.shadowRoot.querySelectorAll('.marker')].filter((m) => !m.hidden).length), 0, 'no highlight left');
+  // A malformed hash opens nothing and throws nothing.
+  await page.evaluate(() => { location.hash = '#%E0'; });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  assert.equal(await page.getAttribute('#tab-nev', 'aria-selected'), 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the charts follow their container, not the window', async () => {
   const { page, context } = await open('', { width: 1200 });
   await ready(page, 'growth');
