@@ -136,7 +136,11 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 /// from after the previous 。！？ or line break to the next 。！？ inclusive or the line's end,
 /// without the Markdown marks and spaces around a heading.
 pub fn sentence_around(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
+    // An offset inside a character counts as that character's start.
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let is_stop = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n');
     let start = text[..offset].char_indices().rev().find(|&(_, c)| is_stop(c)).map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[offset..]
@@ -243,11 +247,10 @@ mod tests {
                     assert_eq!(s.get(f.offset..f.offset + f.text.len()), Some(f.text.as_str()), "{s:?}");
                 }
             }
-            for offset in 0..=s.len() {
-                if s.is_char_boundary(offset) {
-                    let (a, b) = sentence_around(&s, offset);
-                    assert!(a <= b && s.get(a..b).is_some(), "{s:?} {offset}");
-                }
+            // Every offset, also inside a character or past the end.
+            for offset in 0..=s.len() + 2 {
+                let (a, b) = sentence_around(&s, offset);
+                assert!(a <= b && s.get(a..b).is_some(), "{s:?} {offset}");
             }
         }
     }
