@@ -3,7 +3,10 @@
 //!
 //! - [`data`]: the dataset's types and the parser that builds it (pure, host-tested).
 //! - [`dataset`]: the dataset compiled in by build.rs.
+//! - [`chart`]: which figures each chart shows, layout, hit-testing, words and drawing through
+//!   plotters (pure, host-tested).
 //! - `web` (wasm32 only): the one module that touches the browser.
+//! - `heap` (wasm32 only): the allocator.
 
 pub mod chart;
 /// Compiled into build.rs, which minifies the widget's stylesheet; here for its tests.

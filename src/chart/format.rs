@@ -9,7 +9,9 @@ use crate::data::model::{Indicator, Qualifier, Unit};
 
 use super::Lang;
 
-/// The shortest decimal string of `value` with at most `max_decimals` places that is exact to 1e-9.
+/// The shortest decimal string of `value` with at most `max_decimals` places that is off by at most a
+/// millionth of its last place (relative 1e-6 for large values), so binary noise such as 0.1 + 0.2
+/// never shows.
 pub fn plain(value: f64, max_decimals: usize) -> String {
     plain_from(value, 0, max_decimals)
 }

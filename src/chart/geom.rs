@@ -75,7 +75,7 @@ pub struct Font {
 }
 
 impl Font {
-    /// The CSS `font` shorthand the canvas is given, e.g. `bold 18px system-ui, …`.
+    /// The CSS `font` shorthand the canvas is given, e.g. `bold 18px "PingFang SC", …`.
     pub fn css(self) -> String {
         let size = super::format::plain(self.size_css_px, 2);
         format!("{} {size}px {}", if self.bold { "bold" } else { "normal" }, FONT_FAMILY)

@@ -128,7 +128,7 @@ pub fn csv(chart: &Chart) -> String {
     out
 }
 
-/// A file name that says what is in it, e.g. "zhibiao-nev-growth-2023h1-en".
+/// A file name that says what is in it, e.g. "zhibiao-china-nev-growth-2023h1-en".
 pub fn file_stem(chart: &Chart) -> String {
     let what = match chart.id {
         ChartId::Growth => "yoy-growth-2023h1",
