@@ -20,19 +20,27 @@ after(async () => {
   await server?.close();
 });
 
-/** Counts ResizeObserver observe/disconnect and window pointerdown listeners, from page start. */
+/** Counts ResizeObserver observe/disconnect, the widget's window listeners (pointerdown, scroll)
+ * and media-query listeners (colour scheme, device pixel ratio), from page start. */
 const INSTRUMENT = () => {
-  window.__counts = { observed: 0, disconnected: 0, windowListeners: 0, transforms: 0 };
+  window.__counts = { observed: 0, disconnected: 0, windowListeners: 0, mediaListeners: 0, mediaAdded: 0, transforms: 0 };
   const { observe, disconnect } = ResizeObserver.prototype;
   ResizeObserver.prototype.observe = function (...a) { window.__counts.observed += 1; return observe.apply(this, a); };
   ResizeObserver.prototype.disconnect = function (...a) { window.__counts.disconnected += 1; return disconnect.apply(this, a); };
   const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
+  const count = (target, type, step) => {
+    if (target === window && (type === 'pointerdown' || type === 'scroll')) window.__counts.windowListeners += step;
+    if (target instanceof MediaQueryList && type === 'change') {
+      window.__counts.mediaListeners += step;
+      if (step > 0) window.__counts.mediaAdded += 1;
+    }
+  };
   EventTarget.prototype.addEventListener = function (type, ...a) {
-    if (this === window && type === 'pointerdown') window.__counts.windowListeners += 1;
+    count(this, type, 1);
     return add.call(this, type, ...a);
   };
   EventTarget.prototype.removeEventListener = function (type, ...a) {
-    if (this === window && type === 'pointerdown') window.__counts.windowListeners -= 1;
+    count(this, type, -1);
     return remove.call(this, type, ...a);
   };
   const { setTransform } = CanvasRenderingContext2D.prototype;
@@ -89,6 +97,8 @@ test('attaching and detaching 1000 charts leaves no listeners, observers or memo
   const afterwards = await measure(page, cdp);
   const counts = await page.evaluate(() => ({ ...window.__counts }));
   assert.equal(counts.windowListeners, countsBefore.windowListeners, 'every window listener was removed');
+  assert.ok(counts.mediaAdded - countsBefore.mediaAdded >= 2000, 'each attach listens to the colour scheme…');
+  assert.equal(counts.mediaListeners, countsBefore.mediaListeners, '…and every media-query listener was removed');
   assert.equal(counts.observed - countsBefore.observed, 2000, 'one ResizeObserver per attach (two per cycle)…');
   assert.equal(counts.observed, counts.disconnected, '…and each was disconnected');
   // Stated tolerance: JS heap within 512 KiB of the baseline, wasm memory within one 64 KiB page.
