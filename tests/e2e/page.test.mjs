@@ -20,8 +20,8 @@ after(async () => {
   await server?.close();
 });
 
-async function open(hash, { width, colorScheme = 'light' }) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2, colorScheme });
+async function open(hash, { width, colorScheme = 'light', hasTouch = false }) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2, colorScheme, hasTouch });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -139,6 +139,21 @@ test("the hash's point is the chart's resting state: hover shows others, it come
   await page.evaluate(() => { location.hash = '#%E0'; });
   await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
   assert.equal(await page.getAttribute('#tab-nev', 'aria-selected'), 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a tap on no point hides the hash's point, and it stays hidden when the finger leaves", async () => {
+  const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 800, hasTouch: true });
+  await ready(page, 'nev');
+  const chart = page.locator('#panel-nev zhibiao-chart');
+  await chart.locator('.tip.shown').waitFor({ state: 'visible' });
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  // The title's corner: on the canvas, in no point's row.
+  await page.touchscreen.tap(box.x + 3, box.y + 3);
+  await chart.locator('.tip.shown').waitFor({ state: 'detached' });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  assert.equal(await chart.locator('.tip.shown').count(), 0, 'still hidden');
   assert.deepEqual(errors, []);
   await context.close();
 });
