@@ -15,6 +15,7 @@ mod css;
 pub mod data;
 pub mod dataset;
 
+/// The dataset compiled in: every indicator natively, only those a chart shows (or derives from) in the wasm.
 pub use dataset::DATASET;
 
 #[cfg(target_arch = "wasm32")]

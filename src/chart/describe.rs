@@ -35,6 +35,7 @@ fn formula_in_words(ind: &Indicator, lang: Lang) -> String {
         .collect()
 }
 
+/// The tooltip for `ind` in `lang`, quoting the longest sentence that gives the figure.
 pub fn tooltip(ind: &Indicator, lang: Lang) -> Tooltip {
     let kind = match ind.kind {
         Kind::Stated => None,

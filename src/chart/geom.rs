@@ -18,18 +18,23 @@ pub struct RectCss {
 }
 
 impl RectCss {
+    /// A rectangle with its top-left corner at (`x_css_px`, `y_css_px`); a negative width or height
+    /// becomes 0.
     pub fn new(x_css_px: f64, y_css_px: f64, width_css_px: f64, height_css_px: f64) -> RectCss {
         RectCss { x_css_px, y_css_px, width_css_px: width_css_px.max(0.0), height_css_px: height_css_px.max(0.0) }
     }
 
+    /// The x of the right edge.
     pub fn right_css_px(&self) -> f64 {
         self.x_css_px + self.width_css_px
     }
 
+    /// The y of the bottom edge.
     pub fn bottom_css_px(&self) -> f64 {
         self.y_css_px + self.height_css_px
     }
 
+    /// True when `p` is inside: on the top or left edge counts, on the right or bottom edge does not.
     pub fn contains(&self, p: PointCss) -> bool {
         p.x_css_px >= self.x_css_px
             && p.x_css_px < self.right_css_px()
@@ -37,6 +42,7 @@ impl RectCss {
             && p.y_css_px < self.bottom_css_px()
     }
 
+    /// The centre point.
     pub fn center(&self) -> PointCss {
         PointCss { x_css_px: self.x_css_px + self.width_css_px / 2.0, y_css_px: self.y_css_px + self.height_css_px / 2.0 }
     }
@@ -49,6 +55,7 @@ impl RectCss {
             && other.y_css_px < self.bottom_css_px()
     }
 
+    /// The area in square CSS pixels.
     pub fn area_css_px2(&self) -> f64 {
         self.width_css_px * self.height_css_px
     }

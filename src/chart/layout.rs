@@ -8,6 +8,7 @@ use super::spec::{Chart, Panel, PanelKind, RowStyle};
 use super::theme::{Rgb, Theme};
 use super::wrap::{truncate, wrap};
 
+/// Which point of a text mark its `at` is, across: the start of the text, its centre or its end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Align {
     Left,
@@ -15,6 +16,7 @@ pub enum Align {
     Right,
 }
 
+/// Which point of a text mark its `at` is, down: the top of the text or its middle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Baseline {
     Top,
@@ -47,6 +49,7 @@ impl Mark {
 pub struct Target {
     /// Index into `Chart::points()`.
     pub point_idx: usize,
+    /// Where the pointer hits the point.
     pub hit: RectCss,
     /// Where a tooltip for the point attaches (the end of its bar).
     pub anchor: PointCss,
@@ -79,6 +82,8 @@ impl Target {
     }
 }
 
+/// A chart laid out at one width: its size in CSS pixels, the marks in drawing order, and the
+/// targets of its points.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scene {
     pub width_css_px: f64,

@@ -16,9 +16,13 @@ pub const GROWTH_BASELINES: [&str; 3] =
 
 /// 5G chart: all base stations, and the co-built ones among them.
 pub const FIVE_G_STATIONS: &str = "bs_5g_total";
+/// 5G chart: the co-built and shared base stations, drawn inside the bar of [`FIVE_G_STATIONS`].
 pub const FIVE_G_STATIONS_SHARED: &str = "bs_5g_shared";
+/// 5G chart, second panel: 5G mobile subscribers and mobile IoT connections.
 pub const FIVE_G_USERS: [&str; 2] = ["users_5g_mobile", "users_mobile_iot"];
+/// 5G chart, third panel: 5G's share of mobile data traffic.
 pub const FIVE_G_TRAFFIC_SHARE: &str = "traffic_share_5g";
+/// 5G chart, last panel: figures of the gigabit network and of 5G applications, shown as tiles.
 pub const FIVE_G_STATS: [&str; 4] = ["pon_10g_ports", "app_categories_5g", "app_cases_5g", "terminals_5g_licensed"];
 
 /// NEV chart: production and sales growth, against industrial growth.

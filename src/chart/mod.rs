@@ -25,6 +25,7 @@ pub enum ChartId {
 }
 
 impl ChartId {
+    /// Every chart.
     pub const ALL: [ChartId; 3] = [ChartId::Growth, ChartId::FiveG, ChartId::Nev];
 
     /// The attribute value that names this chart.
@@ -36,6 +37,8 @@ impl ChartId {
         }
     }
 
+    /// The chart a `chart` attribute value names (surrounding whitespace ignored); an error listing the
+    /// allowed values otherwise.
     pub fn parse(value: &str) -> Result<ChartId, AttributeError> {
         ChartId::ALL.into_iter().find(|c| c.key() == value.trim()).ok_or_else(|| AttributeError {
             attribute: "chart",
@@ -54,6 +57,7 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language's code: "zh" or "en".
     pub fn key(self) -> &'static str {
         match self {
             Lang::Zh => "zh",

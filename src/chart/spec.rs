@@ -30,6 +30,7 @@ pub enum RowStyle {
     Reference,
 }
 
+/// One bar or tile of a panel: a figure, its label and how it is drawn.
 #[derive(Clone, Debug)]
 pub struct Row {
     pub indicator: &'static Indicator,
@@ -40,6 +41,7 @@ pub struct Row {
     pub style: RowStyle,
 }
 
+/// A titled group of rows. Bars and shares share one axis in `unit`; a stats panel has no axis.
 #[derive(Clone, Debug)]
 pub struct Panel {
     pub title: String,
@@ -55,7 +57,9 @@ pub struct Chart {
     pub lang: Lang,
     pub title: String,
     pub panels: Vec<Panel>,
+    /// A sentence under the panels (the NEV chart's).
     pub note: Option<String>,
+    /// The credit line at the foot of the chart.
     pub source_line: String,
     /// Derived from `panels` once, at build: the hover and keyboard paths read it on every event.
     points: Vec<&'static Indicator>,

@@ -32,21 +32,27 @@ impl Rgb {
     }
 }
 
+/// The colours a chart is drawn in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Theme {
     pub background: Rgb,
     pub text: Rgb,
     pub muted_text: Rgb,
     pub grid: Rgb,
+    /// Behind a figure's tile, and a share's 0–100% track.
     pub tile: Rgb,
     pub bar: Rgb,
     /// The whole of which a part is shown (lighter than `bar`).
     pub whole: Rgb,
+    /// The focused point.
     pub highlight: Rgb,
+    /// A row to compare against (`RowStyle::Reference`).
     pub reference: Rgb,
+    /// Inside the outline of a derived figure's bar.
     pub derived_fill: Rgb,
 }
 
+/// Dark text and marks on white.
 pub const LIGHT: Theme = Theme {
     background: Rgb(0xff, 0xff, 0xff),
     text: Rgb(0x1a, 0x1a, 0x1a),
@@ -60,6 +66,7 @@ pub const LIGHT: Theme = Theme {
     derived_fill: Rgb(0xdd, 0xec, 0xf6),
 };
 
+/// Light text and marks on near-black, for `prefers-color-scheme: dark`.
 pub const DARK: Theme = Theme {
     background: Rgb(0x16, 0x18, 0x1c),
     text: Rgb(0xee, 0xee, 0xee),
@@ -74,6 +81,7 @@ pub const DARK: Theme = Theme {
 };
 
 impl Theme {
+    /// [`DARK`] when `dark`, else [`LIGHT`].
     pub fn for_dark(dark: bool) -> Theme {
         if dark {
             DARK

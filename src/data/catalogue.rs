@@ -28,6 +28,7 @@ pub struct Locator {
     pub line: usize,
 }
 
+/// A `[source key]` section: a source text and the key its locators name it by.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct SourceEntry {
     pub key: String,
@@ -35,12 +36,15 @@ pub struct SourceEntry {
     pub title: String,
     pub publisher: String,
     pub date: String,
+    /// Line of the section's header.
     pub line: usize,
 }
 
+/// An `[indicator id]` section: what is curated for one indicator (its value is read from the texts).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     pub id: String,
+    /// Line of the section's header.
     pub line: usize,
     pub topic: String,
     pub zh: String,
@@ -52,12 +56,14 @@ pub struct Entry {
     pub formula: Option<(String, usize)>,
 }
 
+/// A `skip` line of `[ignored]`: a figure that is deliberately not an indicator, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ignored {
     pub locator: Locator,
     pub reason: String,
 }
 
+/// The parsed catalogue, each list in file order.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Catalogue {
     pub sources: Vec<SourceEntry>,

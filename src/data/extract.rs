@@ -37,10 +37,13 @@ impl fmt::Display for CatalogueAt {
 pub struct Unclaimed {
     pub file: String,
     pub line: usize,
+    /// The figure as written.
     pub text: String,
+    /// The sentence around it.
     pub quote: String,
 }
 
+/// Why the dataset cannot be built; each names the catalogue or source line to look at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ExtractError {
     Catalogue { file: String, error: CatalogueError },
@@ -52,8 +55,11 @@ pub enum ExtractError {
     NoFigureAfterAnchor { at: CatalogueAt, file: String, line: usize, anchor: String, nth: usize },
     /// Two places give different figures for one indicator.
     Disagree { at: CatalogueAt, first: String, second: String },
+    /// One figure of a source text is claimed by two catalogue entries (or an entry and `[ignored]`).
     ClaimedTwice { file: String, line: usize, text: String, first: String, second: String },
     Unclaimed(Vec<Unclaimed>),
+    /// A derived entry's formula cannot be computed: an unknown input or operator, units that do not
+    /// combine, or an overflow.
     Formula { at: CatalogueAt, message: String },
 }
 

@@ -28,6 +28,7 @@ pub struct Provenance {
     pub quote: Text,
 }
 
+/// What a figure's value counts or measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
@@ -41,6 +42,7 @@ pub enum Unit {
     Year,
 }
 
+/// How the text bounds a figure: exactly, more than, at least or about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
@@ -53,6 +55,7 @@ pub enum Qualifier {
     About,
 }
 
+/// Whether a figure is stated, derived from others, or a target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -64,6 +67,7 @@ pub enum Kind {
     Target,
 }
 
+/// An indicator's name in Chinese and in English.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Label {
     pub zh: Text,
@@ -78,19 +82,23 @@ pub struct Derivation {
     pub inputs: Cow<'static, [Text]>,
 }
 
+/// One figure of the dataset: its value and unit, its names, and where the texts give it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Indicator {
     /// Stable snake_case id.
     pub id: Text,
+    /// One of `catalogue::TOPICS`.
     pub topic: Text,
     pub label: Label,
     /// In base units: 万 and 亿 expanded, 3.8 for 3.8%.
     pub value: f64,
     pub unit: Unit,
+    /// The measure word (个 家 户 …) the text writes after the number, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counter: Option<Text>,
     pub qualifier: Qualifier,
     pub kind: Kind,
+    /// The period or day the figure is for, e.g. "2023-H1" or "2023-06-30".
     pub period: Text,
     /// Digits the text wrote; formatting never shows fewer.
     pub significant_digits: u8,
@@ -98,11 +106,13 @@ pub struct Indicator {
     pub decimals: u8,
     /// The figure exactly as written, qualifier words included; for derived figures, as we write it.
     pub text: Text,
+    /// Every place the texts give the figure; none for a derived one.
     pub sources: Cow<'static, [Provenance]>,
     #[serde(skip_serializing_if = "Option::is_none", flatten)]
     pub derivation: Option<Derivation>,
 }
 
+/// The source texts and the indicators read from them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Dataset {
     pub sources: Cow<'static, [Source]>,

@@ -34,8 +34,11 @@ pub enum Action {
     CopyLink,
 }
 
+/// Every button, in toolbar order.
 pub const ACTIONS: [Action; 4] = [Action::ToggleTable, Action::Png, Action::Csv, Action::CopyLink];
 
+/// The elements after the canvas: the toolbar and its buttons, the data table (visually hidden
+/// until shown) and the description for screen readers (`id=desc`).
 pub struct Accessories {
     pub toolbar: HtmlElement,
     pub buttons: Vec<(Action, HtmlElement)>,
@@ -43,6 +46,7 @@ pub struct Accessories {
     pub desc: HtmlElement,
 }
 
+/// A new `tag` element of class `class` (none when empty).
 pub fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
     let el: HtmlElement = document.create_element(tag)?.dyn_into()?;
     if !class.is_empty() {
@@ -61,6 +65,8 @@ fn label(action: Action, lang: Lang) -> &'static str {
 }
 
 impl Accessories {
+    /// Builds the toolbar with unlabelled buttons, an empty table and an empty description, attached
+    /// to nothing yet.
     pub fn new(document: &Document) -> Result<Accessories, JsValue> {
         let toolbar = element(document, "div", "toolbar")?;
         let mut buttons = Vec::new();
@@ -81,6 +87,7 @@ impl Accessories {
         Ok(Accessories { toolbar, buttons, table_wrap, desc })
     }
 
+    /// Appends the toolbar, the table and the description to `shadow`, in that order.
     pub fn append_to(&self, shadow: &ShadowRoot) -> Result<(), JsValue> {
         for node in [&self.toolbar, &self.table_wrap, &self.desc] {
             shadow.append_child(node)?;
@@ -154,6 +161,8 @@ impl Accessories {
         Ok(())
     }
 
+    /// Shows the data table if it is visually hidden, hides it otherwise, and updates the table button's
+    /// `aria-expanded`.
     pub fn toggle_table(&self) -> Result<(), JsValue> {
         let list = self.table_wrap.class_list();
         let now_hidden = list.toggle("sr")?;

@@ -85,6 +85,8 @@ pub struct MeasuredCanvas {
 }
 
 impl MeasuredCanvas {
+    /// A backend for `canvas` that draws and measures through `context`, its 2D context; `None` when
+    /// plotters-canvas cannot get a 2D context of `canvas`.
     pub fn new(canvas: HtmlCanvasElement, context: CanvasRenderingContext2d) -> Option<MeasuredCanvas> {
         Some(MeasuredCanvas { inner: CanvasBackend::with_canvas_object(canvas)?, context })
     }
@@ -208,6 +210,8 @@ pub struct View {
 }
 
 impl View {
+    /// A view made in `document`, not yet attached; `None` where the browser lacks `OffscreenCanvas`
+    /// or `bitmaprenderer`.
     pub fn new(document: &web_sys::Document) -> Option<View> {
         use wasm_bindgen::JsCast;
         let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;

@@ -56,6 +56,8 @@ pub enum Pin {
     Keyboard,
 }
 
+/// One `<zhibiao-chart>` element: its shadow DOM, the chart it shows, the last layout and the focused
+/// point.
 pub struct Widget {
     pub host: HtmlElement,
     shadow: ShadowRoot,
@@ -83,7 +85,9 @@ pub struct Widget {
     shown: Option<usize>,
     status: HtmlElement,
     message: HtmlElement,
+    /// The chart the attributes name, or why there is none.
     pub chart: Result<Chart, Problem>,
+    /// The element's width, as last measured.
     pub width_css_px: f64,
     /// Near the viewport; off-screen charts wait until they are scrolled to.
     pub on_screen: bool,
@@ -94,6 +98,7 @@ pub struct Widget {
     /// The theme the canvas was last drawn in (true = dark).
     drawn_dark: Option<bool>,
     measure_cache: MeasureCache,
+    /// The highlighted point (an index into `Chart::points()`) and what pinned it.
     pub focused: Option<(usize, Pin)>,
     /// The description and the data table are not yet written for the current chart: they are
     /// written after the first frame (see `fill_extras`), so that laying out their text does not
@@ -477,6 +482,7 @@ impl Widget {
         Ok(())
     }
 
+    /// Hides the tooltip card on show, if any; the card is kept for the point's next showing.
     pub fn hide_tip(&mut self) {
         if let Some(card) = self.shown.take().and_then(|idx| self.cards.get(idx)).and_then(Option::as_ref) {
             let _ = card.element.class_list().remove_1("shown");
@@ -570,10 +576,13 @@ impl Widget {
         Ok(())
     }
 
+    /// The point under `p` (CSS pixels from the canvas's top-left corner); `None` over no point,
+    /// and until the current chart is laid out.
     pub fn hit(&self, p: PointCss) -> Option<usize> {
         self.scene.as_ref().and_then(|s| s.hit(p))
     }
 
+    /// How many points the chart has; 0 while a message shows instead.
     pub fn n_points(&self) -> usize {
         self.chart.as_ref().map_or(0, |c| c.points().len())
     }
