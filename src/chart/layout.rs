@@ -56,27 +56,30 @@ pub struct Target {
 }
 
 impl Target {
-    /// Where a tooltip card of `card_w` × `card_h` CSS px goes in a scene of `scene_w` × `scene_h`:
-    /// below the point's row, else above it, else beside the bar's end (after it, else before it),
-    /// so that the card leaves the end of the highlighted bar and its value in view. Only where
-    /// none of these fits does it cover them. Keeps 4 px from the edges.
-    pub fn card_position(&self, scene_w: f64, scene_h: f64, card_w: f64, card_h: f64) -> PointCss {
-        const EDGE: f64 = 4.0;
-        let x_near = (self.anchor.x_css_px + 12.0).min(scene_w - card_w - EDGE).max(EDGE);
-        let fits_y = |y: f64| y >= EDGE && y + card_h <= scene_h - EDGE;
-        let (below, above) = (self.hit.bottom_css_px() + 4.0, self.hit.y_css_px - card_h - 4.0);
-        let centred = (self.hit.center().y_css_px - card_h / 2.0).min(scene_h - card_h - EDGE).max(EDGE);
-        let (after, before) = (self.anchor.x_css_px + 12.0, self.anchor.x_css_px - 12.0 - card_w);
+    /// Where a tooltip card of `card_width_css_px` × `card_height_css_px` goes in a scene of
+    /// `scene_width_css_px` × `scene_height_css_px`: below the point's row, else above it, else
+    /// beside the bar's end (after it, else before it), so that the card leaves the end of the
+    /// highlighted bar and its value in view. Only where none of these fits does it cover them.
+    /// Keeps 4 px from the edges.
+    pub fn card_position(&self, scene_width_css_px: f64, scene_height_css_px: f64, card_width_css_px: f64, card_height_css_px: f64) -> PointCss {
+        const EDGE_CSS_PX: f64 = 4.0;
+        let x_near = (self.anchor.x_css_px + 12.0).min(scene_width_css_px - card_width_css_px - EDGE_CSS_PX).max(EDGE_CSS_PX);
+        let fits_y = |y: f64| y >= EDGE_CSS_PX && y + card_height_css_px <= scene_height_css_px - EDGE_CSS_PX;
+        let (below, above) = (self.hit.bottom_css_px() + 4.0, self.hit.y_css_px - card_height_css_px - 4.0);
+        let centred = (self.hit.center().y_css_px - card_height_css_px / 2.0)
+            .min(scene_height_css_px - card_height_css_px - EDGE_CSS_PX)
+            .max(EDGE_CSS_PX);
+        let (after, before) = (self.anchor.x_css_px + 12.0, self.anchor.x_css_px - 12.0 - card_width_css_px);
         let (x, y) = if fits_y(below) {
             (x_near, below)
         } else if fits_y(above) {
             (x_near, above)
-        } else if after + card_w <= scene_w - EDGE {
+        } else if after + card_width_css_px <= scene_width_css_px - EDGE_CSS_PX {
             (after, centred)
-        } else if before >= EDGE {
+        } else if before >= EDGE_CSS_PX {
             (before, centred)
         } else {
-            (x_near, below.min(scene_h - card_h - EDGE).max(EDGE))
+            (x_near, below.min(scene_height_css_px - card_height_css_px - EDGE_CSS_PX).max(EDGE_CSS_PX))
         };
         PointCss { x_css_px: x, y_css_px: y }
     }
@@ -329,16 +332,16 @@ impl Builder<'_> {
     fn stats(&mut self, panel: &Panel) {
         let lang = self.chart.lang;
         let inner = self.inner_width_css_px();
-        let gap = 10.0;
+        let gap_css_px = 10.0;
         let n = panel.rows.len().max(1);
-        let cols = (((inner + gap) / (150.0 + gap)).floor() as usize).clamp(1, n);
-        let tile_w = (inner - gap * (cols - 1) as f64) / cols as f64;
-        let tile_h = 70.0;
+        let cols = (((inner + gap_css_px) / (150.0 + gap_css_px)).floor() as usize).clamp(1, n);
+        let tile_width_css_px = (inner - gap_css_px * (cols - 1) as f64) / cols as f64;
+        let tile_height_css_px = 70.0;
         for (i, row) in panel.rows.iter().enumerate() {
             let (idx, focused) = self.take_point();
-            let x = self.pad_css_px + (i % cols) as f64 * (tile_w + gap);
-            let y = self.y_css_px + (i / cols) as f64 * (tile_h + gap);
-            let tile = RectCss::new(x, y, tile_w, tile_h);
+            let x = self.pad_css_px + (i % cols) as f64 * (tile_width_css_px + gap_css_px);
+            let y = self.y_css_px + (i / cols) as f64 * (tile_height_css_px + gap_css_px);
+            let tile = RectCss::new(x, y, tile_width_css_px, tile_height_css_px);
             self.marks.push(Mark::Rect { rect: tile, fill: self.theme.tile });
             if focused {
                 self.marks.push(Mark::Outline { rect: tile, color: self.theme.highlight, width_css_px: 2.0 });
@@ -346,21 +349,21 @@ impl Builder<'_> {
             let value = format::value(row.indicator, lang);
             let big = [font(20.0, true), font(16.0, true)]
                 .into_iter()
-                .find(|f| self.measure.width_css_px(&value, *f) <= tile_w - 20.0)
+                .find(|f| self.measure.width_css_px(&value, *f) <= tile_width_css_px - 20.0)
                 .unwrap_or(font(14.0, true));
             let color = if focused { self.theme.highlight } else { self.theme.text };
-            let value = truncate(&value, tile_w - 20.0, big, self.measure);
+            let value = truncate(&value, tile_width_css_px - 20.0, big, self.measure);
             self.text(x + 10.0, y + 10.0, value, big, color, Align::Left, Baseline::Top);
             let label_font = font(12.0, false);
-            for (line_idx, line) in wrap(&row.label, tile_w - 20.0, label_font, self.measure, 2).into_iter().enumerate() {
+            for (line_idx, line) in wrap(&row.label, tile_width_css_px - 20.0, label_font, self.measure, 2).into_iter().enumerate() {
                 let line_y = y + 38.0 + line_idx as f64 * 15.0;
                 self.text(x + 10.0, line_y, line, label_font, self.theme.muted_text, Align::Left, Baseline::Top);
             }
-            let anchor = PointCss { x_css_px: x + tile_w / 2.0, y_css_px: y };
+            let anchor = PointCss { x_css_px: x + tile_width_css_px / 2.0, y_css_px: y };
             self.targets.push(Target { point_idx: idx, hit: tile, anchor });
         }
         let n_tile_rows = n.div_ceil(cols);
-        self.y_css_px += n_tile_rows as f64 * (tile_h + gap);
+        self.y_css_px += n_tile_rows as f64 * (tile_height_css_px + gap_css_px);
     }
 }
 

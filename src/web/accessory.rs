@@ -191,9 +191,9 @@ pub fn download_png(shadow: &ShadowRoot, document: &Document, chart: &Chart, wid
     let theme = Theme::for_dark(dark);
     let scene = layout(chart, width_css_px.max(320.0), &CanvasMeasure(&context), &theme, None);
     let ratio = DevicePixelRatio(2.0);
-    let (w, h) = ratio.backing_size_device_px(scene.width_css_px, scene.height_css_px);
-    canvas.set_width(w);
-    canvas.set_height(h);
+    let (width_device_px, height_device_px) = ratio.backing_size_device_px(scene.width_css_px, scene.height_css_px);
+    canvas.set_width(width_device_px);
+    canvas.set_height(height_device_px);
     context.set_transform(2.0, 0.0, 0.0, 2.0, 0.0, 0.0)?;
     let backend = MeasuredCanvas::new(canvas.clone(), context).ok_or("no canvas backend")?;
     let root = backend.into_drawing_area();

@@ -379,8 +379,8 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     widget.apply_focus_attribute();
     widget.width_css_px = width_css_px;
     // Drawn now if on screen (or near it); otherwise when the IntersectionObserver says so.
-    let viewport_h = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
-    widget.on_screen = rect.bottom() >= -NEAR_VIEWPORT_CSS_PX && rect.top() <= viewport_h + NEAR_VIEWPORT_CSS_PX;
+    let viewport_height_css_px = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
+    widget.on_screen = rect.bottom() >= -NEAR_VIEWPORT_CSS_PX && rect.top() <= viewport_height_css_px + NEAR_VIEWPORT_CSS_PX;
     let canvas: &EventTarget = widget.canvas.as_ref();
     // On an early return below, `listeners` is dropped and removes what was added.
     let mut listeners = Listeners(Vec::with_capacity(9));

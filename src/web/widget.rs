@@ -545,8 +545,8 @@ impl Widget {
                 None => return Ok(()),
             },
         };
-        let (width, height) = (card.width_css_px, card.height_css_px);
-        let at = target.card_position(width_css_px, height_css_px, width, height);
+        let (card_width_css_px, card_height_css_px) = (card.width_css_px, card.height_css_px);
+        let at = target.card_position(width_css_px, height_css_px, card_width_css_px, card_height_css_px);
         let position = format!("translate({}px, {}px)", at.x_css_px.round() as i64, at.y_css_px.round() as i64);
         let placed = card.element.style().set_property("transform", &position);
         self.cards[point_idx] = Some(card);
