@@ -482,7 +482,7 @@ impl Widget {
         Ok(())
     }
 
-    /// Hides the tooltip card on show, if any; the card is kept for the point's next showing.
+    /// Hides the shown tooltip card, if any; the card is kept for its point's next showing.
     pub fn hide_tip(&mut self) {
         if let Some(card) = self.shown.take().and_then(|idx| self.cards.get(idx)).and_then(Option::as_ref) {
             let _ = card.element.class_list().remove_1("shown");
