@@ -158,6 +158,41 @@ test("a tap on no point hides the hash's point, and it stays hidden when the fin
   await context.close();
 });
 
+test('content inserted above a chart, without a scroll or resize, does not misplace the next hover', async () => {
+  const { page, context, errors } = await open('#nev', { width: 800 });
+  await ready(page, 'nev');
+  const chart = page.locator('#panel-nev zhibiao-chart');
+  const host = await chart.elementHandle();
+  const value = (v) => page.waitForFunction(([el, text]) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === text, [host, v]);
+  const bar = await chart.evaluate((el) => {
+    const { canvas, context: c } = window.__shown(el);
+    const scale = canvas.width / canvas.getBoundingClientRect().width;
+    const { data, width } = c.getImageData(0, 0, canvas.width, canvas.height);
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] === 0x00 && data[i + 1] === 0x72 && data[i + 2] === 0xb2) {
+        return { x: ((i / 4) % width) / scale + 20, y: Math.floor(i / 4 / width) / scale + 5 };
+      }
+    }
+    return null;
+  });
+  assert.ok(bar, 'found a bar');
+  let box = await chart.locator('canvas[role=application]').boundingBox();
+  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await value('42.4%');
+  await page.mouse.move(5, 5);
+  // 120 px of content above the chart: it moves down; nothing scrolls and its width stays.
+  await page.evaluate(() => {
+    const note = document.createElement('div');
+    note.style.height = '120px';
+    document.getElementById('panel-nev').prepend(note);
+  });
+  box = await chart.locator('canvas[role=application]').boundingBox();
+  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await value('42.4%');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the charts follow their container, not the window', async () => {
   const { page, context } = await open('', { width: 1200 });
   await ready(page, 'growth');
