@@ -28,3 +28,18 @@ export const SHOWN = () => {
     return { canvas, context };
   };
 };
+
+/** For `locator.evaluate`: a point inside the first bar from the top of the chart `el` (in the
+ * growth and NEV charts, the first row's main-colour bar), in CSS px from the canvas's top-left
+ * corner; null if none is shown. Needs SHOWN. */
+export const FIRST_BAR = (el) => {
+  const { canvas, context } = window.__shown(el);
+  const scale = canvas.width / canvas.getBoundingClientRect().width;
+  const { data, width } = context.getImageData(0, 0, canvas.width, canvas.height);
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i] === 0x00 && data[i + 1] === 0x72 && data[i + 2] === 0xb2) {
+      return { x: ((i / 4) % width) / scale + 20, y: Math.floor(i / 4 / width) / scale + 5 };
+    }
+  }
+  return null;
+};

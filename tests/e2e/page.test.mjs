@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
-import { launch, RECORD_READY, SHOWN } from './browser.mjs';
+import { launch, FIRST_BAR, RECORD_READY, SHOWN } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -33,6 +33,10 @@ async function open(hash, { width, colorScheme = 'light', hasTouch = false }) {
 }
 
 const ready = (page, chart) => page.waitForFunction((c) => window.__ready.includes(c), chart, { timeout: 15000 });
+
+/** Waits until the chart `locator` shows the tooltip whose value is `text`. */
+const tipShows = async (page, locator, text) => page.waitForFunction(
+  ([el, t]) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === t, [await locator.elementHandle(), text]);
 
 for (const width of [375, 1200]) {
   for (const colorScheme of ['light', 'dark']) {
@@ -109,26 +113,16 @@ test("the hash's point is the chart's resting state: hover shows others, it come
   await ready(page, 'nev');
   const chart = page.locator('#panel-nev zhibiao-chart');
   const shownValue = () => chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
-  await page.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '44.1%', await chart.elementHandle());
+  await tipShows(page, chart, '44.1%');
   // The first bar from the top is the production row (42.4%); the hash focused the sales row.
-  const bar = await chart.evaluate((el) => {
-    const { canvas, context: c } = window.__shown(el);
-    const scale = canvas.width / canvas.getBoundingClientRect().width;
-    const { data, width } = c.getImageData(0, 0, canvas.width, canvas.height);
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i] === 0x00 && data[i + 1] === 0x72 && data[i + 2] === 0xb2) {
-        return { x: ((i / 4) % width) / scale + 20, y: Math.floor(i / 4 / width) / scale + 5 };
-      }
-    }
-    return null;
-  });
+  const bar = await chart.evaluate(FIRST_BAR);
   assert.ok(bar, 'found a bar');
   const box = await chart.locator('canvas[role=application]').boundingBox();
   await page.mouse.move(box.x + bar.x, box.y + bar.y);
-  await page.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '42.4%', await chart.elementHandle());
+  await tipShows(page, chart, '42.4%');
   // Off the chart: the hash's point again.
   await page.mouse.move(5, 5);
-  await page.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '44.1%', await chart.elementHandle());
+  await tipShows(page, chart, '44.1%');
   // A hash without a point removes `focus-point`, and the point is let go.
   await page.evaluate(() => { location.hash = '#nev'; });
   await page.waitForFunction((el) => !el.hasAttribute('focus-point'), await chart.elementHandle());
@@ -162,23 +156,11 @@ test('content inserted above a chart, without a scroll or resize, does not mispl
   const { page, context, errors } = await open('#nev', { width: 800 });
   await ready(page, 'nev');
   const chart = page.locator('#panel-nev zhibiao-chart');
-  const host = await chart.elementHandle();
-  const value = (v) => page.waitForFunction(([el, text]) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === text, [host, v]);
-  const bar = await chart.evaluate((el) => {
-    const { canvas, context: c } = window.__shown(el);
-    const scale = canvas.width / canvas.getBoundingClientRect().width;
-    const { data, width } = c.getImageData(0, 0, canvas.width, canvas.height);
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i] === 0x00 && data[i + 1] === 0x72 && data[i + 2] === 0xb2) {
-        return { x: ((i / 4) % width) / scale + 20, y: Math.floor(i / 4 / width) / scale + 5 };
-      }
-    }
-    return null;
-  });
+  const bar = await chart.evaluate(FIRST_BAR);
   assert.ok(bar, 'found a bar');
   let box = await chart.locator('canvas[role=application]').boundingBox();
   await page.mouse.move(box.x + bar.x, box.y + bar.y);
-  await value('42.4%');
+  await tipShows(page, chart, '42.4%');
   await page.mouse.move(5, 5);
   // 120 px of content above the chart: it moves down; nothing scrolls and its width stays.
   await page.evaluate(() => {
@@ -188,7 +170,7 @@ test('content inserted above a chart, without a scroll or resize, does not mispl
   });
   box = await chart.locator('canvas[role=application]').boundingBox();
   await page.mouse.move(box.x + bar.x, box.y + bar.y);
-  await value('42.4%');
+  await tipShows(page, chart, '42.4%');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
-import { launch, RECORD_READY, SHOWN } from './browser.mjs';
+import { launch, FIRST_BAR, RECORD_READY, SHOWN } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let browser;
@@ -192,14 +192,20 @@ test('a 100-step resize storm re-renders at most once per animation frame', asyn
   await context.close();
 });
 
-test('an exception inside the wasm shows an error state, then every chart comes back', async () => {
-  const { context, page, errors } = await open();
-  await page.evaluate(() => {
+/** The lifecycle fixture with the NEV and growth charts drawn, recording console errors from then on. */
+async function twoCharts() {
+  const opened = await open();
+  await opened.page.evaluate(() => {
     document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev"></zhibiao-chart><zhibiao-chart chart="growth"></zhibiao-chart>';
   });
-  await page.waitForFunction(() => window.__ready.includes('nev') && window.__ready.includes('growth'));
+  await opened.page.waitForFunction(() => window.__ready.includes('nev') && window.__ready.includes('growth'));
   const consoleErrors = [];
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  opened.page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  return { ...opened, consoleErrors };
+}
+
+test('an exception inside the wasm shows an error state, then every chart comes back', async () => {
+  const { context, page, errors, consoleErrors } = await twoCharts();
   // A hostile page: reading offsetWidth throws while the wasm lays out the tooltip.
   await page.evaluate(() => {
     window.__ready = [];
@@ -209,18 +215,7 @@ test('an exception inside the wasm shows an error state, then every chart comes 
   const nev = page.locator('zhibiao-chart[chart=nev]');
   const box = await nev.locator('canvas[role=application]').boundingBox();
   // Over the first bar (the production row), which shows a tooltip.
-  const bar = await nev.evaluate((el) => {
-    // What the reader sees (browser.mjs's SHOWN).
-    const { canvas, context } = window.__shown(el);
-    const { data, width } = context.getImageData(0, 0, canvas.width, canvas.height);
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i] === 0x00 && data[i + 1] === 0x72 && data[i + 2] === 0xb2) {
-        const p = i / 4;
-        return { x: (p % width) / (canvas.width / canvas.getBoundingClientRect().width) + 20, y: Math.floor(p / width) / (canvas.width / canvas.getBoundingClientRect().width) + 5 };
-      }
-    }
-    return null;
-  });
+  const bar = await nev.evaluate(FIRST_BAR);
   assert.ok(bar, 'found a bar');
   await page.mouse.move(box.x + bar.x, box.y + bar.y);
   await page.waitForFunction(() => [...document.querySelectorAll('zhibiao-chart')].some((el) => el.shadowRoot.querySelector('.crash')));
@@ -237,13 +232,7 @@ test('an exception inside the wasm shows an error state, then every chart comes 
 });
 
 test('an exception in the work after a frame is painted also shows the error state, then every chart comes back', async () => {
-  const { context, page, errors } = await open();
-  await page.evaluate(() => {
-    document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev"></zhibiao-chart><zhibiao-chart chart="growth"></zhibiao-chart>';
-  });
-  await page.waitForFunction(() => window.__ready.includes('nev') && window.__ready.includes('growth'));
-  const consoleErrors = [];
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  const { context, page, errors, consoleErrors } = await twoCharts();
   // A hostile page: handing the drawn canvas to the view throws (it runs once the frame is painted).
   await page.evaluate(() => {
     window.__ready = [];
