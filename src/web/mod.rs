@@ -152,8 +152,9 @@ fn finish_after_paint(widget: &mut Widget) {
 /// runs before that frame is painted, so it waits one task more. False when no frame can be
 /// requested (the caller runs it at once).
 fn after_paint(window: &web_sys::Window, id: u32) -> bool {
-    // Guarded like every callback: a failure inside would otherwise leave `MOUNTED` borrowed and
-    // every chart on the page silently dead.
+    // Guarded like every callback: a failure inside leaves `MOUNTED` borrowed, so unguarded it
+    // would leave every chart on the page silently dead; guarded, it takes element.js's failure
+    // path (an error state, then a fresh instance).
     let fill = guard(&Closure::once_into_js(move || {
         with_mounted(id, |m| {
             m.fill_scheduled = false;

@@ -49,8 +49,9 @@ pub enum Problem {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Pin {
     Hover,
-    /// The page's `focus-point`: the chart's resting state, which hover, taps and keys replace and
-    /// which comes back when they let go.
+    /// The page's `focus-point`: the chart's resting state. Hover, taps and keys show other points
+    /// instead, and it comes back when they let go (the pointer leaves, focus leaves, a tap lands
+    /// outside), unless the reader dismissed it (Escape, or a tap that hid the tooltip).
     Page,
     Tap,
     Keyboard,
@@ -100,6 +101,9 @@ pub struct Widget {
     measure_cache: MeasureCache,
     /// The highlighted point (an index into `Chart::points()`) and what pinned it.
     pub focused: Option<(usize, Pin)>,
+    /// The reader hid the tooltip (Escape, or a tap): the page's point stays away until the reader
+    /// shows a point or the page sets `focus-point` again.
+    dismissed: bool,
     /// The description and the data table are not yet written for the current chart: they are
     /// written after the first frame (see `fill_extras`), so that laying out their text does not
     /// delay the chart.
@@ -198,6 +202,7 @@ impl Widget {
             drawn_dark: None,
             measure_cache: MeasureCache::default(),
             focused: None,
+            dismissed: false,
             extras_stale: false,
             ready_for: None,
         };
@@ -289,11 +294,15 @@ impl Widget {
         self.chart.as_ref().ok()?.points().iter().position(|p| p.id == id)
     }
 
-    /// Focuses the point `focus-point` names; when it names none (removed, or not in this chart),
-    /// lets go of the point it focused before. The next render shows the result.
+    /// Focuses the point `focus-point` names, in place of any point the reader focused (the page
+    /// asked for it). When it names none (removed, or not in this chart) and its point is still
+    /// the one shown, lets go of it and hides its card; the next render moves the markers.
     pub fn apply_focus_attribute(&mut self) {
         match self.page_point() {
-            Some(idx) => self.focused = Some((idx, Pin::Page)),
+            Some(idx) => {
+                self.focused = Some((idx, Pin::Page));
+                self.dismissed = false;
+            }
             None if matches!(self.focused, Some((_, Pin::Page))) => {
                 self.focused = None;
                 self.hide_tip();
@@ -302,9 +311,13 @@ impl Widget {
         }
     }
 
-    /// Back to the resting state when the reader lets go: the page's point, or none.
+    /// Back to the resting state when the reader lets go: the page's point, or none. After the
+    /// reader dismissed the tooltip nothing shows (and nothing is focused) until a point is shown.
     pub fn rest(&mut self) -> Result<(), JsValue> {
-        self.focus(self.page_point(), Pin::Page)
+        match self.dismissed {
+            true => Ok(()),
+            false => self.focus(self.page_point(), Pin::Page),
+        }
     }
 
     fn show_message(&mut self, text: &str) -> Result<(), JsValue> {
@@ -559,6 +572,13 @@ impl Widget {
     pub fn focus(&mut self, point: Option<usize>, pin: Pin) -> Result<(), JsValue> {
         let changed = self.focused.map(|(idx, _)| idx) != point;
         self.focused = point.map(|idx| (idx, pin));
+        // Hiding by key or tap is the reader's choice, which lasts until a point shows; hiding by
+        // hover (over no point) is not.
+        if point.is_some() {
+            self.dismissed = false;
+        } else if matches!(pin, Pin::Tap | Pin::Keyboard) {
+            self.dismissed = true;
+        }
         if changed {
             self.mark_focused()?;
         }
