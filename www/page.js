@@ -34,7 +34,10 @@ function openHash() {
 for (const tab of tabs) {
   tab.addEventListener('click', () => {
     select(tab);
-    history.replaceState(null, '', `#${tab.id.slice(4)}`);
+    // The URL says what the chart shows, its focused point included.
+    const chart = tab.id.slice(4);
+    const point = document.querySelector(`#panel-${chart} zhibiao-chart`)?.getAttribute('focus-point');
+    history.replaceState(null, '', point ? `#${chart}/${encodeURIComponent(point)}` : `#${chart}`);
   });
   tab.addEventListener('keydown', (event) => {
     const i = tabs.indexOf(tab);
