@@ -108,11 +108,13 @@ test('the hash opens a chart with a point focused and its tooltip showing', asyn
   await context.close();
 });
 
-test("the hash's point is the chart's resting state: hover shows others, it comes back, and a new hash clears it", async () => {
+test("the hash's point is the chart's resting state: hover and keys show others, it comes back unless dismissed, a new hash clears it", async () => {
   const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 800 });
   await ready(page, 'nev');
   const chart = page.locator('#panel-nev zhibiao-chart');
   const shownValue = () => chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
+  const markersShown = () => chart.evaluate((el) => [...el.shadowRoot.querySelectorAll('.marker')].filter((m) => !m.hidden).length);
+  const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
   await tipShows(page, chart, '44.1%');
   // The first bar from the top is the production row (42.4%); the hash focused the sales row.
   const bar = await chart.evaluate(FIRST_BAR);
@@ -123,12 +125,37 @@ test("the hash's point is the chart's resting state: hover shows others, it come
   // Off the chart: the hash's point again.
   await page.mouse.move(5, 5);
   await tipShows(page, chart, '44.1%');
+  // Over the canvas but no point (the title's corner) hides it; leaving brings it back, highlight too.
+  await page.mouse.move(box.x + 3, box.y + 3);
+  await page.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  await page.mouse.move(5, 5);
+  await tipShows(page, chart, '44.1%');
+  await settle();
+  assert.ok(await markersShown() > 0, 'its highlight is back');
+  // Keys move to the next point (the reference row, 3.8%); focus leaving brings the hash's back.
+  await chart.locator('canvas[role=application]').focus();
+  await page.keyboard.press('ArrowRight');
+  await tipShows(page, chart, '3.8%');
+  await page.focus('#tab-nev');
+  await tipShows(page, chart, '44.1%');
+  // Escape dismisses it: neither the pointer nor focus leaving brings it back.
+  await chart.locator('canvas[role=application]').focus();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  await page.mouse.move(box.x + 3, box.y + 3);
+  await page.mouse.move(5, 5);
+  await page.focus('#tab-nev');
+  await settle();
+  assert.equal(await shownValue(), null, 'still dismissed');
+  // Clicking the chart's tab keeps the point in the URL.
+  await page.click('#tab-nev');
+  assert.equal(await page.evaluate(() => location.hash), '#nev/nev_sales_growth');
   // A hash without a point removes `focus-point`, and the point is let go.
   await page.evaluate(() => { location.hash = '#nev'; });
   await page.waitForFunction((el) => !el.hasAttribute('focus-point'), await chart.elementHandle());
   await page.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
   assert.equal(await shownValue(), null);
-  assert.equal(await chart.evaluate((el) => [...el.shadowRoot.querySelectorAll('.marker')].filter((m) => !m.hidden).length), 0, 'no highlight left');
+  assert.equal(await markersShown(), 0, 'no highlight left');
   // A malformed hash opens nothing and throws nothing.
   await page.evaluate(() => { location.hash = '#%E0'; });
   await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));

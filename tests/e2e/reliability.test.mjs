@@ -97,7 +97,7 @@ test('attaching and detaching 1000 charts leaves no listeners, observers or memo
   const afterwards = await measure(page, cdp);
   const counts = await page.evaluate(() => ({ ...window.__counts }));
   assert.equal(counts.windowListeners, countsBefore.windowListeners, 'every window listener was removed');
-  assert.ok(counts.mediaAdded - countsBefore.mediaAdded >= 2000, 'each attach listens to the colour scheme…');
+  assert.ok(counts.mediaAdded - countsBefore.mediaAdded >= 4000, 'each attach listens to the colour scheme and the pixel ratio…');
   assert.equal(counts.mediaListeners, countsBefore.mediaListeners, '…and every media-query listener was removed');
   assert.equal(counts.observed - countsBefore.observed, 2000, 'one ResizeObserver per attach (two per cycle)…');
   assert.equal(counts.observed, counts.disconnected, '…and each was disconnected');
