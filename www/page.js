@@ -15,6 +15,9 @@ function select(tab, { focus = false } = {}) {
   if (focus) tab.focus();
 }
 
+/** The chart in the panel of the tab `key` (growth, 5g, nev). */
+const chartOf = (key) => document.querySelector(`#panel-${key} zhibiao-chart`);
+
 function openHash() {
   let chart;
   let point;
@@ -26,7 +29,7 @@ function openHash() {
   const tab = document.getElementById(`tab-${chart}`);
   if (!tab || !tabs.includes(tab)) return;
   select(tab);
-  const el = document.querySelector(`#panel-${chart} zhibiao-chart`);
+  const el = chartOf(chart);
   if (point) el.setAttribute('focus-point', point);
   else el.removeAttribute('focus-point');
 }
@@ -36,7 +39,7 @@ for (const tab of tabs) {
     select(tab);
     // The URL says what the chart shows, its focused point included.
     const chart = tab.id.slice(4);
-    const point = document.querySelector(`#panel-${chart} zhibiao-chart`)?.getAttribute('focus-point');
+    const point = chartOf(chart)?.getAttribute('focus-point');
     history.replaceState(null, '', point ? `#${chart}/${encodeURIComponent(point)}` : `#${chart}`);
   });
   tab.addEventListener('keydown', (event) => {

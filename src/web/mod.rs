@@ -325,14 +325,13 @@ fn on_toolbar_click(m: &mut Mounted, event: &Event, window: &web_sys::Window) ->
     }
 }
 
-fn on_leave(m: &mut Mounted, event: &PointerEvent, _: &web_sys::Window) -> Result<(), JsValue> {
+fn on_leave(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     // Content above may move the canvas while the pointer is elsewhere, without a scroll.
     m.canvas_origin = None;
     match m.widget.focused {
-        Some((_, Pin::Hover)) => m.widget.rest(),
-        // A mouse that was over no point. (A finger leaves after every tap: a tap that hid the
-        // tooltip must not bring the page's point back.)
-        None if event.pointer_type() == "mouse" => m.widget.rest(),
+        // (None: a mouse over no point, or a point dismissed, which `rest` keeps dismissed; a
+        // finger leaves after every tap, also after one that hid the tooltip.)
+        Some((_, Pin::Hover)) | None => m.widget.rest(),
         _ => Ok(()),
     }
 }
@@ -387,7 +386,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     let mut listeners = Listeners(Vec::with_capacity(9));
     listeners.0.push(listen::<PointerEvent>(id, canvas, "pointermove", on_pointer_move)?);
     listeners.0.push(listen::<PointerEvent>(id, canvas, "pointerup", on_pointer_up)?);
-    listeners.0.push(listen::<PointerEvent>(id, canvas, "pointerleave", on_leave)?);
+    listeners.0.push(listen::<Event>(id, canvas, "pointerleave", on_leave)?);
     listeners.0.push(listen::<KeyboardEvent>(id, canvas, "keydown", on_key)?);
     listeners.0.push(listen::<Event>(id, canvas, "blur", on_blur)?);
     listeners.0.push(listen::<Event>(id, window.as_ref(), "pointerdown", on_outside_down)?);

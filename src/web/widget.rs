@@ -314,10 +314,10 @@ impl Widget {
     /// Back to the resting state when the reader lets go: the page's point, or none. After the
     /// reader dismissed the tooltip nothing shows (and nothing is focused) until a point is shown.
     pub fn rest(&mut self) -> Result<(), JsValue> {
-        match self.dismissed {
-            true => Ok(()),
-            false => self.focus(self.page_point(), Pin::Page),
+        if self.dismissed {
+            return Ok(());
         }
+        self.focus(self.page_point(), Pin::Page)
     }
 
     fn show_message(&mut self, text: &str) -> Result<(), JsValue> {
