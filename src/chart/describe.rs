@@ -5,6 +5,7 @@ use crate::data::model::{Indicator, Kind};
 use crate::DATASET;
 
 use super::spec::Chart;
+use super::format::lowercase_first;
 use super::{format, Lang};
 
 /// What a tooltip shows for one point.
@@ -61,12 +62,6 @@ pub fn tooltip(ind: &Indicator, lang: Lang) -> Tooltip {
     }
 }
 
-/// "Industrial value added growth" → "industrial value added growth", for the middle of a sentence.
-fn lowercase_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| c.to_ascii_lowercase().to_string() + chars.as_str())
-}
-
 /// How `a` compares with `b`, in words: 远高于 / far above when more than twice.
 fn compared(a: f64, b: f64, lang: Lang) -> &'static str {
     match (a > 2.0 * b, a > b, a == b) {
@@ -74,6 +69,24 @@ fn compared(a: f64, b: f64, lang: Lang) -> &'static str {
         (_, true, _) => lang.pick("高于", "above"),
         (_, _, true) => lang.pick("持平于", "level with"),
         _ => lang.pick("低于", "below"),
+    }
+}
+
+/// "above H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)": `value` against each baseline in
+/// turn, one comparison word for both when they agree.
+fn against_baselines(value: f64, baselines: [(&Indicator, &str); 2], lang: Lang) -> String {
+    let [(a, a_name), (b, b_name)] = baselines;
+    let derived = |ind: &Indicator| match lang {
+        Lang::Zh => format!("（推算{}）", format::value(ind, lang)),
+        Lang::En => format!(" (derived: {})", format::value(ind, lang)),
+    };
+    let (a_word, b_word) = (compared(value, a.value, lang), compared(value, b.value, lang));
+    let joiner = lang.pick("和", " and ");
+    if a_word == b_word {
+        format!("{a_word}{}{a_name}{}{joiner}{b_name}{}", lang.pick("", " "), derived(a), derived(b))
+    } else {
+        let sep = lang.pick("，", " and ");
+        format!("{a_word}{}{a_name}{}{sep}{b_word}{}{b_name}{}", lang.pick("", " "), derived(a), lang.pick("", " "), derived(b))
     }
 }
 
@@ -89,11 +102,13 @@ pub fn summary(chart: &Chart) -> String {
         super::ChartId::Nev => {
             let p = panel_points(0);
             let [production, sales, industry] = p.as_slice() else { return String::new() };
-            let cmp = compared(production.value.min(sales.value), industry.value, lang);
+            // Side by side, not compared in words: volumes of vehicles and the value added of all
+            // industry are different measures, and the texts do not set one against the other.
             match lang {
-                Lang::Zh => format!("新能源汽车产销同比分别增长{}和{}，{cmp}规模以上工业增加值{}的增速。", v(production), v(sales), v(industry)),
+                Lang::Zh => format!("新能源汽车产销同比分别增长{}和{}；同期规模以上工业增加值同比增长{}。", v(production), v(sales), v(industry)),
                 Lang::En => format!(
-                    "NEV production and sales grew {} and {} year on year, {cmp} the {} growth of industrial value added.",
+                    "New-energy vehicle (NEV) production and sales grew {} and {} year on year; over the same period, \
+                     the value added of industry above designated size grew {}.",
                     v(production), v(sales), v(industry)
                 ),
             }
@@ -103,16 +118,15 @@ pub fn summary(chart: &Chart) -> String {
             let (Some(top), Some(bottom)) = (ranked.first(), ranked.last()) else { return String::new() };
             let baselines = panel_points(1);
             let [h1_2022, q1, h1] = baselines.as_slice() else { return String::new() };
+            let against = against_baselines(h1.value, [(h1_2022, lang.pick("去年上半年", "H1 2022")), (q1, lang.pick("今年一季度", "Q1 2023"))], lang);
             match lang {
                 Lang::Zh => format!(
-                    "2023年上半年，{}最高，为{}；{}最低，为{}。规模以上工业增加值增长{}，{}去年上半年（推算{}）和今年一季度（推算{}）。",
-                    label(top), v(top), label(bottom), v(bottom), v(h1),
-                    compared(h1.value, h1_2022.value.max(q1.value), lang), v(h1_2022), v(q1)
+                    "2023年上半年，{}最高，为{}；{}最低，为{}。规模以上工业增加值增长{}，{against}。",
+                    label(top), v(top), label(bottom), v(bottom), v(h1)
                 ),
                 Lang::En => format!(
-                    "In H1 2023, {} was highest at {} and {} lowest at {}. Industrial value added grew {}, {} H1 2022 (derived: {}) and Q1 2023 (derived: {}).",
-                    label(top), v(top), lowercase_first(&label(bottom)), v(bottom), v(h1),
-                    compared(h1.value, h1_2022.value.max(q1.value), lang), v(h1_2022), v(q1)
+                    "In H1 2023, {} was highest at {} and {} lowest at {}. Industrial value added grew {}, {against}.",
+                    label(top), v(top), lowercase_first(&label(bottom)), v(bottom), v(h1)
                 ),
             }
         }
@@ -120,7 +134,11 @@ pub fn summary(chart: &Chart) -> String {
             let parts: Vec<String> = chart
                 .points()
                 .iter()
-                .map(|ind| format!("{}{}{}", label(ind), lang.pick("", " "), v(ind)))
+                .enumerate()
+                .map(|(i, ind)| {
+                    let name = if i == 0 { label(ind) } else { lowercase_first(&label(ind)) };
+                    format!("{name}{}{}", lang.pick("", " "), v(ind))
+                })
                 .collect();
             match lang {
                 Lang::Zh => format!("截至2023年6月底：{}。", parts.join("；")),
@@ -137,9 +155,11 @@ pub fn announcement(chart: &Chart, point_idx: usize) -> String {
     let t = tooltip(ind, chart.lang);
     let (n, total) = (point_idx + 1, points.len());
     let kind = t.kind.map(|k| format!("{}{k}", chart.lang.pick("。", ". "))).unwrap_or_default();
+    // A label that already names its period ("…, H1 2022") is not followed by it again.
+    let period = if t.label.contains(&t.period) { String::new() } else { format!("{}{}", chart.lang.pick("，", ", "), t.period) };
     match chart.lang {
-        Lang::Zh => format!("{}：{}，{}{kind}。第{n}项，共{total}项。", t.label, t.value, t.period),
-        Lang::En => format!("{}: {}, {}{kind}. Point {n} of {total}.", t.label, t.value, t.period),
+        Lang::Zh => format!("{}：{}{period}{kind}。第{n}项，共{total}项。", t.label, t.value),
+        Lang::En => format!("{}: {}{period}{kind}. Point {n} of {total}.", t.label, t.value),
     }
 }
 
@@ -175,7 +195,13 @@ mod tests {
     #[test]
     fn summaries_are_written_from_the_data() {
         let nev = Chart::build(ChartId::Nev, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(summary(&nev), "新能源汽车产销同比分别增长42.4%和44.1%，远高于规模以上工业增加值3.8%的增速。");
+        assert_eq!(summary(&nev), "新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。");
+        let nev = Chart::build(ChartId::Nev, Lang::En).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            summary(&nev),
+            "New-energy vehicle (NEV) production and sales grew 42.4% and 44.1% year on year; over the same period, \
+             the value added of industry above designated size grew 3.8%."
+        );
         let growth = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             summary(&growth),
@@ -184,6 +210,31 @@ mod tests {
         );
         let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         assert!(summary(&five_g).starts_with("截至2023年6月底：5G基站293.7万个；5G共建共享基站超173万个；"));
+        let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));
+        let five_g = summary(&five_g);
+        assert!(five_g.starts_with("At the end of June 2023: 5G base stations 2.937 million; co-built and shared 5G base stations more than"));
+        assert!(five_g.contains("; mobile IoT connections more than 2.12 billion;"), "{five_g}");
+    }
+
+    #[test]
+    fn each_baseline_gets_its_own_comparison_when_they_differ() {
+        let (h1_2022, q1) = (ind("industry_value_added_growth_2022_h1"), ind("industry_value_added_growth_2023_q1"));
+        let baselines = [(h1_2022, "H1 2022"), (q1, "Q1 2023")];
+        // 3.2% lies between the derived 3.4% (H1 2022) and 3.0% (Q1 2023).
+        assert_eq!(against_baselines(3.2, baselines, Lang::En), "below H1 2022 (derived: 3.4%) and above Q1 2023 (derived: 3.0%)");
+        assert_eq!(against_baselines(2.0, baselines, Lang::En), "below H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)");
+        let zh = [(h1_2022, "去年上半年"), (q1, "今年一季度")];
+        assert_eq!(against_baselines(3.2, zh, Lang::Zh), "低于去年上半年（推算3.4%），高于今年一季度（推算3.0%）");
+        assert_eq!(against_baselines(3.8, zh, Lang::Zh), "高于去年上半年（推算3.4%）和今年一季度（推算3.0%）");
+    }
+
+    #[test]
+    fn a_label_that_names_its_period_is_not_followed_by_it_again() {
+        let chart = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
+        let idx = chart.points().iter().position(|i| i.id == "industry_value_added_growth_2022_h1").unwrap_or_else(|| panic!("no H1 2022"));
+        let said = announcement(&chart, idx);
+        assert!(said.starts_with("Industrial value added growth, H1 2022: 3.4%. Derived: "), "{said}");
+        assert_eq!(said.matches("H1 2022").count(), 1, "{said}");
     }
 
     #[test]

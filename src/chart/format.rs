@@ -127,6 +127,16 @@ pub fn qualified(formatted: &str, qualifier: Qualifier, lang: Lang) -> String {
     }
 }
 
+/// "Industrial value added growth" → "industrial value added growth", for the middle of a sentence;
+/// an acronym keeps its capitals ("NEV sales growth", "IoT").
+pub fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.clone().next()) {
+        (Some(first), Some(second)) if !second.is_ascii_uppercase() => first.to_ascii_lowercase().to_string() + chars.as_str(),
+        _ => s.to_string(),
+    }
+}
+
 /// An indicator's value as a reader sees it, unit and qualifier included.
 pub fn value(ind: &Indicator, lang: Lang) -> String {
     let formatted = with_unit(ind.value, ind.decimals, ind.unit, ind.counter.as_deref(), lang);
@@ -199,6 +209,16 @@ mod tests {
         for (id, zh, en) in cases {
             assert_eq!((shown(id, Lang::Zh).as_str(), shown(id, Lang::En).as_str()), (zh, en), "{id}");
         }
+    }
+
+    #[test]
+    fn sentence_case_keeps_acronyms() {
+        assert_eq!(lowercase_first("Mobile IoT connections"), "mobile IoT connections");
+        assert_eq!(lowercase_first("Co-built and shared 5G base stations"), "co-built and shared 5G base stations");
+        assert_eq!(lowercase_first("NEV sales growth"), "NEV sales growth");
+        assert_eq!(lowercase_first("5G base stations"), "5G base stations");
+        assert_eq!(lowercase_first("新能源汽车"), "新能源汽车");
+        assert_eq!(lowercase_first("A"), "A");
     }
 
     #[test]
