@@ -37,6 +37,29 @@ fn no_label_overlaps_or_leaves_the_canvas_from_320_to_1200_px() {
     }
 }
 
+/// Labels may be shortened (the tooltip has them in full), figures never: every point's value is
+/// on the canvas whole, on one line or wrapped over several, at every width and font width.
+#[test]
+fn every_figure_is_drawn_in_full_at_every_width() {
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let c = chart(id, lang);
+            for width in (320..=1200).step_by(20) {
+                for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
+                    let s = layout(&c, f64::from(width), measure, &LIGHT, None);
+                    let texts: Vec<&str> = s.marks.iter().filter_map(|m| if let Mark::Text { text, .. } = m { Some(text.as_str()) } else { None }).collect();
+                    // Lines wrap at spaces in English and anywhere in Chinese.
+                    let drawn = texts.join(lang.pick("", " "));
+                    for ind in c.points() {
+                        let value = zhibiao::chart::format::value(ind, lang);
+                        assert!(drawn.contains(&value), "{id:?} {lang:?} {width}: {value:?} is not drawn whole in {texts:?}");
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// [`EstimateMeasure`] scaled: fonts narrower than the estimate, as the browser's often are.
 struct Scaled(f64);
 
@@ -170,6 +193,24 @@ fn focusing_a_point_marks_that_point_only() {
     }
     let wider = scene(ChartId::Growth, Lang::Zh, 900.0, Some(0));
     assert_eq!(highlight_marks(&scene(ChartId::Growth, Lang::Zh, 800.0, None), &wider), Vec::new(), "no marks for another size");
+}
+
+/// Focusing all 5G base stations highlights their bar's full length, the co-built part inside it
+/// included: a highlight that started past the part would point at the wrong figure.
+#[test]
+fn focusing_a_whole_highlights_it_to_its_end_part_included() {
+    use zhibiao::chart::layout::highlight_marks;
+    for width in [320.0, 800.0] {
+        let focused = scene(ChartId::FiveG, Lang::En, width, Some(0));
+        let marks = highlight_marks(&scene(ChartId::FiveG, Lang::En, width, None), &focused);
+        let shapes: Vec<_> = marks.iter().filter_map(Mark::shape).collect();
+        assert!(shapes.iter().all(|(_, color)| *color == LIGHT.highlight), "{width}: {shapes:?}");
+        let whole = focused.target(0).unwrap_or_else(|| panic!("no whole"));
+        let part = focused.target(1).unwrap_or_else(|| panic!("no part"));
+        let starts_at_zero = |r: &zhibiao::chart::geom::RectCss| (r.x_css_px - part.hit.x_css_px).abs() < 0.5;
+        assert!(shapes.iter().any(|(r, _)| starts_at_zero(r) && (r.right_css_px() - whole.anchor.x_css_px).abs() < 0.5), "{width}: the whole bar");
+        assert!(shapes.iter().any(|(r, _)| starts_at_zero(r) && (r.right_css_px() - part.anchor.x_css_px).abs() < 0.5), "{width}: the part over it");
+    }
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! hit-testing and the keyboard use. Text is measured with the caller's measurer and fitted
 //! (wrapped or shortened) so that nothing overlaps or leaves the canvas. Pure.
 
-use super::format;
+use super::format::{self, lowercase_first};
 use super::geom::{Font, PointCss, RectCss, TextMeasure};
 use super::spec::{Chart, Panel, PanelKind, RowStyle};
 use super::theme::{Rgb, Theme};
@@ -290,7 +290,10 @@ impl Builder<'_> {
                 let part_end = x_of(part.value);
                 let part_bar = RectCss::new(bar_x0, bar_y, part_end - bar_x0, BAR_HEIGHT_CSS_PX);
                 let part_fill = if part_focused { self.theme.highlight } else { self.theme.bar };
-                self.marks.push(Mark::Rect { rect: part_bar, fill: part_fill });
+                // With the whole focused, the part inside it is highlighted too: the highlight then
+                // runs the whole bar's length, the figure the card shows, not only past the part.
+                let part_bar_fill = if focused { self.theme.highlight } else { part_fill };
+                self.marks.push(Mark::Rect { rect: part_bar, fill: part_bar_fill });
                 let anchor = PointCss { x_css_px: part_end, y_css_px: bar_y };
                 let part_hit = RectCss::new(bar_x0, row_top + label_h, part_bar.width_css_px, TARGET_HEIGHT_CSS_PX);
                 self.targets.push(Target { point_idx: part_idx, hit: part_hit, anchor });
@@ -299,14 +302,20 @@ impl Builder<'_> {
                 let swatch = RectCss::new(bar_x0, legend_top + 7.0, 10.0, 10.0);
                 self.marks.push(Mark::Rect { rect: swatch, fill: part_fill });
                 let part_label = lang.pick(&part.label.zh, &part.label.en);
-                let legend = format!("{}{}{}", lang.pick("其中", "of which "), part_label, lang.pick("：", ": "))
+                let legend = format!("{}{}{}", lang.pick("其中", "of which "), lowercase_first(part_label), lang.pick("：", ": "))
                     + &format::value(part, lang);
                 let legend_w = self.pad_css_px + inner - bar_x0 - 16.0;
-                let legend = truncate(&legend, legend_w, LABEL, self.measure);
-                self.text(bar_x0 + 16.0, legend_top + 12.0, legend, LABEL, self.theme.text, Align::Left, Baseline::Middle);
-                let hit = RectCss::new(bar_x0, legend_top, legend_w + 16.0, TARGET_HEIGHT_CSS_PX);
+                // Wrapped, not shortened: the line carries the part's figure, which no bar label shows.
+                let lines = wrap(&legend, legend_w, LABEL, self.measure, 3);
+                let line_height_css_px = (LABEL.size_css_px * 1.4).round();
+                for (line_idx, line) in lines.iter().enumerate() {
+                    let y = legend_top + 12.0 + line_height_css_px * line_idx as f64;
+                    self.text(bar_x0 + 16.0, y, line.clone(), LABEL, self.theme.text, Align::Left, Baseline::Middle);
+                }
+                let legend_h = TARGET_HEIGHT_CSS_PX + line_height_css_px * lines.len().saturating_sub(1) as f64;
+                let hit = RectCss::new(bar_x0, legend_top, legend_w + 16.0, legend_h);
                 self.targets.push(Target { point_idx: part_idx, hit, anchor });
-                self.y_css_px = legend_top + TARGET_HEIGHT_CSS_PX + 6.0;
+                self.y_css_px = legend_top + legend_h + 6.0;
             }
         }
         let rows_bottom = self.y_css_px - 4.0;
@@ -334,7 +343,11 @@ impl Builder<'_> {
         let inner = self.inner_width_css_px();
         let gap_css_px = 10.0;
         let n = panel.rows.len().max(1);
-        let cols = (((inner + gap_css_px) / (150.0 + gap_css_px)).floor() as usize).clamp(1, n);
+        // Tiles at least wide enough for every figure in the smallest font: a figure is never shortened.
+        let smallest = font(14.0, true);
+        let widest_value_css_px = panel.rows.iter().map(|r| self.measure.width_css_px(&format::value(r.indicator, lang), smallest)).fold(0.0, f64::max);
+        let min_tile_width_css_px = (widest_value_css_px + 20.0).max(150.0);
+        let cols = (((inner + gap_css_px) / (min_tile_width_css_px + gap_css_px)).floor() as usize).clamp(1, n);
         let tile_width_css_px = (inner - gap_css_px * (cols - 1) as f64) / cols as f64;
         let tile_height_css_px = 70.0;
         for (i, row) in panel.rows.iter().enumerate() {
@@ -350,7 +363,7 @@ impl Builder<'_> {
             let big = [font(20.0, true), font(16.0, true)]
                 .into_iter()
                 .find(|f| self.measure.width_css_px(&value, *f) <= tile_width_css_px - 20.0)
-                .unwrap_or(font(14.0, true));
+                .unwrap_or(smallest);
             let color = if focused { self.theme.highlight } else { self.theme.text };
             let value = truncate(&value, tile_width_css_px - 20.0, big, self.measure);
             self.text(x + 10.0, y + 10.0, value, big, color, Align::Left, Baseline::Top);
