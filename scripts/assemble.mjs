@@ -72,12 +72,14 @@ writeFileSync(join(DIST, 'zhibiao.js'), entry.replace('/*SNIPPETS*/', preload).r
 
 function staticChart(key, prefix = '') {
   const c = fallback[key];
-  const rows = c.table.rows.map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`).join('\n');
+  const row = (cells) => `<tr>${cells.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`;
+  const heading = (title) => (title ? `<tr><th scope="rowgroup" colspan="${c.table.headers.length}">${escapeHtml(title)}</th></tr>\n` : '');
+  const bodies = c.table.groups.map((g) => `<tbody>${heading(g.title)}${g.rows.map(row).join('\n')}</tbody>`).join('\n');
   return `<figure class="static-chart">
   <img src="${prefix}${c.svg}" width="${c.width}" height="${c.height}" alt="${escapeHtml(`${c.title}。${c.summary}`)}">
   <table><caption>${escapeHtml(c.table.caption)}</caption>
   <thead><tr>${c.table.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>
-  <tbody>${rows}</tbody></table>
+  ${bodies}</table>
 </figure>`;
 }
 const noscript = (lang) => `<noscript>\n${['growth', '5g', 'nev'].map((c) => staticChart(`${c}-${lang}`)).join('\n')}\n</noscript>`;

@@ -54,10 +54,20 @@ export function defineFallback(reason) {
       const head = document.createElement('tr');
       for (const h of data.table.headers) head.append(Object.assign(text('th', h), { scope: 'col' }));
       table.append(head);
-      for (const row of data.table.rows) {
-        const tr = document.createElement('tr');
-        row.forEach((cell, i) => tr.append(text(i === 0 ? 'th' : 'td', cell)));
-        table.append(tr);
+      for (const group of data.table.groups) {
+        const body = document.createElement('tbody');
+        if (group.title) {
+          const th = Object.assign(text('th', group.title), { scope: 'rowgroup', colSpan: data.table.headers.length });
+          const tr = document.createElement('tr');
+          tr.append(th);
+          body.append(tr);
+        }
+        for (const row of group.rows) {
+          const tr = document.createElement('tr');
+          row.forEach((cell, i) => tr.append(text(i === 0 ? 'th' : 'td', cell)));
+          body.append(tr);
+        }
+        table.append(body);
       }
       root.append(table, text('p', data.source));
     }

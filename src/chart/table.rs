@@ -7,16 +7,30 @@ use super::describe::tooltip;
 use super::spec::Chart;
 use super::{format, ChartId, Lang};
 
-/// A table with a caption and one row per data point.
+/// A table with a caption and one row per data point, grouped as the chart's panels are.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Table {
     pub caption: String,
     pub headers: Vec<String>,
+    pub groups: Vec<RowGroup>,
+}
+
+/// The rows of one panel. The title is there when the chart has more than one panel: a figure
+/// shown in two panels (industrial value added growth, ranked and against its baselines) then
+/// reads as two rows of two groups, not as a repeated row.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct RowGroup {
+    pub title: Option<String>,
     pub rows: Vec<Vec<String>>,
 }
 
-fn qualifier_words(q: Qualifier, lang: Lang) -> &'static str {
-    match q {
+/// The qualifier of a stated figure; a derived one has none of its own (it is computed from rounded
+/// figures, so neither "exact" nor any word of the texts fits it).
+fn qualifier_words(ind: &Indicator, lang: Lang) -> &'static str {
+    if ind.kind == Kind::Derived {
+        return "";
+    }
+    match ind.qualifier {
         Qualifier::Exact => lang.pick("确数", "exact"),
         Qualifier::MoreThan => lang.pick("超过", "more than"),
         Qualifier::AtLeast => lang.pick("不少于", "at least"),
@@ -39,28 +53,39 @@ pub fn table(chart: &Chart) -> Table {
         Lang::Zh => ["指标", "数值", "限定", "时期", "类型", "出处"],
         Lang::En => ["Indicator", "Value", "Qualifier", "Period", "Kind", "Source"],
     };
-    let rows = chart
-        .points()
+    let row = |ind: &Indicator| {
+        let t = tooltip(ind, lang);
+        let source = match (t.quote, t.kind) {
+            (Some(quote), _) => format!("“{quote}” {}", t.source),
+            (None, Some(kind)) => kind,
+            (None, None) => t.source,
+        };
+        vec![
+            t.label,
+            t.value,
+            match qualifier_words(ind, lang) {
+                "" => "—".to_string(),
+                words => words.to_string(),
+            },
+            t.period,
+            kind_words(ind.kind, lang).to_string(),
+            source,
+        ]
+    };
+    // The same points in the same order as `Chart::points`: each row, then its part.
+    let groups = chart
+        .panels
         .iter()
-        .map(|&ind| {
-            let t = tooltip(ind, lang);
-            let source = match (t.quote, t.kind) {
-                (Some(quote), _) => format!("“{quote}” {}", t.source),
-                (None, Some(kind)) => kind,
-                (None, None) => t.source,
-            };
-            vec![
-                t.label,
-                t.value,
-                qualifier_words(ind.qualifier, lang).to_string(),
-                t.period,
-                kind_words(ind.kind, lang).to_string(),
-                source,
-            ]
+        .map(|panel| RowGroup {
+            title: (chart.panels.len() > 1).then(|| panel.title.clone()),
+            rows: panel.rows.iter().flat_map(|r| std::iter::once(r.indicator).chain(r.part)).map(row).collect(),
         })
         .collect();
-    let caption = format!("{}{}", chart.title, lang.pick("（数据表）", " (data table)"));
-    Table { caption, headers: headers.map(String::from).to_vec(), rows }
+    let caption = match lang {
+        Lang::Zh => format!("数据表：{}", chart.title),
+        Lang::En => format!("{} (data table)", chart.title),
+    };
+    Table { caption, headers: headers.map(String::from).to_vec(), groups }
 }
 
 fn unit_key(unit: Unit) -> &'static str {
@@ -92,7 +117,7 @@ fn csv_rows(ind: &Indicator, lang: Lang) -> Vec<Vec<String>> {
         format::plain(ind.value, 6),
         unit_key(ind.unit).to_string(),
         ind.counter.as_deref().unwrap_or("").to_string(),
-        qualifier_words(ind.qualifier, Lang::En).replace(' ', "_"),
+        qualifier_words(ind, Lang::En).replace(' ', "_"),
         kind_words(ind.kind, Lang::En).to_string(),
         ind.period.to_string(),
         format::value(ind, lang),
@@ -117,7 +142,7 @@ fn csv_rows(ind: &Indicator, lang: Lang) -> Vec<Vec<String>> {
 /// Starts with a UTF-8 byte-order mark so spreadsheet programs read the Chinese correctly.
 pub fn csv(chart: &Chart) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str("id,label,value,unit,counter,qualifier,kind,period,shown_as,file,offset,quote,formula\r\n");
+    out.push_str("id,label,value,unit,counter,qualifier,kind,period,shown_as,file,offset_utf8_bytes,quote,formula\r\n");
     for &ind in chart.points() {
         for row in csv_rows(ind, chart.lang) {
             let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
@@ -148,24 +173,45 @@ mod tests {
 
     #[test]
     fn the_table_has_the_same_points_as_the_chart() {
-        let c = chart(ChartId::Nev, Lang::Zh);
-        let t = table(&c);
-        assert_eq!(t.rows.len(), c.points().len());
-        assert_eq!(t.headers[1], "数值");
-        assert_eq!(t.rows[1][..5], ["新能源汽车销量增速", "44.1%", "确数", "2023年上半年", "原文数据"]);
-        assert!(t.rows[1][5].contains("42.4%和44.1%"));
+        for id in ChartId::ALL {
+            for lang in [Lang::Zh, Lang::En] {
+                let c = chart(id, lang);
+                let t = table(&c);
+                let labels: Vec<&str> = t.groups.iter().flat_map(|g| &g.rows).map(|r| r[0].as_str()).collect();
+                let points: Vec<&str> = c.points().iter().map(|i| lang.pick(&i.label.zh, &i.label.en)).collect();
+                assert_eq!(labels, points, "{id:?} {lang:?}");
+            }
+        }
+        let t = table(&chart(ChartId::Nev, Lang::Zh));
+        assert_eq!((t.caption.as_str(), t.headers[1].as_str()), ("数据表：新能源汽车产销同比增长（2023年上半年）", "数值"));
+        assert_eq!(t.groups.len(), 1);
+        assert_eq!(t.groups[0].title, None, "one panel, no group heading");
+        assert_eq!(t.groups[0].rows[1][..5], ["新能源汽车销量增速", "44.1%", "确数", "2023年上半年", "原文数据"]);
+        assert!(t.groups[0].rows[1][5].contains("42.4%和44.1%"));
+    }
+
+    #[test]
+    fn a_figure_in_two_panels_is_in_two_titled_groups_and_a_derived_one_has_no_qualifier() {
+        let t = table(&chart(ChartId::Growth, Lang::En));
+        let titles: Vec<Option<&str>> = t.groups.iter().map(|g| g.title.as_deref()).collect();
+        assert_eq!(titles, [Some("Year-on-year growth"), Some("Industrial value added growth against earlier periods")]);
+        let in_group = |g: &RowGroup| g.rows.iter().any(|r| r[1] == "3.8%" && r[0].starts_with("Industrial value added growth"));
+        assert!(t.groups.iter().all(in_group), "3.8% is in both groups");
+        let derived: Vec<&Vec<String>> = t.groups[1].rows.iter().filter(|r| r[4] == "derived").collect();
+        assert_eq!(derived.len(), 2);
+        assert!(derived.iter().all(|r| r[2] == "—"), "{derived:?}");
     }
 
     #[test]
     fn csv_has_provenance_columns_and_quotes_fields() {
         let text = csv(&chart(ChartId::FiveG, Lang::En));
         let mut lines = text.lines();
-        assert_eq!(lines.next(), Some("\u{feff}id,label,value,unit,counter,qualifier,kind,period,shown_as,file,offset,quote,formula"));
+        assert_eq!(lines.next(), Some("\u{feff}id,label,value,unit,counter,qualifier,kind,period,shown_as,file,offset_utf8_bytes,quote,formula"));
         let bs: Vec<&str> = text.lines().filter(|l| l.starts_with("bs_5g_total,")).collect();
         assert_eq!(bs.len(), 4, "one line per place the figure is stated");
         assert!(bs[0].starts_with("bs_5g_total,5G base stations,2937000,count,个,exact,stated,2023-06-30,2.937 million,004_c299f12b6387bd31.txt,"));
         let derived = csv(&chart(ChartId::Growth, Lang::En));
-        assert!(derived.contains("derived,2022-H1,3.4%,,,,industry_value_added_growth - industry_growth_gain_vs_2022_h1"));
+        assert!(derived.contains(",3.4,percent,,,derived,2022-H1,3.4%,,,,industry_value_added_growth - industry_growth_gain_vs_2022_h1"));
         assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
     }
 

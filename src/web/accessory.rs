@@ -131,20 +131,31 @@ impl Accessories {
         let thead = document.create_element("thead")?;
         thead.append_child(&head_row)?;
         table_el.append_child(&thead)?;
-        let tbody = document.create_element("tbody")?;
-        for row in &data.rows {
-            let tr = document.create_element("tr")?;
-            for (i, cell) in row.iter().enumerate() {
-                let td = document.create_element(if i == 0 { "th" } else { "td" })?;
-                if i == 0 {
-                    td.set_attribute("scope", "row")?;
-                }
-                td.set_text_content(Some(cell));
-                tr.append_child(&td)?;
+        for group in &data.groups {
+            let tbody = document.create_element("tbody")?;
+            if let Some(title) = &group.title {
+                let tr = document.create_element("tr")?;
+                let th = document.create_element("th")?;
+                th.set_attribute("scope", "rowgroup")?;
+                th.set_attribute("colspan", &data.headers.len().to_string())?;
+                th.set_text_content(Some(title));
+                tr.append_child(&th)?;
+                tbody.append_child(&tr)?;
             }
-            tbody.append_child(&tr)?;
+            for row in &group.rows {
+                let tr = document.create_element("tr")?;
+                for (i, cell) in row.iter().enumerate() {
+                    let td = document.create_element(if i == 0 { "th" } else { "td" })?;
+                    if i == 0 {
+                        td.set_attribute("scope", "row")?;
+                    }
+                    td.set_text_content(Some(cell));
+                    tr.append_child(&td)?;
+                }
+                tbody.append_child(&tr)?;
+            }
+            table_el.append_child(&tbody)?;
         }
-        table_el.append_child(&tbody)?;
         self.table_wrap.append_child(&table_el)?;
         Ok(())
     }

@@ -79,7 +79,8 @@ for (const [name, options] of [
     const chart = p.locator('#panel-growth zhibiao-chart');
     await chart.locator('.message').waitFor();
     assert.match(await chart.locator('.message').textContent(), /^图表无法加载（.+）。以下是图表的数据。$/);
-    assert.equal(await chart.locator('tr').count(), 1 + 9, 'a header and the nine points');
+    assert.equal(await chart.locator('tr').count(), 1 + 2 + 9, 'a header, the two panels\' headings and the nine points');
+    assert.deepEqual(await chart.locator('th[scope=rowgroup]').allTextContents(), ['同比增速', '规模以上工业增加值增速：与此前比较']);
     assert.deepEqual(log.pageErrors, [], 'no uncaught exception');
     await context.close();
   });
@@ -207,7 +208,7 @@ test('PNG at 2x, CSV with provenance, and a copied link to the focused point', a
   const [csv] = await Promise.all([p.waitForEvent('download'), chart.getByRole('button', { name: '下载 CSV' }).click()]);
   assert.equal(csv.suggestedFilename(), 'zhibiao-china-nev-growth-2023h1-zh.csv');
   const rows = readFileSync(await csv.path(), 'utf8').split('\r\n');
-  assert.ok(rows[0].endsWith('file,offset,quote,formula'));
+  assert.ok(rows[0].endsWith('file,offset_utf8_bytes,quote,formula'));
   assert.ok(rows.some((r) => r.startsWith('nev_sales_growth,') && r.includes('004_c299f12b6387bd31.txt') && r.includes('44.1%')));
 
   await chart.getByRole('button', { name: '复制链接' }).click();
@@ -245,7 +246,7 @@ test('the table toggle shows the same data as the canvas, and print hides the bu
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   const cells = await chart.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.cells[0].textContent, r.cells[1].textContent]));
   assert.deepEqual(cells, [['新能源汽车产量增速', '42.4%'], ['新能源汽车销量增速', '44.1%'], ['规模以上工业增加值增速', '3.8%']]);
-  assert.equal(await chart.locator('#desc').textContent(), '新能源汽车产销同比分别增长42.4%和44.1%，远高于规模以上工业增加值3.8%的增速。');
+  assert.equal(await chart.locator('#desc').textContent(), '新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。');
   await p.emulateMedia({ media: 'print' });
   assert.equal(await chart.locator('.toolbar').evaluate((el) => getComputedStyle(el).display), 'none');
   await context.close();
