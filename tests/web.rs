@@ -266,7 +266,7 @@ async fn arrow_keys_move_between_points_and_the_live_region_says_so() {
     assert_eq!(text(&el, ".tip.shown .value"), "44.1%");
     assert_eq!(text(&el, "[role=status]"), "NEV sales growth: 44.1%, H1 2023. Point 2 of 3.");
     key(&el, "End");
-    assert!(text(&el, "[role=status]").starts_with("Industrial value added growth: 3.8%"));
+    assert!(text(&el, "[role=status]").starts_with("Industrial value added growth (above designated size): 3.8%"));
     key(&el, "Home");
     assert!(text(&el, "[role=status]").starts_with("NEV production growth: 42.4%"));
     key(&el, "Escape");

@@ -49,7 +49,10 @@ pub fn tooltip(ind: &Indicator, lang: Lang) -> Tooltip {
     // The longest quote gives the most context (a body sentence rather than its headline).
     let provenance = ind.sources.iter().max_by_key(|p| p.quote.chars().count());
     let source = match provenance.and_then(|p| DATASET.source(&p.file)) {
-        Some(s) => format!("{}{}{}", lang.pick("来源：", "Source: "), s.publisher, lang.pick("，", ", ")) + &s.date,
+        Some(s) => {
+            let date = format::date(&s.date, lang).unwrap_or_else(|| s.date.to_string());
+            format!("{}{}{}{date}", lang.pick("来源：", "Source: "), lang.pick(&s.publisher, &s.publisher_en), lang.pick("，", ", "))
+        }
         None => lang.pick("由原文数据推算", "Computed from figures in the texts").to_string(),
     };
     Tooltip {
@@ -180,7 +183,8 @@ mod tests {
         assert!(t.quote.as_deref().is_some_and(|q| q.contains("新能源汽车产销同比分别增长42.4%和44.1%")));
         let en = tooltip(ind("users_mobile_iot"), Lang::En);
         assert_eq!((en.value.as_str(), en.period.as_str()), ("more than 2.12 billion", "as of 30 June 2023"));
-        assert_eq!(en.source, "Source: 财联社, 2023-07-19");
+        assert_eq!(en.source, "Source: Cailian Press, 19 July 2023");
+        assert_eq!(tooltip(ind("users_mobile_iot"), Lang::Zh).source, "来源：财联社，2023年7月19日");
     }
 
     #[test]
@@ -205,7 +209,7 @@ mod tests {
         let growth = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             summary(&growth),
-            "In H1 2023, NEV sales growth was highest at 44.1% and industrial value added growth lowest at 3.8%. \
+            "In H1 2023, NEV sales growth was highest at 44.1% and industrial value added growth (above designated size) lowest at 3.8%. \
              Industrial value added grew 3.8%, above H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)."
         );
         let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
@@ -233,7 +237,7 @@ mod tests {
         let chart = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         let idx = chart.points().iter().position(|i| i.id == "industry_value_added_growth_2022_h1").unwrap_or_else(|| panic!("no H1 2022"));
         let said = announcement(&chart, idx);
-        assert!(said.starts_with("Industrial value added growth, H1 2022: 3.4%. Derived: "), "{said}");
+        assert!(said.starts_with("Industrial value added growth (above designated size), H1 2022: 3.4%. Derived: "), "{said}");
         assert_eq!(said.matches("H1 2022").count(), 1, "{said}");
     }
 

@@ -152,25 +152,51 @@ pub fn tick(value: f64, unit: Unit, lang: Lang) -> String {
     }
 }
 
-/// A period as a reader reads it: "2023-H1" → 2023年上半年 / H1 2023.
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// "2023-07" → (2023, 7), for a month that exists.
+fn year_month(s: &str) -> Option<(&str, usize)> {
+    let (year, month) = s.split_once('-')?;
+    let month: usize = month.parse().ok()?;
+    (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && (1..=12).contains(&month)).then_some((year, month))
+}
+
+/// "2023-07-19" → 2023年7月19日 / 19 July 2023; `None` if `iso` is not such a date.
+pub fn date(iso: &str, lang: Lang) -> Option<String> {
+    let (year_month_part, day) = iso.rsplit_once('-')?;
+    let (year, month) = year_month(year_month_part)?;
+    let day: u8 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+    Some(match lang {
+        Lang::Zh => format!("{year}年{month}月{day}日"),
+        Lang::En => format!("{day} {} {year}", MONTHS[month - 1]),
+    })
+}
+
+/// A period as a reader reads it: "2023-H1" → 2023年上半年 / H1 2023, "2023-01/2023-05" → 2023年1—5月
+/// / January–May 2023, "2023-06-30" → 截至2023年6月30日 / as of 30 June 2023. A period of another
+/// shape is shown as written.
 pub fn period(period: &str, lang: Lang) -> String {
+    const QUARTERS: [&str; 4] = ["一", "二", "三", "四"];
     let (zh, en): (String, String) = match period.split_once('-') {
         Some((year, "H1")) => (format!("{year}年上半年"), format!("H1 {year}")),
-        Some((year, "Q1")) => (format!("{year}年一季度"), format!("Q1 {year}")),
-        Some(("2023", "01/2023-05")) => ("2023年1—5月".into(), "January–May 2023".into()),
-        Some((_, _)) if period.ends_with("/..") => ("今后".into(), "going forward".into()),
-        Some((year, rest)) => match rest.split_once('-') {
-            Some((month, day)) => {
-                let m: u32 = month.parse().unwrap_or(0);
-                let d: u32 = day.parse().unwrap_or(0);
-                const MONTHS: [&str; 12] =
-                    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-                let en_month = MONTHS.get((m as usize).wrapping_sub(1)).copied().unwrap_or("");
-                (format!("截至{year}年{m}月{d}日"), format!("as of {d} {en_month} {year}"))
+        Some((year, "H2")) => (format!("{year}年下半年"), format!("H2 {year}")),
+        Some((year, q)) if q.len() == 2 && q.starts_with('Q') && matches!(q.as_bytes()[1], b'1'..=b'4') => {
+            let n = usize::from(q.as_bytes()[1] - b'1');
+            (format!("{year}年{}季度", QUARTERS[n]), format!("{q} {year}"))
+        }
+        _ if period.ends_with("/..") => ("今后".into(), "going forward".into()),
+        _ => match period.split_once('/').map(|(from, to)| (year_month(from), year_month(to))) {
+            Some((Some((year, from)), Some((to_year, to)))) if year == to_year && from < to => {
+                (format!("{year}年{from}—{to}月"), format!("{}–{} {year}", MONTHS[from - 1], MONTHS[to - 1]))
             }
-            None => (period.to_string(), period.to_string()),
+            Some(_) => (period.to_string(), period.to_string()),
+            None => match (date(period, Lang::Zh), date(period, Lang::En)) {
+                (Some(zh), Some(en)) => (format!("截至{zh}"), format!("as of {en}")),
+                _ if period.len() == 4 && period.bytes().all(|b| b.is_ascii_digit()) => (format!("{period}年"), period.to_string()),
+                _ => (period.to_string(), period.to_string()),
+            },
         },
-        None => (format!("{period}年"), period.to_string()),
     };
     match lang {
         Lang::Zh => zh,
@@ -253,5 +279,15 @@ mod tests {
         assert_eq!(period("2023-06-30", Lang::En), "as of 30 June 2023");
         assert_eq!(period("2023-06-30", Lang::Zh), "截至2023年6月30日");
         assert_eq!(period("2023-01/2023-05", Lang::En), "January–May 2023");
+        assert_eq!(period("2023-01/2023-05", Lang::Zh), "2023年1—5月");
+        // Any month range, not only the one the texts have.
+        assert_eq!((period("2024-01/2024-06", Lang::Zh).as_str(), period("2024-01/2024-06", Lang::En).as_str()), ("2024年1—6月", "January–June 2024"));
+        assert_eq!((period("2023-Q3", Lang::Zh).as_str(), period("2023-Q3", Lang::En).as_str()), ("2023年三季度", "Q3 2023"));
+        assert_eq!((period("2023", Lang::Zh).as_str(), period("2023-07-19/..", Lang::En).as_str()), ("2023年", "going forward"));
+        for odd in ["2023-13-01", "2023-05/2023-01", "2023-Q5", "soon", "2023-06-31x", ""] {
+            assert_eq!(period(odd, Lang::En), odd, "shown as written");
+        }
+        assert_eq!((date("2023-07-19", Lang::Zh), date("2023-07-19", Lang::En)), (Some("2023年7月19日".into()), Some("19 July 2023".into())));
+        assert_eq!(date("2023-7", Lang::Zh), None);
     }
 }

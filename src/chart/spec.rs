@@ -188,7 +188,7 @@ impl Chart {
                 (lang.pick("新能源汽车产销同比增长（2023年上半年）", "NEV production and sales growth, H1 2023"), panels, Some(note))
             }
         };
-        let date = dataset.sources.first().map(|s| s.date.as_ref()).unwrap_or("");
+        let date = dataset.sources.first().map(|s| format::date(&s.date, lang).unwrap_or_else(|| s.date.to_string())).unwrap_or_default();
         let source_line = match lang {
             Lang::Zh => format!("来源：工业和信息化部 / 国新办新闻发布会，{date}"),
             Lang::En => format!("Source: MIIT / State Council Information Office press conference, {date}"),

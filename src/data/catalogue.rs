@@ -5,7 +5,7 @@
 //! The format is sections of `key = value` lines; `#` starts a comment line:
 //! ```text
 //! [source cls]                      # a source text, with a short key for locators
-//! file = 000_fbae4528c08ed477.txt
+//! file = 000_fbae4528c08ed477.txt    # also title, publisher, publisher_en, date: all required
 //! [indicator bs_5g_total]           # an indicator: topic, zh, en, period, kind, at / formula
 //! at = qa: 我国5G基站累计达到        # the first figure after this anchor, in every place it occurs
 //! at = qa: 加快 #2                  # the second figure after the anchor
@@ -35,6 +35,8 @@ pub struct SourceEntry {
     pub file: String,
     pub title: String,
     pub publisher: String,
+    /// The publisher in English, for the English tooltip and table.
+    pub publisher_en: String,
     pub date: String,
     /// Line of the section's header.
     pub line: usize,
@@ -138,7 +140,7 @@ fn finish(section: Section, catalogue: &mut Catalogue) -> Result<(), CatalogueEr
     let name = section.name();
     match section {
         Section::Source(s) => {
-            for (field, value) in [("file", &s.file), ("title", &s.title), ("publisher", &s.publisher), ("date", &s.date)] {
+            for (field, value) in [("file", &s.file), ("title", &s.title), ("publisher", &s.publisher), ("publisher_en", &s.publisher_en), ("date", &s.date)] {
                 if value.is_empty() {
                     return Err(CatalogueError { line: s.line, entry: name, message: format!("missing `{field}`") });
                 }
@@ -220,6 +222,7 @@ pub fn parse_catalogue(text: &str) -> Result<Catalogue, CatalogueError> {
             (Section::Source(s), "file") => s.file = value,
             (Section::Source(s), "title") => s.title = value,
             (Section::Source(s), "publisher") => s.publisher = value,
+            (Section::Source(s), "publisher_en") => s.publisher_en = value,
             (Section::Source(s), "date") => s.date = value,
             (Section::Indicator(e), "topic") => {
                 if !TOPICS.contains(&value.as_str()) {

@@ -51,10 +51,11 @@ pub fn dataset_to_rust(dataset: &Dataset) -> String {
     for s in dataset.sources.iter() {
         let _ = writeln!(
             out,
-            "        Source {{ file: {}, title: {}, publisher: {}, date: {} }},",
+            "        Source {{ file: {}, title: {}, publisher: {}, publisher_en: {}, date: {} }},",
             text(&s.file),
             text(&s.title),
             text(&s.publisher),
+            text(&s.publisher_en),
             text(&s.date)
         );
     }

@@ -327,6 +327,7 @@ pub fn extract(catalogue_file: &str, catalogue_text: &str, texts: &[SourceText])
             file: entry.file.clone().into(),
             title: entry.title.clone().into(),
             publisher: entry.publisher.clone().into(),
+            publisher_en: entry.publisher_en.clone().into(),
             date: entry.date.clone().into(),
         });
     }

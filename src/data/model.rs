@@ -14,6 +14,7 @@ pub struct Source {
     pub file: Text,
     pub title: Text,
     pub publisher: Text,
+    pub publisher_en: Text,
     /// ISO date of publication.
     pub date: Text,
 }
