@@ -79,7 +79,7 @@ fn figures_have_the_value_unit_qualifier_and_kind_the_texts_state() {
         ("nev_sales_growth", 44.1, Unit::Percent, None, Qualifier::Exact, Kind::Stated, 1),
         ("factories_5g_target", 3000.0, Unit::Count, Some("家"), Qualifier::AtLeast, Kind::Target, 3),
         ("green_factories_target", 1000.0, Unit::Count, Some("家"), Qualifier::Exact, Kind::Target, 2),
-        ("smart_factories", 8000.0, Unit::Count, Some("个"), Qualifier::About, Kind::Stated, 3),
+        ("smart_factories", 8000.0, Unit::Count, Some("个"), Qualifier::Nearly, Kind::Stated, 3),
         ("smart_factories_maturity_2", 2500.0, Unit::Count, Some("个"), Qualifier::MoreThan, Kind::Stated, 2),
         ("battery_recycling_points", 10_000.0, Unit::Count, Some("个"), Qualifier::MoreThan, Kind::Stated, 1),
         ("bs_5g_energy_reduction", 20.0, Unit::Percent, None, Qualifier::AtLeast, Kind::Stated, 1),

@@ -35,6 +35,7 @@ fn qualifier_words(ind: &Indicator, lang: Lang) -> &'static str {
         Qualifier::MoreThan => lang.pick("超过", "more than"),
         Qualifier::AtLeast => lang.pick("不少于", "at least"),
         Qualifier::About => lang.pick("约", "about"),
+        Qualifier::Nearly => lang.pick("接近", "nearly"),
     }
 }
 

@@ -52,8 +52,10 @@ pub enum Qualifier {
     MoreThan,
     /// 以上, 不少于
     AtLeast,
-    /// 近, 左右
+    /// 左右 (and a derived figure from qualified inputs)
     About,
+    /// 近: just under
+    Nearly,
 }
 
 /// Whether a figure is stated, derived from others, or a target.

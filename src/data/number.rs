@@ -106,7 +106,7 @@ pub const QUALIFIER_PREFIXES: [(&str, Qualifier); 7] = [
     ("超过", Qualifier::MoreThan),
     ("突破", Qualifier::MoreThan),
     ("超", Qualifier::MoreThan),
-    ("近", Qualifier::About),
+    ("近", Qualifier::Nearly),
 ];
 
 /// Measure words that make a figure a count.
@@ -281,7 +281,7 @@ mod tests {
             ("超5万个", 50_000.0, Unit::Count, Some('个'), Qualifier::MoreThan, 1),
             ("2500余个", 2500.0, Unit::Count, Some('个'), Qualifier::MoreThan, 4),
             ("1万余个", 10_000.0, Unit::Count, Some('个'), Qualifier::MoreThan, 1),
-            ("近8000个", 8000.0, Unit::Count, Some('个'), Qualifier::About, 4),
+            ("近8000个", 8000.0, Unit::Count, Some('个'), Qualifier::Nearly, 4),
             ("不少于3000家", 3000.0, Unit::Count, Some('家'), Qualifier::AtLeast, 4),
             ("20万亿元", 20e12, Unit::Yuan, None, Qualifier::Exact, 2),
             ("5310亿元", 531e9, Unit::Yuan, None, Qualifier::Exact, 4),
