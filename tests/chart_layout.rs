@@ -78,12 +78,22 @@ fn axis_ticks_are_round_at_every_width_and_font_width() {
                 for width in (200..=1200).step_by(5) {
                     let s = layout(&chart, f64::from(width), &Scaled(scale), &LIGHT, None);
                     // Tick labels are the small text that starts with a digit (the source line is as small).
-                    let ticks = s.marks.iter().filter_map(|m| match m {
-                        Mark::Text { text, font, .. } if font.size_css_px < 12.0 && text.starts_with(|c: char| c.is_ascii_digit()) => Some(text),
-                        _ => None,
-                    });
+                    let ticks: Vec<(&String, f64)> = s
+                        .marks
+                        .iter()
+                        .filter_map(|m| match m {
+                            Mark::Text { text, font, at, .. } if font.size_css_px < 12.0 && text.starts_with(|c: char| c.is_ascii_digit()) => Some((text, at.y_css_px)),
+                            _ => None,
+                        })
+                        .collect();
+                    // One large-number word per axis (the ticks of an axis share a line): never "500,000" beside "1 million".
+                    for (text, y) in &ticks {
+                        let word = |t: &str| t.trim_start_matches(|c: char| c.is_ascii_digit() || ".,".contains(c)).to_string();
+                        let others = ticks.iter().filter(|(t, ty)| ty == y && t.as_str() != "0");
+                        assert!(text.as_str() == "0" || others.clone().all(|(t, _)| word(t) == word(text)), "{id:?} {lang:?} {width}: {ticks:?}");
+                    }
                     let mut count = 0;
-                    for text in ticks {
+                    for (text, _) in ticks {
                         count += 1;
                         // A step of 1, 2 or 5 × 10^k, or a quarter of a share, has at most two decimals; 33.333% has three.
                         let decimals = text.split('.').nth(1).map_or(0, |rest| rest.chars().take_while(char::is_ascii_digit).count());

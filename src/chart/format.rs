@@ -145,12 +145,22 @@ pub fn value(ind: &Indicator, lang: Lang) -> String {
     qualified(&formatted, ind.qualifier, lang)
 }
 
-/// A tick label on an axis of `unit`: "20%", "2亿", "2 billion".
-pub fn tick(value: f64, unit: Unit, lang: Lang) -> String {
+/// A tick label on an axis of `unit` that ends at `axis_max`: "20%", "2亿", "2 billion". Every tick
+/// of an axis is written in the same large-number word as its end ("0.5 million", not "500,000",
+/// beside "1 million"); zero is "0".
+pub fn tick(value: f64, axis_max: f64, unit: Unit, lang: Lang) -> String {
+    let words: &[(f64, &str)] = match lang {
+        Lang::Zh => &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万")],
+        Lang::En => &[(1e12, " trillion"), (1e9, " billion"), (1e6, " million")],
+    };
     match unit {
         Unit::Percent => format!("{}%", plain(value, 3)),
         Unit::PercentagePoint => plain(value, 3),
-        _ => number(value, lang),
+        _ if value == 0.0 => "0".to_string(),
+        _ => match words.iter().find(|(size, _)| axis_max.abs() >= *size) {
+            Some((size, word)) => format!("{}{word}", plain(value / size, 3)),
+            None => number(value, lang),
+        },
     }
 }
 
@@ -274,9 +284,15 @@ mod tests {
 
     #[test]
     fn ticks_and_periods() {
-        assert_eq!(tick(20.0, Unit::Percent, Lang::En), "20%");
-        assert_eq!(tick(2e8, Unit::Count, Lang::Zh), "2亿");
-        assert_eq!(tick(1.5e9, Unit::Count, Lang::En), "1.5 billion");
+        assert_eq!(tick(20.0, 50.0, Unit::Percent, Lang::En), "20%");
+        assert_eq!(tick(2e8, 8e8, Unit::Count, Lang::Zh), "2亿");
+        assert_eq!(tick(1.5e9, 2e9, Unit::Count, Lang::En), "1.5 billion");
+        // One word per axis, from its end.
+        let axis = |max: f64, lang| [0.0, 0.5, 1.0, 1.5].map(|f| tick(f * max / 1.5, max, Unit::Count, lang));
+        assert_eq!(axis(1.5e6, Lang::En), ["0", "0.5 million", "1 million", "1.5 million"]);
+        assert_eq!(axis(1.5e8, Lang::Zh), ["0", "0.5亿", "1亿", "1.5亿"]);
+        assert_eq!(axis(1.5e6, Lang::Zh), ["0", "50万", "100万", "150万"]);
+        assert_eq!(axis(1500.0, Lang::En), ["0", "500", "1,000", "1,500"]);
         assert_eq!(period("2023-H1", Lang::Zh), "2023年上半年");
         assert_eq!(period("2023-06-30", Lang::En), "as of 30 June 2023");
         assert_eq!(period("2023-06-30", Lang::Zh), "截至2023年6月30日");

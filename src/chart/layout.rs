@@ -237,7 +237,7 @@ impl Builder<'_> {
                 .take_while(|v| *v <= domain_max + step * 1e-9)
                 // A bound whatever the data: an infinite maximum would otherwise never end.
                 .take(16)
-                .map(|v| (v, format::tick(v, panel.unit, lang)))
+                .map(|v| (v, format::tick(v, domain_max, panel.unit, lang)))
                 .collect();
             let widest = ticks.iter().map(|(_, t)| self.measure.width_css_px(t, TICK)).fold(0.0, f64::max);
             let spacing = plot_w * step / domain_max;
