@@ -315,7 +315,7 @@ async fn changing_lang_redraws_in_the_new_language() {
     ready(&el).await.expect("chart-ready");
     el.set_attribute("lang", "en").expect("attr");
     ready(&el).await.expect("chart-ready in English");
-    assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("NEV production and sales growth, H1 2023"));
+    assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("New-energy vehicle (NEV) production and sales growth, H1 2023"));
 }
 
 #[wasm_bindgen_test]

@@ -158,11 +158,9 @@ pub fn announcement(chart: &Chart, point_idx: usize) -> String {
     let t = tooltip(ind, chart.lang);
     let (n, total) = (point_idx + 1, points.len());
     let kind = t.kind.map(|k| format!("{}{k}", chart.lang.pick("。", ". "))).unwrap_or_default();
-    // A label that already names its period ("…, H1 2022") is not followed by it again.
-    let period = if t.label.contains(&t.period) { String::new() } else { format!("{}{}", chart.lang.pick("，", ", "), t.period) };
     match chart.lang {
-        Lang::Zh => format!("{}：{}{period}{kind}。第{n}项，共{total}项。", t.label, t.value),
-        Lang::En => format!("{}: {}{period}{kind}. Point {n} of {total}.", t.label, t.value),
+        Lang::Zh => format!("{}：{}，{}{kind}。第{n}项，共{total}项。", t.label, t.value, t.period),
+        Lang::En => format!("{}: {}, {}{kind}. Point {n} of {total}.", t.label, t.value, t.period),
     }
 }
 
@@ -233,11 +231,11 @@ mod tests {
     }
 
     #[test]
-    fn a_label_that_names_its_period_is_not_followed_by_it_again() {
+    fn a_derived_point_names_its_period_once() {
         let chart = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         let idx = chart.points().iter().position(|i| i.id == "industry_value_added_growth_2022_h1").unwrap_or_else(|| panic!("no H1 2022"));
         let said = announcement(&chart, idx);
-        assert!(said.starts_with("Industrial value added growth (above designated size), H1 2022: 3.4%. Derived: "), "{said}");
+        assert!(said.starts_with("Industrial value added growth (above designated size): 3.4%, H1 2022. Derived: "), "{said}");
         assert_eq!(said.matches("H1 2022").count(), 1, "{said}");
     }
 

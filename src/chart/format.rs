@@ -164,24 +164,35 @@ pub fn tick(value: f64, axis_max: f64, unit: Unit, lang: Lang) -> String {
     }
 }
 
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/// Month numbers as ISO dates write them, and their English names. (Matched as strings: no number
+/// parsing or integer formatting code for a handful of dates.)
+const MONTHS: [(&str, &str); 12] = [
+    ("01", "January"), ("02", "February"), ("03", "March"), ("04", "April"), ("05", "May"), ("06", "June"),
+    ("07", "July"), ("08", "August"), ("09", "September"), ("10", "October"), ("11", "November"), ("12", "December"),
+];
 
-/// "2023-07" → (2023, 7), for a month that exists.
-fn year_month(s: &str) -> Option<(&str, usize)> {
+/// "07" → "7", "19" → "19".
+fn unpadded(two_digits: &str) -> &str {
+    two_digits.strip_prefix('0').unwrap_or(two_digits)
+}
+
+/// "2023-07" → ("2023", ("07", "July")), for a month that exists.
+fn year_month(s: &str) -> Option<(&str, (&'static str, &'static str))> {
     let (year, month) = s.split_once('-')?;
-    let month: usize = month.parse().ok()?;
-    (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && (1..=12).contains(&month)).then_some((year, month))
+    let month = MONTHS.iter().find(|(number, _)| *number == month)?;
+    (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())).then_some((year, *month))
 }
 
 /// "2023-07-19" → 2023年7月19日 / 19 July 2023; `None` if `iso` is not such a date.
 pub fn date(iso: &str, lang: Lang) -> Option<String> {
     let (year_month_part, day) = iso.rsplit_once('-')?;
-    let (year, month) = year_month(year_month_part)?;
-    let day: u8 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
-    Some(match lang {
-        Lang::Zh => format!("{year}年{month}月{day}日"),
-        Lang::En => format!("{day} {} {year}", MONTHS[month - 1]),
+    let (year, (month, month_name)) = year_month(year_month_part)?;
+    // Two digits, "01" to "31" (compared as strings, which for two digits orders as numbers).
+    let is_day = day.len() == 2 && day.bytes().all(|b| b.is_ascii_digit()) && ("01"..="31").contains(&day);
+    let (month, day) = (unpadded(month), unpadded(day));
+    is_day.then(|| match lang {
+        Lang::Zh => [year, "年", month, "月", day, "日"].concat(),
+        Lang::En => [day, " ", month_name, " ", year].concat(),
     })
 }
 
@@ -189,31 +200,41 @@ pub fn date(iso: &str, lang: Lang) -> Option<String> {
 /// / January–May 2023, "2023-06-30" → 截至2023年6月30日 / as of 30 June 2023. A period of another
 /// shape is shown as written.
 pub fn period(period: &str, lang: Lang) -> String {
-    const QUARTERS: [&str; 4] = ["一", "二", "三", "四"];
-    let (zh, en): (String, String) = match period.split_once('-') {
-        Some((year, "H1")) => (format!("{year}年上半年"), format!("H1 {year}")),
-        Some((year, "H2")) => (format!("{year}年下半年"), format!("H2 {year}")),
-        Some((year, q)) if q.len() == 2 && q.starts_with('Q') && matches!(q.as_bytes()[1], b'1'..=b'4') => {
-            let n = usize::from(q.as_bytes()[1] - b'1');
-            (format!("{year}年{}季度", QUARTERS[n]), format!("{q} {year}"))
+    // Strings joined with `concat`, not `format!`: less code in the wasm for a cold path.
+    const QUARTERS: [(&str, &str); 4] = [("Q1", "一季度"), ("Q2", "二季度"), ("Q3", "三季度"), ("Q4", "四季度")];
+    let zh = matches!(lang, Lang::Zh);
+    if let Some((year, part)) = period.split_once('-') {
+        let zh_part = match part {
+            "H1" => Some("上半年"),
+            "H2" => Some("下半年"),
+            _ => QUARTERS.iter().find(|(key, _)| *key == part).map(|(_, words)| *words),
+        };
+        if let Some(zh_part) = zh_part {
+            return if zh { [year, "年", zh_part].concat() } else { [part, " ", year].concat() };
         }
-        _ if period.ends_with("/..") => ("今后".into(), "going forward".into()),
-        _ => match period.split_once('/').map(|(from, to)| (year_month(from), year_month(to))) {
-            Some((Some((year, from)), Some((to_year, to)))) if year == to_year && from < to => {
-                (format!("{year}年{from}—{to}月"), format!("{}–{} {year}", MONTHS[from - 1], MONTHS[to - 1]))
-            }
-            Some(_) => (period.to_string(), period.to_string()),
-            None => match (date(period, Lang::Zh), date(period, Lang::En)) {
-                (Some(zh), Some(en)) => (format!("截至{zh}"), format!("as of {en}")),
-                _ if period.len() == 4 && period.bytes().all(|b| b.is_ascii_digit()) => (format!("{period}年"), period.to_string()),
-                _ => (period.to_string(), period.to_string()),
-            },
-        },
-    };
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
     }
+    if period.ends_with("/..") {
+        return lang.pick("今后", "going forward").to_string();
+    }
+    if let Some((from, to)) = period.split_once('/') {
+        return match (year_month(from), year_month(to)) {
+            (Some((year, (first, first_name))), Some((to_year, (last, last_name)))) if year == to_year && first < last => {
+                if zh {
+                    [year, "年", unpadded(first), "—", unpadded(last), "月"].concat()
+                } else {
+                    [first_name, "–", last_name, " ", year].concat()
+                }
+            }
+            _ => period.to_string(),
+        };
+    }
+    if let Some(day) = date(period, lang) {
+        return [lang.pick("截至", "as of "), &day].concat();
+    }
+    if zh && period.len() == 4 && period.bytes().all(|b| b.is_ascii_digit()) {
+        return [period, "年"].concat();
+    }
+    period.to_string()
 }
 
 #[cfg(test)]

@@ -185,7 +185,7 @@ impl Chart {
             ChartId::FiveG => (lang.pick("5G发展：截至2023年6月底", "5G in China at the end of June 2023"), five_g(dataset, lang)?, None),
             ChartId::Nev => {
                 let (panels, note) = nev(dataset, lang)?;
-                (lang.pick("新能源汽车产销同比增长（2023年上半年）", "NEV production and sales growth, H1 2023"), panels, Some(note))
+                (lang.pick("新能源汽车产销同比增长（2023年上半年）", "New-energy vehicle (NEV) production and sales growth, H1 2023"), panels, Some(note))
             }
         };
         let date = dataset.sources.first().map(|s| format::date(&s.date, lang).unwrap_or_else(|| s.date.to_string())).unwrap_or_default();

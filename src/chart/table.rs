@@ -79,7 +79,14 @@ pub fn table(chart: &Chart) -> Table {
         .iter()
         .map(|panel| RowGroup {
             title: (chart.panels.len() > 1).then(|| panel.title.clone()),
-            rows: panel.rows.iter().flat_map(|r| std::iter::once(r.indicator).chain(r.part)).map(row).collect(),
+            rows: {
+                let mut rows = Vec::new();
+                for r in &panel.rows {
+                    rows.push(row(r.indicator));
+                    rows.extend(r.part.map(row));
+                }
+                rows
+            },
         })
         .collect();
     let caption = match lang {

@@ -137,7 +137,8 @@ impl Accessories {
                 let tr = document.create_element("tr")?;
                 let th = document.create_element("th")?;
                 th.set_attribute("scope", "rowgroup")?;
-                th.set_attribute("colspan", &data.headers.len().to_string())?;
+                // As u64: the wasm already formats those (usize would add its own code).
+                th.set_attribute("colspan", &(data.headers.len() as u64).to_string())?;
                 th.set_text_content(Some(title));
                 tr.append_child(&th)?;
                 tbody.append_child(&tr)?;

@@ -158,7 +158,7 @@ test('1000 quick attribute changes end in the right chart', async () => {
   });
   await page.waitForFunction(() => window.__ready.includes('nev'));
   const label = await page.evaluate(() => document.getElementById('storm').shadowRoot.querySelector('canvas').getAttribute('aria-label'));
-  assert.equal(label, 'NEV production and sales growth, H1 2023');
+  assert.equal(label, 'New-energy vehicle (NEV) production and sales growth, H1 2023');
   assert.ok(await page.evaluate(() => window.__counts.transforms) <= 3, 'the storm was drawn at most a few times');
   assert.deepEqual(errors, []);
   await context.close();
