@@ -104,6 +104,54 @@ test('charts added before the script, after it, and later by another script all 
   await context.close();
 });
 
+test('in a flex row, a grid track and a table cell, a chart follows its container down and redraws at its width', async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page({ viewport: { width: 1200, height: 900 } });
+  await p.goto(`${s.url}/tests/e2e/fixtures/layouts.html`);
+  for (const chart of ['growth', 'nev', '5g']) await ready(p, chart);
+  await p.setViewportSize({ width: 500, height: 900 });
+  // Each chart inside its container, shown at a backing width drawn for that width (not squeezed).
+  const fits = () => [...document.querySelectorAll('zhibiao-chart')].map((el) => {
+    const box = el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect();
+    const view = el.shadowRoot.querySelector('canvas.view');
+    return box.right <= el.parentElement.getBoundingClientRect().right + 0.5 && view.width === Math.round(box.width * devicePixelRatio);
+  });
+  await p.waitForFunction((f) => eval(f)().every(Boolean), `(${fits})`, { timeout: 5000 }).catch(() => {});
+  assert.deepEqual(await p.evaluate((f) => eval(f)(), `(${fits})`), [true, true, true], 'flex, grid, table');
+  assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= 500), 'nothing runs off the page');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('on a right-to-left page, the chart is still laid out left to right', async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page({ viewport: { width: 700, height: 700 } });
+  await p.route('**/rtl.html', (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html dir="rtl" lang="ar"><meta charset="utf-8"><title>rtl</title><link rel="icon" href="data:,">' +
+    '<div style="width: 600px"><zhibiao-chart chart="nev" lang="en"></zhibiao-chart></div><script type="module" src="/dist/zhibiao.js"></script>' }));
+  await p.goto(`${s.url}/tests/e2e/fixtures/rtl.html`);
+  await ready(p, 'nev');
+  // The title starts at the left padding: ink in its first 100 px (read from a copy of what the
+  // chart shows), and the canvas's own direction is ltr.
+  await p.waitForFunction(() => document.querySelector('zhibiao-chart').shadowRoot.querySelector('canvas.view')?.width > 0);
+  const [ink, direction] = await p.evaluate(() => {
+    const root = document.querySelector('zhibiao-chart').shadowRoot;
+    const [canvas, view] = [root.querySelector('canvas[role=application]'), root.querySelector('canvas.view')];
+    const copy = Object.assign(document.createElement('canvas'), { width: view.width, height: view.height });
+    const ctx = copy.getContext('2d');
+    ctx.drawImage(view, 0, 0);
+    const dpr = devicePixelRatio;
+    const { data } = ctx.getImageData(16 * dpr, 16 * dpr, 100 * dpr, 20 * dpr);
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i] < 100) dark += 1;
+    return [dark, getComputedStyle(canvas).direction];
+  });
+  assert.equal(direction, 'ltr');
+  assert.ok(ink > 50, `the title is drawn from the left (${ink} dark pixels)`);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('the iframe embed posts its height, and only its height, to the parent', async () => {
   const s = await server(ROOT);
   const { context, page: p } = await page();
