@@ -134,11 +134,19 @@ fn pointer(el: &HtmlElement, kind: &str, pointer_type: &str, p: PointCss) {
 }
 
 fn key(el: &HtmlElement, name: &str) {
+    key_with(el, name, false);
+}
+
+/// Presses `name` (with Alt when `alt`) on the chart; whether the chart took it (`preventDefault`).
+fn key_with(el: &HtmlElement, name: &str, alt: bool) -> bool {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key(name);
+    init.set_alt_key(alt);
     init.set_bubbles(true);
+    init.set_cancelable(true);
     let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
     canvas(el).0.dispatch_event(&event).expect("dispatch");
+    event.default_prevented()
 }
 
 fn text(el: &HtmlElement, selector: &str) -> String {
@@ -269,8 +277,11 @@ async fn arrow_keys_move_between_points_and_the_live_region_says_so() {
     assert!(text(&el, "[role=status]").starts_with("Industrial value added growth (above designated size): 3.8%"));
     key(&el, "Home");
     assert!(text(&el, "[role=status]").starts_with("NEV production growth: 42.4%"));
-    key(&el, "Escape");
+    assert!(!key_with(&el, "ArrowRight", true), "Alt+arrow is the browser's (Back, Forward)");
+    assert!(text(&el, "[role=status]").starts_with("NEV production growth: 42.4%"), "and does not move");
+    assert!(key_with(&el, "Escape", false), "Escape closes the card");
     assert!(!tip_shown(&el));
+    assert!(!key_with(&el, "Escape", false), "with no card to close, Escape is the page's (a dialog closes on it)");
 }
 
 #[wasm_bindgen_test]

@@ -6,6 +6,20 @@ const el = document.getElementById('chart');
 // Query values go into attributes only; the element validates them and reports bad ones as text.
 el.setAttribute('chart', params.get('chart') ?? 'growth');
 if (params.has('lang')) el.setAttribute('lang', params.get('lang'));
+// A link the chart's copy button made here ends in #chart/point: open with that point focused.
+function openHash() {
+  let chart;
+  let point;
+  try {
+    [chart, point] = decodeURIComponent(location.hash.slice(1)).split('/');
+  } catch {
+    return; // a malformed hash (`#%E0`) focuses nothing
+  }
+  if (point && chart.toLowerCase() === el.getAttribute('chart').trim().toLowerCase()) el.setAttribute('focus-point', point);
+  else el.removeAttribute('focus-point');
+}
+openHash();
+window.addEventListener('hashchange', openHash);
 
 let posted = 0;
 function postHeight() {

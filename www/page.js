@@ -5,7 +5,12 @@ import './zhibiao.js';
 
 const tabs = [...document.querySelectorAll('[role="tab"]')];
 
-function select(tab, { focus = false } = {}) {
+/** The chart in the panel of the tab `key` (growth, 5g, nev). */
+const chartOf = (key) => document.querySelector(`#panel-${key} zhibiao-chart`);
+
+/** Shows `tab`'s panel. A reader's choice (`record`) also goes into the URL, so that the address
+ * says what the page shows, the chart's focused point included. */
+function select(tab, { focus = false, record = false } = {}) {
   for (const t of tabs) {
     const selected = t === tab;
     t.setAttribute('aria-selected', String(selected));
@@ -13,10 +18,12 @@ function select(tab, { focus = false } = {}) {
     document.getElementById(t.getAttribute('aria-controls')).hidden = !selected;
   }
   if (focus) tab.focus();
+  if (record) {
+    const chart = tab.id.slice(4);
+    const point = chartOf(chart)?.getAttribute('focus-point');
+    history.replaceState(null, '', point ? `#${chart}/${encodeURIComponent(point)}` : `#${chart}`);
+  }
 }
-
-/** The chart in the panel of the tab `key` (growth, 5g, nev). */
-const chartOf = (key) => document.querySelector(`#panel-${key} zhibiao-chart`);
 
 function openHash() {
   let chart;
@@ -35,19 +42,13 @@ function openHash() {
 }
 
 for (const tab of tabs) {
-  tab.addEventListener('click', () => {
-    select(tab);
-    // The URL says what the chart shows, its focused point included.
-    const chart = tab.id.slice(4);
-    const point = chartOf(chart)?.getAttribute('focus-point');
-    history.replaceState(null, '', point ? `#${chart}/${encodeURIComponent(point)}` : `#${chart}`);
-  });
+  tab.addEventListener('click', () => select(tab, { record: true }));
   tab.addEventListener('keydown', (event) => {
     const i = tabs.indexOf(tab);
     const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    select(tabs[(next + tabs.length) % tabs.length], { focus: true });
+    select(tabs[(next + tabs.length) % tabs.length], { focus: true, record: true });
   });
 }
 window.addEventListener('hashchange', openHash);

@@ -37,10 +37,10 @@ impl ChartId {
         }
     }
 
-    /// The chart a `chart` attribute value names (surrounding whitespace ignored); an error listing the
-    /// allowed values otherwise.
+    /// The chart a `chart` attribute value names (surrounding whitespace and case ignored: "5G" as
+    /// the product writes it); an error listing the allowed values otherwise.
     pub fn parse(value: &str) -> Result<ChartId, AttributeError> {
-        ChartId::ALL.into_iter().find(|c| c.key() == value.trim()).ok_or_else(|| AttributeError {
+        ChartId::ALL.into_iter().find(|c| c.key().eq_ignore_ascii_case(value.trim())).ok_or_else(|| AttributeError {
             attribute: "chart",
             value: value.to_string(),
             allowed: &["growth", "5g", "nev"],
@@ -120,3 +120,23 @@ impl fmt::Display for AttributeError {
 }
 
 impl std::error::Error for AttributeError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_values_are_read_as_a_page_writes_them() {
+        for (value, id) in [("5g", ChartId::FiveG), ("5G", ChartId::FiveG), (" NEV ", ChartId::Nev), ("Growth", ChartId::Growth)] {
+            assert_eq!(ChartId::parse(value), Ok(id), "{value:?}");
+        }
+        for value in ["", "5gg", "ｎｅｖ", "growth rates"] {
+            let e = ChartId::parse(value).err().unwrap_or_else(|| panic!("{value:?} accepted"));
+            assert_eq!(e.message(Lang::En), format!("Cannot show the chart: attribute chart=\"{value}\" is not valid; allowed values are growth, 5g, nev."));
+        }
+        for (value, lang) in [("en", Lang::En), ("EN-us", Lang::En), ("zh-Hans-CN", Lang::Zh), ("zh_TW", Lang::Zh)] {
+            assert_eq!(Lang::parse(value), Ok(lang), "{value:?}");
+        }
+        assert!(Lang::parse("fr").is_err());
+    }
+}

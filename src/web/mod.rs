@@ -220,7 +220,8 @@ fn watch_dpr(id: u32) {
 }
 
 /// The pointer in the canvas's CSS pixels. The canvas's place on screen is read once and kept
-/// until a render, resize or scroll moves it, so a pointer move forces no layout.
+/// until a render, a scroll, the pointer leaving, or a change of the chart's or the page's size
+/// may have moved it, so a pointer move forces no layout.
 fn pointer_css(m: &mut Mounted, event: &PointerEvent) -> PointCss {
     let (left, top) = *m.canvas_origin.get_or_insert_with(|| {
         let rect = m.widget.canvas.get_bounding_client_rect();
@@ -261,7 +262,8 @@ fn on_pointer_up(m: &mut Mounted, event: &PointerEvent, _: &web_sys::Window) -> 
 
 fn on_key(m: &mut Mounted, event: &KeyboardEvent, _: &web_sys::Window) -> Result<(), JsValue> {
     let n = m.widget.n_points();
-    if n == 0 {
+    // Alt+Left is the browser's Back, Ctrl/Cmd+Home the page's top: those keys are not the chart's.
+    if n == 0 || event.alt_key() || event.ctrl_key() || event.meta_key() {
         return Ok(());
     }
     let current = m.widget.focused.map(|(i, _)| i);
@@ -270,7 +272,9 @@ fn on_key(m: &mut Mounted, event: &KeyboardEvent, _: &web_sys::Window) -> Result
         "ArrowLeft" | "ArrowUp" => Some(current.map_or(0, |i| i.saturating_sub(1))),
         "Home" => Some(0),
         "End" => Some(n - 1),
-        "Escape" => None,
+        // Escape is the chart's only when it has a card to close; otherwise it is the page's
+        // (a dialog holding the chart closes on it).
+        "Escape" if current.is_some() => None,
         _ => return Ok(()),
     };
     event.prevent_default();
@@ -396,13 +400,18 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     if let Some(Ok(listener)) = widget::dark_query(&window).map(|q| listen::<Event>(id, q.as_ref(), "change", on_scheme_change)) {
         listeners.0.push(listener);
     }
+    let observed_host: web_sys::Element = host.clone().into();
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // The host's entry gives its width. The page's root element is observed too: when the
+        // page's size changes, content above may have moved the chart without a scroll.
         let width = entries
-            .get(0)
-            .dyn_into::<web_sys::ResizeObserverEntry>()
-            .map(|e| e.content_rect().width())
-            .unwrap_or(0.0);
+            .iter()
+            .filter_map(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok())
+            .find(|e| e.target() == observed_host)
+            .map(|e| e.content_rect().width());
         let changed = with_mounted(id, |m| {
+            m.canvas_origin = None;
+            let Some(width) = width else { return false };
             let changed = (m.widget.width_css_px - width).abs() >= 0.5;
             m.widget.width_css_px = width;
             changed
@@ -428,6 +437,9 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     let intersection_observer = web_sys::IntersectionObserver::new_with_options(&on_intersect.function, &options)?;
     // Observing starts only now that nothing can fail: an observer outlives a failed mount.
     resize_observer.observe(&host);
+    if let Some(root) = host.owner_document().and_then(|d| d.document_element()) {
+        resize_observer.observe(&root);
+    }
     intersection_observer.observe(&host);
     let mounted = Mounted {
         id,

@@ -104,6 +104,10 @@ pub struct Widget {
     /// The reader hid the tooltip (Escape, or a tap): the page's point stays away until the reader
     /// shows a point or the page sets `focus-point` again.
     dismissed: bool,
+    /// The point the reader last chose by key or tap, which a copied link names: by the time the
+    /// copy button is pressed, focus or the pointer has left the chart and the point is no longer
+    /// focused. `None` once the reader dismisses it.
+    chosen: Option<usize>,
     /// The description and the data table are not yet written for the current chart: they are
     /// written after the first frame (see `fill_extras`), so that laying out their text does not
     /// delay the chart.
@@ -126,8 +130,9 @@ fn js_err(e: impl std::fmt::Display) -> JsValue {
 /// The language: the element's `lang` attribute, else the page's `<html lang>`, else Chinese.
 fn resolve_lang(host: &HtmlElement, document: &Document) -> Result<Lang, AttributeError> {
     match host.get_attribute("lang") {
-        Some(value) => Lang::parse(&value),
-        None => {
+        // lang="" means "unknown" in HTML: the page's language decides, as with no attribute.
+        Some(value) if !value.trim().is_empty() => Lang::parse(&value),
+        _ => {
             let page = document.document_element().and_then(|e| e.get_attribute("lang")).unwrap_or_default();
             Ok(Lang::parse(&page).unwrap_or_default())
         }
@@ -203,6 +208,7 @@ impl Widget {
             measure_cache: MeasureCache::default(),
             focused: None,
             dismissed: false,
+            chosen: None,
             extras_stale: false,
             ready_for: None,
         };
@@ -223,6 +229,7 @@ impl Widget {
             }
         };
         self.focused = None;
+        self.chosen = None;
         // Laid out for the chart and language before; nothing is hit until the next render.
         self.scene = None;
         self.reset_tip();
@@ -282,7 +289,12 @@ impl Widget {
             }
             Action::Csv => download_csv(&self.shadow, &document, chart),
             Action::CopyLink => {
-                copy_link(window, &self.status, link(window, chart, self.focused.map(|(i, _)| i)), chart.lang);
+                // The reader's point (shown now, else the last one chosen), else the page's.
+                let point = match self.focused {
+                    Some((idx, pin)) if pin != Pin::Page => Some(idx),
+                    page => self.chosen.or(page.map(|(idx, _)| idx)),
+                };
+                copy_link(window, &self.status, link(window, chart, point), chart.lang);
                 Ok(())
             }
         }
@@ -578,6 +590,9 @@ impl Widget {
             self.dismissed = false;
         } else if matches!(pin, Pin::Tap | Pin::Keyboard) {
             self.dismissed = true;
+        }
+        if matches!(pin, Pin::Tap | Pin::Keyboard) {
+            self.chosen = point;
         }
         if changed {
             self.mark_focused()?;

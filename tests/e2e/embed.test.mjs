@@ -209,6 +209,24 @@ test('without JavaScript the page shows the static SVG charts and tables', async
   await context.close();
 });
 
+test('the iframe embed opens the point a copied link names, and ignores a malformed or foreign hash', async () => {
+  const s = await server(DIST);
+  const { context, page: p, log } = await page();
+  await p.goto(`${s.url}/embed.html?chart=nev&lang=en#nev/nev_production_growth`);
+  await ready(p, 'nev');
+  const tip = () => p.locator('zhibiao-chart').evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
+  assert.equal(await tip(), '42.4%');
+  for (const hash of ['#growth/nev_sales_growth', '#%E0', `#nev/${encodeURIComponent(XSS)}`]) {
+    await p.evaluate((h) => { location.hash = h; }, hash);
+    await p.waitForFunction(() => !document.querySelector('zhibiao-chart').hasAttribute('focus-point') || document.querySelector('zhibiao-chart').getAttribute('focus-point').includes('<'));
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await tip(), null, hash);
+  }
+  assert.equal(await p.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('no attribute or query value is ever inserted as HTML', async () => {
   const s = await server(DIST);
   const { context, page: p, log } = await page();
@@ -263,6 +281,14 @@ test('PNG at 2x, CSV with provenance, and a copied link to the focused point', a
   await p.waitForFunction(() => document.querySelector('#panel-nev zhibiao-chart').shadowRoot
     .querySelector('[role=status]').textContent.startsWith('已复制链接'));
   assert.equal(await p.evaluate(() => navigator.clipboard.readText()), `${s.url}/index.html#nev/nev_sales_growth`);
+
+  // A reader who keys to a point and then moves to the button (focus leaves the chart, which
+  // goes back to the page's point) shares the point they chose.
+  await chart.locator('canvas[role=application]').focus();
+  await p.keyboard.press('Home');
+  await chart.getByRole('button', { name: '复制链接' }).focus();
+  await p.keyboard.press('Enter');
+  await p.waitForFunction((url) => navigator.clipboard.readText().then((t) => t === url), `${s.url}/index.html#nev/nev_production_growth`);
   await context.close();
 });
 

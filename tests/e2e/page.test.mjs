@@ -20,8 +20,8 @@ after(async () => {
   await server?.close();
 });
 
-async function open(hash, { width, colorScheme = 'light', hasTouch = false }) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2, colorScheme, hasTouch });
+async function open(hash, { width, height = 900, colorScheme = 'light', hasTouch = false, isMobile = false }) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, colorScheme, hasTouch, isMobile });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -202,6 +202,54 @@ test('content inserted above a chart, without a scroll or resize, does not mispl
   await context.close();
 });
 
+test('content removed above a chart while the pointer rests on it: the next move hovers the bar under the pointer', async () => {
+  const { page, context, errors } = await open('#nev', { width: 800 });
+  await ready(page, 'nev');
+  const chart = page.locator('#panel-nev zhibiao-chart');
+  // 30 px above the chart, one row's pitch.
+  await page.evaluate(() => {
+    const note = Object.assign(document.createElement('div'), { id: 'note' });
+    note.style.height = '30px';
+    document.getElementById('panel-nev').prepend(note);
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const bar = await chart.evaluate(FIRST_BAR);
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await tipShows(page, chart, '42.4%');
+  // The note goes (an ad slot collapsing): the chart moves up a row under the resting pointer.
+  await page.evaluate(() => document.getElementById('note').remove());
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.mouse.move(box.x + bar.x + 1, box.y + bar.y);
+  await tipShows(page, chart, '44.1%');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on a phone, a pinch on the chart zooms the page and a swipe on it scrolls the page', async () => {
+  const { page, context, errors } = await open('#nev', { width: 390, height: 500, hasTouch: true, isMobile: true });
+  await ready(page, 'nev');
+  const cdp = await context.newCDPSession(page);
+  const box = await page.locator('#panel-nev zhibiao-chart canvas[role=application]').boundingBox();
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  const touches = async (frames) => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: frames[0] });
+    for (const points of frames.slice(1)) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points });
+      await page.waitForTimeout(16);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await page.waitForTimeout(300);
+  };
+  const steps = [...Array(12).keys()];
+  await touches(steps.map((i) => [{ x, y: y - i * 15, id: 1 }]));
+  assert.ok(await page.evaluate(() => scrollY) > 50, 'the swipe up scrolled the page');
+  await touches(steps.map((i) => [{ x: x - 20 - i * 8, y, id: 1 }, { x: x + 20 + i * 8, y, id: 2 }]));
+  assert.ok(await page.evaluate(() => visualViewport.scale) > 1.2, 'the pinch zoomed the page');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the charts follow their container, not the window', async () => {
   const { page, context } = await open('', { width: 1200 });
   await ready(page, 'growth');
@@ -218,6 +266,7 @@ test('tabs are reachable and operable by keyboard', async () => {
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-5g');
   assert.equal(await page.getAttribute('#tab-5g', 'aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => location.hash), '#5g', 'the URL follows, as it does for a click');
   await ready(page, '5g');
   await context.close();
 });
