@@ -164,6 +164,7 @@ test('the iframe embed posts its height, and only its height, to the parent', as
     frame.locator('html').evaluate((el) => Math.ceil(el.getBoundingClientRect().height)),
   ]);
   assert.equal(frameHeight, contentHeight, 'the frame is exactly as tall as its content');
+  assert.ok(await frame.locator('html').evaluate((el) => el.scrollHeight) <= frameHeight, 'and nothing in it scrolls');
   const messages = await p.evaluate(() => window.__messages);
   assert.ok(messages.length >= 1);
   for (const m of messages) assert.deepEqual(Object.keys(m).sort(), ['height', 'type']);
