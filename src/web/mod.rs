@@ -110,33 +110,41 @@ fn with_mounted<R>(id: u32, f: impl FnOnce(&mut Mounted) -> R) -> Option<R> {
 /// Draws the widget now and announces `chart-ready` the first time a chart/lang is drawn.
 fn render_now(id: u32) {
     let Some(window) = window() else { return };
-    let drawn = with_mounted(id, |m| {
-        m.frame = None;
-        m.canvas_origin = None;
-        let rendered = m.widget.render(&window);
-        if (m.widget.extras_stale || m.widget.view_stale) && !m.fill_scheduled && matches!(rendered, Ok(Some(_))) {
-            m.fill_scheduled = after_paint(&window, id);
-            if !m.fill_scheduled {
-                finish_after_paint(&mut m.widget);
-            }
+    with_mounted(id, |m| render_mounted(m, &window));
+}
+
+/// [`render_now`] on a widget already borrowed.
+fn render_mounted(m: &mut Mounted, window: &web_sys::Window) {
+    m.frame = None;
+    m.canvas_origin = None;
+    let rendered = m.widget.render(window);
+    if (m.widget.extras_stale || m.widget.view_stale) && !m.fill_scheduled && matches!(rendered, Ok(Some(_))) {
+        m.fill_scheduled = after_paint(window, m.id);
+        if !m.fill_scheduled {
+            finish_after_paint(&mut m.widget);
         }
-        match rendered {
-            Ok(Some(key)) if m.widget.ready_for != Some(key) => {
-                m.widget.ready_for = Some(key);
-                Some((m.widget.host.clone(), key.0.key()))
-            }
-            Ok(_) => None,
-            Err(e) => {
-                report("render failed", &e);
-                None
-            }
-        }
-    });
-    // Dispatched in a microtask, outside the borrow (listeners may change attributes, which
-    // re-enters) and after the script that inserted the element has added its listeners.
-    if let Some(Some((host, chart))) = drawn {
-        window.queue_microtask(&guard(&Closure::once_into_js(move || announce_ready(&host, chart))));
     }
+    match rendered {
+        Ok(Some(key)) if m.widget.ready_for != Some(key) => {
+            m.widget.ready_for = Some(key);
+            // Dispatched in a microtask, outside the borrow (listeners may change attributes,
+            // which re-enters) and after the script that inserted the element has added its listeners.
+            let (host, chart) = (m.widget.host.clone(), key.0.key());
+            window.queue_microtask(&guard(&Closure::once_into_js(move || announce_ready(&host, chart))));
+        }
+        Ok(_) => {}
+        Err(e) => report("render failed", &e),
+    }
+}
+
+/// Printing shows every chart: one that never came near the viewport has waited to be drawn (see
+/// `NEAR_VIEWPORT_CSS_PX`), and no animation frame comes before the page is printed.
+fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
+    if !m.widget.on_screen {
+        m.widget.on_screen = true;
+        render_mounted(m, window);
+    }
+    Ok(())
 }
 
 /// What waits until a drawn frame is painted: the view takes over from the canvas, and the
@@ -395,6 +403,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     listeners.0.push(listen::<Event>(id, canvas, "blur", on_blur)?);
     listeners.0.push(listen::<Event>(id, window.as_ref(), "pointerdown", on_outside_down)?);
     listeners.0.push(listen_with::<Event>(id, window.as_ref(), "scroll", on_scroll, true)?);
+    listeners.0.push(listen::<Event>(id, window.as_ref(), "beforeprint", on_before_print)?);
     listeners.0.push(listen::<Event>(id, widget.extras.toolbar.as_ref(), "click", on_toolbar_click)?);
     // Optional: a browser whose MediaQueryList takes no listeners keeps the theme it drew in.
     if let Some(Ok(listener)) = widget::dark_query(&window).map(|q| listen::<Event>(id, q.as_ref(), "change", on_scheme_change)) {

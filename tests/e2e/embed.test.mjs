@@ -152,6 +152,42 @@ test('on a right-to-left page, the chart is still laid out left to right', async
   await context.close();
 });
 
+test('printing draws a chart never scrolled to, and fits every chart to the paper\'s width', async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page({ viewport: { width: 1100, height: 700 } });
+  await p.route('**/print.html', (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="zh"><meta charset="utf-8"><title>print</title><link rel="icon" href="data:,">' +
+    '<div id="top"><zhibiao-chart chart="nev"></zhibiao-chart></div><div style="height: 5000px"></div>' +
+    '<div id="far"><zhibiao-chart chart="growth"></zhibiao-chart></div><script type="module" src="/dist/zhibiao.js"></script>' }));
+  await p.goto(`${s.url}/tests/e2e/fixtures/print.html`);
+  await ready(p, 'nev');
+  await p.waitForTimeout(300);
+  assert.equal(await p.evaluate(() => window.__ready.includes('growth')), false, 'far below the viewport, the chart waits to be drawn');
+  // Drawn in the beforeprint event itself, at its width: nothing else runs before the page prints.
+  const drawn = await p.evaluate(() => {
+    window.dispatchEvent(new Event('beforeprint'));
+    const el = document.querySelector('#far zhibiao-chart');
+    return el.shadowRoot.querySelector('canvas[role=application]').width === Math.round(el.getBoundingClientRect().width * devicePixelRatio);
+  });
+  assert.ok(drawn, 'drawn before the page prints');
+  await ready(p, 'growth');
+  // On paper the place is narrower than the screen the chart was drawn for; measured before any
+  // resize callback can redraw it: the shown canvas scales down, keeping its proportions.
+  await p.emulateMedia({ media: 'print' });
+  const [width, ratio, backingRatio] = await p.evaluate(() => {
+    const root = document.querySelector('#top zhibiao-chart').shadowRoot;
+    const view = root.querySelector('canvas.view');
+    const shown = view && !view.hidden ? view : root.querySelector('canvas[role=application]');
+    document.getElementById('top').style.width = '500px';
+    const box = shown.getBoundingClientRect();
+    return [box.width, box.height / box.width, shown.height / shown.width];
+  });
+  assert.equal(width, 500);
+  assert.ok(Math.abs(ratio - backingRatio) < 0.01, `proportions kept: ${ratio} vs ${backingRatio}`);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('the iframe embed posts its height, and only its height, to the parent', async () => {
   const s = await server(ROOT);
   const { context, page: p } = await page();
