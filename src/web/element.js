@@ -6,10 +6,14 @@
 let hooks = null;
 let restarts = 0;
 const MAX_RESTARTS = 3;
-const NAME = 'zhibiao-chart';
+/** The element class this module defined; another copy of zhibiao on the page has its own. */
+let ours = null;
+/** Every connected chart, those inside other components' shadow roots too, which
+ * `document.querySelectorAll` would miss. */
+const charts = new Set();
 
 function showError(message) {
-  for (const el of document.querySelectorAll(NAME)) {
+  for (const el of charts) {
     const root = el.shadowRoot;
     if (!root) continue;
     let box = root.querySelector('.crash');
@@ -64,22 +68,36 @@ function call(hook, ...args) {
 }
 
 export function defineElement(name, newHooks) {
+  const defined = customElements.get(name);
+  if (defined && defined !== ours) {
+    // Another copy of zhibiao (another URL or version) defined the element first: it draws the
+    // charts, and this copy stays out of the way rather than mount them a second time.
+    console.warn(`zhibiao: <${name}> is already defined, by another copy of zhibiao on this page; ${import.meta.url} leaves the charts to it`);
+    return false;
+  }
   hooks = newHooks;
-  if (customElements.get(name)) {
+  if (defined) {
     // A restarted instance: clear the error state and mount every chart again.
-    for (const el of document.querySelectorAll(name)) {
+    for (const el of charts) {
       el.shadowRoot?.querySelector('.crash')?.remove();
       if (el.isConnected) call('connected', el);
     }
     return false;
   }
-  customElements.define(name, class extends HTMLElement {
+  ours = class extends HTMLElement {
     static get observedAttributes() { return ['chart', 'lang', 'focus-point']; }
-    connectedCallback() { call('connected', this); }
-    disconnectedCallback() { call('disconnected', this); }
+    connectedCallback() {
+      charts.add(this);
+      call('connected', this);
+    }
+    disconnectedCallback() {
+      charts.delete(this);
+      call('disconnected', this);
+    }
     attributeChangedCallback(attr, oldValue, newValue) {
       if (oldValue !== newValue && this.isConnected) call('changed', this, attr);
     }
-  });
+  };
+  customElements.define(name, ours);
   return true;
 }

@@ -152,6 +152,30 @@ test('on a right-to-left page, the chart is still laid out left to right', async
   await context.close();
 });
 
+test('a second copy of zhibiao from another URL leaves the charts to the first, and says so', async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page();
+  const warnings = [];
+  p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  // /v2/ serves the same files, as a second desk's snippet pointing at another copy would.
+  await p.route('**/v2/**', (route) => route.fulfill({ path: join(DIST, new URL(route.request().url()).pathname.slice('/v2/'.length)) }));
+  await p.route('**/two.html', (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="zh"><meta charset="utf-8"><title>two copies</title><link rel="icon" href="data:,">' +
+    '<zhibiao-chart chart="nev"></zhibiao-chart><script type="module" src="/dist/zhibiao.js"></script>' +
+    '<script type="module" src="/v2/zhibiao.js"></script>' }));
+  await p.goto(`${s.url}/tests/e2e/fixtures/two.html`);
+  await ready(p, 'nev');
+  await p.waitForFunction(() => performance.getEntriesByType('resource').filter((r) => r.name.includes('/v2/') && r.name.endsWith('.wasm')).length > 0);
+  await p.waitForTimeout(500);
+  assert.deepEqual(await p.evaluate(() => window.__ready), ['nev'], 'mounted once');
+  await p.evaluate(() => document.querySelector('zhibiao-chart').setAttribute('chart', '5g'));
+  await ready(p, '5g');
+  assert.equal(await p.locator('zhibiao-chart canvas[role=application]').getAttribute('aria-label'), '5G发展：截至2023年6月底');
+  assert.ok(warnings.some((w) => w.includes('already defined, by another copy of zhibiao')), warnings.join('\n'));
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('printing draws a chart never scrolled to, and fits every chart to the paper\'s width', async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page({ viewport: { width: 1100, height: 700 } });

@@ -249,6 +249,33 @@ test('an exception in the work after a frame is painted also shows the error sta
   await context.close();
 });
 
+test('a chart inside another component\'s shadow root also shows the error state and comes back', async () => {
+  const { context, page, errors } = await open();
+  await page.evaluate(() => {
+    const card = Object.assign(document.createElement('div'), { id: 'card' });
+    card.attachShadow({ mode: 'open' }).innerHTML = '<zhibiao-chart chart="growth"></zhibiao-chart>';
+    document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev"></zhibiao-chart>';
+    document.getElementById('stage').append(card);
+  });
+  await page.waitForFunction(() => window.__ready.includes('nev') && window.__ready.includes('growth'));
+  const inner = () => document.getElementById('card').shadowRoot.querySelector('zhibiao-chart');
+  await page.evaluate(() => {
+    window.__ready = [];
+    window.__transfer = ImageBitmapRenderingContext.prototype.transferFromImageBitmap;
+    ImageBitmapRenderingContext.prototype.transferFromImageBitmap = () => { throw new Error('forced failure'); };
+    document.querySelector('zhibiao-chart[chart=nev]').setAttribute('chart', '5g');
+  });
+  await page.waitForFunction((f) => eval(f)().shadowRoot.querySelector('.crash'), `(${inner})`);
+  await page.evaluate(() => { ImageBitmapRenderingContext.prototype.transferFromImageBitmap = window.__transfer; });
+  // The fresh instance remounts it too: it draws again, clears its error state, and follows its attributes.
+  await page.waitForFunction(() => window.__ready.includes('5g') && window.__ready.includes('growth'), null, { timeout: 10000 });
+  assert.equal(await page.evaluate((f) => eval(f)().shadowRoot.querySelector('.crash'), `(${inner})`), null);
+  await page.evaluate((f) => eval(f)().setAttribute('chart', 'nev'), `(${inner})`);
+  await page.waitForFunction(() => window.__ready.includes('nev'));
+  assert.deepEqual(errors, [], 'no uncaught exception');
+  await context.close();
+});
+
 test('a mount that fails halfway removes the listeners it added', async () => {
   // The last step of a mount fails: window listeners are already added by then.
   const { context, page, errors } = await open(() => {
