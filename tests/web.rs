@@ -330,6 +330,26 @@ async fn changing_lang_redraws_in_the_new_language() {
 }
 
 #[wasm_bindgen_test]
+async fn without_its_own_lang_a_chart_speaks_its_nearest_ancestors_language() {
+    zhibiao::start();
+    let doc = document();
+    let article = doc.create_element("article").expect("article");
+    article.set_attribute("lang", "en-GB").expect("attr");
+    article.set_attribute("style", "width: 500px").expect("style");
+    let el: HtmlElement = doc.create_element("zhibiao-chart").and_then(|e| e.dyn_into().map_err(JsValue::from)).expect("element");
+    el.set_attribute("chart", "nev").expect("attr");
+    el.set_attribute("lang", "").expect("attr");
+    article.append_child(&el).expect("append");
+    let body = doc.body().expect("body");
+    body.insert_before(&article, body.first_child().as_ref()).expect("insert");
+    ready(&el).await.expect("chart-ready");
+    assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("New-energy vehicle (NEV) production and sales growth, H1 2023"));
+    el.set_attribute("lang", "zh").expect("attr");
+    ready(&el).await.expect("chart-ready in Chinese");
+    assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("新能源汽车产销同比增长（2023年上半年）"), "its own lang wins");
+}
+
+#[wasm_bindgen_test]
 async fn the_description_and_table_come_after_the_first_frame_or_at_once_when_asked_for() {
     let el = mount("nev", Some("en"), 600);
     ready(&el).await.expect("chart-ready");

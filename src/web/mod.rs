@@ -75,8 +75,9 @@ struct Mounted {
     /// The view is to take over and the description and table are to be written after the next
     /// frame is painted (`after_paint`).
     fill_scheduled: bool,
-    /// The canvas's top-left corner in client coordinates, while known.
-    canvas_origin: Option<(f64, f64)>,
+    /// The canvas's top-left corner in client coordinates, and client pixels per CSS pixel of the
+    /// canvas (not 1 under an ancestor's `transform: scale()` or `zoom`), while known.
+    canvas_origin: Option<(f64, f64, f64)>,
     /// Redraws when the device pixel ratio changes; replaced after each change.
     dpr_query: Option<(web_sys::MediaQueryList, Callback<dyn FnMut(Event)>)>,
 }
@@ -231,11 +232,13 @@ fn watch_dpr(id: u32) {
 /// until a render, a scroll, the pointer leaving, or a change of the chart's or the page's size
 /// may have moved it, so a pointer move forces no layout.
 fn pointer_css(m: &mut Mounted, event: &PointerEvent) -> PointCss {
-    let (left, top) = *m.canvas_origin.get_or_insert_with(|| {
+    let (left, top, scale) = *m.canvas_origin.get_or_insert_with(|| {
         let rect = m.widget.canvas.get_bounding_client_rect();
-        (rect.left(), rect.top())
+        let layout_width_css_px = f64::from(m.widget.canvas.offset_width());
+        let scale = if layout_width_css_px > 0.0 && rect.width() > 0.0 { rect.width() / layout_width_css_px } else { 1.0 };
+        (rect.left(), rect.top(), scale)
     });
-    PointCss { x_css_px: f64::from(event.client_x()) - left, y_css_px: f64::from(event.client_y()) - top }
+    PointCss { x_css_px: (f64::from(event.client_x()) - left) / scale, y_css_px: (f64::from(event.client_y()) - top) / scale }
 }
 
 /// Any scroll (of the page or a container) may move the canvas.

@@ -127,14 +127,17 @@ fn js_err(e: impl std::fmt::Display) -> JsValue {
     JsValue::from_str(&e.to_string())
 }
 
-/// The language: the element's `lang` attribute, else the page's `<html lang>`, else Chinese.
+/// The language: the element's `lang` attribute, else the nearest ancestor's or the page's, else Chinese.
 fn resolve_lang(host: &HtmlElement, document: &Document) -> Result<Lang, AttributeError> {
     match host.get_attribute("lang") {
         // lang="" means "unknown" in HTML: the page's language decides, as with no attribute.
         Some(value) if !value.trim().is_empty() => Lang::parse(&value),
         _ => {
-            let page = document.document_element().and_then(|e| e.get_attribute("lang")).unwrap_or_default();
-            Ok(Lang::parse(&page).unwrap_or_default())
+            // Inherited as HTML inherits it: the nearest ancestor's (an article's `lang="en"`),
+            // else the page's; a language neither zh nor en there means the default, not an error.
+            let ancestor = host.parent_element().and_then(|p| p.closest("[lang]").ok().flatten());
+            let inherited = ancestor.or_else(|| document.document_element()).and_then(|e| e.get_attribute("lang")).unwrap_or_default();
+            Ok(Lang::parse(&inherited).unwrap_or_default())
         }
     }
 }
@@ -310,7 +313,17 @@ impl Widget {
     /// asked for it). When it names none (removed, or not in this chart) and its point is still
     /// the one shown, lets go of it and hides its card; the next render moves the markers.
     pub fn apply_focus_attribute(&mut self) {
-        match self.page_point() {
+        let point = self.page_point();
+        // A point the chart does not have focuses nothing; the console says what it does have.
+        if let (None, Some(id), Ok(chart)) = (point, self.host.get_attribute("focus-point"), &self.chart) {
+            let mut message = format!("<zhibiao-chart>: focus-point=\"{id}\" is not a point of chart=\"{}\"; its points are ", chart.id.key());
+            for (i, p) in chart.points().iter().enumerate() {
+                message.push_str(if i == 0 { "" } else { ", " });
+                message.push_str(&p.id);
+            }
+            web_sys::console::warn_1(&message.into());
+        }
+        match point {
             Some(idx) => {
                 self.focused = Some((idx, Pin::Page));
                 self.dismissed = false;

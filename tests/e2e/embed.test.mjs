@@ -273,6 +273,8 @@ test('without JavaScript the page shows the static SVG charts and tables', async
 test('the iframe embed opens the point a copied link names, and ignores a malformed or foreign hash', async () => {
   const s = await server(DIST);
   const { context, page: p, log } = await page();
+  const warnings = [];
+  p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await p.goto(`${s.url}/embed.html?chart=nev&lang=en#nev/nev_production_growth`);
   await ready(p, 'nev');
   const tip = () => p.locator('zhibiao-chart').evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
@@ -284,6 +286,9 @@ test('the iframe embed opens the point a copied link names, and ignores a malfor
     assert.equal(await tip(), null, hash);
   }
   assert.equal(await p.evaluate(() => window.__xss), undefined);
+  // The point the XSS hash names does not exist: the console says which points do.
+  assert.ok(warnings.some((w) => w.startsWith('<zhibiao-chart>: focus-point="<img')
+    && w.endsWith('is not a point of chart="nev"; its points are nev_production_growth, nev_sales_growth, industry_value_added_growth')), warnings.join('\n'));
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
