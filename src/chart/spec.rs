@@ -182,7 +182,7 @@ impl Chart {
     pub fn build_in(dataset: &'static Dataset, id: ChartId, lang: Lang) -> Result<Chart, MissingIndicator> {
         let (title, panels, note) = match id {
             ChartId::Growth => (lang.pick("2023年上半年主要指标同比增长", "Year-on-year growth, H1 2023"), growth(dataset, lang)?, None),
-            ChartId::FiveG => (lang.pick("5G发展：截至2023年6月底", "5G in China at the end of June 2023"), five_g(dataset, lang)?, None),
+            ChartId::FiveG => (lang.pick("5G与网络发展：截至2023年6月底", "5G and networks in China at the end of June 2023"), five_g(dataset, lang)?, None),
             ChartId::Nev => {
                 let (panels, note) = nev(dataset, lang)?;
                 (lang.pick("新能源汽车产销同比增长（2023年上半年）", "New-energy vehicle (NEV) production and sales growth, H1 2023"), panels, Some(note))
@@ -216,7 +216,18 @@ mod tests {
         for id in ChartId::ALL {
             for lang in [Lang::Zh, Lang::En] {
                 let chart = Chart::build(id, lang).unwrap_or_else(|e| panic!("{e}"));
-                assert!(!chart.points().is_empty());
+                let n_points = match id {
+                    ChartId::Growth => 9,
+                    ChartId::FiveG => 9,
+                    ChartId::Nev => 3,
+                };
+                assert_eq!(chart.points().len(), n_points, "{id:?}");
+                // Every word of the chart in its language: Chinese has Han characters, English none.
+                let words = chart.panels.iter().flat_map(|p| std::iter::once(&p.title).chain(p.rows.iter().map(|r| &r.label)));
+                for text in words.chain([&chart.title, &chart.source_line]) {
+                    let han = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                    assert_eq!(han, lang == Lang::Zh, "{id:?} {lang:?}: {text:?}");
+                }
             }
         }
     }

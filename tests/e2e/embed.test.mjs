@@ -170,7 +170,7 @@ test('a second copy of zhibiao from another URL leaves the charts to the first, 
   assert.deepEqual(await p.evaluate(() => window.__ready), ['nev'], 'mounted once');
   await p.evaluate(() => document.querySelector('zhibiao-chart').setAttribute('chart', '5g'));
   await ready(p, '5g');
-  assert.equal(await p.locator('zhibiao-chart canvas[role=application]').getAttribute('aria-label'), '5G发展：截至2023年6月底');
+  assert.equal(await p.locator('zhibiao-chart canvas[role=application]').getAttribute('aria-label'), '5G与网络发展：截至2023年6月底');
   assert.ok(warnings.some((w) => w.includes('already defined, by another copy of zhibiao')), warnings.join('\n'));
   assert.deepEqual(log.pageErrors, []);
   await context.close();
