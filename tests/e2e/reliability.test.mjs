@@ -20,16 +20,22 @@ after(async () => {
   await server?.close();
 });
 
-/** Counts ResizeObserver observe/disconnect, the widget's window listeners (pointerdown, scroll)
- * and media-query listeners (colour scheme, device pixel ratio), from page start. */
+/** Counts ResizeObservers that observe something and their disconnects, the widget's window
+ * listeners (pointerdown, scroll, beforeprint) and media-query listeners (colour scheme, device pixel ratio),
+ * from page start. (A widget's observer watches its element and the page's root element.) */
 const INSTRUMENT = () => {
   window.__counts = { observed: 0, disconnected: 0, windowListeners: 0, mediaListeners: 0, mediaAdded: 0, transforms: 0 };
   const { observe, disconnect } = ResizeObserver.prototype;
-  ResizeObserver.prototype.observe = function (...a) { window.__counts.observed += 1; return observe.apply(this, a); };
+  const observers = new WeakSet();
+  ResizeObserver.prototype.observe = function (...a) {
+    if (!observers.has(this)) window.__counts.observed += 1;
+    observers.add(this);
+    return observe.apply(this, a);
+  };
   ResizeObserver.prototype.disconnect = function (...a) { window.__counts.disconnected += 1; return disconnect.apply(this, a); };
   const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
   const count = (target, type, step) => {
-    if (target === window && (type === 'pointerdown' || type === 'scroll')) window.__counts.windowListeners += step;
+    if (target === window && (type === 'pointerdown' || type === 'scroll' || type === 'beforeprint')) window.__counts.windowListeners += step;
     if (target instanceof MediaQueryList && type === 'change') {
       window.__counts.mediaListeners += step;
       if (step > 0) window.__counts.mediaAdded += 1;
