@@ -137,8 +137,8 @@ impl Accessories {
                 let tr = document.create_element("tr")?;
                 let th = document.create_element("th")?;
                 th.set_attribute("scope", "rowgroup")?;
-                // As u64: the wasm already formats those (usize would add its own code).
-                th.set_attribute("colspan", &(data.headers.len() as u64).to_string())?;
+                // Written by the formatter the wasm already has (an integer's `to_string` adds its own code).
+                th.set_attribute("colspan", &crate::chart::format::plain(data.headers.len() as f64, 0))?;
                 th.set_text_content(Some(title));
                 tr.append_child(&th)?;
                 tbody.append_child(&tr)?;
