@@ -138,11 +138,15 @@ fn render_mounted(m: &mut Mounted, window: &web_sys::Window) {
     }
 }
 
-/// Printing shows every chart: one that never came near the viewport has waited to be drawn (see
-/// `NEAR_VIEWPORT_CSS_PX`), and no animation frame comes before the page is printed.
+/// Printing shows every chart as it is: one that never came near the viewport has waited to be
+/// drawn (see `NEAR_VIEWPORT_CSS_PX`), one may wait for a frame to redraw, and no animation frame
+/// comes before the page is printed.
 fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
-    if !m.widget.on_screen {
+    if !m.widget.on_screen || m.frame.is_some() {
         m.widget.on_screen = true;
+        if let Some((handle, _)) = m.frame.take() {
+            window.cancel_animation_frame(handle)?;
+        }
         render_mounted(m, window);
     }
     Ok(())

@@ -195,6 +195,16 @@ test('printing draws a chart never scrolled to, and fits every chart to the pape
   });
   assert.ok(drawn, 'drawn before the page prints');
   await ready(p, 'growth');
+  // A chart waiting for its next frame to redraw (its attribute just changed) is redrawn too.
+  const redrawn = await p.evaluate(() => {
+    const el = document.querySelector('#top zhibiao-chart');
+    const canvas = el.shadowRoot.querySelector('canvas[role=application]');
+    el.setAttribute('chart', '5g');
+    window.dispatchEvent(new Event('beforeprint'));
+    return canvas.getAttribute('aria-label') === '5G与网络发展：截至2023年6月底' && canvas.width > 0;
+  });
+  assert.ok(redrawn, 'the changed chart is drawn before the page prints');
+  await ready(p, '5g');
   // On paper the place is narrower than the screen the chart was drawn for; measured before any
   // resize callback can redraw it: the shown canvas scales down, keeping its proportions.
   await p.emulateMedia({ media: 'print' });
