@@ -1,6 +1,7 @@
 // The iframe embed: embed.html?chart=nev&lang=en renders one chart filling the frame and posts
 // its content height to the parent as {type: "zhibiao:height", height: <CSS px>}. It posts
 // nothing else and listens to no messages.
+import { readHash } from './hash.js';
 const params = new URLSearchParams(location.search);
 const el = document.getElementById('chart');
 // Query values go into attributes only; the element validates them and reports bad ones as text.
@@ -8,13 +9,9 @@ el.setAttribute('chart', params.get('chart') ?? 'growth');
 if (params.has('lang')) el.setAttribute('lang', params.get('lang'));
 // A link the chart's copy button made here ends in #chart/point: open with that point focused.
 function openHash() {
-  let chart;
-  let point;
-  try {
-    [chart, point] = decodeURIComponent(location.hash.slice(1)).split('/');
-  } catch {
-    return; // a malformed hash (`#%E0`) focuses nothing
-  }
+  const hash = readHash();
+  if (!hash) return;
+  const { chart, point } = hash;
   if (point && chart.toLowerCase() === el.getAttribute('chart').trim().toLowerCase()) el.setAttribute('focus-point', point);
   else el.removeAttribute('focus-point');
 }

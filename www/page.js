@@ -2,6 +2,7 @@
 // a chart with a point focused.
 import './zhibiao.js';
 // (the entry defines <zhibiao-chart>; the markup below already holds three)
+import { readHash } from './hash.js';
 
 const tabs = [...document.querySelectorAll('[role="tab"]')];
 
@@ -26,13 +27,9 @@ function select(tab, { focus = false, record = false } = {}) {
 }
 
 function openHash() {
-  let chart;
-  let point;
-  try {
-    [chart, point] = decodeURIComponent(location.hash.slice(1)).split('/');
-  } catch {
-    return; // a malformed hash (`#%E0`) opens nothing
-  }
+  const hash = readHash();
+  if (!hash) return;
+  const { chart, point } = hash;
   const tab = document.getElementById(`tab-${chart}`);
   if (!tab || !tabs.includes(tab)) return;
   select(tab);

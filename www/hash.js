@@ -1,0 +1,13 @@
+// The URL hash that the page and the iframe embed both read: #chart, or #chart/point_id as the
+// chart's copy-link button writes it.
+
+/** `{ chart, point }` from the page's hash (`point` undefined for #chart); null for a malformed
+ * hash (`#%E0`), which opens nothing. */
+export function readHash() {
+  try {
+    const [chart, point] = decodeURIComponent(location.hash.slice(1)).split('/');
+    return { chart, point };
+  } catch {
+    return null;
+  }
+}
