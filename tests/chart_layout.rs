@@ -48,11 +48,14 @@ fn every_figure_is_drawn_in_full_at_every_width() {
                 for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
                     let s = layout(&c, f64::from(width), measure, &LIGHT, None);
                     let texts: Vec<&str> = s.marks.iter().filter_map(|m| if let Mark::Text { text, .. } = m { Some(text.as_str()) } else { None }).collect();
-                    // Lines wrap at spaces in English and anywhere in Chinese.
+                    // Lines wrap at spaces in English and anywhere in Chinese. Each point's figure is
+                    // drawn once: two points of one value (3.8% in two panels) need it twice.
                     let drawn = texts.join(lang.pick("", " "));
-                    for ind in c.points() {
-                        let value = zhibiao::chart::format::value(ind, lang);
-                        assert!(drawn.contains(&value), "{id:?} {lang:?} {width}: {value:?} is not drawn whole in {texts:?}");
+                    let values: Vec<String> = c.points().iter().map(|ind| zhibiao::chart::format::value(ind, lang)).collect();
+                    for value in &values {
+                        let wanted = values.iter().filter(|v| *v == value).count();
+                        let whole = drawn.matches(value.as_str()).count();
+                        assert!(whole >= wanted, "{id:?} {lang:?} {width}: {value:?} drawn whole {whole} times, not {wanted}, in {texts:?}");
                     }
                 }
             }

@@ -336,10 +336,14 @@ async fn without_its_own_lang_a_chart_speaks_its_nearest_ancestors_language() {
     let article = doc.create_element("article").expect("article");
     article.set_attribute("lang", "en-GB").expect("attr");
     article.set_attribute("style", "width: 500px").expect("style");
+    // Inside another component's shadow root: the language is inherited through its host.
+    let card = doc.create_element("div").expect("div");
+    let card_root = card.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).expect("shadow");
     let el: HtmlElement = doc.create_element("zhibiao-chart").and_then(|e| e.dyn_into().map_err(JsValue::from)).expect("element");
     el.set_attribute("chart", "nev").expect("attr");
     el.set_attribute("lang", "").expect("attr");
-    article.append_child(&el).expect("append");
+    card_root.append_child(&el).expect("append");
+    article.append_child(&card).expect("append");
     let body = doc.body().expect("body");
     body.insert_before(&article, body.first_child().as_ref()).expect("insert");
     ready(&el).await.expect("chart-ready");
@@ -347,6 +351,17 @@ async fn without_its_own_lang_a_chart_speaks_its_nearest_ancestors_language() {
     el.set_attribute("lang", "zh").expect("attr");
     ready(&el).await.expect("chart-ready in Chinese");
     assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("新能源汽车产销同比增长（2023年上半年）"), "its own lang wins");
+}
+
+#[wasm_bindgen_test]
+async fn in_a_box_narrower_than_200_px_the_chart_overflows_at_200_px_rather_than_being_squeezed() {
+    let el = mount("nev", None, 160);
+    ready(&el).await.expect("chart-ready");
+    let (canvas, _) = canvas(&el);
+    let box_width_css_px = canvas.get_bounding_client_rect().width();
+    assert_eq!(box_width_css_px, 200.0, "laid out and shown at 200 px");
+    let dpr = web_sys::window().expect("window").device_pixel_ratio();
+    assert_eq!(f64::from(shown(&el).width()), (200.0 * dpr).round(), "drawn at the width it is shown");
 }
 
 #[wasm_bindgen_test]

@@ -6,9 +6,26 @@ const FALLBACK = /*FALLBACK*/{}/*END*/;
 const CHARTS = ['growth', '5g', 'nev'];
 const LANGS = ['zh', 'en'];
 
+/** The `lang` an element inherits: the nearest ancestor's, through any shadow root's host. */
+function inheritedLang(el) {
+  let from = el.parentElement;
+  let node = el;
+  for (;;) {
+    const found = from?.closest('[lang]');
+    if (found) return found.getAttribute('lang');
+    const root = node.getRootNode();
+    if (!(root instanceof ShadowRoot)) return null;
+    from = root.host;
+    node = root.host;
+  }
+}
+
+/** The element's language by the widget's rules: its own `lang` (an empty one counts as none),
+ * else the one it inherits; zh unless that is en. */
 function langOf(el) {
-  const own = (el.getAttribute('lang') ?? document.documentElement.lang ?? '').toLowerCase().split(/[-_]/)[0];
-  return LANGS.includes(own) ? own : 'zh';
+  const lang = el.getAttribute('lang')?.trim() || inheritedLang(el) || '';
+  const primary = lang.toLowerCase().split(/[-_]/)[0];
+  return LANGS.includes(primary) ? primary : 'zh';
 }
 
 function text(tag, content, className) {
@@ -26,7 +43,8 @@ export function defineFallback(reason) {
     .message{padding:12px;border:2px solid #d55e00;border-radius:6px}
     table{border-collapse:collapse;font-size:13px;margin-top:8px}
     caption{text-align:left;font-weight:600}
-    th,td{border-bottom:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}`);
+    th,td{border-bottom:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
+    th[scope=row]{font-weight:normal}`);
   customElements.define('zhibiao-chart', class extends HTMLElement {
     static get observedAttributes() { return ['chart', 'lang']; }
     connectedCallback() { this.render(); }
@@ -36,16 +54,18 @@ export function defineFallback(reason) {
       root.adoptedStyleSheets = [sheet];
       root.replaceChildren();
       const lang = langOf(this);
+      // As the widget reads it: surrounding spaces and case ignored (chart="5G").
       const chart = this.getAttribute('chart') ?? '';
+      const key = chart.trim().toLowerCase();
       const zh = lang === 'zh';
       const message = zh
         ? `图表无法加载（${reason}）。`
         : `The chart could not be loaded (${reason}).`;
-      const data = FALLBACK[`${chart}-${lang}`];
+      const data = FALLBACK[`${key}-${lang}`];
       const note = data ? (zh ? '以下是图表的数据。' : 'Here are its data.')
         : (zh ? `属性 chart="${chart}" 无效，可用的值为 ${CHARTS.join('、')}。`
           : `Attribute chart="${chart}" is not valid; allowed values are ${CHARTS.join(', ')}.`);
-      const box = text('div', `${message}${note}`, 'message');
+      const box = text('div', `${message}${zh ? '' : ' '}${note}`, 'message');
       box.setAttribute('role', 'alert');
       root.append(box);
       if (!data) return;
@@ -64,7 +84,7 @@ export function defineFallback(reason) {
         }
         for (const row of group.rows) {
           const tr = document.createElement('tr');
-          row.forEach((cell, i) => tr.append(text(i === 0 ? 'th' : 'td', cell)));
+          row.forEach((cell, i) => tr.append(i === 0 ? Object.assign(text('th', cell), { scope: 'row' }) : text('td', cell)));
           body.append(tr);
         }
         table.append(body);

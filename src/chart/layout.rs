@@ -312,10 +312,10 @@ impl Builder<'_> {
                     let y = legend_top + 12.0 + line_height_css_px * line_idx as f64;
                     self.text(bar_x0 + 16.0, y, line.clone(), LABEL, self.theme.text, Align::Left, Baseline::Middle);
                 }
-                let legend_h = TARGET_HEIGHT_CSS_PX + line_height_css_px * lines.len().saturating_sub(1) as f64;
-                let hit = RectCss::new(bar_x0, legend_top, legend_w + 16.0, legend_h);
+                let legend_height_css_px = TARGET_HEIGHT_CSS_PX + line_height_css_px * lines.len().saturating_sub(1) as f64;
+                let hit = RectCss::new(bar_x0, legend_top, legend_w + 16.0, legend_height_css_px);
                 self.targets.push(Target { point_idx: part_idx, hit, anchor });
-                self.y_css_px = legend_top + legend_h + 6.0;
+                self.y_css_px = legend_top + legend_height_css_px + 6.0;
             }
         }
         let rows_bottom = self.y_css_px - 4.0;

@@ -20,7 +20,9 @@ pub struct Table {
 /// reads as two rows of two groups, not as a repeated row.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct RowGroup {
+    /// The panel's title, as a heading row; none for a chart of one panel.
     pub title: Option<String>,
+    /// One row per point: indicator, value, qualifier, period, kind, source.
     pub rows: Vec<Vec<String>>,
 }
 

@@ -14,6 +14,7 @@ pub struct Source {
     pub file: Text,
     pub title: Text,
     pub publisher: Text,
+    /// The publisher in English, for English tooltips and tables.
     pub publisher_en: Text,
     /// ISO date of publication.
     pub date: Text,

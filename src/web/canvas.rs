@@ -179,9 +179,11 @@ impl DrawingBackend for MeasuredCanvas {
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         });
+        // left/right, not start/end: those turn round with the canvas's direction, which a page's
+        // rules can make rtl.
         self.context.set_text_align(match anchor.h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
+            HPos::Left => "left",
+            HPos::Right => "right",
             HPos::Center => "center",
         });
         self.context.set_fill_style_str(&css_color(color));

@@ -76,8 +76,8 @@ struct Mounted {
     /// frame is painted (`after_paint`).
     fill_scheduled: bool,
     /// The canvas's top-left corner in client coordinates, and client pixels per CSS pixel of the
-    /// canvas (not 1 under an ancestor's `transform: scale()` or `zoom`), while known.
-    canvas_origin: Option<(f64, f64, f64)>,
+    /// canvas across and down (not 1 under an ancestor's `transform: scale()`), while known.
+    canvas_origin: Option<(f64, f64, f64, f64)>,
     /// Redraws when the device pixel ratio changes; replaced after each change.
     dpr_query: Option<(web_sys::MediaQueryList, Callback<dyn FnMut(Event)>)>,
 }
@@ -138,10 +138,26 @@ fn render_mounted(m: &mut Mounted, window: &web_sys::Window) {
     }
 }
 
+/// Whether `host` is on screen or within `NEAR_VIEWPORT_CSS_PX` of it (a forced layout: at mount,
+/// and after printing, not on any frequent path).
+fn near_viewport(host: &HtmlElement, window: &web_sys::Window) -> bool {
+    let rect = host.get_bounding_client_rect();
+    let viewport_height_css_px = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
+    rect.bottom() >= -NEAR_VIEWPORT_CSS_PX && rect.top() <= viewport_height_css_px + NEAR_VIEWPORT_CSS_PX
+}
+
+thread_local! {
+    /// Between `beforeprint` and `afterprint`: no animation frame comes before the page is
+    /// printed, so a render asked for then (a page's own `beforeprint` handler changing an
+    /// attribute) is done at once.
+    static PRINTING: Cell<bool> = const { Cell::new(false) };
+}
+
 /// Printing shows every chart as it is: one that never came near the viewport has waited to be
 /// drawn (see `NEAR_VIEWPORT_CSS_PX`), one may wait for a frame to redraw, and no animation frame
 /// comes before the page is printed.
 fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
+    PRINTING.with(|p| p.set(true));
     if !m.widget.on_screen || m.frame.is_some() {
         m.widget.on_screen = true;
         if let Some((handle, _)) = m.frame.take() {
@@ -149,6 +165,17 @@ fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Resu
         }
         render_mounted(m, window);
     }
+    // An opened data table prints too: it is written now, not after a paint that comes too late.
+    if m.widget.extras_stale {
+        finish_after_paint(&mut m.widget);
+    }
+    Ok(())
+}
+
+/// After printing, renders wait for frames again, and a chart far off screen for its turn.
+fn on_after_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
+    PRINTING.with(|p| p.set(false));
+    m.widget.on_screen = near_viewport(&m.widget.host, window);
     Ok(())
 }
 
@@ -205,6 +232,10 @@ fn schedule_render(id: u32) {
 
 /// [`schedule_render`] for a widget already borrowed (inside a listener).
 fn request_render(m: &mut Mounted, window: &web_sys::Window) -> Result<(), JsValue> {
+    if PRINTING.with(Cell::get) {
+        render_mounted(m, window);
+        return Ok(());
+    }
     if m.frame.is_none() {
         let id = m.id;
         let callback = Callback::new(Closure::<dyn FnMut()>::new(move || render_now(id)));
@@ -236,13 +267,16 @@ fn watch_dpr(id: u32) {
 /// until a render, a scroll, the pointer leaving, or a change of the chart's or the page's size
 /// may have moved it, so a pointer move forces no layout.
 fn pointer_css(m: &mut Mounted, event: &PointerEvent) -> PointCss {
-    let (left, top, scale) = *m.canvas_origin.get_or_insert_with(|| {
-        let rect = m.widget.canvas.get_bounding_client_rect();
-        let layout_width_css_px = f64::from(m.widget.canvas.offset_width());
-        let scale = if layout_width_css_px > 0.0 && rect.width() > 0.0 { rect.width() / layout_width_css_px } else { 1.0 };
-        (rect.left(), rect.top(), scale)
+    let (left, top, scale_x, scale_y) = *m.canvas_origin.get_or_insert_with(|| {
+        let canvas = &m.widget.canvas;
+        let rect = canvas.get_bounding_client_rect();
+        let scale = |on_screen: f64, laid_out_css_px: i32| match f64::from(laid_out_css_px) {
+            css_px if css_px > 0.0 && on_screen > 0.0 => on_screen / css_px,
+            _ => 1.0,
+        };
+        (rect.left(), rect.top(), scale(rect.width(), canvas.offset_width()), scale(rect.height(), canvas.offset_height()))
     });
-    PointCss { x_css_px: (f64::from(event.client_x()) - left) / scale, y_css_px: (f64::from(event.client_y()) - top) / scale }
+    PointCss { x_css_px: (f64::from(event.client_x()) - left) / scale_x, y_css_px: (f64::from(event.client_y()) - top) / scale_y }
 }
 
 /// Any scroll (of the page or a container) may move the canvas.
@@ -393,13 +427,11 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     // Sized while the shadow root is still empty, so the layout this forces is the page's alone.
     let shadow = widget::empty_shadow(&host, &sheet)?;
     let width_css_px = f64::from(host.client_width());
-    let rect = host.get_bounding_client_rect();
     let mut widget = Widget::new(host.clone(), shadow)?;
     widget.apply_focus_attribute();
     widget.width_css_px = width_css_px;
     // Drawn now if on screen (or near it); otherwise when the IntersectionObserver says so.
-    let viewport_height_css_px = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
-    widget.on_screen = rect.bottom() >= -NEAR_VIEWPORT_CSS_PX && rect.top() <= viewport_height_css_px + NEAR_VIEWPORT_CSS_PX;
+    widget.on_screen = near_viewport(&host, &window);
     let canvas: &EventTarget = widget.canvas.as_ref();
     // On an early return below, `listeners` is dropped and removes what was added.
     let mut listeners = Listeners(Vec::with_capacity(9));
@@ -411,6 +443,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     listeners.0.push(listen::<Event>(id, window.as_ref(), "pointerdown", on_outside_down)?);
     listeners.0.push(listen_with::<Event>(id, window.as_ref(), "scroll", on_scroll, true)?);
     listeners.0.push(listen::<Event>(id, window.as_ref(), "beforeprint", on_before_print)?);
+    listeners.0.push(listen::<Event>(id, window.as_ref(), "afterprint", on_after_print)?);
     listeners.0.push(listen::<Event>(id, widget.extras.toolbar.as_ref(), "click", on_toolbar_click)?);
     // Optional: a browser whose MediaQueryList takes no listeners keeps the theme it drew in.
     if let Some(Ok(listener)) = widget::dark_query(&window).map(|q| listen::<Event>(id, q.as_ref(), "change", on_scheme_change)) {

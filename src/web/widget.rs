@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, ShadowRoot};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, ShadowRoot};
 
 use crate::chart::describe::{announcement, tooltip};
 use crate::chart::geom::{DevicePixelRatio, PointCss};
@@ -127,18 +127,29 @@ fn js_err(e: impl std::fmt::Display) -> JsValue {
     JsValue::from_str(&e.to_string())
 }
 
-/// The language: the element's `lang` attribute, else the nearest ancestor's or the page's, else Chinese.
-fn resolve_lang(host: &HtmlElement, document: &Document) -> Result<Lang, AttributeError> {
+/// The language: the element's `lang` attribute, else the one it inherits, else Chinese.
+fn resolve_lang(host: &HtmlElement) -> Result<Lang, AttributeError> {
     match host.get_attribute("lang") {
-        // lang="" means "unknown" in HTML: the page's language decides, as with no attribute.
+        // lang="" is taken as no attribute: the chart speaks the language around it.
         Some(value) if !value.trim().is_empty() => Lang::parse(&value),
-        _ => {
-            // Inherited as HTML inherits it: the nearest ancestor's (an article's `lang="en"`),
-            // else the page's; a language neither zh nor en there means the default, not an error.
-            let ancestor = host.parent_element().and_then(|p| p.closest("[lang]").ok().flatten());
-            let inherited = ancestor.or_else(|| document.document_element()).and_then(|e| e.get_attribute("lang")).unwrap_or_default();
-            Ok(Lang::parse(&inherited).unwrap_or_default())
+        // A language neither zh nor en around it means the default, not an error.
+        _ => Ok(inherited_lang(host).map_or(Ok(Lang::Zh), |l| Lang::parse(&l)).unwrap_or_default()),
+    }
+}
+
+/// The `lang` the element inherits, as HTML has it: the nearest ancestor's (an article's
+/// `lang="en"`, the page's `<html lang>`), through the host of any shadow root it sits in.
+fn inherited_lang(host: &HtmlElement) -> Option<String> {
+    let mut from = host.parent_element();
+    let mut node: web_sys::Node = host.clone().into();
+    loop {
+        if let Some(found) = from.and_then(|e| e.closest("[lang]").ok().flatten()) {
+            return found.get_attribute("lang");
         }
+        // None in this tree: go on from the host of the shadow root it is in.
+        let shadow_host = node.get_root_node().dyn_into::<ShadowRoot>().ok()?.host();
+        from = Some(shadow_host.clone());
+        node = shadow_host.into();
     }
 }
 
@@ -222,7 +233,7 @@ impl Widget {
     /// Re-reads `chart` and `lang`; the next render shows the result.
     pub fn read_attributes(&mut self) {
         let document = self.host.owner_document();
-        let lang = document.as_ref().map_or(Ok(Lang::Zh), |d| resolve_lang(&self.host, d));
+        let lang = resolve_lang(&self.host);
         let chart_attr = self.host.get_attribute("chart").unwrap_or_default();
         self.chart = match (ChartId::parse(&chart_attr), lang) {
             (Ok(id), Ok(lang)) => Chart::build(id, lang).map_err(|e| Problem::Internal(e.to_string())),
@@ -327,6 +338,8 @@ impl Widget {
             Some(idx) => {
                 self.focused = Some((idx, Pin::Page));
                 self.dismissed = false;
+                // The page's point replaces the reader's, in a copied link too.
+                self.chosen = None;
             }
             None if matches!(self.focused, Some((_, Pin::Page))) => {
                 self.focused = None;
@@ -366,7 +379,7 @@ impl Widget {
         let message = match &self.chart {
             Ok(_) => None,
             Err(Problem::Attribute(e)) => {
-                let lang = self.host.owner_document().and_then(|d| resolve_lang(&self.host, &d).ok()).unwrap_or_default();
+                let lang = resolve_lang(&self.host).unwrap_or_default();
                 Some(e.message(lang))
             }
             Err(Problem::Internal(e)) => Some(e.clone()),

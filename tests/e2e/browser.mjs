@@ -30,15 +30,18 @@ export const SHOWN = () => {
 };
 
 /** For `locator.evaluate`: a point inside the first bar from the top of the chart `el` (in the
- * growth and NEV charts, the first row's main-colour bar), in CSS px from the canvas's top-left
- * corner; null if none is shown. Needs SHOWN. */
+ * growth and NEV charts, the first row's main-colour bar), in client px from the top-left corner
+ * of the canvas's box on screen (CSS px unless an ancestor is transformed); null if none is
+ * shown. Needs SHOWN. */
 export const FIRST_BAR = (el) => {
   const { canvas, context } = window.__shown(el);
-  const scale = canvas.width / canvas.getBoundingClientRect().width;
+  const box = canvas.getBoundingClientRect();
+  // Backing pixels per client pixel, across and down (not the same under a non-uniform transform).
+  const [scaleX, scaleY] = [canvas.width / box.width, canvas.height / box.height];
   const { data, width } = context.getImageData(0, 0, canvas.width, canvas.height);
   for (let i = 0; i < data.length; i += 4) {
     if (data[i] === 0x00 && data[i + 1] === 0x72 && data[i + 2] === 0xb2) {
-      return { x: ((i / 4) % width) / scale + 20, y: Math.floor(i / 4 / width) / scale + 5 };
+      return { x: ((i / 4) % width) / scaleX + 20 / (scaleX / devicePixelRatio), y: Math.floor(i / 4 / width) / scaleY + 5 / (scaleY / devicePixelRatio) };
     }
   }
   return null;

@@ -86,6 +86,25 @@ for (const [name, options] of [
   });
 }
 
+test('without the wasm, a chart reads its attributes as the widget does: chart="5G", lang from an ancestor through a shadow root', async () => {
+  const s = await server(ROOT, { missing: (path) => path.endsWith('.wasm') });
+  const { context, page: p, log } = await page();
+  await p.route('**/nowasm.html', (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="zh"><meta charset="utf-8"><title>no wasm</title><link rel="icon" href="data:,">' +
+    '<article lang="en-GB"><div id="card"></div></article><script type="module" src="/dist/zhibiao.js"></script>' }));
+  await p.goto(`${s.url}/tests/e2e/fixtures/nowasm.html`);
+  await p.evaluate(() => {
+    document.getElementById('card').attachShadow({ mode: 'open' }).innerHTML = '<zhibiao-chart chart=" 5G " lang=""></zhibiao-chart>';
+  });
+  const chart = p.locator('#card zhibiao-chart');
+  await chart.locator('.message').waitFor();
+  assert.match(await chart.locator('.message').textContent(), /^The chart could not be loaded \(.+\)\. Here are its data\.$/);
+  assert.equal(await chart.locator('caption').textContent(), '5G and networks in China at the end of June 2023 (data table)');
+  assert.deepEqual(await chart.locator('th[scope=rowgroup]').allTextContents(), ['5G base stations', 'Subscribers and connections', 'Traffic', 'Gigabit network and applications']);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('a wasm served with the wrong MIME type still draws', async () => {
   const s = await server(DIST, { types: { '.wasm': 'text/plain' } });
   const { context, page: p, log } = await page();
@@ -128,6 +147,8 @@ test('on a right-to-left page, the chart is still laid out left to right', async
   const { context, page: p, log } = await page({ viewport: { width: 700, height: 700 } });
   await p.route('**/rtl.html', (route) => route.fulfill({ contentType: 'text/html', body:
     '<!doctype html><html dir="rtl" lang="ar"><meta charset="utf-8"><title>rtl</title><link rel="icon" href="data:,">' +
+    // A page rule that reaches the element itself, which beats the widget's :host rule.
+    '<style>* { direction: rtl; }</style>' +
     '<div style="width: 600px"><zhibiao-chart chart="nev" lang="en"></zhibiao-chart></div><script type="module" src="/dist/zhibiao.js"></script>' }));
   await p.goto(`${s.url}/tests/e2e/fixtures/rtl.html`);
   await ready(p, 'nev');
@@ -191,20 +212,34 @@ test('printing draws a chart never scrolled to, and fits every chart to the pape
   const drawn = await p.evaluate(() => {
     window.dispatchEvent(new Event('beforeprint'));
     const el = document.querySelector('#far zhibiao-chart');
-    return el.shadowRoot.querySelector('canvas[role=application]').width === Math.round(el.getBoundingClientRect().width * devicePixelRatio);
+    // What shows it: the view, which takes the drawing over for print at once, or the canvas.
+    const view = el.shadowRoot.querySelector('canvas.view:not([hidden])');
+    const shown = view ?? el.shadowRoot.querySelector('canvas[role=application]');
+    const width = shown.width === Math.round(el.getBoundingClientRect().width * devicePixelRatio);
+    window.dispatchEvent(new Event('afterprint'));
+    return width;
   });
   assert.ok(drawn, 'drawn before the page prints');
   await ready(p, 'growth');
-  // A chart waiting for its next frame to redraw (its attribute just changed) is redrawn too.
-  const redrawn = await p.evaluate(() => {
+  // A chart waiting for its next frame to redraw (its attribute just changed) is redrawn too, and
+  // so is one that the page's own beforeprint handler, running after the widget's, changes.
+  const heights = await p.evaluate(() => {
     const el = document.querySelector('#top zhibiao-chart');
     const canvas = el.shadowRoot.querySelector('canvas[role=application]');
+    const nev = canvas.getBoundingClientRect().height;
     el.setAttribute('chart', '5g');
     window.dispatchEvent(new Event('beforeprint'));
-    return canvas.getAttribute('aria-label') === '5G与网络发展：截至2023年6月底' && canvas.width > 0;
+    window.dispatchEvent(new Event('afterprint'));
+    const fiveG = canvas.getBoundingClientRect().height;
+    window.addEventListener('beforeprint', () => el.setAttribute('chart', 'growth'), { once: true });
+    window.dispatchEvent(new Event('beforeprint'));
+    const growth = canvas.getBoundingClientRect().height;
+    window.dispatchEvent(new Event('afterprint'));
+    return { nev, fiveG, growth };
   });
-  assert.ok(redrawn, 'the changed chart is drawn before the page prints');
-  await ready(p, '5g');
+  assert.ok(heights.fiveG > heights.nev * 1.5, `the 5G chart is drawn (${JSON.stringify(heights)})`);
+  assert.ok(heights.growth !== heights.fiveG && heights.growth > heights.nev, `then the growth chart (${JSON.stringify(heights)})`);
+  await ready(p, 'growth');
   // On paper the place is narrower than the screen the chart was drawn for; measured before any
   // resize callback can redraw it: the shown canvas scales down, keeping its proportions.
   await p.emulateMedia({ media: 'print' });
@@ -289,7 +324,14 @@ test('the iframe embed opens the point a copied link names, and ignores a malfor
   await ready(p, 'nev');
   const tip = () => p.locator('zhibiao-chart').evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
   assert.equal(await tip(), '42.4%');
-  for (const hash of ['#growth/nev_sales_growth', '#%E0', `#nev/${encodeURIComponent(XSS)}`]) {
+  const focusPoint = () => p.evaluate(() => document.querySelector('zhibiao-chart').getAttribute('focus-point'));
+  // A malformed hash changes nothing.
+  await p.evaluate(() => { location.hash = '#%E0'; });
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await focusPoint(), 'nev_production_growth');
+  assert.equal(await tip(), '42.4%');
+  // Another chart's hash, or a point the chart lacks, focuses nothing.
+  for (const hash of ['#growth/nev_sales_growth', `#nev/${encodeURIComponent(XSS)}`]) {
     await p.evaluate((h) => { location.hash = h; }, hash);
     await p.waitForFunction(() => !document.querySelector('zhibiao-chart').hasAttribute('focus-point') || document.querySelector('zhibiao-chart').getAttribute('focus-point').includes('<'));
     await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

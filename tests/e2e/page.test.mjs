@@ -227,18 +227,20 @@ test('content removed above a chart while the pointer rests on it: the next move
 });
 
 test('under an ancestor scaled with a CSS transform, hovering a bar shows that bar', async () => {
-  const { page, context, errors } = await open('#nev', { width: 800 });
-  await ready(page, 'nev');
-  await page.evaluate(() => { document.getElementById('panel-nev').style.cssText = 'transform: scale(0.5); transform-origin: 0 0'; });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const chart = page.locator('#panel-nev zhibiao-chart');
-  // In client pixels: FIRST_BAR measures against the canvas's box on screen.
-  const bar = await chart.evaluate(FIRST_BAR);
-  const box = await chart.locator('canvas[role=application]').boundingBox();
-  await page.mouse.move(box.x + bar.x, box.y + bar.y);
-  await tipShows(page, chart, '42.4%');
-  assert.deepEqual(errors, []);
-  await context.close();
+  for (const scale of ['0.5', '1, 0.5']) {
+    const { page, context, errors } = await open('#nev', { width: 800 });
+    await ready(page, 'nev');
+    await page.evaluate((s) => { document.getElementById('panel-nev').style.cssText = `transform: scale(${s}); transform-origin: 0 0`; }, scale);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const chart = page.locator('#panel-nev zhibiao-chart');
+    // In client pixels: FIRST_BAR measures against the canvas's box on screen.
+    const bar = await chart.evaluate(FIRST_BAR);
+    const box = await chart.locator('canvas[role=application]').boundingBox();
+    await page.mouse.move(box.x + bar.x, box.y + bar.y);
+    await tipShows(page, chart, '42.4%');
+    assert.deepEqual(errors, [], scale);
+    await context.close();
+  }
 });
 
 test('on a phone, a pinch on the chart zooms the page and a swipe on it scrolls the page', async () => {
