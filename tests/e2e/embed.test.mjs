@@ -407,6 +407,10 @@ test('PNG at 2x, CSV with provenance, and a copied link to the focused point', a
   await chart.getByRole('button', { name: '复制链接' }).focus();
   await p.keyboard.press('Enter');
   await p.waitForFunction((url) => navigator.clipboard.readText().then((t) => t === url), `${s.url}/index.html#nev/nev_production_growth`);
+  // The page then sets its own point, which shows in place of the reader's: the link names it.
+  await chart.evaluate((el) => el.setAttribute('focus-point', 'industry_value_added_growth'));
+  await chart.getByRole('button', { name: '复制链接' }).click();
+  await p.waitForFunction((url) => navigator.clipboard.readText().then((t) => t === url), `${s.url}/index.html#nev/industry_value_added_growth`);
   await context.close();
 });
 
