@@ -6,7 +6,7 @@ use crate::DATASET;
 
 use super::spec::Chart;
 use super::format::lowercase_first;
-use super::{format, Lang};
+use super::{format, period, Lang};
 
 /// What a tooltip shows for one point.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -50,7 +50,7 @@ pub fn tooltip(ind: &Indicator, lang: Lang) -> Tooltip {
     let provenance = ind.sources.iter().max_by_key(|p| p.quote.chars().count());
     let source = match provenance.and_then(|p| DATASET.source(&p.file)) {
         Some(s) => {
-            let date = format::date(&s.date, lang).unwrap_or_else(|| s.date.to_string());
+            let date = period::date(&s.date, lang).unwrap_or_else(|| s.date.to_string());
             format!("{}{}{}{date}", lang.pick("来源：", "Source: "), lang.pick(&s.publisher, &s.publisher_en), lang.pick("，", ", "))
         }
         None => lang.pick("由原文数据推算", "Computed from figures in the texts").to_string(),
@@ -58,7 +58,7 @@ pub fn tooltip(ind: &Indicator, lang: Lang) -> Tooltip {
     Tooltip {
         label: lang.pick(&ind.label.zh, &ind.label.en).to_string(),
         value: format::value(ind, lang),
-        period: format::period(&ind.period, lang),
+        period: period::period(&ind.period, lang),
         kind,
         quote: provenance.map(|p| p.quote.to_string()),
         source,

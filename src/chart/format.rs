@@ -164,78 +164,6 @@ pub fn tick(value: f64, axis_max: f64, unit: Unit, lang: Lang) -> String {
     }
 }
 
-/// Month numbers as ISO dates write them, and their English names. (Matched as strings: no number
-/// parsing or integer formatting code for a handful of dates.)
-const MONTHS: [(&str, &str); 12] = [
-    ("01", "January"), ("02", "February"), ("03", "March"), ("04", "April"), ("05", "May"), ("06", "June"),
-    ("07", "July"), ("08", "August"), ("09", "September"), ("10", "October"), ("11", "November"), ("12", "December"),
-];
-
-/// "07" → "7", "19" → "19".
-fn unpadded(two_digits: &str) -> &str {
-    two_digits.strip_prefix('0').unwrap_or(two_digits)
-}
-
-/// "2023-07" → ("2023", ("07", "July")), for a month that exists.
-fn year_month(s: &str) -> Option<(&str, (&'static str, &'static str))> {
-    let (year, month) = s.split_once('-')?;
-    let month = MONTHS.iter().find(|(number, _)| *number == month)?;
-    (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())).then_some((year, *month))
-}
-
-/// "2023-07-19" → 2023年7月19日 / 19 July 2023; `None` if `iso` is not such a date.
-pub fn date(iso: &str, lang: Lang) -> Option<String> {
-    let (year_month_part, day) = iso.rsplit_once('-')?;
-    let (year, (month, month_name)) = year_month(year_month_part)?;
-    // Two digits, "01" to "31" (compared as strings, which for two digits orders as numbers).
-    let is_day = day.len() == 2 && day.bytes().all(|b| b.is_ascii_digit()) && ("01"..="31").contains(&day);
-    let (month, day) = (unpadded(month), unpadded(day));
-    is_day.then(|| match lang {
-        Lang::Zh => format!("{year}年{month}月{day}日"),
-        Lang::En => format!("{day} {month_name} {year}"),
-    })
-}
-
-/// A period as a reader reads it: "2023-H1" → 2023年上半年 / H1 2023, "2023-01/2023-05" → 2023年1—5月
-/// / January–May 2023, "2023-06-30" → 截至2023年6月30日 / as of 30 June 2023. A period of another
-/// shape is shown as written.
-pub fn period(period: &str, lang: Lang) -> String {
-    const QUARTERS: [(&str, &str); 4] = [("Q1", "一季度"), ("Q2", "二季度"), ("Q3", "三季度"), ("Q4", "四季度")];
-    let zh = matches!(lang, Lang::Zh);
-    if let Some((year, part)) = period.split_once('-') {
-        let zh_part = match part {
-            "H1" => Some("上半年"),
-            "H2" => Some("下半年"),
-            _ => QUARTERS.iter().find(|(key, _)| *key == part).map(|(_, words)| *words),
-        };
-        if let Some(zh_part) = zh_part {
-            return if zh { format!("{year}年{zh_part}") } else { format!("{part} {year}") };
-        }
-    }
-    if period.ends_with("/..") {
-        return lang.pick("今后", "going forward").to_string();
-    }
-    if let Some((from, to)) = period.split_once('/') {
-        return match (year_month(from), year_month(to)) {
-            (Some((year, (first, first_name))), Some((to_year, (last, last_name)))) if year == to_year && first < last => {
-                if zh {
-                    format!("{}年{}—{}月", year, unpadded(first), unpadded(last))
-                } else {
-                    format!("{first_name}–{last_name} {year}")
-                }
-            }
-            _ => period.to_string(),
-        };
-    }
-    if let Some(day) = date(period, lang) {
-        return format!("{}{day}", lang.pick("截至", "as of "));
-    }
-    if zh && period.len() == 4 && period.bytes().all(|b| b.is_ascii_digit()) {
-        return format!("{period}年");
-    }
-    period.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,7 +231,7 @@ mod tests {
     }
 
     #[test]
-    fn ticks_and_periods() {
+    fn ticks_use_one_word_per_axis() {
         assert_eq!(tick(20.0, 50.0, Unit::Percent, Lang::En), "20%");
         assert_eq!(tick(2e8, 8e8, Unit::Count, Lang::Zh), "2亿");
         assert_eq!(tick(1.5e9, 2e9, Unit::Count, Lang::En), "1.5 billion");
@@ -313,19 +241,5 @@ mod tests {
         assert_eq!(axis(1.5e8, Lang::Zh), ["0", "0.5亿", "1亿", "1.5亿"]);
         assert_eq!(axis(1.5e6, Lang::Zh), ["0", "50万", "100万", "150万"]);
         assert_eq!(axis(1500.0, Lang::En), ["0", "500", "1,000", "1,500"]);
-        assert_eq!(period("2023-H1", Lang::Zh), "2023年上半年");
-        assert_eq!(period("2023-06-30", Lang::En), "as of 30 June 2023");
-        assert_eq!(period("2023-06-30", Lang::Zh), "截至2023年6月30日");
-        assert_eq!(period("2023-01/2023-05", Lang::En), "January–May 2023");
-        assert_eq!(period("2023-01/2023-05", Lang::Zh), "2023年1—5月");
-        // Any month range, not only the one the texts have.
-        assert_eq!((period("2024-01/2024-06", Lang::Zh).as_str(), period("2024-01/2024-06", Lang::En).as_str()), ("2024年1—6月", "January–June 2024"));
-        assert_eq!((period("2023-Q3", Lang::Zh).as_str(), period("2023-Q3", Lang::En).as_str()), ("2023年三季度", "Q3 2023"));
-        assert_eq!((period("2023", Lang::Zh).as_str(), period("2023-07-19/..", Lang::En).as_str()), ("2023年", "going forward"));
-        for odd in ["2023-13-01", "2023-05/2023-01", "2023-Q5", "soon", "2023-06-31x", ""] {
-            assert_eq!(period(odd, Lang::En), odd, "shown as written");
-        }
-        assert_eq!((date("2023-07-19", Lang::Zh), date("2023-07-19", Lang::En)), (Some("2023年7月19日".into()), Some("19 July 2023".into())));
-        assert_eq!(date("2023-7", Lang::Zh), None);
     }
 }

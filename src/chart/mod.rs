@@ -9,6 +9,7 @@ pub mod format;
 pub mod geom;
 pub mod layout;
 pub mod members;
+pub mod period;
 pub mod spec;
 pub mod table;
 pub mod theme;

@@ -7,7 +7,7 @@ use crate::data::model::{Dataset, Indicator, Kind, Unit};
 use crate::DATASET;
 
 use super::members::{self, is_growth_rate};
-use super::{format, ChartId, Lang};
+use super::{format, period, ChartId, Lang};
 
 /// How a panel shows its rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,7 +119,7 @@ fn growth(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIn
             Kind::Derived => (RowStyle::Derived, derived_mark(lang)),
             _ => (RowStyle::Main, ""),
         };
-        let label = format!("{}{mark}", format::period(&ind.period, lang));
+        let label = format!("{}{mark}", period::period(&ind.period, lang));
         baselines.push(Row { indicator: ind, label, part: None, style });
     }
     let over_time = Panel {
@@ -188,7 +188,7 @@ impl Chart {
                 (lang.pick("新能源汽车产销同比增长（2023年上半年）", "New-energy vehicle (NEV) production and sales growth, H1 2023"), panels, Some(note))
             }
         };
-        let date = dataset.sources.first().map(|s| format::date(&s.date, lang).unwrap_or_else(|| s.date.to_string())).unwrap_or_default();
+        let date = dataset.sources.first().map(|s| period::date(&s.date, lang).unwrap_or_else(|| s.date.to_string())).unwrap_or_default();
         let source_line = match lang {
             Lang::Zh => format!("来源：工业和信息化部 / 国新办新闻发布会，{date}"),
             Lang::En => format!("Source: MIIT / State Council Information Office press conference, {date}"),
