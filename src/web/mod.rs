@@ -4,6 +4,7 @@
 
 mod accessory;
 mod canvas;
+mod events;
 mod style;
 mod widget;
 
@@ -13,9 +14,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, EventTarget, HtmlElement, KeyboardEvent, PointerEvent};
 
-use crate::chart::geom::PointCss;
 pub use canvas::CanvasMeasure;
-use widget::{Pin, Widget};
+use events::{
+    on_after_print, on_before_print, on_blur, on_key, on_leave, on_outside_down, on_pointer_move, on_pointer_up, on_scheme_change,
+    on_scroll, on_toolbar_click, PRINTING,
+};
+use widget::Widget;
 
 #[wasm_bindgen(module = "/src/web/element.js")]
 extern "C" {
@@ -146,39 +150,6 @@ fn near_viewport(host: &HtmlElement, window: &web_sys::Window) -> bool {
     rect.bottom() >= -NEAR_VIEWPORT_CSS_PX && rect.top() <= viewport_height_css_px + NEAR_VIEWPORT_CSS_PX
 }
 
-thread_local! {
-    /// Between `beforeprint` and `afterprint`: no animation frame comes before the page is
-    /// printed, so a render asked for then (a page's own `beforeprint` handler changing an
-    /// attribute) is done at once.
-    static PRINTING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Printing shows every chart as it is: one that never came near the viewport has waited to be
-/// drawn (see `NEAR_VIEWPORT_CSS_PX`), one may wait for a frame to redraw, and no animation frame
-/// comes before the page is printed.
-fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
-    PRINTING.with(|p| p.set(true));
-    if !m.widget.on_screen || m.frame.is_some() {
-        m.widget.on_screen = true;
-        if let Some((handle, _)) = m.frame.take() {
-            window.cancel_animation_frame(handle)?;
-        }
-        render_mounted(m, window);
-    }
-    // An opened data table prints too: it is written now, not after a paint that comes too late.
-    if m.widget.extras_stale {
-        finish_after_paint(&mut m.widget);
-    }
-    Ok(())
-}
-
-/// After printing, renders wait for frames again, and a chart far off screen for its turn.
-fn on_after_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
-    PRINTING.with(|p| p.set(false));
-    m.widget.on_screen = near_viewport(&m.widget.host, window);
-    Ok(())
-}
-
 /// What waits until a drawn frame is painted: the view takes over from the canvas, and the
 /// description and data table are written.
 fn finish_after_paint(widget: &mut Widget) {
@@ -262,74 +233,6 @@ fn watch_dpr(id: u32) {
         }
     });
 }
-
-/// The pointer in the canvas's CSS pixels. The canvas's place on screen is read once and kept
-/// until a render, a scroll, the pointer leaving, or a change of the chart's or the page's size
-/// may have moved it, so a pointer move forces no layout.
-fn pointer_css(m: &mut Mounted, event: &PointerEvent) -> PointCss {
-    let (left, top, scale_x, scale_y) = *m.canvas_origin.get_or_insert_with(|| {
-        let canvas = &m.widget.canvas;
-        let rect = canvas.get_bounding_client_rect();
-        let scale = |on_screen: f64, laid_out_css_px: i32| match f64::from(laid_out_css_px) {
-            css_px if css_px > 0.0 && on_screen > 0.0 => on_screen / css_px,
-            _ => 1.0,
-        };
-        (rect.left(), rect.top(), scale(rect.width(), canvas.offset_width()), scale(rect.height(), canvas.offset_height()))
-    });
-    PointCss { x_css_px: (f64::from(event.client_x()) - left) / scale_x, y_css_px: (f64::from(event.client_y()) - top) / scale_y }
-}
-
-/// Any scroll (of the page or a container) may move the canvas.
-fn on_scroll(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
-    m.canvas_origin = None;
-    Ok(())
-}
-
-fn on_pointer_move(m: &mut Mounted, event: &PointerEvent, _: &web_sys::Window) -> Result<(), JsValue> {
-    if event.pointer_type() != "mouse" {
-        return Ok(());
-    }
-    if matches!(m.widget.focused, Some((_, Pin::Tap | Pin::Keyboard))) {
-        return Ok(());
-    }
-    let p = pointer_css(m, event);
-    let hit = m.widget.hit(p);
-    m.widget.focus(hit, Pin::Hover)
-}
-
-fn on_pointer_up(m: &mut Mounted, event: &PointerEvent, _: &web_sys::Window) -> Result<(), JsValue> {
-    if event.pointer_type() == "mouse" {
-        return Ok(());
-    }
-    let p = pointer_css(m, event);
-    let hit = m.widget.hit(p);
-    // A tap on the shown point, or on empty space, hides the tooltip.
-    let same = hit.is_some() && m.widget.focused.map(|(i, _)| i) == hit;
-    let next = if same { None } else { hit };
-    m.widget.focus(next, Pin::Tap)
-}
-
-fn on_key(m: &mut Mounted, event: &KeyboardEvent, _: &web_sys::Window) -> Result<(), JsValue> {
-    let n = m.widget.n_points();
-    // Alt+Left is the browser's Back, Ctrl/Cmd+Home the page's top: those keys are not the chart's.
-    if n == 0 || event.alt_key() || event.ctrl_key() || event.meta_key() {
-        return Ok(());
-    }
-    let current = m.widget.focused.map(|(i, _)| i);
-    let next = match event.key().as_str() {
-        "ArrowRight" | "ArrowDown" => Some(current.map_or(0, |i| (i + 1).min(n - 1))),
-        "ArrowLeft" | "ArrowUp" => Some(current.map_or(0, |i| i.saturating_sub(1))),
-        "Home" => Some(0),
-        "End" => Some(n - 1),
-        // Escape is the chart's only when it has a card to close; otherwise it is the page's
-        // (a dialog holding the chart closes on it).
-        "Escape" if current.is_some() => None,
-        _ => return Ok(()),
-    };
-    event.prevent_default();
-    m.widget.focus(next, Pin::Keyboard)
-}
-
 /// What a listener runs on its widget. A plain `fn`, not a closure: all listeners taking the same
 /// event struct `E` then share one wasm-bindgen closure shim, which keeps the wasm smaller.
 type Handler<E> = fn(&mut Mounted, &E, &web_sys::Window) -> Result<(), JsValue>;
@@ -365,50 +268,6 @@ fn listen_with<E: JsCast + 'static>(
     options.set_capture(capture);
     target.add_event_listener_with_callback_and_add_event_listener_options(kind, &listener.function, &options)?;
     Ok(Added { target: target.clone(), kind, capture, callback: listener })
-}
-
-/// A click in the toolbar runs the action of the button clicked (one listener for all of them).
-fn on_toolbar_click(m: &mut Mounted, event: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
-    let Some(clicked) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return Ok(()) };
-    let Some(button) = clicked.closest("button")? else { return Ok(()) };
-    let action = m.widget.extras.buttons.iter().find(|(_, b)| AsRef::<web_sys::Element>::as_ref(b) == &button).map(|(a, _)| *a);
-    match action {
-        Some(action) => m.widget.act(action, window),
-        None => Ok(()),
-    }
-}
-
-fn on_leave(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
-    // Content above may move the canvas while the pointer is elsewhere, without a scroll.
-    m.canvas_origin = None;
-    match m.widget.focused {
-        // (None: a mouse over no point, or a point dismissed, which `rest` keeps dismissed; a
-        // finger leaves after every tap, also after one that hid the tooltip.)
-        Some((_, Pin::Hover)) | None => m.widget.rest(),
-        _ => Ok(()),
-    }
-}
-
-fn on_blur(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
-    match m.widget.focused {
-        Some((_, Pin::Keyboard)) => m.widget.rest(),
-        _ => Ok(()),
-    }
-}
-
-/// The reader's colour scheme changed: the canvas is redrawn in the other theme (the rest of the
-/// widget follows its stylesheet).
-fn on_scheme_change(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
-    request_render(m, window)
-}
-
-/// A pointer pressed anywhere outside the element lets go of a tapped point.
-fn on_outside_down(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
-    let inside = event.composed_path().includes(&m.widget.host, 0);
-    match (inside, m.widget.focused) {
-        (false, Some((_, Pin::Tap))) => m.widget.rest(),
-        _ => Ok(()),
-    }
 }
 
 fn mount(host: HtmlElement) -> Result<(), JsValue> {
