@@ -150,6 +150,11 @@ const TARGET_HEIGHT_CSS_PX: f64 = 24.0;
 /// Below this inner width, labels go above their bars instead of beside them.
 const NARROW_INNER_WIDTH_CSS_PX: f64 = 440.0;
 
+/// The distance between the baselines of wrapped lines in `font`.
+fn line_height_css_px(font: Font) -> f64 {
+    (font.size_css_px * 1.4).round()
+}
+
 /// A step of 1, 2 or 5 × 10^k giving about `n_ticks` ticks up to `max`.
 fn nice_step(max: f64, n_ticks: usize) -> f64 {
     let raw = (max / n_ticks.max(1) as f64).max(f64::MIN_POSITIVE);
@@ -195,10 +200,9 @@ impl Builder<'_> {
 
     /// Wrapped lines starting at the cursor, which moves below them.
     fn paragraph(&mut self, text: &str, font: Font, color: Rgb, max_lines: usize) {
-        let line_height = (font.size_css_px * 1.4).round();
         for line in wrap(text, self.inner_width_css_px(), font, self.measure, max_lines) {
             self.text(self.pad_css_px, self.y_css_px, line, font, color, Align::Left, Baseline::Top);
-            self.y_css_px += line_height;
+            self.y_css_px += line_height_css_px(font);
         }
     }
 
@@ -307,7 +311,7 @@ impl Builder<'_> {
                 let legend_w = self.pad_css_px + inner - bar_x0 - 16.0;
                 // Wrapped, not shortened: the line carries the part's figure, which no bar label shows.
                 let lines = wrap(&legend, legend_w, LABEL, self.measure, 3);
-                let line_height_css_px = (LABEL.size_css_px * 1.4).round();
+                let line_height_css_px = line_height_css_px(LABEL);
                 for (line_idx, line) in lines.iter().enumerate() {
                     let y = legend_top + 12.0 + line_height_css_px * line_idx as f64;
                     self.text(bar_x0 + 16.0, y, line.clone(), LABEL, self.theme.text, Align::Left, Baseline::Middle);

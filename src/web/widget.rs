@@ -133,7 +133,7 @@ fn resolve_lang(host: &HtmlElement) -> Result<Lang, AttributeError> {
         // lang="" is taken as no attribute: the chart speaks the language around it.
         Some(value) if !value.trim().is_empty() => Lang::parse(&value),
         // A language neither zh nor en around it means the default, not an error.
-        _ => Ok(inherited_lang(host).map_or(Ok(Lang::Zh), |l| Lang::parse(&l)).unwrap_or_default()),
+        _ => Ok(inherited_lang(host).and_then(|l| Lang::parse(&l).ok()).unwrap_or_default()),
     }
 }
 
