@@ -26,9 +26,9 @@ export const FEATURES = [
   { name: 'text description and data table', edits: [
     { file: 'src/web/accessory.rs', before: '        self.desc.set_text_content(Some(&summary(chart)));\n', indent: '    ' }] },
   { name: 'tooltip card', edits: [
-    { file: 'src/web/widget.rs', before: '        let (Ok(chart), Some(scene)) = (&self.chart, &self.scene) else { return Ok(()) };\n        let Some(target) = scene.target(point_idx).copied() else { return Ok(()) };\n', indent: '    ' }] },
+    { file: 'src/web/widget/focus.rs', before: '        let (Ok(chart), Some(scene)) = (&self.chart, &self.scene) else { return Ok(()) };\n        let Some(target) = scene.target(point_idx).copied() else { return Ok(()) };\n', indent: '    ' }] },
   { name: 'highlight of the focused point', edits: [
-    { file: 'src/web/widget.rs', before: '        let marks = match (&self.chart, &self.scene, self.drawn_dark, self.focused) {\n', indent: '    ' }] },
+    { file: 'src/web/widget/focus.rs', before: '        let marks = match (&self.chart, &self.scene, self.drawn_dark, self.focused) {\n', indent: '    ' }] },
   { name: 'keyboard navigation', edits: [
     { file: 'src/web/events.rs', before: '    let current = m.widget.focused.map(|(i, _)| i);\n    let next = match event.key().as_str() {\n', indent: '' }] },
   { name: 'verbatim source quotes (tooltip and CSV provenance)', edits: [

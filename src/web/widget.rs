@@ -1,14 +1,14 @@
-//! One `<zhibiao-chart>`: its shadow DOM, its state, rendering to the canvas, and what pointer,
-//! touch and keys do. Layout, hit-testing and words come from `chart`; this file only moves
-//! them in and out of the browser.
+//! One `<zhibiao-chart>`: its shadow DOM, its state, its attributes, its toolbar's actions and
+//! rendering to the canvas; the focused point's markers and tooltip are in `focus`, what it reads
+//! from around it (language, colour scheme) in `host`. Layout, hit-testing and words come from
+//! `chart`; this module only moves them in and out of the browser.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, ShadowRoot};
 
-use crate::chart::describe::{announcement, tooltip};
-use crate::chart::geom::{DevicePixelRatio, PointCss};
-use crate::chart::layout::{highlight_marks, layout, Mark, Scene};
+use crate::chart::geom::DevicePixelRatio;
+use crate::chart::layout::{layout, Mark, Scene};
 use crate::chart::spec::Chart;
 use crate::chart::theme::Theme;
 use crate::chart::{AttributeError, ChartId, Lang};
@@ -17,19 +17,13 @@ use plotters::prelude::*;
 use super::accessory::{copy_link, download_csv, download_png, element, link, Accessories, Action};
 use super::canvas::{CachedMeasure, MeasureCache, MeasuredCanvas, View};
 
-thread_local! {
-    static DARK_QUERY: std::cell::OnceCell<Option<web_sys::MediaQueryList>> = const { std::cell::OnceCell::new() };
-}
+mod focus;
+mod host;
 
-/// The page's `(prefers-color-scheme: dark)` query, made once: its `matches` stays current and it
-/// tells of changes (see `web::mount`).
-pub fn dark_query(window: &web_sys::Window) -> Option<web_sys::MediaQueryList> {
-    DARK_QUERY.with(|q| q.get_or_init(|| window.match_media("(prefers-color-scheme: dark)").ok().flatten()).clone())
-}
-
-fn prefers_dark(window: &web_sys::Window) -> bool {
-    dark_query(window).is_some_and(|q| q.matches())
-}
+use focus::Card;
+pub use focus::Pin;
+use host::{prefers_dark, resolve_lang};
+pub use host::{dark_query, empty_shadow};
 
 /// Sets `hidden` only when it changes: even an unchanged value makes the browser restyle.
 fn set_hidden(element: &HtmlElement, hidden: bool) {
@@ -42,19 +36,6 @@ fn set_hidden(element: &HtmlElement, hidden: bool) {
 pub enum Problem {
     Attribute(AttributeError),
     Internal(String),
-}
-
-/// How the tooltip came to be shown: hover shows it while the pointer is on the point; tap and
-/// keyboard pin it.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Pin {
-    Hover,
-    /// The page's `focus-point`: the chart's resting state. Hover, taps and keys show other points
-    /// instead, and it comes back when they let go (the pointer leaves, focus leaves, a tap lands
-    /// outside), unless the reader dismissed it (Escape, or a tap that hid the tooltip).
-    Page,
-    Tap,
-    Keyboard,
 }
 
 /// One `<zhibiao-chart>` element: its shadow DOM, the chart it shows, the last layout and the focused
@@ -116,55 +97,8 @@ pub struct Widget {
     pub ready_for: Option<(ChartId, Lang)>,
 }
 
-/// One point's tooltip, laid out once.
-struct Card {
-    element: HtmlElement,
-    width_css_px: f64,
-    height_css_px: f64,
-}
-
 fn js_err(e: impl std::fmt::Display) -> JsValue {
     JsValue::from_str(&e.to_string())
-}
-
-/// The language: the element's `lang` attribute, else the one it inherits, else Chinese.
-fn resolve_lang(host: &HtmlElement) -> Result<Lang, AttributeError> {
-    match host.get_attribute("lang") {
-        // lang="" is taken as no attribute: the chart speaks the language around it.
-        Some(value) if !value.trim().is_empty() => Lang::parse(&value),
-        // A language neither zh nor en around it means the default, not an error.
-        _ => Ok(inherited_lang(host).and_then(|l| Lang::parse(&l).ok()).unwrap_or_default()),
-    }
-}
-
-/// The `lang` the element inherits, as HTML has it: the nearest ancestor's (an article's
-/// `lang="en"`, the page's `<html lang>`), through the host of any shadow root it sits in.
-fn inherited_lang(host: &HtmlElement) -> Option<String> {
-    let mut from = host.parent_element();
-    let mut node: web_sys::Node = host.clone().into();
-    loop {
-        if let Some(found) = from.and_then(|e| e.closest("[lang]").ok().flatten()) {
-            return found.get_attribute("lang");
-        }
-        // None in this tree: go on from the host of the shadow root it is in.
-        let shadow_host = node.get_root_node().dyn_into::<ShadowRoot>().ok()?.host();
-        from = Some(shadow_host.clone());
-        node = shadow_host.into();
-    }
-}
-
-/// The element's empty shadow root with the widget's stylesheet (reusing the root of a re-attached
-/// element): enough to give the element its size before anything is built inside it.
-pub fn empty_shadow(host: &HtmlElement, sheet: &JsValue) -> Result<ShadowRoot, JsValue> {
-    let shadow: ShadowRoot = match host.shadow_root() {
-        Some(root) => root,
-        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
-    };
-    while let Some(child) = shadow.first_child() {
-        shadow.remove_child(&child)?;
-    }
-    js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(sheet))?;
-    Ok(shadow)
 }
 
 impl Widget {
@@ -314,49 +248,6 @@ impl Widget {
         }
     }
 
-    /// The point the `focus-point` attribute names (an indicator id), if this chart has it.
-    pub fn page_point(&self) -> Option<usize> {
-        let id = self.host.get_attribute("focus-point")?;
-        self.chart.as_ref().ok()?.points().iter().position(|p| p.id == id)
-    }
-
-    /// Focuses the point `focus-point` names, in place of any point the reader focused (the page
-    /// asked for it). When it names none (removed, or not in this chart) and its point is still
-    /// the one shown, lets go of it and hides its card; the next render moves the markers.
-    pub fn apply_focus_attribute(&mut self) {
-        let point = self.page_point();
-        // A point the chart does not have focuses nothing; the console says what it does have.
-        if let (None, Some(id), Ok(chart)) = (point, self.host.get_attribute("focus-point"), &self.chart) {
-            let mut message = format!("<zhibiao-chart>: focus-point=\"{id}\" is not a point of chart=\"{}\"; its points are ", chart.id.key());
-            for (i, p) in chart.points().iter().enumerate() {
-                message.push_str(if i == 0 { "" } else { ", " });
-                message.push_str(&p.id);
-            }
-            web_sys::console::warn_1(&message.into());
-        }
-        match point {
-            Some(idx) => {
-                self.focused = Some((idx, Pin::Page));
-                self.dismissed = false;
-                // The page's point replaces the reader's, in a copied link too.
-                self.chosen = None;
-            }
-            None if matches!(self.focused, Some((_, Pin::Page))) => {
-                self.focused = None;
-                self.hide_tip();
-            }
-            None => {}
-        }
-    }
-
-    /// Back to the resting state when the reader lets go: the page's point, or none. After the
-    /// reader dismissed the tooltip nothing shows (and nothing is focused) until a point is shown.
-    pub fn rest(&mut self) -> Result<(), JsValue> {
-        if self.dismissed {
-            return Ok(());
-        }
-        self.focus(self.page_point(), Pin::Page)
-    }
 
     fn show_message(&mut self, text: &str) -> Result<(), JsValue> {
         set_hidden(&self.canvas, true);
@@ -471,180 +362,5 @@ impl Widget {
         self.canvas.set_width(0);
         self.canvas.set_height(0);
         Ok(())
-    }
-
-    /// Shows the focused point with markers over the canvas (see [`highlight_marks`]).
-    fn mark_focused(&mut self) -> Result<(), JsValue> {
-        let marks = match (&self.chart, &self.scene, self.drawn_dark, self.focused) {
-            (Ok(chart), Some(base), Some(dark), Some((idx, _))) => {
-                if self.highlights.len() <= idx {
-                    self.highlights.resize(idx + 1, None);
-                }
-                let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
-                self.highlights[idx]
-                    .get_or_insert_with(|| {
-                        // At the drawn width: the element's may have changed since (the next frame redraws).
-                        let focused = layout(chart, base.width_css_px, &measure, &Theme::for_dark(dark), Some(idx));
-                        highlight_marks(base, &focused)
-                    })
-                    .clone()
-            }
-            _ => Vec::new(),
-        };
-        self.place_markers(&marks)
-    }
-
-    /// Lays one marker element over each shape of `marks`, in order, and hides the markers left
-    /// over: a box filled with the shape's colour, or a frame around it (a stroke centred on the
-    /// shape's edge, as the canvas draws it). Every property is set, so a box may become a frame.
-    fn place_markers(&mut self, marks: &[Mark]) -> Result<(), JsValue> {
-        let mut placed = 0;
-        for (mark, (rect, color)) in marks.iter().filter_map(|m| Some((m, m.shape()?))) {
-            let stroke_css_px = match mark {
-                Mark::Outline { width_css_px, .. } => width_css_px.round().max(1.0),
-                _ => 0.0,
-            };
-            if self.markers.len() <= placed {
-                let document = self.host.owner_document().ok_or("no document")?;
-                let marker = element(&document, "div", "marker")?;
-                self.plot.append_child(&marker)?;
-                self.markers.push(marker);
-            }
-            let marker = &self.markers[placed];
-            placed += 1;
-            let half = stroke_css_px / 2.0;
-            let (x, y) = ((rect.x_css_px - half).round(), (rect.y_css_px - half).round());
-            let (w, h) = ((rect.right_css_px() + half).round() - x, (rect.bottom_css_px() + half).round() - y);
-            let (background, border) = match stroke_css_px > 0.0 {
-                true => ("none".to_string(), format!("{}px solid {}", stroke_css_px as i64, color.hex())),
-                false => (color.hex(), "none".to_string()),
-            };
-            // One declaration block, parsed once, not five properties each set (and parsed) alone.
-            // (CSSOM, so a Content-Security-Policy without 'unsafe-inline' allows it.)
-            marker.style().set_css_text(&format!(
-                "width:{}px;height:{}px;transform:translate({}px,{}px);background:{background};border:{border}",
-                w as i64, h as i64, x as i64, y as i64
-            ));
-            set_hidden(marker, false);
-        }
-        for marker in self.markers.iter().skip(placed) {
-            set_hidden(marker, true);
-        }
-        Ok(())
-    }
-
-    /// Hides the shown tooltip card, if any; the card is kept for its point's next showing.
-    pub fn hide_tip(&mut self) {
-        if let Some(card) = self.shown.take().and_then(|idx| self.cards.get(idx)).and_then(Option::as_ref) {
-            let _ = card.element.class_list().remove_1("shown");
-        }
-    }
-
-    /// Forgets the tooltip cards, e.g. after a language or width change.
-    fn reset_tip(&mut self) {
-        self.hide_tip();
-        for card in self.cards.drain(..).flatten() {
-            card.element.remove();
-        }
-    }
-
-    /// Builds a point's card and measures it: the one layout a point's tooltip costs.
-    fn card(&self, chart: &Chart, point_idx: usize) -> Result<Option<Card>, JsValue> {
-        let Some(ind) = chart.points().get(point_idx).copied() else { return Ok(None) };
-        let document = self.host.owner_document().ok_or("no document")?;
-        let t = tooltip(ind, chart.lang);
-        let meta = match &t.kind {
-            Some(kind) => format!("{} · {kind}", t.period),
-            None => t.period.clone(),
-        };
-        let quote = t.quote.map(|q| format!("“{q}”")).unwrap_or_default();
-        let card = element(&document, "div", "tip shown")?;
-        card.set_attribute("role", "tooltip")?;
-        for ((tag, class), text) in [("div", "label"), ("div", "value"), ("div", "meta"), ("blockquote", "quote"), ("div", "source")]
-            .into_iter()
-            .zip([t.label, t.value, meta, quote, t.source])
-        {
-            if !text.is_empty() {
-                let part = element(&document, tag, class)?;
-                part.set_text_content(Some(&text));
-                card.append_child(&part)?;
-            }
-        }
-        self.tips.append_child(&card)?;
-        let (width_css_px, height_css_px) = (f64::from(card.offset_width()), f64::from(card.offset_height()));
-        Ok(Some(Card { element: card, width_css_px, height_css_px }))
-    }
-
-    /// Shows a point's card beside the point (at the bar's end), inside the widget.
-    fn show_tip(&mut self, point_idx: usize) -> Result<(), JsValue> {
-        let (Ok(chart), Some(scene)) = (&self.chart, &self.scene) else { return Ok(()) };
-        let Some(target) = scene.target(point_idx).copied() else { return Ok(()) };
-        let (n_points, width_css_px, height_css_px) = (chart.points().len(), scene.width_css_px, scene.height_css_px);
-        if self.shown == Some(point_idx) || point_idx >= n_points {
-            return Ok(());
-        }
-        self.cards.resize_with(n_points, || None);
-        self.hide_tip();
-        let Ok(chart) = &self.chart else { return Ok(()) };
-        let card = match self.cards[point_idx].take() {
-            Some(card) => {
-                card.element.class_list().add_1("shown")?;
-                card
-            }
-            None => match self.card(chart, point_idx)? {
-                Some(card) => card,
-                None => return Ok(()),
-            },
-        };
-        let (card_width_css_px, card_height_css_px) = (card.width_css_px, card.height_css_px);
-        let at = target.card_position(width_css_px, height_css_px, card_width_css_px, card_height_css_px);
-        let position = format!("translate({}px, {}px)", at.x_css_px.round() as i64, at.y_css_px.round() as i64);
-        let placed = card.element.style().set_property("transform", &position);
-        self.cards[point_idx] = Some(card);
-        self.shown = Some(point_idx);
-        placed
-    }
-
-    /// Highlights a point (or none) and shows its tooltip; moves the markers only when the point changes,
-    /// and does nothing while the pointer stays on the same point.
-    pub fn focus(&mut self, point: Option<usize>, pin: Pin) -> Result<(), JsValue> {
-        let changed = self.focused.map(|(idx, _)| idx) != point;
-        self.focused = point.map(|idx| (idx, pin));
-        // Hiding by key or tap is the reader's choice, which lasts until a point shows; hiding by
-        // hover (over no point) is not.
-        if point.is_some() {
-            self.dismissed = false;
-        } else if matches!(pin, Pin::Tap | Pin::Keyboard) {
-            self.dismissed = true;
-        }
-        if matches!(pin, Pin::Tap | Pin::Keyboard) {
-            self.chosen = point;
-        }
-        if changed {
-            self.mark_focused()?;
-        }
-        match point {
-            Some(idx) => {
-                self.show_tip(idx)?;
-                if pin == Pin::Keyboard {
-                    if let Ok(chart) = &self.chart {
-                        self.status.set_text_content(Some(&announcement(chart, idx)));
-                    }
-                }
-            }
-            None => self.hide_tip(),
-        }
-        Ok(())
-    }
-
-    /// The point under `p` (CSS pixels from the canvas's top-left corner); `None` over no point,
-    /// and until the current chart is laid out.
-    pub fn hit(&self, p: PointCss) -> Option<usize> {
-        self.scene.as_ref().and_then(|s| s.hit(p))
-    }
-
-    /// How many points the chart has; 0 while a message shows instead.
-    pub fn n_points(&self) -> usize {
-        self.chart.as_ref().map_or(0, |c| c.points().len())
     }
 }

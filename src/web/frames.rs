@@ -1,0 +1,134 @@
+//! Frames: when a widget is drawn (now, on the next animation frame, or at once while printing),
+//! what waits until the drawn frame is painted (the view, the description and table), the
+//! `chart-ready` event, and redrawing when the device pixel ratio changes.
+
+use std::cell::Cell;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Event, HtmlElement};
+
+use super::events::PRINTING;
+use super::widget::Widget;
+use super::{guard, report, window, with_mounted, Callback, Mounted, NEAR_VIEWPORT_CSS_PX};
+
+/// Draws the widget now and announces `chart-ready` the first time a chart/lang is drawn.
+pub(super) fn render_now(id: u32) {
+    let Some(window) = window() else { return };
+    with_mounted(id, |m| render_mounted(m, &window));
+}
+
+/// [`render_now`] on a widget already borrowed.
+pub(super) fn render_mounted(m: &mut Mounted, window: &web_sys::Window) {
+    m.frame = None;
+    m.canvas_origin = None;
+    let rendered = m.widget.render(window);
+    if (m.widget.extras_stale || m.widget.view_stale) && !m.fill_scheduled && matches!(rendered, Ok(Some(_))) {
+        m.fill_scheduled = after_paint(window, m.id);
+        if !m.fill_scheduled {
+            finish_after_paint(&mut m.widget);
+        }
+    }
+    match rendered {
+        Ok(Some(key)) if m.widget.ready_for != Some(key) => {
+            m.widget.ready_for = Some(key);
+            // Dispatched in a microtask, outside the borrow (listeners may change attributes,
+            // which re-enters) and after the script that inserted the element has added its listeners.
+            let (host, chart) = (m.widget.host.clone(), key.0.key());
+            window.queue_microtask(&guard(&Closure::once_into_js(move || announce_ready(&host, chart))));
+        }
+        Ok(_) => {}
+        Err(e) => report("render failed", &e),
+    }
+}
+
+/// Whether `host` is on screen or within `NEAR_VIEWPORT_CSS_PX` of it (a forced layout: at mount,
+/// and after printing, not on any frequent path).
+pub(super) fn near_viewport(host: &HtmlElement, window: &web_sys::Window) -> bool {
+    let rect = host.get_bounding_client_rect();
+    let viewport_height_css_px = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
+    rect.bottom() >= -NEAR_VIEWPORT_CSS_PX && rect.top() <= viewport_height_css_px + NEAR_VIEWPORT_CSS_PX
+}
+
+/// What waits until a drawn frame is painted: the view takes over from the canvas, and the
+/// description and data table are written.
+pub(super) fn finish_after_paint(widget: &mut Widget) {
+    if let Err(e) = widget.show_view() {
+        report("cannot show the view", &e);
+    }
+    widget.fill_extras();
+}
+
+/// Runs [`finish_after_paint`] once the frame is painted: the next animation frame's callback
+/// runs before that frame is painted, so it waits one task more. False when no frame can be
+/// requested (the caller runs it at once).
+fn after_paint(window: &web_sys::Window, id: u32) -> bool {
+    // Guarded like every callback: a failure inside leaves `MOUNTED` borrowed, so unguarded it
+    // would leave every chart on the page silently dead; guarded, it takes element.js's failure
+    // path (an error state, then a fresh instance).
+    let fill = guard(&Closure::once_into_js(move || {
+        with_mounted(id, |m| {
+            m.fill_scheduled = false;
+            finish_after_paint(&mut m.widget);
+        });
+    }));
+    let after_frame = guard(&Closure::once_into_js(move || {
+        if let Some(window) = self::window() {
+            let _ = window.set_timeout_with_callback(&fill);
+        }
+    }));
+    window.request_animation_frame(&after_frame).is_ok()
+}
+
+/// Dispatches `chart-ready` (bubbles, composed, `detail: {chart}`) on the element.
+fn announce_ready(host: &HtmlElement, chart: &str) {
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"chart".into(), &chart.into());
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("chart-ready", &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// Schedules one render on the next animation frame; more requests before it are merged.
+pub(super) fn schedule_render(id: u32) {
+    let Some(window) = window() else { return };
+    if let Some(Err(e)) = with_mounted(id, |m| request_render(m, &window)) {
+        report("requestAnimationFrame failed", &e);
+    }
+}
+
+/// [`schedule_render`] for a widget already borrowed (inside a listener).
+pub(super) fn request_render(m: &mut Mounted, window: &web_sys::Window) -> Result<(), JsValue> {
+    if PRINTING.with(Cell::get) {
+        render_mounted(m, window);
+        return Ok(());
+    }
+    if m.frame.is_none() {
+        let id = m.id;
+        let callback = Callback::new(Closure::<dyn FnMut()>::new(move || render_now(id)));
+        m.frame = Some((window.request_animation_frame(&callback.function)?, callback));
+    }
+    Ok(())
+}
+
+/// Watches the current device pixel ratio; when it changes, redraw and watch the new one.
+pub(super) fn watch_dpr(id: u32) {
+    let Some(window) = window() else { return };
+    let query = format!("(resolution: {}dppx)", crate::chart::format::plain(window.device_pixel_ratio(), 4));
+    let Ok(Some(list)) = window.match_media(&query) else { return };
+    let listener = Callback::new(Closure::<dyn FnMut(Event)>::new(move |_| {
+        watch_dpr(id);
+        schedule_render(id);
+    }));
+    if list.add_event_listener_with_callback("change", &listener.function).is_err() {
+        return;
+    }
+    with_mounted(id, |m| {
+        if let Some((old, old_listener)) = m.dpr_query.replace((list, listener)) {
+            let _ = old.remove_event_listener_with_callback("change", &old_listener.function);
+        }
+    });
+}

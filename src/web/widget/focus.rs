@@ -1,0 +1,257 @@
+//! Focus: which point of a widget is highlighted and why, the markers over the canvas that show
+//! it, and its tooltip card. The canvas is never repainted here: a point's shapes are `<div>`s laid
+//! over it, and each card is built and measured once, then only shown or hidden.
+
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+use crate::chart::describe::{announcement, tooltip};
+use crate::chart::geom::PointCss;
+use crate::chart::layout::{highlight_marks, layout, Mark};
+use crate::chart::spec::Chart;
+use crate::chart::theme::Theme;
+
+use super::super::accessory::element;
+use super::super::canvas::CachedMeasure;
+use super::{set_hidden, Widget};
+
+/// How the tooltip came to be shown: hover shows it while the pointer is on the point; tap and
+/// keyboard pin it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Pin {
+    Hover,
+    /// The page's `focus-point`: the chart's resting state. Hover, taps and keys show other points
+    /// instead, and it comes back when they let go (the pointer leaves, focus leaves, a tap lands
+    /// outside), unless the reader dismissed it (Escape, or a tap that hid the tooltip).
+    Page,
+    Tap,
+    Keyboard,
+}
+
+/// One point's tooltip, laid out once.
+pub(super) struct Card {
+    element: HtmlElement,
+    width_css_px: f64,
+    height_css_px: f64,
+}
+
+impl Widget {
+    /// The point the `focus-point` attribute names (an indicator id), if this chart has it.
+    pub fn page_point(&self) -> Option<usize> {
+        let id = self.host.get_attribute("focus-point")?;
+        self.chart.as_ref().ok()?.points().iter().position(|p| p.id == id)
+    }
+
+    /// Focuses the point `focus-point` names, in place of any point the reader focused (the page
+    /// asked for it). When it names none (removed, or not in this chart) and its point is still
+    /// the one shown, lets go of it and hides its card; the next render moves the markers.
+    pub fn apply_focus_attribute(&mut self) {
+        let point = self.page_point();
+        // A point the chart does not have focuses nothing; the console says what it does have.
+        if let (None, Some(id), Ok(chart)) = (point, self.host.get_attribute("focus-point"), &self.chart) {
+            let mut message = format!("<zhibiao-chart>: focus-point=\"{id}\" is not a point of chart=\"{}\"; its points are ", chart.id.key());
+            for (i, p) in chart.points().iter().enumerate() {
+                message.push_str(if i == 0 { "" } else { ", " });
+                message.push_str(&p.id);
+            }
+            web_sys::console::warn_1(&message.into());
+        }
+        match point {
+            Some(idx) => {
+                self.focused = Some((idx, Pin::Page));
+                self.dismissed = false;
+                // The page's point replaces the reader's, in a copied link too.
+                self.chosen = None;
+            }
+            None if matches!(self.focused, Some((_, Pin::Page))) => {
+                self.focused = None;
+                self.hide_tip();
+            }
+            None => {}
+        }
+    }
+
+    /// Back to the resting state when the reader lets go: the page's point, or none. After the
+    /// reader dismissed the tooltip nothing shows (and nothing is focused) until a point is shown.
+    pub fn rest(&mut self) -> Result<(), JsValue> {
+        if self.dismissed {
+            return Ok(());
+        }
+        self.focus(self.page_point(), Pin::Page)
+    }
+
+    /// Shows the focused point with markers over the canvas (see [`highlight_marks`]).
+    pub(super) fn mark_focused(&mut self) -> Result<(), JsValue> {
+        let marks = match (&self.chart, &self.scene, self.drawn_dark, self.focused) {
+            (Ok(chart), Some(base), Some(dark), Some((idx, _))) => {
+                if self.highlights.len() <= idx {
+                    self.highlights.resize(idx + 1, None);
+                }
+                let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
+                self.highlights[idx]
+                    .get_or_insert_with(|| {
+                        // At the drawn width: the element's may have changed since (the next frame redraws).
+                        let focused = layout(chart, base.width_css_px, &measure, &Theme::for_dark(dark), Some(idx));
+                        highlight_marks(base, &focused)
+                    })
+                    .clone()
+            }
+            _ => Vec::new(),
+        };
+        self.place_markers(&marks)
+    }
+
+    /// Lays one marker element over each shape of `marks`, in order, and hides the markers left
+    /// over: a box filled with the shape's colour, or a frame around it (a stroke centred on the
+    /// shape's edge, as the canvas draws it). Every property is set, so a box may become a frame.
+    pub(super) fn place_markers(&mut self, marks: &[Mark]) -> Result<(), JsValue> {
+        let mut placed = 0;
+        for (mark, (rect, color)) in marks.iter().filter_map(|m| Some((m, m.shape()?))) {
+            let stroke_css_px = match mark {
+                Mark::Outline { width_css_px, .. } => width_css_px.round().max(1.0),
+                _ => 0.0,
+            };
+            if self.markers.len() <= placed {
+                let document = self.host.owner_document().ok_or("no document")?;
+                let marker = element(&document, "div", "marker")?;
+                self.plot.append_child(&marker)?;
+                self.markers.push(marker);
+            }
+            let marker = &self.markers[placed];
+            placed += 1;
+            let half = stroke_css_px / 2.0;
+            let (x, y) = ((rect.x_css_px - half).round(), (rect.y_css_px - half).round());
+            let (w, h) = ((rect.right_css_px() + half).round() - x, (rect.bottom_css_px() + half).round() - y);
+            let (background, border) = match stroke_css_px > 0.0 {
+                true => ("none".to_string(), format!("{}px solid {}", stroke_css_px as i64, color.hex())),
+                false => (color.hex(), "none".to_string()),
+            };
+            // One declaration block, parsed once, not five properties each set (and parsed) alone.
+            // (CSSOM, so a Content-Security-Policy without 'unsafe-inline' allows it.)
+            marker.style().set_css_text(&format!(
+                "width:{}px;height:{}px;transform:translate({}px,{}px);background:{background};border:{border}",
+                w as i64, h as i64, x as i64, y as i64
+            ));
+            set_hidden(marker, false);
+        }
+        for marker in self.markers.iter().skip(placed) {
+            set_hidden(marker, true);
+        }
+        Ok(())
+    }
+
+    /// Hides the shown tooltip card, if any; the card is kept for its point's next showing.
+    pub fn hide_tip(&mut self) {
+        if let Some(card) = self.shown.take().and_then(|idx| self.cards.get(idx)).and_then(Option::as_ref) {
+            let _ = card.element.class_list().remove_1("shown");
+        }
+    }
+
+    /// Forgets the tooltip cards, e.g. after a language or width change.
+    pub(super) fn reset_tip(&mut self) {
+        self.hide_tip();
+        for card in self.cards.drain(..).flatten() {
+            card.element.remove();
+        }
+    }
+
+    /// Builds a point's card and measures it: the one layout a point's tooltip costs.
+    pub(super) fn card(&self, chart: &Chart, point_idx: usize) -> Result<Option<Card>, JsValue> {
+        let Some(ind) = chart.points().get(point_idx).copied() else { return Ok(None) };
+        let document = self.host.owner_document().ok_or("no document")?;
+        let t = tooltip(ind, chart.lang);
+        let meta = match &t.kind {
+            Some(kind) => format!("{} · {kind}", t.period),
+            None => t.period.clone(),
+        };
+        let quote = t.quote.map(|q| format!("“{q}”")).unwrap_or_default();
+        let card = element(&document, "div", "tip shown")?;
+        card.set_attribute("role", "tooltip")?;
+        for ((tag, class), text) in [("div", "label"), ("div", "value"), ("div", "meta"), ("blockquote", "quote"), ("div", "source")]
+            .into_iter()
+            .zip([t.label, t.value, meta, quote, t.source])
+        {
+            if !text.is_empty() {
+                let part = element(&document, tag, class)?;
+                part.set_text_content(Some(&text));
+                card.append_child(&part)?;
+            }
+        }
+        self.tips.append_child(&card)?;
+        let (width_css_px, height_css_px) = (f64::from(card.offset_width()), f64::from(card.offset_height()));
+        Ok(Some(Card { element: card, width_css_px, height_css_px }))
+    }
+
+    /// Shows a point's card beside the point (at the bar's end), inside the widget.
+    pub(super) fn show_tip(&mut self, point_idx: usize) -> Result<(), JsValue> {
+        let (Ok(chart), Some(scene)) = (&self.chart, &self.scene) else { return Ok(()) };
+        let Some(target) = scene.target(point_idx).copied() else { return Ok(()) };
+        let (n_points, width_css_px, height_css_px) = (chart.points().len(), scene.width_css_px, scene.height_css_px);
+        if self.shown == Some(point_idx) || point_idx >= n_points {
+            return Ok(());
+        }
+        self.cards.resize_with(n_points, || None);
+        self.hide_tip();
+        let Ok(chart) = &self.chart else { return Ok(()) };
+        let card = match self.cards[point_idx].take() {
+            Some(card) => {
+                card.element.class_list().add_1("shown")?;
+                card
+            }
+            None => match self.card(chart, point_idx)? {
+                Some(card) => card,
+                None => return Ok(()),
+            },
+        };
+        let (card_width_css_px, card_height_css_px) = (card.width_css_px, card.height_css_px);
+        let at = target.card_position(width_css_px, height_css_px, card_width_css_px, card_height_css_px);
+        let position = format!("translate({}px, {}px)", at.x_css_px.round() as i64, at.y_css_px.round() as i64);
+        let placed = card.element.style().set_property("transform", &position);
+        self.cards[point_idx] = Some(card);
+        self.shown = Some(point_idx);
+        placed
+    }
+
+    /// Highlights a point (or none) and shows its tooltip; moves the markers only when the point changes,
+    /// and does nothing while the pointer stays on the same point.
+    pub fn focus(&mut self, point: Option<usize>, pin: Pin) -> Result<(), JsValue> {
+        let changed = self.focused.map(|(idx, _)| idx) != point;
+        self.focused = point.map(|idx| (idx, pin));
+        // Hiding by key or tap is the reader's choice, which lasts until a point shows; hiding by
+        // hover (over no point) is not.
+        if point.is_some() {
+            self.dismissed = false;
+        } else if matches!(pin, Pin::Tap | Pin::Keyboard) {
+            self.dismissed = true;
+        }
+        if matches!(pin, Pin::Tap | Pin::Keyboard) {
+            self.chosen = point;
+        }
+        if changed {
+            self.mark_focused()?;
+        }
+        match point {
+            Some(idx) => {
+                self.show_tip(idx)?;
+                if pin == Pin::Keyboard {
+                    if let Ok(chart) = &self.chart {
+                        self.status.set_text_content(Some(&announcement(chart, idx)));
+                    }
+                }
+            }
+            None => self.hide_tip(),
+        }
+        Ok(())
+    }
+
+    /// The point under `p` (CSS pixels from the canvas's top-left corner); `None` over no point,
+    /// and until the current chart is laid out.
+    pub fn hit(&self, p: PointCss) -> Option<usize> {
+        self.scene.as_ref().and_then(|s| s.hit(p))
+    }
+
+    /// How many points the chart has; 0 while a message shows instead.
+    pub fn n_points(&self) -> usize {
+        self.chart.as_ref().map_or(0, |c| c.points().len())
+    }
+}

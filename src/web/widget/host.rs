@@ -1,0 +1,62 @@
+//! What a widget reads from around it: its language (its own `lang`, else the one it inherits,
+//! through shadow roots), the page's colour scheme, and its emptied shadow root.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ShadowRoot};
+
+use crate::chart::{AttributeError, Lang};
+
+thread_local! {
+    static DARK_QUERY: std::cell::OnceCell<Option<web_sys::MediaQueryList>> = const { std::cell::OnceCell::new() };
+}
+
+/// The page's `(prefers-color-scheme: dark)` query, made once: its `matches` stays current and it
+/// tells of changes (see `web::mount`).
+pub fn dark_query(window: &web_sys::Window) -> Option<web_sys::MediaQueryList> {
+    DARK_QUERY.with(|q| q.get_or_init(|| window.match_media("(prefers-color-scheme: dark)").ok().flatten()).clone())
+}
+
+pub fn prefers_dark(window: &web_sys::Window) -> bool {
+    dark_query(window).is_some_and(|q| q.matches())
+}
+
+/// The language: the element's `lang` attribute, else the one it inherits, else Chinese.
+pub fn resolve_lang(host: &HtmlElement) -> Result<Lang, AttributeError> {
+    match host.get_attribute("lang") {
+        // lang="" is taken as no attribute: the chart speaks the language around it.
+        Some(value) if !value.trim().is_empty() => Lang::parse(&value),
+        // A language neither zh nor en around it means the default, not an error.
+        _ => Ok(inherited_lang(host).and_then(|l| Lang::parse(&l).ok()).unwrap_or_default()),
+    }
+}
+
+/// The `lang` the element inherits, as HTML has it: the nearest ancestor's (an article's
+/// `lang="en"`, the page's `<html lang>`), through the host of any shadow root it sits in.
+fn inherited_lang(host: &HtmlElement) -> Option<String> {
+    let mut from = host.parent_element();
+    let mut node: web_sys::Node = host.clone().into();
+    loop {
+        if let Some(found) = from.and_then(|e| e.closest("[lang]").ok().flatten()) {
+            return found.get_attribute("lang");
+        }
+        // None in this tree: go on from the host of the shadow root it is in.
+        let shadow_host = node.get_root_node().dyn_into::<ShadowRoot>().ok()?.host();
+        from = Some(shadow_host.clone());
+        node = shadow_host.into();
+    }
+}
+
+/// The element's empty shadow root with the widget's stylesheet (reusing the root of a re-attached
+/// element): enough to give the element its size before anything is built inside it.
+pub fn empty_shadow(host: &HtmlElement, sheet: &JsValue) -> Result<ShadowRoot, JsValue> {
+    let shadow: ShadowRoot = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+    };
+    while let Some(child) = shadow.first_child() {
+        shadow.remove_child(&child)?;
+    }
+    js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(sheet))?;
+    Ok(shadow)
+}
