@@ -140,12 +140,13 @@ pub fn summary(chart: &Chart) -> String {
                 .enumerate()
                 .map(|(i, ind)| {
                     let name = if i == 0 { label(ind) } else { lowercase_first(&label(ind)) };
-                    format!("{name}{}{}", lang.pick("", " "), v(ind))
+                    // "using 5G: 60", not "using 5G 60", read aloud.
+                    format!("{name}{}{}", lang.pick("", ": "), v(ind))
                 })
                 .collect();
             match lang {
                 Lang::Zh => format!("截至2023年6月底：{}。", parts.join("；")),
-                Lang::En => format!("At the end of June 2023: {}.", parts.join("; ")),
+                Lang::En => format!("At the end of June 2023. {}.", parts.join("; ")),
             }
         }
     }
@@ -180,8 +181,8 @@ mod tests {
         assert_eq!(t.kind, None);
         assert!(t.quote.as_deref().is_some_and(|q| q.contains("新能源汽车产销同比分别增长42.4%和44.1%")));
         let en = tooltip(ind("users_mobile_iot"), Lang::En);
-        assert_eq!((en.value.as_str(), en.period.as_str()), ("more than 2.12 billion", "as of 30 June 2023"));
-        assert_eq!(en.source, "Source: Cailian Press, 19 July 2023");
+        assert_eq!((en.value.as_str(), en.period.as_str()), ("more than 2.12 billion", "at the end of June 2023"));
+        assert_eq!(en.source, "Source: Cailian Press, 19\u{a0}July\u{a0}2023");
         assert_eq!(tooltip(ind("users_mobile_iot"), Lang::Zh).source, "来源：财联社，2023年7月19日");
     }
 
@@ -214,8 +215,9 @@ mod tests {
         assert!(summary(&five_g).starts_with("截至2023年6月底：5G基站293.7万个；5G共建共享基站超173万个；"));
         let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         let five_g = summary(&five_g);
-        assert!(five_g.starts_with("At the end of June 2023: 5G base stations 2.937 million; co-built and shared 5G base stations more than"));
-        assert!(five_g.contains("; mobile IoT connections more than 2.12 billion;"), "{five_g}");
+        assert!(five_g.starts_with("At the end of June 2023. 5G base stations: 2.937 million; co-built and shared 5G base stations: more than"), "{five_g}");
+        assert!(five_g.contains("economic sectors (major categories) using 5G: 60;"), "{five_g}");
+        assert!(five_g.contains("; mobile IoT connections: more than 2.12 billion;"), "{five_g}");
     }
 
     #[test]

@@ -22,7 +22,20 @@ fn year_month(s: &str) -> Option<(&str, (&'static str, &'static str))> {
     (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())).then_some((year, *month))
 }
 
-/// "2023-07-19" → 2023年7月19日 / 19 July 2023; `None` if `iso` is not such a date.
+/// Whether `day` ("30") is the last of `month` ("06") in `year` ("2023"; leap years by the
+/// four-year rule, right from 1901 to 2099).
+fn is_last_day(year: &str, month: &str, day: &str) -> bool {
+    let leap = year.as_bytes().get(2..4).is_some_and(|yy| (yy[0].wrapping_sub(b'0') * 10 + yy[1].wrapping_sub(b'0')) % 4 == 0);
+    day == match month {
+        "02" if leap => "29",
+        "02" => "28",
+        "04" | "06" | "09" | "11" => "30",
+        _ => "31",
+    }
+}
+
+/// "2023-07-19" → 2023年7月19日 / 19 July 2023 (with no-break spaces); `None` if `iso` is not such
+/// a date.
 pub fn date(iso: &str, lang: Lang) -> Option<String> {
     let (year_month_part, day) = iso.rsplit_once('-')?;
     let (year, (month, month_name)) = year_month(year_month_part)?;
@@ -31,13 +44,15 @@ pub fn date(iso: &str, lang: Lang) -> Option<String> {
     let (month, day) = (unpadded(month), unpadded(day));
     is_day.then(|| match lang {
         Lang::Zh => format!("{year}年{month}月{day}日"),
-        Lang::En => format!("{day} {month_name} {year}"),
+        // No-break spaces: a wrapped line never ends in "19" with "July 2023" on the next.
+        Lang::En => format!("{day}\u{a0}{month_name}\u{a0}{year}"),
     })
 }
 
 /// A period as a reader reads it: "2023-H1" → 2023年上半年 / H1 2023, "2023-01/2023-05" → 2023年1—5月
-/// / January–May 2023, "2023-06-30" → 截至2023年6月30日 / as of 30 June 2023. A period of another
-/// shape is shown as written.
+/// / January–May 2023, "2023-06-29" → 截至2023年6月29日 / as of 29 June 2023, and a month's last
+/// day as the texts write it: "2023-06-30" → 截至2023年6月底 / at the end of June 2023. A period of
+/// another shape is shown as written.
 pub fn period(period: &str, lang: Lang) -> String {
     const QUARTERS: [(&str, &str); 4] = [("Q1", "一季度"), ("Q2", "二季度"), ("Q3", "三季度"), ("Q4", "四季度")];
     let zh = matches!(lang, Lang::Zh);
@@ -66,6 +81,12 @@ pub fn period(period: &str, lang: Lang) -> String {
             _ => period.to_string(),
         };
     }
+    // The last day of a month as the texts say it: 截至6月底, at the end of June.
+    if let (Some((year_month_part, day)), Some(_)) = (period.rsplit_once('-'), date(period, lang)) {
+        if let Some((year, (month, month_name))) = year_month(year_month_part).filter(|(year, (month, _))| is_last_day(year, month, day)) {
+            return if zh { format!("截至{year}年{}月底", unpadded(month)) } else { format!("at the end of {month_name} {year}") };
+        }
+    }
     if let Some(day) = date(period, lang) {
         return format!("{}{day}", lang.pick("截至", "as of "));
     }
@@ -82,8 +103,13 @@ mod tests {
     #[test]
     fn periods_and_dates_in_both_languages() {
         assert_eq!(period("2023-H1", Lang::Zh), "2023年上半年");
-        assert_eq!(period("2023-06-30", Lang::En), "as of 30 June 2023");
-        assert_eq!(period("2023-06-30", Lang::Zh), "截至2023年6月30日");
+        assert_eq!(period("2023-06-30", Lang::En), "at the end of June 2023");
+        assert_eq!(period("2023-06-30", Lang::Zh), "截至2023年6月底");
+        assert_eq!((period("2023-06-29", Lang::Zh).as_str(), period("2023-06-29", Lang::En).as_str()), ("截至2023年6月29日", "as of 29\u{a0}June\u{a0}2023"));
+        let ends = ["2023-01-31", "2023-02-28", "2024-02-29", "2023-04-30", "2023-12-31"];
+        assert!(ends.iter().all(|d| period(d, Lang::En).starts_with("at the end of")), "{ends:?}");
+        let not_ends = ["2024-02-28", "2023-03-30", "2023-07-19"];
+        assert!(not_ends.iter().all(|d| period(d, Lang::En).starts_with("as of")), "{not_ends:?}");
         assert_eq!(period("2023-01/2023-05", Lang::En), "January–May 2023");
         assert_eq!(period("2023-01/2023-05", Lang::Zh), "2023年1—5月");
         // Any month range, not only the one the texts have.
@@ -93,7 +119,7 @@ mod tests {
         for odd in ["2023-13-01", "2023-05/2023-01", "2023-Q5", "soon", "2023-06-31x", ""] {
             assert_eq!(period(odd, Lang::En), odd, "shown as written");
         }
-        assert_eq!((date("2023-07-19", Lang::Zh), date("2023-07-19", Lang::En)), (Some("2023年7月19日".into()), Some("19 July 2023".into())));
+        assert_eq!((date("2023-07-19", Lang::Zh), date("2023-07-19", Lang::En)), (Some("2023年7月19日".into()), Some("19\u{a0}July\u{a0}2023".into())));
         assert_eq!(date("2023-7", Lang::Zh), None);
     }
 }
