@@ -3,7 +3,9 @@
 
 use super::geom::{Font, TextMeasure};
 
-/// Breakable pieces: each CJK character alone, Latin words with their trailing space.
+/// Breakable pieces: each CJK character alone, Latin words with their trailing space; a number
+/// keeps the CJK character after it (2023年, 19日, 7月: a date never splits before its 日), and a
+/// no-break space breaks nothing (19 July 2023).
 /// (`str::get`, not indexing: the indices are char boundaries, and the wasm then ships no
 /// slicing panic and the Debug formatting it pulls in.)
 fn pieces(text: &str) -> Vec<&str> {
@@ -12,8 +14,8 @@ fn pieces(text: &str) -> Vec<&str> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = i + c.len_utf8();
-        let before_cjk = chars.peek().is_some_and(|&(_, n)| !n.is_ascii() && !matches!(n, '，' | '。' | '、' | '）' | '：'));
-        if !c.is_ascii() || c == ' ' || before_cjk {
+        let before_cjk = !c.is_ascii_digit() && chars.peek().is_some_and(|&(_, n)| !n.is_ascii() && !matches!(n, '，' | '。' | '、' | '）' | '：' | '\u{a0}'));
+        if (!c.is_ascii() && c != '\u{a0}') || c == ' ' || before_cjk {
             out.extend(text.get(start..next));
             start = next;
         }
@@ -105,6 +107,8 @@ mod tests {
     #[test]
     fn pieces_are_cjk_characters_and_latin_words() {
         assert_eq!(pieces("5G基站 up 11.5%，ok"), ["5G", "基", "站", " ", "up ", "11.5%，", "ok"]);
+        assert_eq!(pieces("截至2023年7月19日"), ["截", "至", "2023年", "7月", "19日"]);
+        assert_eq!(pieces("conference, 19\u{a0}July\u{a0}2023"), ["conference, ", "19\u{a0}July\u{a0}2023"]);
         assert_eq!(pieces(""), Vec::<&str>::new());
     }
 
