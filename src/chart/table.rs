@@ -2,6 +2,7 @@
 //! draws, in the same order. Pure.
 
 use crate::data::model::{Indicator, Kind, Qualifier, Unit};
+use crate::DATASET;
 
 use super::describe::tooltip;
 use super::spec::Chart;
@@ -120,8 +121,24 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-fn csv_rows(ind: &Indicator, lang: Lang) -> Vec<Vec<String>> {
+/// A derived figure's inputs with their values, "industry_value_added_growth=3.8;
+/// industry_growth_gain_vs_2022_h1=0.4", so that its formula can be checked from the file alone.
+fn formula_inputs(ind: &Indicator) -> String {
+    let Some(d) = &ind.derivation else { return String::new() };
+    let inputs: Vec<String> = d
+        .inputs
+        .iter()
+        .map(|id| match DATASET.indicator(id) {
+            Some(input) => format!("{id}={}", format::plain(input.value, 6)),
+            None => id.to_string(),
+        })
+        .collect();
+    inputs.join("; ")
+}
+
+fn csv_rows(ind: &Indicator, lang: Lang, panel: &str) -> Vec<Vec<String>> {
     let base = vec![
+        panel.to_string(),
         ind.id.to_string(),
         lang.pick(&ind.label.zh, &ind.label.en).to_string(),
         format::plain(ind.value, 6),
@@ -135,29 +152,33 @@ fn csv_rows(ind: &Indicator, lang: Lang) -> Vec<Vec<String>> {
     if ind.sources.is_empty() {
         let formula = ind.derivation.as_ref().map(|d| d.formula.to_string()).unwrap_or_default();
         let mut row = base;
-        row.extend([String::new(), String::new(), String::new(), formula]);
+        row.extend([String::new(), String::new(), String::new(), formula, formula_inputs(ind)]);
         return vec![row];
     }
     ind.sources
         .iter()
         .map(|p| {
             let mut row = base.clone();
-            row.extend([p.file.to_string(), p.offset.to_string(), p.quote.to_string(), String::new()]);
+            row.extend([p.file.to_string(), p.offset.to_string(), p.quote.to_string(), String::new(), String::new()]);
             row
         })
         .collect()
 }
 
-/// The chart's data as CSV, one line per (point, place in a text), with provenance columns.
-/// Starts with a UTF-8 byte-order mark so spreadsheet programs read the Chinese correctly.
+/// The chart's data as CSV, one line per (point, place in a text), with provenance columns, in
+/// the order of `Chart::points`; the first column names the point's panel (a figure shown in two
+/// panels is in both). Starts with a UTF-8 byte-order mark so spreadsheet programs read the
+/// Chinese correctly.
 pub fn csv(chart: &Chart) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str("id,label,value,unit,counter,qualifier,kind,period,shown_as,file,offset_utf8_bytes,quote,formula\r\n");
-    for &ind in chart.points() {
-        for row in csv_rows(ind, chart.lang) {
-            let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-            out.push_str(&fields.join(","));
-            out.push_str("\r\n");
+    out.push_str("panel,id,label,value,unit,counter,qualifier,kind,period,shown_as,file,offset_utf8_bytes,quote,formula,formula_inputs\r\n");
+    for panel in &chart.panels {
+        for &ind in panel.rows.iter().flat_map(|r| std::iter::once(&r.indicator).chain(&r.part)) {
+            for row in csv_rows(ind, chart.lang, &panel.title) {
+                let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+                out.push_str(&fields.join(","));
+                out.push_str("\r\n");
+            }
         }
     }
     out
@@ -214,15 +235,42 @@ mod tests {
 
     #[test]
     fn csv_has_provenance_columns_and_quotes_fields() {
-        let text = csv(&chart(ChartId::FiveG, Lang::En));
+        let five_g = chart(ChartId::FiveG, Lang::En);
+        let text = csv(&five_g);
         let mut lines = text.lines();
-        assert_eq!(lines.next(), Some("\u{feff}id,label,value,unit,counter,qualifier,kind,period,shown_as,file,offset_utf8_bytes,quote,formula"));
-        let bs: Vec<&str> = text.lines().filter(|l| l.starts_with("bs_5g_total,")).collect();
+        let header = "\u{feff}panel,id,label,value,unit,counter,qualifier,kind,period,shown_as,file,offset_utf8_bytes,quote,formula,formula_inputs";
+        assert_eq!(lines.next(), Some(header));
+        assert!(lines.all(|l| l.split(',').count() >= 15), "every line has every column");
+        let panel = csv_field(&five_g.panels[0].title);
+        let bs: Vec<&str> = text.lines().filter(|l| l.contains(",bs_5g_total,")).collect();
         assert_eq!(bs.len(), 4, "one line per place the figure is stated");
-        assert!(bs[0].starts_with("bs_5g_total,5G base stations,2937000,count,个,exact,stated,2023-06-30,2.937 million,004_c299f12b6387bd31.txt,"));
-        let derived = csv(&chart(ChartId::Growth, Lang::En));
-        assert!(derived.contains(",3.4,percent,,,derived,2022-H1,3.4%,,,,industry_value_added_growth - industry_growth_gain_vs_2022_h1"));
+        let expected = format!("{panel},bs_5g_total,5G base stations,2937000,count,个,exact,stated,2023-06-30,2.937 million,004_c299f12b6387bd31.txt,");
+        assert!(bs[0].starts_with(&expected), "{}", bs[0]);
+        assert!(bs[0].ends_with(",,"), "no formula, no inputs: {}", bs[0]);
         assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
+    }
+
+    #[test]
+    fn csv_gives_a_derived_figure_its_formula_with_the_values_it_uses_and_each_row_its_panel() {
+        let growth = chart(ChartId::Growth, Lang::En);
+        let text = csv(&growth);
+        let line = text.lines().find(|l| l.contains(",2022-H1,")).unwrap_or_else(|| panic!("{text}"));
+        let gain = DATASET.indicator("industry_growth_gain_vs_2022_h1").map(|i| format::plain(i.value, 6)).unwrap_or_default();
+        let stated = DATASET.indicator("industry_value_added_growth").map(|i| format::plain(i.value, 6)).unwrap_or_default();
+        assert_eq!((stated.as_str(), gain.as_str()), ("3.8", "0.4"), "the texts' figures");
+        let tail = format!(",3.4,percent,,,derived,2022-H1,3.4%,,,,industry_value_added_growth - industry_growth_gain_vs_2022_h1,industry_value_added_growth={stated}; industry_growth_gain_vs_2022_h1={gain}");
+        assert!(line.ends_with(&tail), "{line}");
+        // 3.8% is in both panels; each line says which.
+        let panels: Vec<&str> = text.lines().filter(|l| l.contains(",industry_value_added_growth,")).map(|l| l.split(',').next().unwrap_or("")).collect();
+        let titles: Vec<&str> = growth.panels.iter().map(|p| p.title.as_str()).collect();
+        assert!(titles.iter().all(|t| panels.contains(t)), "{panels:?} {titles:?}");
+        // The same points, in the same order, as the chart.
+        let ids: Vec<&str> = text.lines().skip(1).map(|l| l.split(',').nth(1).unwrap_or("")).collect();
+        let mut points: Vec<&str> = growth.points().iter().map(|i| &*i.id).collect();
+        let mut deduped = ids.clone();
+        deduped.dedup();
+        points.dedup();
+        assert_eq!(deduped, points);
     }
 
     #[test]
