@@ -72,6 +72,27 @@ impl TextMeasure for Scaled {
     }
 }
 
+/// At an article's width a bar's label is wrapped, not shortened:
+/// "(above designated size)" and "(data centres, big data, …)" say what the figure measures.
+#[test]
+fn bar_labels_are_drawn_whole_from_600_px() {
+    for id in [ChartId::Growth, ChartId::Nev] {
+        for lang in [Lang::Zh, Lang::En] {
+            let c = chart(id, lang);
+            for width in (600..=1200).step_by(20) {
+                let s = layout(&c, f64::from(width), &EstimateMeasure, &LIGHT, None);
+                let texts: Vec<&str> = s.marks.iter().filter_map(|m| if let Mark::Text { text, .. } = m { Some(text.as_str()) } else { None }).collect();
+                assert!(!texts.iter().any(|t| t.contains('…')), "{id:?} {lang:?} {width}: shortened: {texts:?}");
+                let drawn = texts.join(lang.pick("", " "));
+                for ind in c.points() {
+                    let label = lang.pick(&ind.label.zh, &ind.label.en);
+                    assert!(drawn.contains(label), "{id:?} {lang:?} {width}: {label:?} not drawn whole in {texts:?}");
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn axis_ticks_are_round_at_every_width_and_font_width() {
     for id in ChartId::ALL {
@@ -172,6 +193,75 @@ fn the_svg_has_title_values_source_and_highlight() {
     assert!(dark.contains("#16181C") || dark.contains("#16181c"), "dark background");
 }
 
+/// A grid line never runs through text: where one would, something painted between the line
+/// and the text (the ground behind a label or figure, or a share's track) covers it there.
+#[test]
+fn no_grid_line_runs_through_text() {
+    let mut halos = 0;
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            for width in (320..=1200).step_by(20) {
+                let s = scene(id, lang, f64::from(width), None);
+                let boxes = s.text_boxes(&EstimateMeasure);
+                let mut texts = boxes.iter();
+                let text_at: Vec<Option<&(String, zhibiao::chart::geom::RectCss)>> =
+                    s.marks.iter().map(|m| if let Mark::Text { .. } = m { texts.next() } else { None }).collect();
+                for (li, line) in s.marks.iter().enumerate() {
+                    let Mark::Line { from, to, .. } = line else { continue };
+                    let x = from.x_css_px;
+                    let (top, bottom) = (from.y_css_px.min(to.y_css_px), from.y_css_px.max(to.y_css_px));
+                    for (ti, text) in text_at.iter().enumerate().skip(li + 1) {
+                        let Some((text, b)) = text else { continue };
+                        let crosses = x > b.x_css_px + 1.0 && x < b.right_css_px() - 1.0 && top < b.bottom_css_px() - 1.0 && bottom > b.y_css_px + 1.0;
+                        if !crosses {
+                            continue;
+                        }
+                        let covered = s.marks[li + 1..ti].iter().any(|m| match m {
+                            Mark::Rect { rect: r, .. } => {
+                                r.x_css_px <= x && r.right_css_px() >= x && r.y_css_px <= b.y_css_px.max(top) + 0.5 && r.bottom_css_px() >= b.bottom_css_px().min(bottom) - 0.5
+                            }
+                            _ => false,
+                        });
+                        assert!(covered, "{id:?} {lang:?} {width}: the grid line at x {x:.1} runs through {text:?}");
+                        halos += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(halos > 100, "the check saw lines meet text only {halos} times");
+}
+
+/// The figures of a panel of tiles share one type size at every width, in both languages.
+#[test]
+fn tile_figures_share_one_size() {
+    use zhibiao::chart::spec::PanelKind;
+    let mut seen = 0;
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let c = chart(id, lang);
+            for panel in c.panels.iter().filter(|p| p.kind == PanelKind::Stats) {
+                let values: Vec<String> = panel.rows.iter().map(|r| zhibiao::chart::format::value(r.indicator, lang)).collect();
+                for width in (320..=1200).step_by(20) {
+                    let s = layout(&c, f64::from(width), &EstimateMeasure, &LIGHT, None);
+                    let sizes: Vec<f64> = s
+                        .marks
+                        .iter()
+                        .filter_map(|m| match m {
+                            Mark::Text { text, font, .. } if values.contains(text) => Some(font.size_css_px),
+                            _ => None,
+                        })
+                        .collect();
+                    assert_eq!(sizes.len(), values.len(), "{id:?} {lang:?} {width}: {values:?}");
+                    assert!(sizes.iter().all(|x| *x == sizes[0]), "{id:?} {lang:?} {width}: {values:?} in {sizes:?}");
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen > 0, "no chart has tiles");
+}
+
 #[test]
 fn layout_height_grows_when_labels_move_above_bars() {
     let wide = scene(ChartId::Growth, Lang::Zh, 1000.0, None);
@@ -236,7 +326,8 @@ fn a_tooltip_card_leaves_the_end_of_its_bar_in_view() {
                 for t in &s.targets {
                     // A large card: the 340 px maximum width, and a long quote.
                     let (card_w, card_h) = (340.0, 190.0);
-                    let at = t.card_position(s.width_css_px, s.height_css_px, card_w, card_h);
+                    let (at, clear) = t.card_position(s.width_css_px, s.height_css_px, card_w, card_h);
+                    assert!(clear, "{id:?} {lang:?} {width} point {}: said to cover", t.point_idx);
                     let card = zhibiao::chart::geom::RectCss::new(at.x_css_px, at.y_css_px, card_w, card_h);
                     assert!(card.x_css_px >= 4.0 && card.right_css_px() <= s.width_css_px - 4.0, "{id:?} {lang:?} {width}: {card:?}");
                     assert!(card.y_css_px >= 4.0 && card.bottom_css_px() <= s.height_css_px - 4.0, "{id:?} {lang:?} {width}: {card:?}");
@@ -246,4 +337,28 @@ fn a_tooltip_card_leaves_the_end_of_its_bar_in_view() {
             }
         }
     }
+}
+
+/// On a phone a tall card may have no place beside or around its row and goes over the chart; it
+/// says so, so that the page's point (a shared link) is then only highlighted, not hidden under
+/// its card. Where it says it is clear, it leaves the bar's end in view.
+#[test]
+fn a_card_says_when_it_covers_its_bar() {
+    let mut covered = 0;
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            for width in [320.0, 390.0, 600.0, 800.0] {
+                let s = scene(id, lang, width, None);
+                for t in &s.targets {
+                    let (card_w, card_h) = (width - 40.0, 330.0);
+                    let (at, clear) = t.card_position(s.width_css_px, s.height_css_px, card_w, card_h);
+                    let card = zhibiao::chart::geom::RectCss::new(at.x_css_px, at.y_css_px, card_w, card_h);
+                    let end = PointCss { x_css_px: t.anchor.x_css_px - 1.0, y_css_px: t.anchor.y_css_px + 10.0 };
+                    assert!(!clear || !card.contains(end), "{id:?} {lang:?} {width} point {}: {card:?}", t.point_idx);
+                    covered += usize::from(!clear);
+                }
+            }
+        }
+    }
+    assert!(covered > 0, "no card had to cover its bar: the case is not tested");
 }

@@ -59,9 +59,9 @@ impl Target {
     /// Where a tooltip card of `card_width_css_px` × `card_height_css_px` goes in a scene of
     /// `scene_width_css_px` × `scene_height_css_px`: below the point's row, else above it, else
     /// beside the bar's end (after it, else before it), so that the card leaves the end of the
-    /// highlighted bar and its value in view. Only where none of these fits does it cover them.
-    /// Keeps 4 px from the edges.
-    pub fn card_position(&self, scene_width_css_px: f64, scene_height_css_px: f64, card_width_css_px: f64, card_height_css_px: f64) -> PointCss {
+    /// highlighted bar and its value in view. Only where none of these fits does it cover them:
+    /// the second value is false then. Keeps 4 px from the edges.
+    pub fn card_position(&self, scene_width_css_px: f64, scene_height_css_px: f64, card_width_css_px: f64, card_height_css_px: f64) -> (PointCss, bool) {
         const EDGE_CSS_PX: f64 = 4.0;
         let x_near = (self.anchor.x_css_px + 12.0).min(scene_width_css_px - card_width_css_px - EDGE_CSS_PX).max(EDGE_CSS_PX);
         let fits_y = |y: f64| y >= EDGE_CSS_PX && y + card_height_css_px <= scene_height_css_px - EDGE_CSS_PX;
@@ -70,18 +70,18 @@ impl Target {
             .min(scene_height_css_px - card_height_css_px - EDGE_CSS_PX)
             .max(EDGE_CSS_PX);
         let (after, before) = (self.anchor.x_css_px + 12.0, self.anchor.x_css_px - 12.0 - card_width_css_px);
-        let (x, y) = if fits_y(below) {
-            (x_near, below)
+        let (x, y, clear) = if fits_y(below) {
+            (x_near, below, true)
         } else if fits_y(above) {
-            (x_near, above)
+            (x_near, above, true)
         } else if after + card_width_css_px <= scene_width_css_px - EDGE_CSS_PX {
-            (after, centred)
+            (after, centred, true)
         } else if before >= EDGE_CSS_PX {
-            (before, centred)
+            (before, centred, true)
         } else {
-            (x_near, below.min(scene_height_css_px - card_height_css_px - EDGE_CSS_PX).max(EDGE_CSS_PX))
+            (x_near, below.min(scene_height_css_px - card_height_css_px - EDGE_CSS_PX).max(EDGE_CSS_PX), false)
         };
-        PointCss { x_css_px: x, y_css_px: y }
+        (PointCss { x_css_px: x, y_css_px: y }, clear)
     }
 }
 
@@ -198,6 +198,23 @@ impl Builder<'_> {
         self.marks.push(Mark::Text { at, text, font, color, align, baseline });
     }
 
+    /// Left-aligned text in a plot, over its grid: where a grid line (at `grid_xs_css_px`) would
+    /// run through the text, a patch of `ground` is laid behind it first, so that the line stops
+    /// short of the text and goes on after it. A line at the text's left edge (the zero line under
+    /// a label above its bar) stays.
+    #[allow(clippy::too_many_arguments)]
+    fn text_over_grid(&mut self, grid_xs_css_px: &[f64], ground: Rgb, x: f64, y: f64, text: String, font: Font, baseline: Baseline) {
+        const HALO_CSS_PX: f64 = 3.0;
+        let width_css_px = self.measure.width_css_px(&text, font);
+        let height_css_px = font.size_css_px * 1.2;
+        if grid_xs_css_px.iter().any(|gx| *gx > x + 0.5 && *gx < x + width_css_px + HALO_CSS_PX) {
+            let top = if baseline == Baseline::Top { y } else { y - height_css_px / 2.0 };
+            let rect = RectCss::new(x + 0.5, top, width_css_px + HALO_CSS_PX - 0.5, height_css_px);
+            self.marks.push(Mark::Rect { rect, fill: ground });
+        }
+        self.text(x, y, text, font, self.theme.text, Align::Left, baseline);
+    }
+
     /// Wrapped lines starting at the cursor, which moves below them.
     fn paragraph(&mut self, text: &str, font: Font, color: Rgb, max_lines: usize) {
         for line in wrap(text, self.inner_width_css_px(), font, self.measure, max_lines) {
@@ -251,20 +268,30 @@ impl Builder<'_> {
             n_ticks -= 1;
         };
         let x_of = |v: f64| bar_x0 + plot_w * (v / domain_max).clamp(0.0, 1.0);
+        let grid_xs: Vec<f64> = ticks.iter().map(|(v, _)| x_of(*v)).collect();
+        let background = self.theme.background;
 
         let grid_at = self.marks.len();
         let rows_top = self.y_css_px;
         for (row, value) in panel.rows.iter().zip(values) {
             let (idx, focused) = self.take_point();
-            let label_h = if narrow { 18.0 } else { 0.0 };
+            // Wrapped onto up to three lines before anything is shortened: "(above designated size)"
+            // and "(data centres, …)" are part of what the figure measures.
+            let lines = wrap(&row.label, label_w, LABEL, self.measure, 3);
+            let line_h = line_height_css_px(LABEL);
+            let n_lines = lines.len().max(1) as f64;
+            // Above the bar (narrow), or beside it, the row as tall as the label's lines.
+            let (label_h, row_h) = if narrow { (n_lines * line_h, TARGET_HEIGHT_CSS_PX) } else { (0.0, TARGET_HEIGHT_CSS_PX.max(n_lines * line_h)) };
             let row_top = self.y_css_px;
-            let bar_y = row_top + label_h + (TARGET_HEIGHT_CSS_PX - BAR_HEIGHT_CSS_PX) / 2.0;
+            let bar_y = row_top + label_h + (row_h - BAR_HEIGHT_CSS_PX) / 2.0;
             let center_y = bar_y + BAR_HEIGHT_CSS_PX / 2.0;
-            let label = truncate(&row.label, label_w, LABEL, self.measure);
-            if narrow {
-                self.text(self.pad_css_px, row_top, label, LABEL, self.theme.text, Align::Left, Baseline::Top);
-            } else {
-                self.text(self.pad_css_px, center_y, label, LABEL, self.theme.text, Align::Left, Baseline::Middle);
+            for (line_idx, line) in lines.into_iter().enumerate() {
+                let y = if narrow { row_top } else { center_y - (n_lines - 1.0) * line_h / 2.0 } + line_idx as f64 * line_h;
+                if narrow {
+                    self.text_over_grid(&grid_xs, background, self.pad_css_px, y, line, LABEL, Baseline::Top);
+                } else {
+                    self.text(self.pad_css_px, y, line, LABEL, self.theme.text, Align::Left, Baseline::Middle);
+                }
             }
             let end_x = x_of(row.indicator.value);
             let bar = RectCss::new(bar_x0, bar_y, end_x - bar_x0, BAR_HEIGHT_CSS_PX);
@@ -283,11 +310,13 @@ impl Builder<'_> {
                 let color = if focused { self.theme.highlight } else { self.theme.bar };
                 self.marks.push(Mark::Outline { rect: bar, color, width_css_px: 1.5 });
             }
-            self.text(end_x + 6.0, center_y, value, VALUE, self.theme.text, Align::Left, Baseline::Middle);
-            let band = RectCss::new(self.pad_css_px, row_top, inner, label_h + TARGET_HEIGHT_CSS_PX);
+            // On a share's track the track hides the grid; its ground there is the track's.
+            let ground = if panel.kind == PanelKind::Share { self.theme.tile } else { background };
+            self.text_over_grid(&grid_xs, ground, end_x + 6.0, center_y, value, VALUE, Baseline::Middle);
+            let band = RectCss::new(self.pad_css_px, row_top, inner, label_h + row_h);
             let anchor = PointCss { x_css_px: end_x, y_css_px: bar_y };
             self.targets.push(Target { point_idx: idx, hit: band, anchor });
-            self.y_css_px = row_top + label_h + TARGET_HEIGHT_CSS_PX + 6.0;
+            self.y_css_px = row_top + label_h + row_h + 6.0;
 
             if let Some(part) = row.part {
                 let (part_idx, part_focused) = self.take_point();
@@ -299,7 +328,7 @@ impl Builder<'_> {
                 let part_bar_fill = if focused { self.theme.highlight } else { part_fill };
                 self.marks.push(Mark::Rect { rect: part_bar, fill: part_bar_fill });
                 let anchor = PointCss { x_css_px: part_end, y_css_px: bar_y };
-                let part_hit = RectCss::new(bar_x0, row_top + label_h, part_bar.width_css_px, TARGET_HEIGHT_CSS_PX);
+                let part_hit = RectCss::new(bar_x0, row_top + label_h, part_bar.width_css_px, row_h);
                 self.targets.push(Target { point_idx: part_idx, hit: part_hit, anchor });
                 // A legend line under the bar names the part; it is a target for the part too.
                 let legend_top = self.y_css_px - 4.0;
@@ -314,7 +343,7 @@ impl Builder<'_> {
                 let line_height_css_px = line_height_css_px(LABEL);
                 for (line_idx, line) in lines.iter().enumerate() {
                     let y = legend_top + 12.0 + line_height_css_px * line_idx as f64;
-                    self.text(bar_x0 + 16.0, y, line.clone(), LABEL, self.theme.text, Align::Left, Baseline::Middle);
+                    self.text_over_grid(&grid_xs, background, bar_x0 + 16.0, y, line.clone(), LABEL, Baseline::Middle);
                 }
                 let legend_height_css_px = TARGET_HEIGHT_CSS_PX + line_height_css_px * lines.len().saturating_sub(1) as f64;
                 let hit = RectCss::new(bar_x0, legend_top, legend_w + 16.0, legend_height_css_px);
@@ -354,6 +383,12 @@ impl Builder<'_> {
         let cols = (((inner + gap_css_px) / (min_tile_width_css_px + gap_css_px)).floor() as usize).clamp(1, n);
         let tile_width_css_px = (inner - gap_css_px * (cols - 1) as f64) / cols as f64;
         let tile_height_css_px = 70.0;
+        // One size for every tile's figure, the largest at which all of them fit: a figure in a
+        // smaller type than its neighbours reads as a lesser one.
+        let big = [font(20.0, true), font(16.0, true)]
+            .into_iter()
+            .find(|f| panel.rows.iter().all(|r| self.measure.width_css_px(&format::value(r.indicator, lang), *f) <= tile_width_css_px - 20.0))
+            .unwrap_or(smallest);
         for (i, row) in panel.rows.iter().enumerate() {
             let (idx, focused) = self.take_point();
             let x = self.pad_css_px + (i % cols) as f64 * (tile_width_css_px + gap_css_px);
@@ -364,10 +399,6 @@ impl Builder<'_> {
                 self.marks.push(Mark::Outline { rect: tile, color: self.theme.highlight, width_css_px: 2.0 });
             }
             let value = format::value(row.indicator, lang);
-            let big = [font(20.0, true), font(16.0, true)]
-                .into_iter()
-                .find(|f| self.measure.width_css_px(&value, *f) <= tile_width_css_px - 20.0)
-                .unwrap_or(smallest);
             let color = if focused { self.theme.highlight } else { self.theme.text };
             let value = truncate(&value, tile_width_css_px - 20.0, big, self.measure);
             self.text(x + 10.0, y + 10.0, value, big, color, Align::Left, Baseline::Top);
