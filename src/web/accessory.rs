@@ -10,7 +10,6 @@ use crate::chart::geom::DevicePixelRatio;
 use crate::chart::layout::layout;
 use crate::chart::spec::Chart;
 use crate::chart::table::{csv, file_stem, table};
-use crate::chart::theme::Theme;
 use crate::chart::Lang;
 use plotters::prelude::*;
 
@@ -196,11 +195,12 @@ fn download(shadow: &ShadowRoot, document: &Document, href: &str, file_name: &st
     Ok(())
 }
 
-/// Draws the chart at twice its CSS size on a fresh canvas and downloads it as PNG.
-pub fn download_png(shadow: &ShadowRoot, document: &Document, chart: &Chart, width_css_px: f64, dark: bool) -> Result<(), JsValue> {
+/// Draws the chart at twice its CSS size on a fresh canvas and downloads it as PNG: in the light
+/// theme whatever the reader's screen shows, as a graphic for print or another page is expected.
+pub fn download_png(shadow: &ShadowRoot, document: &Document, chart: &Chart, width_css_px: f64) -> Result<(), JsValue> {
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into()?;
-    let theme = Theme::for_dark(dark);
+    let theme = crate::chart::theme::LIGHT;
     let scene = layout(chart, width_css_px.max(320.0), &CanvasMeasure(&context), &theme, None);
     let ratio = DevicePixelRatio(2.0);
     let (width_device_px, height_device_px) = ratio.backing_size_device_px(scene.width_css_px, scene.height_css_px);

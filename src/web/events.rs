@@ -87,8 +87,9 @@ pub(super) fn on_pointer_up(m: &mut Mounted, event: &PointerEvent, _: &web_sys::
     }
     let p = pointer_css(m, event);
     let hit = m.widget.hit(p);
-    // A tap on the shown point, or on empty space, hides the tooltip.
-    let same = hit.is_some() && m.widget.focused.map(|(i, _)| i) == hit;
+    // A tap on the point whose card shows, or on empty space, hides the card. (A tap on the
+    // page's point shown without its card, see `show_tip`, shows the card.)
+    let same = hit.is_some() && m.widget.card_shown() == hit;
     let next = if same { None } else { hit };
     m.widget.focus(next, Pin::Tap)
 }

@@ -231,10 +231,7 @@ impl Widget {
         let document = self.host.owner_document().ok_or("no document")?;
         match action {
             Action::ToggleTable => self.extras.toggle_table(),
-            Action::Png => {
-                let dark = prefers_dark(window);
-                download_png(&self.shadow, &document, chart, self.width_css_px, dark)
-            }
+            Action::Png => download_png(&self.shadow, &document, chart, self.width_css_px),
             Action::Csv => download_csv(&self.shadow, &document, chart),
             Action::CopyLink => {
                 // The reader's point (shown now, else the last one chosen), else the page's.
@@ -340,7 +337,7 @@ impl Widget {
         self.mark_focused()?;
         if let Some((idx, pin)) = self.focused {
             if pin != Pin::Hover {
-                self.show_tip(idx)?;
+                self.show_tip(idx, pin)?;
             }
         }
         Ok(Some(drawn))

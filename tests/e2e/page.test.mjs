@@ -108,6 +108,23 @@ test('the hash opens a chart with a point focused and its tooltip showing', asyn
   await context.close();
 });
 
+test("on a phone, the hash's point is highlighted without a card over the chart; a tap on it shows the card", async () => {
+  const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 390, hasTouch: true, isMobile: true });
+  await ready(page, 'nev');
+  const chart = page.locator('#panel-nev zhibiao-chart');
+  const markersShown = () => chart.evaluate((el) => [...el.shadowRoot.querySelectorAll('.marker')].filter((m) => !m.hidden).length);
+  await page.waitForFunction(async (el) => [...el.shadowRoot.querySelectorAll('.marker')].some((m) => !m.hidden), await chart.elementHandle());
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  assert.ok(await markersShown() > 0, 'the point is highlighted');
+  assert.equal(await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown')), null, 'no card covers the chart');
+  // The reader's tap on the highlighted bar shows its card.
+  const bar = await chart.evaluate((el) => { const m = [...el.shadowRoot.querySelectorAll('.marker')].find((x) => !x.hidden).getBoundingClientRect(); return { x: m.x + 5, y: m.y + m.height / 2 }; });
+  await page.touchscreen.tap(bar.x, bar.y);
+  await tipShows(page, chart, '44.1%');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the hash's point is the chart's resting state: hover and keys show others, it comes back unless dismissed, a new hash clears it", async () => {
   const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 800 });
   await ready(page, 'nev');

@@ -182,8 +182,11 @@ impl Widget {
         Ok(Some(Card { element: card, width_css_px, height_css_px }))
     }
 
-    /// Shows a point's card beside the point (at the bar's end), inside the widget.
-    pub(super) fn show_tip(&mut self, point_idx: usize) -> Result<(), JsValue> {
+    /// Shows a point's card beside the point (at the bar's end), inside the widget. The page's
+    /// point shows its card only where the card leaves the bar's end in view: on a short chart on
+    /// a phone it would hide the chart a shared link opens, so the point is only highlighted
+    /// until the reader taps or keys to it.
+    pub(super) fn show_tip(&mut self, point_idx: usize, pin: Pin) -> Result<(), JsValue> {
         let (Ok(chart), Some(scene)) = (&self.chart, &self.scene) else { return Ok(()) };
         let Some(target) = scene.target(point_idx).copied() else { return Ok(()) };
         let (n_points, width_css_px, height_css_px) = (chart.points().len(), scene.width_css_px, scene.height_css_px);
@@ -204,7 +207,12 @@ impl Widget {
             },
         };
         let (card_width_css_px, card_height_css_px) = (card.width_css_px, card.height_css_px);
-        let at = target.card_position(width_css_px, height_css_px, card_width_css_px, card_height_css_px);
+        let (at, clear) = target.card_position(width_css_px, height_css_px, card_width_css_px, card_height_css_px);
+        if !clear && pin == Pin::Page {
+            let hidden = card.element.class_list().remove_1("shown");
+            self.cards[point_idx] = Some(card);
+            return hidden;
+        }
         let position = format!("translate({}px, {}px)", at.x_css_px.round() as i64, at.y_css_px.round() as i64);
         let placed = card.element.style().set_property("transform", &position);
         self.cards[point_idx] = Some(card);
@@ -232,7 +240,7 @@ impl Widget {
         }
         match point {
             Some(idx) => {
-                self.show_tip(idx)?;
+                self.show_tip(idx, pin)?;
                 if pin == Pin::Keyboard {
                     if let Ok(chart) = &self.chart {
                         self.status.set_text_content(Some(&announcement(chart, idx)));
@@ -242,6 +250,11 @@ impl Widget {
             None => self.hide_tip(),
         }
         Ok(())
+    }
+
+    /// The point whose tooltip card is on show.
+    pub fn card_shown(&self) -> Option<usize> {
+        self.shown
     }
 
     /// The point under `p` (CSS pixels from the canvas's top-left corner); `None` over no point,
