@@ -1,0 +1,67 @@
+// End-to-end: the data table as a reader sees it once shown, on a phone and at an article's width.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serve } from './server.mjs';
+import { launch, RECORD_READY } from './browser.mjs';
+
+const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `path` at `width`, shows `chart`'s table with its toolbar button `button`, and returns
+ * each cell's text with the number of lines it takes and the tallest body row's height. */
+async function shownTable(path, chart, button, width) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(RECORD_READY);
+  await page.goto(`${server.url}/${path}`);
+  await page.waitForFunction((c) => window.__ready.includes(c), chart, { timeout: 15000 });
+  const el = page.locator(`zhibiao-chart[chart="${chart}"]`).first();
+  await el.getByRole('button', { name: button, exact: true }).click();
+  await el.locator('table').waitFor({ state: 'visible' });
+  const table = await el.evaluate((host) => {
+    const lines = (cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    };
+    const rows = [...host.shadowRoot.querySelectorAll('tbody tr')].filter((tr) => tr.children.length > 1);
+    return {
+      headers: [...host.shadowRoot.querySelectorAll('thead th')].map((th) => [th.textContent, lines(th)]),
+      cells: rows.flatMap((tr) => [...tr.children].slice(1, 5).map((td) => [td.textContent, lines(td)])),
+      tallestRowPx: Math.max(...rows.map((tr) => tr.getBoundingClientRect().height)),
+    };
+  });
+  assert.deepEqual(errors, []);
+  await context.close();
+  return table;
+}
+
+test('at an article width, headers, values, qualifiers and kinds each take one line', async () => {
+  const { headers, cells } = await shownTable('index.html#growth', 'growth', '表格', 800);
+  assert.ok(headers.length >= 6, 'has its headers');
+  for (const [text, n] of headers) assert.equal(n, 1, `header ${text} on one line`);
+  // Value (2), qualifier (3) and kind (5); the period (4) may wrap.
+  const short = cells.filter((_, i) => i % 4 !== 2);
+  for (const [text, n] of short) assert.equal(n, 1, `${text} on one line`);
+});
+
+test('on a phone, the table scrolls sideways instead of stacking the quote a word per line', async () => {
+  const { headers, tallestRowPx } = await shownTable('embed.html?chart=5g&lang=en', '5g', 'Table', 360);
+  for (const [text, n] of headers) assert.equal(n, 1, `header ${text} on one line`);
+  // A quote of up to ~220 characters over 18em is at most about eight lines of 19 px.
+  assert.ok(tallestRowPx < 200, `the tallest row is ${tallestRowPx} px`);
+});
