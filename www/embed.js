@@ -17,6 +17,8 @@ function openHash() {
 }
 openHash();
 window.addEventListener('hashchange', openHash);
+// The frame's own title is the chart's (for its tab when opened from a copied link, and history).
+el.addEventListener('chart-ready', (e) => { document.title = `${e.detail.title} · 指标`; });
 
 let posted = 0;
 function postHeight() {

@@ -34,7 +34,8 @@ pub(super) fn render_mounted(m: &mut Mounted, window: &web_sys::Window) {
             // Dispatched in a microtask, outside the borrow (listeners may change attributes,
             // which re-enters) and after the script that inserted the element has added its listeners.
             let (host, chart) = (m.widget.host.clone(), key.0.key());
-            window.queue_microtask(&guard(&Closure::once_into_js(move || announce_ready(&host, chart))));
+            let title = m.widget.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
+            window.queue_microtask(&guard(&Closure::once_into_js(move || announce_ready(&host, chart, &title))));
         }
         Ok(_) => {}
         Err(e) => report("render failed", &e),
@@ -79,10 +80,11 @@ fn after_paint(window: &web_sys::Window, id: u32) -> bool {
     window.request_animation_frame(&after_frame).is_ok()
 }
 
-/// Dispatches `chart-ready` (bubbles, composed, `detail: {chart}`) on the element.
-fn announce_ready(host: &HtmlElement, chart: &str) {
+/// Dispatches `chart-ready` (bubbles, composed, `detail: {chart, title}`) on the element.
+fn announce_ready(host: &HtmlElement, chart: &str, title: &str) {
     let detail = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&detail, &"chart".into(), &chart.into());
+    let _ = js_sys::Reflect::set(&detail, &"title".into(), &title.into());
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

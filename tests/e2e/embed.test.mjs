@@ -322,6 +322,10 @@ test('the iframe embed opens the point a copied link names, and ignores a malfor
   p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await p.goto(`${s.url}/embed.html?chart=nev&lang=en#nev/nev_production_growth`);
   await ready(p, 'nev');
+  // The frame's title is the chart's, as the canvas names it.
+  const name = await p.locator('zhibiao-chart canvas[role=application]').getAttribute('aria-label');
+  assert.ok(name.includes('NEV'), name);
+  assert.equal(await p.title(), `${name} · 指标`);
   const tip = () => p.locator('zhibiao-chart').evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
   assert.equal(await tip(), '42.4%');
   const focusPoint = () => p.evaluate(() => document.querySelector('zhibiao-chart').getAttribute('focus-point'));
@@ -374,9 +378,9 @@ test('no attribute or query value is ever inserted as HTML', async () => {
   await context.close();
 });
 
-test('PNG at 2x, CSV with provenance, and a copied link to the focused point', async () => {
+test('PNG at 2x in the light theme (also from a dark screen), CSV with provenance, and a copied link to the focused point', async () => {
   const s = await server(DIST);
-  const { context, page: p } = await page({ acceptDownloads: true });
+  const { context, page: p } = await page({ acceptDownloads: true, colorScheme: 'dark' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url });
   await p.goto(`${s.url}/index.html#nev/nev_sales_growth`);
   await ready(p, 'nev');
@@ -388,12 +392,24 @@ test('PNG at 2x, CSV with provenance, and a copied link to the focused point', a
   const bytes = readFileSync(await png.path());
   assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
   assert.equal(bytes.readUInt32BE(16), Math.round(cssWidth * 2), 'twice the CSS width');
+  // A graphic for print or another page: the light theme's white ground, though the screen is dark.
+  const corner = await p.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [img.width, img.height];
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return [...ctx.getImageData(4, 4, 1, 1).data];
+  }, bytes.toString('base64'));
+  assert.deepEqual(corner, [255, 255, 255, 255], 'a white ground');
 
   const [csv] = await Promise.all([p.waitForEvent('download'), chart.getByRole('button', { name: '下载 CSV' }).click()]);
   assert.equal(csv.suggestedFilename(), 'zhibiao-china-nev-growth-2023h1-zh.csv');
   const rows = readFileSync(await csv.path(), 'utf8').split('\r\n');
-  assert.ok(rows[0].endsWith('file,offset_utf8_bytes,quote,formula'));
-  assert.ok(rows.some((r) => r.startsWith('nev_sales_growth,') && r.includes('004_c299f12b6387bd31.txt') && r.includes('44.1%')));
+  assert.ok(rows[0].startsWith('\ufeffpanel,id,') && rows[0].endsWith('file,offset_utf8_bytes,quote,formula,formula_inputs'), rows[0]);
+  assert.ok(rows.some((r) => r.includes(',nev_sales_growth,') && r.includes('004_c299f12b6387bd31.txt') && r.includes('44.1%')));
 
   await chart.getByRole('button', { name: '复制链接' }).click();
   await p.waitForFunction(() => document.querySelector('#panel-nev zhibiao-chart').shadowRoot
