@@ -164,14 +164,16 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         id
     });
     js_sys::Reflect::set(&host, &ID_KEY.into(), &JsValue::from(id))?;
-    // Sized while the shadow root is still empty, so the layout this forces is the page's alone.
+    // Sized and placed while the shadow root is still empty, so the layout this forces is the
+    // page's alone. Drawn now if on screen (or near it); otherwise when the IntersectionObserver
+    // says so.
     let shadow = widget::empty_shadow(&host, &sheet)?;
     let width_css_px = f64::from(host.client_width());
+    let on_screen = near_viewport(&host, &window);
     let mut widget = Widget::new(host.clone(), shadow)?;
     widget.apply_focus_attribute();
     widget.width_css_px = width_css_px;
-    // Drawn now if on screen (or near it); otherwise when the IntersectionObserver says so.
-    widget.on_screen = near_viewport(&host, &window);
+    widget.on_screen = on_screen;
     let canvas: &EventTarget = widget.canvas.as_ref();
     // On an early return below, `listeners` is dropped and removes what was added.
     let mut listeners = Listeners(Vec::with_capacity(9));
