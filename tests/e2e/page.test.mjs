@@ -72,9 +72,19 @@ test('the canvas follows the colour scheme when the reader switches it', async (
   // Redrawn on the next frame (the drawn canvas shows), then handed to the view once painted.
   const afterPaint = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
   const viewShows = () => page.locator('#panel-growth zhibiao-chart').evaluate((el) => window.__shown(el).canvas.classList.contains('view'));
+  // The media query's change event comes in a frame of the browser's choosing: wait for a redraw
+  // (a few frames at most; it fails if none comes within 2 s).
+  const becomes = async (rgb, message) => {
+    const until = Date.now() + 2000;
+    let seen = await corner();
+    while (JSON.stringify(seen) !== JSON.stringify(rgb) && Date.now() < until) {
+      await page.evaluate(() => new Promise(requestAnimationFrame));
+      seen = await corner();
+    }
+    assert.deepEqual(seen, rgb, message);
+  };
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.evaluate(() => new Promise(requestAnimationFrame));
-  assert.deepEqual(await corner(), [0x16, 0x18, 0x1c], 'redrawn dark without a reload');
+  await becomes([0x16, 0x18, 0x1c], 'redrawn dark without a reload');
   await afterPaint();
   assert.ok(await viewShows(), 'the view has taken over');
   assert.deepEqual(await corner(), [0x16, 0x18, 0x1c], 'and shows the dark chart');
@@ -86,8 +96,7 @@ test('the canvas follows the colour scheme when the reader switches it', async (
   const marker = () => chart.evaluate((el) => [...el.shadowRoot.querySelectorAll('.marker:not([hidden])')].map((m) => getComputedStyle(m).backgroundColor));
   assert.deepEqual(await marker(), ['rgb(230, 159, 0)'], 'the hovered bar, dark');
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.evaluate(() => new Promise(requestAnimationFrame));
-  assert.deepEqual(await corner(), [0xff, 0xff, 0xff], 'and back');
+  await becomes([0xff, 0xff, 0xff], 'and back');
   assert.deepEqual(await marker(), ['rgb(213, 94, 0)'], 'the hovered bar, light');
   await afterPaint();
   assert.ok(await viewShows());
