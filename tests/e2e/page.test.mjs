@@ -117,7 +117,7 @@ test('the hash opens a chart with a point focused and its tooltip showing', asyn
   await context.close();
 });
 
-test("on a phone, the hash's point is highlighted without a card over the chart; a tap on it shows the card", async () => {
+test("on a phone, the hash's point is highlighted without a card over the chart; a tap on it shows the card, a tap outside hides it", async () => {
   const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 390, hasTouch: true, isMobile: true });
   await ready(page, 'nev');
   const chart = page.locator('#panel-nev zhibiao-chart');
@@ -130,6 +130,11 @@ test("on a phone, the hash's point is highlighted without a card over the chart;
   const bar = await chart.evaluate((el) => { const m = [...el.shadowRoot.querySelectorAll('.marker')].find((x) => !x.hidden).getBoundingClientRect(); return { x: m.x + 5, y: m.y + m.height / 2 }; });
   await page.touchscreen.tap(bar.x, bar.y);
   await tipShows(page, chart, '44.1%');
+  // A tap outside the chart lets go: back at rest, the point is highlighted again without its card.
+  await page.touchscreen.tap(5, 5);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  assert.equal(await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown')), null, 'the card goes when the reader lets go');
+  assert.ok(await markersShown() > 0, 'the point is still highlighted');
   assert.deepEqual(errors, []);
   await context.close();
 });

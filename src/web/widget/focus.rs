@@ -15,8 +15,9 @@ use super::super::accessory::element;
 use super::super::canvas::CachedMeasure;
 use super::{set_hidden, Widget};
 
-/// How the tooltip came to be shown: hover shows it while the pointer is on the point; tap and
-/// keyboard pin it.
+/// How a point came to be focused: hover shows its tooltip while the pointer is on the point; tap
+/// and keyboard pin it; the page's point shows its tooltip only where it leaves the chart in view
+/// (see `show_tip`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Pin {
     Hover,
@@ -190,7 +191,17 @@ impl Widget {
         let (Ok(chart), Some(scene)) = (&self.chart, &self.scene) else { return Ok(()) };
         let Some(target) = scene.target(point_idx).copied() else { return Ok(()) };
         let (n_points, width_css_px, height_css_px) = (chart.points().len(), scene.width_css_px, scene.height_css_px);
-        if self.shown == Some(point_idx) || point_idx >= n_points {
+        if point_idx >= n_points {
+            return Ok(());
+        }
+        if self.shown == Some(point_idx) {
+            // The reader hovered or tapped the page's point and let go: back at rest, its card
+            // stays only where it leaves the bar's end in view, as when the page set it.
+            let card = self.cards.get(point_idx).and_then(Option::as_ref);
+            let clear = card.is_none_or(|c| target.card_position(width_css_px, height_css_px, c.width_css_px, c.height_css_px).1);
+            if pin == Pin::Page && !clear {
+                self.hide_tip();
+            }
             return Ok(());
         }
         self.cards.resize_with(n_points, || None);
