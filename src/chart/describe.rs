@@ -181,7 +181,7 @@ mod tests {
         assert_eq!(t.kind, None);
         assert!(t.quote.as_deref().is_some_and(|q| q.contains("新能源汽车产销同比分别增长42.4%和44.1%")));
         let en = tooltip(ind("users_mobile_iot"), Lang::En);
-        assert_eq!((en.value.as_str(), en.period.as_str()), ("more than 2.12 billion", "at the end of June 2023"));
+        assert_eq!((en.value.as_str(), en.period.as_str()), ("more than 2.12 billion", "at the end of June\u{a0}2023"));
         assert_eq!(en.source, "Source: Cailian Press, 19\u{a0}July\u{a0}2023");
         assert_eq!(tooltip(ind("users_mobile_iot"), Lang::Zh).source, "来源：财联社，2023年7月19日");
     }

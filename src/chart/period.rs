@@ -22,11 +22,11 @@ fn year_month(s: &str) -> Option<(&str, (&'static str, &'static str))> {
     (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())).then_some((year, *month))
 }
 
-/// Whether `day` ("30") is the last of `month` ("06") in `year` ("2023"; leap years by the
+/// The last day of `month` ("06") in `year` ("2023"), two digits ("30"; leap years by the
 /// four-year rule, right from 1901 to 2099).
-fn is_last_day(year: &str, month: &str, day: &str) -> bool {
+fn last_day(year: &str, month: &str) -> &'static str {
     let leap = year.as_bytes().get(2..4).is_some_and(|yy| (yy[0].wrapping_sub(b'0') * 10 + yy[1].wrapping_sub(b'0')) % 4 == 0);
-    day == match month {
+    match month {
         "02" if leap => "29",
         "02" => "28",
         "04" | "06" | "09" | "11" => "30",
@@ -39,8 +39,9 @@ fn is_last_day(year: &str, month: &str, day: &str) -> bool {
 pub fn date(iso: &str, lang: Lang) -> Option<String> {
     let (year_month_part, day) = iso.rsplit_once('-')?;
     let (year, (month, month_name)) = year_month(year_month_part)?;
-    // Two digits, "01" to "31" (compared as strings, which for two digits orders as numbers).
-    let is_day = day.len() == 2 && day.bytes().all(|b| b.is_ascii_digit()) && ("01"..="31").contains(&day);
+    // Two digits, "01" to the month's last (compared as strings, which for two digits orders as
+    // numbers): 2023-02-30 is no date.
+    let is_day = day.len() == 2 && day.bytes().all(|b| b.is_ascii_digit()) && ("01"..=last_day(year, month)).contains(&day);
     let (month, day) = (unpadded(month), unpadded(day));
     is_day.then(|| match lang {
         Lang::Zh => format!("{year}年{month}月{day}日"),
@@ -83,8 +84,8 @@ pub fn period(period: &str, lang: Lang) -> String {
     }
     // The last day of a month as the texts say it: 截至6月底, at the end of June.
     if let (Some((year_month_part, day)), Some(_)) = (period.rsplit_once('-'), date(period, lang)) {
-        if let Some((year, (month, month_name))) = year_month(year_month_part).filter(|(year, (month, _))| is_last_day(year, month, day)) {
-            return if zh { format!("截至{year}年{}月底", unpadded(month)) } else { format!("at the end of {month_name} {year}") };
+        if let Some((year, (month, month_name))) = year_month(year_month_part).filter(|(year, (month, _))| last_day(year, month) == day) {
+            return if zh { format!("截至{year}年{}月底", unpadded(month)) } else { format!("at the end of {month_name}\u{a0}{year}") };
         }
     }
     if let Some(day) = date(period, lang) {
@@ -103,7 +104,7 @@ mod tests {
     #[test]
     fn periods_and_dates_in_both_languages() {
         assert_eq!(period("2023-H1", Lang::Zh), "2023年上半年");
-        assert_eq!(period("2023-06-30", Lang::En), "at the end of June 2023");
+        assert_eq!(period("2023-06-30", Lang::En), "at the end of June\u{a0}2023");
         assert_eq!(period("2023-06-30", Lang::Zh), "截至2023年6月底");
         assert_eq!((period("2023-06-29", Lang::Zh).as_str(), period("2023-06-29", Lang::En).as_str()), ("截至2023年6月29日", "as of 29\u{a0}June\u{a0}2023"));
         let ends = ["2023-01-31", "2023-02-28", "2024-02-29", "2023-04-30", "2023-12-31"];
@@ -116,7 +117,7 @@ mod tests {
         assert_eq!((period("2024-01/2024-06", Lang::Zh).as_str(), period("2024-01/2024-06", Lang::En).as_str()), ("2024年1—6月", "January–June 2024"));
         assert_eq!((period("2023-Q3", Lang::Zh).as_str(), period("2023-Q3", Lang::En).as_str()), ("2023年三季度", "Q3 2023"));
         assert_eq!((period("2023", Lang::Zh).as_str(), period("2023-07-19/..", Lang::En).as_str()), ("2023年", "going forward"));
-        for odd in ["2023-13-01", "2023-05/2023-01", "2023-Q5", "soon", "2023-06-31x", ""] {
+        for odd in ["2023-13-01", "2023-05/2023-01", "2023-Q5", "soon", "2023-06-31x", "2023-02-30", "2023-04-31", "2023-02-29", ""] {
             assert_eq!(period(odd, Lang::En), odd, "shown as written");
         }
         assert_eq!((date("2023-07-19", Lang::Zh), date("2023-07-19", Lang::En)), (Some("2023年7月19日".into()), Some("19\u{a0}July\u{a0}2023".into())));

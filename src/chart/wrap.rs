@@ -14,8 +14,10 @@ fn pieces(text: &str) -> Vec<&str> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = i + c.len_utf8();
-        let before_cjk = !c.is_ascii_digit() && chars.peek().is_some_and(|&(_, n)| !n.is_ascii() && !matches!(n, '，' | '。' | '、' | '）' | '：' | '\u{a0}'));
-        if (!c.is_ascii() && c != '\u{a0}') || c == ' ' || before_cjk {
+        let after = chars.peek().map(|&(_, n)| n);
+        let glued = c == '\u{a0}' || after == Some('\u{a0}');
+        let before_cjk = !c.is_ascii_digit() && after.is_some_and(|n| !n.is_ascii() && !matches!(n, '，' | '。' | '、' | '）' | '：'));
+        if !glued && (!c.is_ascii() || c == ' ' || before_cjk) {
             out.extend(text.get(start..next));
             start = next;
         }
@@ -109,6 +111,7 @@ mod tests {
         assert_eq!(pieces("5G基站 up 11.5%，ok"), ["5G", "基", "站", " ", "up ", "11.5%，", "ok"]);
         assert_eq!(pieces("截至2023年7月19日"), ["截", "至", "2023年", "7月", "19日"]);
         assert_eq!(pieces("conference, 19\u{a0}July\u{a0}2023"), ["conference, ", "19\u{a0}July\u{a0}2023"]);
+        assert_eq!(pieces("六\u{a0}月底"), ["六\u{a0}月", "底"]);
         assert_eq!(pieces(""), Vec::<&str>::new());
     }
 
