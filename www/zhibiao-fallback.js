@@ -23,7 +23,7 @@ function inheritedLang(el) {
 /** The element's language by the widget's rules: its own `lang` (an empty one counts as none),
  * else the one it inherits; zh unless that is en. */
 function langOf(el) {
-  const lang = el.getAttribute('lang')?.trim() || inheritedLang(el) || '';
+  const lang = el.getAttribute('lang')?.trim() || inheritedLang(el)?.trim() || '';
   const primary = lang.toLowerCase().split(/[-_]/)[0];
   return LANGS.includes(primary) ? primary : 'zh';
 }
