@@ -43,6 +43,7 @@ async function shownTable(path, chart, button, width) {
       headers: [...host.shadowRoot.querySelectorAll('thead th')].map((th) => [th.textContent, lines(th)]),
       cells: rows.flatMap((tr) => [...tr.children].slice(1, 5).map((td) => [td.textContent, lines(td)])),
       tallestRowPx: Math.max(...rows.map((tr) => tr.getBoundingClientRect().height)),
+      scroller: (({ scrollWidth, clientWidth }) => ({ scrollWidth, clientWidth }))(host.shadowRoot.querySelector('.table')),
     };
   });
   assert.deepEqual(errors, []);
@@ -60,7 +61,8 @@ test('at an article width, headers, values, qualifiers and kinds each take one l
 });
 
 test('on a phone, the table scrolls sideways instead of stacking the quote a word per line', async () => {
-  const { headers, tallestRowPx } = await shownTable('embed.html?chart=5g&lang=en', '5g', 'Table', 360);
+  const { headers, tallestRowPx, scroller } = await shownTable('embed.html?chart=5g&lang=en', '5g', 'Table', 360);
+  assert.ok(scroller.scrollWidth > scroller.clientWidth, `the table scrolls: ${JSON.stringify(scroller)}`);
   for (const [text, n] of headers) assert.equal(n, 1, `header ${text} on one line`);
   // A quote of up to ~220 characters over 18em is at most about eight lines of 19 px.
   assert.ok(tallestRowPx < 200, `the tallest row is ${tallestRowPx} px`);
