@@ -3,7 +3,8 @@
 
 use zhibiao::chart::draw::to_svg;
 use zhibiao::chart::geom::{EstimateMeasure, Font, PointCss, TextMeasure};
-use zhibiao::chart::layout::{layout, Mark, Scene};
+use zhibiao::chart::layout::layout;
+use zhibiao::chart::scene::{Mark, Scene};
 use zhibiao::chart::spec::Chart;
 use zhibiao::chart::theme::{DARK, LIGHT};
 use zhibiao::chart::{ChartId, Lang};
@@ -84,9 +85,9 @@ fn bar_labels_are_drawn_whole_from_600_px() {
                 let texts: Vec<&str> = s.marks.iter().filter_map(|m| if let Mark::Text { text, .. } = m { Some(text.as_str()) } else { None }).collect();
                 assert!(!texts.iter().any(|t| t.contains('…')), "{id:?} {lang:?} {width}: shortened: {texts:?}");
                 let drawn = texts.join(lang.pick("", " "));
-                for ind in c.points() {
-                    let label = lang.pick(&ind.label.zh, &ind.label.en);
-                    assert!(drawn.contains(label), "{id:?} {lang:?} {width}: {label:?} not drawn whole in {texts:?}");
+                // Each row's own label (the second growth panel's are periods, not indicator names).
+                for row in c.panels.iter().flat_map(|p| &p.rows) {
+                    assert!(drawn.contains(row.label.as_str()), "{id:?} {lang:?} {width}: {:?} not drawn whole in {texts:?}", row.label);
                 }
             }
         }
@@ -193,43 +194,89 @@ fn the_svg_has_title_values_source_and_highlight() {
     assert!(dark.contains("#16181C") || dark.contains("#16181c"), "dark background");
 }
 
-/// A grid line never runs through text: where one would, something painted between the line
-/// and the text (the ground behind a label or figure, or a share's track) covers it there.
+/// Checks that no grid line runs through text in `s`: where one would, something painted between
+/// the line and the text (the ground behind a label or figure, or a share's track) covers it there,
+/// and no line is drawn over text. Returns how many times a line met text.
+fn assert_no_line_through_text(s: &Scene, context: &str) -> usize {
+    let boxes = s.text_boxes(&EstimateMeasure);
+    let mut texts = boxes.iter();
+    let text_at: Vec<Option<&(String, zhibiao::chart::geom::RectCss)>> =
+        s.marks.iter().map(|m| if let Mark::Text { .. } = m { texts.next() } else { None }).collect();
+    let mut met = 0;
+    for (li, line) in s.marks.iter().enumerate() {
+        let Mark::Line { from, to, .. } = line else { continue };
+        let x = from.x_css_px;
+        let (top, bottom) = (from.y_css_px.min(to.y_css_px), from.y_css_px.max(to.y_css_px));
+        for (ti, text) in text_at.iter().enumerate() {
+            let Some((text, b)) = text else { continue };
+            let crosses = x > b.x_css_px + 1.0 && x < b.right_css_px() - 1.0 && top < b.bottom_css_px() - 1.0 && bottom > b.y_css_px + 1.0;
+            if !crosses {
+                continue;
+            }
+            assert!(ti > li, "{context}: the grid line at x {x:.1} is drawn over {text:?}");
+            let covered = s.marks[li + 1..ti].iter().any(|m| match m {
+                Mark::Rect { rect: r, .. } => {
+                    r.x_css_px <= x && r.right_css_px() >= x && r.y_css_px <= b.y_css_px.max(top) + 0.5 && r.bottom_css_px() >= b.bottom_css_px().min(bottom) - 0.5
+                }
+                _ => false,
+            });
+            assert!(covered, "{context}: the grid line at x {x:.1} runs through {text:?}");
+            met += 1;
+        }
+    }
+    met
+}
+
 #[test]
 fn no_grid_line_runs_through_text() {
-    let mut halos = 0;
+    let mut met = 0;
     for id in ChartId::ALL {
         for lang in [Lang::Zh, Lang::En] {
             for width in (320..=1200).step_by(20) {
-                let s = scene(id, lang, f64::from(width), None);
-                let boxes = s.text_boxes(&EstimateMeasure);
-                let mut texts = boxes.iter();
-                let text_at: Vec<Option<&(String, zhibiao::chart::geom::RectCss)>> =
-                    s.marks.iter().map(|m| if let Mark::Text { .. } = m { texts.next() } else { None }).collect();
-                for (li, line) in s.marks.iter().enumerate() {
-                    let Mark::Line { from, to, .. } = line else { continue };
-                    let x = from.x_css_px;
-                    let (top, bottom) = (from.y_css_px.min(to.y_css_px), from.y_css_px.max(to.y_css_px));
-                    for (ti, text) in text_at.iter().enumerate().skip(li + 1) {
-                        let Some((text, b)) = text else { continue };
-                        let crosses = x > b.x_css_px + 1.0 && x < b.right_css_px() - 1.0 && top < b.bottom_css_px() - 1.0 && bottom > b.y_css_px + 1.0;
-                        if !crosses {
-                            continue;
-                        }
-                        let covered = s.marks[li + 1..ti].iter().any(|m| match m {
-                            Mark::Rect { rect: r, .. } => {
-                                r.x_css_px <= x && r.right_css_px() >= x && r.y_css_px <= b.y_css_px.max(top) + 0.5 && r.bottom_css_px() >= b.bottom_css_px().min(bottom) - 0.5
-                            }
-                            _ => false,
-                        });
-                        assert!(covered, "{id:?} {lang:?} {width}: the grid line at x {x:.1} runs through {text:?}");
-                        halos += 1;
-                    }
-                }
+                met += assert_no_line_through_text(&scene(id, lang, f64::from(width), None), &format!("{id:?} {lang:?} {width}"));
             }
         }
     }
-    assert!(halos > 100, "the check saw lines meet text only {halos} times");
+    assert!(met > 100, "the check saw lines meet text only {met} times");
+}
+
+/// A share's figure near 100% runs off its track across the 100% line: the line stops short of it,
+/// and nothing is painted over the track.
+#[test]
+fn a_share_near_the_whole_keeps_its_track_and_its_figure_clear() {
+    let mut dataset = zhibiao::DATASET.clone();
+    let share = dataset.indicators.to_mut().iter_mut().find(|i| i.id == "traffic_share_5g");
+    share.unwrap_or_else(|| panic!("no traffic_share_5g")).value = 97.0;
+    let dataset: &'static _ = Box::leak(Box::new(dataset));
+    let mut met = 0;
+    for lang in [Lang::Zh, Lang::En] {
+        let c = Chart::build_in(dataset, ChartId::FiveG, lang).unwrap_or_else(|e| panic!("{e}"));
+        for width in (320..=1200).step_by(20) {
+            let s = layout(&c, f64::from(width), &EstimateMeasure, &LIGHT, None);
+            let context = format!("{lang:?} {width}");
+            // The track: the one rectangle in the tile colour that is a bar's height.
+            let tracks: Vec<_> = s
+                .marks
+                .iter()
+                .filter_map(|m| match m {
+                    Mark::Rect { rect, fill } if *fill == LIGHT.tile && rect.height_css_px < 30.0 => Some(*rect),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(tracks.len(), 1, "{context}");
+            let (track, figure) = (tracks[0], zhibiao::chart::format::value(c.points().iter().find(|i| i.id == "traffic_share_5g").copied().unwrap_or_else(|| panic!()), lang));
+            let (_, figure_box) = s.text_boxes(&EstimateMeasure).into_iter().find(|(t, _)| *t == figure).unwrap_or_else(|| panic!("{context}: {figure} not drawn"));
+            assert!(figure_box.right_css_px() > track.right_css_px(), "{context}: the figure runs off the track, as this test needs");
+            for m in &s.marks {
+                if let Mark::Rect { rect, fill } = m {
+                    let inside = rect.x_css_px + 1.0 < track.right_css_px() && rect.right_css_px() > track.x_css_px && rect.y_css_px < track.bottom_css_px() && rect.bottom_css_px() > track.y_css_px;
+                    assert!(*fill != LIGHT.background || !inside, "{context}: the ground at {rect:?} covers the track {track:?}");
+                }
+            }
+            met += assert_no_line_through_text(&s, &context);
+        }
+    }
+    assert!(met > 0, "the figure never met the 100% line");
 }
 
 /// The figures of a panel of tiles share one type size at every width, in both languages.
@@ -273,7 +320,7 @@ fn layout_height_grows_when_labels_move_above_bars() {
 /// what it adds must be the focused point's shapes only, in the highlight colour.
 #[test]
 fn focusing_a_point_marks_that_point_only() {
-    use zhibiao::chart::layout::{highlight_marks, Mark};
+    use zhibiao::chart::scene::{highlight_marks, Mark};
     for id in ChartId::ALL {
         for width in [320.0, 800.0] {
             let base = scene(id, Lang::Zh, width, None);
@@ -302,7 +349,7 @@ fn focusing_a_point_marks_that_point_only() {
 /// included: a highlight that started past the part would point at the wrong figure.
 #[test]
 fn focusing_a_whole_highlights_it_to_its_end_part_included() {
-    use zhibiao::chart::layout::highlight_marks;
+    use zhibiao::chart::scene::highlight_marks;
     for width in [320.0, 800.0] {
         let focused = scene(ChartId::FiveG, Lang::En, width, Some(0));
         let marks = highlight_marks(&scene(ChartId::FiveG, Lang::En, width, None), &focused);
@@ -333,10 +380,38 @@ fn a_tooltip_card_leaves_the_end_of_its_bar_in_view() {
                     assert!(card.y_css_px >= 4.0 && card.bottom_css_px() <= s.height_css_px - 4.0, "{id:?} {lang:?} {width}: {card:?}");
                     let end = PointCss { x_css_px: t.anchor.x_css_px - 1.0, y_css_px: t.anchor.y_css_px + 10.0 };
                     assert!(!card.contains(end), "{id:?} {lang:?} {width} point {}: the card covers its bar's end", t.point_idx);
+                    let figure = PointCss { x_css_px: t.figure_right_css_px - 1.0, y_css_px: t.anchor.y_css_px + 10.0 };
+                    assert!(!card.contains(figure), "{id:?} {lang:?} {width} point {}: the card covers its figure", t.point_idx);
                 }
             }
         }
     }
+}
+
+/// A bar's target knows where the figure drawn after the bar ends, so that a card beside the bar
+/// can leave the figure in view.
+#[test]
+fn a_bar_target_knows_where_its_figure_ends() {
+    let mut checked = 0;
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let c = chart(id, lang);
+            for width in [320.0, 800.0] {
+                let s = scene(id, lang, width, None);
+                let boxes = s.text_boxes(&EstimateMeasure);
+                for t in &s.targets {
+                    let value = zhibiao::chart::format::value(c.points()[t.point_idx], lang);
+                    // The figure drawn 6 px after the bar's end, if this point has one.
+                    let drawn = boxes.iter().find(|(text, b)| *text == value && (b.x_css_px - t.anchor.x_css_px - 6.0).abs() < 0.01);
+                    if let Some((_, b)) = drawn {
+                        assert!((t.figure_right_css_px - b.right_css_px()).abs() < 0.01, "{id:?} {lang:?} {width} point {}", t.point_idx);
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 20, "only {checked} figures found beside their bars");
 }
 
 /// On a phone a tall card may have no place beside or around its row and goes over the chart; it
@@ -354,7 +429,8 @@ fn a_card_says_when_it_covers_its_bar() {
                     let (at, clear) = t.card_position(s.width_css_px, s.height_css_px, card_w, card_h);
                     let card = zhibiao::chart::geom::RectCss::new(at.x_css_px, at.y_css_px, card_w, card_h);
                     let end = PointCss { x_css_px: t.anchor.x_css_px - 1.0, y_css_px: t.anchor.y_css_px + 10.0 };
-                    assert!(!clear || !card.contains(end), "{id:?} {lang:?} {width} point {}: {card:?}", t.point_idx);
+                    let figure = PointCss { x_css_px: t.figure_right_css_px - 1.0, y_css_px: t.anchor.y_css_px + 10.0 };
+                    assert!(!clear || !(card.contains(end) || card.contains(figure)), "{id:?} {lang:?} {width} point {}: {card:?}", t.point_idx);
                     covered += usize::from(!clear);
                 }
             }

@@ -9,7 +9,8 @@ use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement};
 
 use zhibiao::chart::geom::PointCss;
-use zhibiao::chart::layout::{layout, Scene};
+use zhibiao::chart::layout::layout;
+use zhibiao::chart::scene::Scene;
 use zhibiao::chart::spec::Chart;
 use zhibiao::chart::theme::LIGHT;
 use zhibiao::chart::{ChartId, Lang};

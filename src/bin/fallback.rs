@@ -24,7 +24,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     use zhibiao::chart::describe::summary;
     use zhibiao::chart::draw::to_svg;
     use zhibiao::chart::geom::EstimateMeasure;
-    use zhibiao::chart::layout::{layout, Mark};
+    use zhibiao::chart::layout::layout;
+    use zhibiao::chart::scene::Mark;
     use zhibiao::chart::spec::Chart;
     use zhibiao::chart::table::table;
     use zhibiao::chart::theme::LIGHT;

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::geom::{Font, FONT_FAMILY};
-use super::layout::{Align, Baseline, Mark, Scene};
+use super::scene::{Align, Baseline, Mark, Scene};
 use super::theme::{Rgb, Theme};
 
 /// Drawing failed in the backend.

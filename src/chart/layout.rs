@@ -1,139 +1,13 @@
-//! Lays a chart out at a width in CSS pixels: a list of marks to draw and the targets that
+//! Lays a chart out at a width in CSS pixels: a [`Scene`] of marks to draw and the targets that
 //! hit-testing and the keyboard use. Text is measured with the caller's measurer and fitted
 //! (wrapped or shortened) so that nothing overlaps or leaves the canvas. Pure.
 
 use super::format::{self, lowercase_first};
 use super::geom::{Font, PointCss, RectCss, TextMeasure};
+use super::scene::{Align, Baseline, Mark, Scene, Target};
 use super::spec::{Chart, Panel, PanelKind, RowStyle};
 use super::theme::{Rgb, Theme};
 use super::wrap::{truncate, wrap};
-
-/// Which point of a text mark its `at` is, across: the start of the text, its centre or its end.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Center,
-    Right,
-}
-
-/// Which point of a text mark its `at` is, down: the top of the text or its middle.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Baseline {
-    Top,
-    Middle,
-}
-
-/// Something to draw, in CSS pixels.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Mark {
-    Rect { rect: RectCss, fill: Rgb },
-    /// A frame of `width_css_px` (at least 1 px) centred on the rectangle's edge.
-    Outline { rect: RectCss, color: Rgb, width_css_px: f64 },
-    Line { from: PointCss, to: PointCss, color: Rgb },
-    Text { at: PointCss, text: String, font: Font, color: Rgb, align: Align, baseline: Baseline },
-}
-
-impl Mark {
-    /// The rectangle and colour of a filled box or a frame; `None` for lines and text.
-    pub fn shape(&self) -> Option<(RectCss, Rgb)> {
-        match self {
-            Mark::Rect { rect, fill } => Some((*rect, *fill)),
-            Mark::Outline { rect, color, .. } => Some((*rect, *color)),
-            Mark::Line { .. } | Mark::Text { .. } => None,
-        }
-    }
-}
-
-/// An area that stands for a data point.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Target {
-    /// Index into `Chart::points()`.
-    pub point_idx: usize,
-    /// Where the pointer hits the point.
-    pub hit: RectCss,
-    /// Where a tooltip for the point attaches (the end of its bar).
-    pub anchor: PointCss,
-}
-
-impl Target {
-    /// Where a tooltip card of `card_width_css_px` × `card_height_css_px` goes in a scene of
-    /// `scene_width_css_px` × `scene_height_css_px`: below the point's row, else above it, else
-    /// beside the bar's end (after it, else before it), so that the card leaves the end of the
-    /// highlighted bar and its value in view. Only where none of these fits does it cover them:
-    /// the second value is false then. Keeps 4 px from the edges.
-    pub fn card_position(&self, scene_width_css_px: f64, scene_height_css_px: f64, card_width_css_px: f64, card_height_css_px: f64) -> (PointCss, bool) {
-        const EDGE_CSS_PX: f64 = 4.0;
-        let x_near = (self.anchor.x_css_px + 12.0).min(scene_width_css_px - card_width_css_px - EDGE_CSS_PX).max(EDGE_CSS_PX);
-        let fits_y = |y: f64| y >= EDGE_CSS_PX && y + card_height_css_px <= scene_height_css_px - EDGE_CSS_PX;
-        let (below, above) = (self.hit.bottom_css_px() + 4.0, self.hit.y_css_px - card_height_css_px - 4.0);
-        let centred = (self.hit.center().y_css_px - card_height_css_px / 2.0)
-            .min(scene_height_css_px - card_height_css_px - EDGE_CSS_PX)
-            .max(EDGE_CSS_PX);
-        let (after, before) = (self.anchor.x_css_px + 12.0, self.anchor.x_css_px - 12.0 - card_width_css_px);
-        let (x, y, clear) = if fits_y(below) {
-            (x_near, below, true)
-        } else if fits_y(above) {
-            (x_near, above, true)
-        } else if after + card_width_css_px <= scene_width_css_px - EDGE_CSS_PX {
-            (after, centred, true)
-        } else if before >= EDGE_CSS_PX {
-            (before, centred, true)
-        } else {
-            (x_near, below.min(scene_height_css_px - card_height_css_px - EDGE_CSS_PX).max(EDGE_CSS_PX), false)
-        };
-        (PointCss { x_css_px: x, y_css_px: y }, clear)
-    }
-}
-
-/// A chart laid out at one width: its size in CSS pixels, the marks in drawing order, and the
-/// targets of its points.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Scene {
-    pub width_css_px: f64,
-    pub height_css_px: f64,
-    pub marks: Vec<Mark>,
-    pub targets: Vec<Target>,
-}
-
-impl Scene {
-    /// The point under `p`: the smallest target that contains it; `None` over gaps and text.
-    pub fn hit(&self, p: PointCss) -> Option<usize> {
-        self.targets
-            .iter()
-            .filter(|t| t.hit.contains(p))
-            .min_by(|a, b| a.hit.area_css_px2().total_cmp(&b.hit.area_css_px2()))
-            .map(|t| t.point_idx)
-    }
-
-    /// The first target of a point.
-    pub fn target(&self, point_idx: usize) -> Option<&Target> {
-        self.targets.iter().find(|t| t.point_idx == point_idx)
-    }
-
-    /// The box every text mark covers, as measured by `measure`.
-    pub fn text_boxes(&self, measure: &dyn TextMeasure) -> Vec<(String, RectCss)> {
-        self.marks
-            .iter()
-            .filter_map(|m| match m {
-                Mark::Text { at, text, font, align, baseline, .. } => {
-                    let w = measure.width_css_px(text, *font);
-                    let h = font.size_css_px * 1.2;
-                    let x = match align {
-                        Align::Left => at.x_css_px,
-                        Align::Center => at.x_css_px - w / 2.0,
-                        Align::Right => at.x_css_px - w,
-                    };
-                    let y = match baseline {
-                        Baseline::Top => at.y_css_px,
-                        Baseline::Middle => at.y_css_px - h / 2.0,
-                    };
-                    Some((text.clone(), RectCss::new(x, y, w, h)))
-                }
-                _ => None,
-            })
-            .collect()
-    }
-}
 
 const fn font(size_css_px: f64, bold: bool) -> Font {
     Font { size_css_px, bold }
@@ -199,20 +73,22 @@ impl Builder<'_> {
     }
 
     /// Left-aligned text in a plot, over its grid: where a grid line (at `grid_xs_css_px`) would
-    /// run through the text, a patch of `ground` is laid behind it first, so that the line stops
-    /// short of the text and goes on after it. A line at the text's left edge (the zero line under
-    /// a label above its bar) stays.
+    /// run through the text right of `open_from_x_css_px` (left of it, a share's track already
+    /// hides the grid), the background is laid behind the text first, so that the line stops short
+    /// of the text and goes on after it. A line at the text's left edge (the zero line under a
+    /// label above its bar) stays. Returns the text's right edge.
     #[allow(clippy::too_many_arguments)]
-    fn text_over_grid(&mut self, grid_xs_css_px: &[f64], ground: Rgb, x: f64, y: f64, text: String, font: Font, baseline: Baseline) {
+    fn text_over_grid(&mut self, grid_xs_css_px: &[f64], open_from_x_css_px: f64, x: f64, y: f64, text: String, font: Font, baseline: Baseline) -> f64 {
         const HALO_CSS_PX: f64 = 3.0;
         let width_css_px = self.measure.width_css_px(&text, font);
         let height_css_px = font.size_css_px * 1.2;
-        if grid_xs_css_px.iter().any(|gx| *gx > x + 0.5 && *gx < x + width_css_px + HALO_CSS_PX) {
+        let (from_x, to_x) = ((x + 0.5).max(open_from_x_css_px - 0.5), x + width_css_px + HALO_CSS_PX);
+        if grid_xs_css_px.iter().any(|gx| *gx > from_x && *gx < to_x) {
             let top = if baseline == Baseline::Top { y } else { y - height_css_px / 2.0 };
-            let rect = RectCss::new(x + 0.5, top, width_css_px + HALO_CSS_PX - 0.5, height_css_px);
-            self.marks.push(Mark::Rect { rect, fill: ground });
+            self.marks.push(Mark::Rect { rect: RectCss::new(from_x, top, to_x - from_x, height_css_px), fill: self.theme.background });
         }
         self.text(x, y, text, font, self.theme.text, Align::Left, baseline);
+        x + width_css_px
     }
 
     /// Wrapped lines starting at the cursor, which moves below them.
@@ -269,7 +145,6 @@ impl Builder<'_> {
         };
         let x_of = |v: f64| bar_x0 + plot_w * (v / domain_max).clamp(0.0, 1.0);
         let grid_xs: Vec<f64> = ticks.iter().map(|(v, _)| x_of(*v)).collect();
-        let background = self.theme.background;
 
         let grid_at = self.marks.len();
         let rows_top = self.y_css_px;
@@ -288,7 +163,7 @@ impl Builder<'_> {
             for (line_idx, line) in lines.into_iter().enumerate() {
                 let y = if narrow { row_top } else { center_y - (n_lines - 1.0) * line_h / 2.0 } + line_idx as f64 * line_h;
                 if narrow {
-                    self.text_over_grid(&grid_xs, background, self.pad_css_px, y, line, LABEL, Baseline::Top);
+                    self.text_over_grid(&grid_xs, f64::MIN, self.pad_css_px, y, line, LABEL, Baseline::Top);
                 } else {
                     self.text(self.pad_css_px, y, line, LABEL, self.theme.text, Align::Left, Baseline::Middle);
                 }
@@ -310,12 +185,11 @@ impl Builder<'_> {
                 let color = if focused { self.theme.highlight } else { self.theme.bar };
                 self.marks.push(Mark::Outline { rect: bar, color, width_css_px: 1.5 });
             }
-            // On a share's track the track hides the grid; its ground there is the track's.
-            let ground = if panel.kind == PanelKind::Share { self.theme.tile } else { background };
-            self.text_over_grid(&grid_xs, ground, end_x + 6.0, center_y, value, VALUE, Baseline::Middle);
+            let open_from_x = if panel.kind == PanelKind::Share { bar_x0 + plot_w } else { f64::MIN };
+            let figure_right_css_px = self.text_over_grid(&grid_xs, open_from_x, end_x + 6.0, center_y, value, VALUE, Baseline::Middle);
             let band = RectCss::new(self.pad_css_px, row_top, inner, label_h + row_h);
             let anchor = PointCss { x_css_px: end_x, y_css_px: bar_y };
-            self.targets.push(Target { point_idx: idx, hit: band, anchor });
+            self.targets.push(Target { point_idx: idx, hit: band, anchor, figure_right_css_px });
             self.y_css_px = row_top + label_h + row_h + 6.0;
 
             if let Some(part) = row.part {
@@ -329,7 +203,7 @@ impl Builder<'_> {
                 self.marks.push(Mark::Rect { rect: part_bar, fill: part_bar_fill });
                 let anchor = PointCss { x_css_px: part_end, y_css_px: bar_y };
                 let part_hit = RectCss::new(bar_x0, row_top + label_h, part_bar.width_css_px, row_h);
-                self.targets.push(Target { point_idx: part_idx, hit: part_hit, anchor });
+                self.targets.push(Target { point_idx: part_idx, hit: part_hit, anchor, figure_right_css_px: part_end });
                 // A legend line under the bar names the part; it is a target for the part too.
                 let legend_top = self.y_css_px - 4.0;
                 let swatch = RectCss::new(bar_x0, legend_top + 7.0, 10.0, 10.0);
@@ -343,11 +217,11 @@ impl Builder<'_> {
                 let line_height_css_px = line_height_css_px(LABEL);
                 for (line_idx, line) in lines.iter().enumerate() {
                     let y = legend_top + 12.0 + line_height_css_px * line_idx as f64;
-                    self.text_over_grid(&grid_xs, background, bar_x0 + 16.0, y, line.clone(), LABEL, Baseline::Middle);
+                    self.text_over_grid(&grid_xs, f64::MIN, bar_x0 + 16.0, y, line.clone(), LABEL, Baseline::Middle);
                 }
                 let legend_height_css_px = TARGET_HEIGHT_CSS_PX + line_height_css_px * lines.len().saturating_sub(1) as f64;
                 let hit = RectCss::new(bar_x0, legend_top, legend_w + 16.0, legend_height_css_px);
-                self.targets.push(Target { point_idx: part_idx, hit, anchor });
+                self.targets.push(Target { point_idx: part_idx, hit, anchor, figure_right_css_px: part_end });
                 self.y_css_px = legend_top + legend_height_css_px + 6.0;
             }
         }
@@ -408,7 +282,7 @@ impl Builder<'_> {
                 self.text(x + 10.0, line_y, line, label_font, self.theme.muted_text, Align::Left, Baseline::Top);
             }
             let anchor = PointCss { x_css_px: x + tile_width_css_px / 2.0, y_css_px: y };
-            self.targets.push(Target { point_idx: idx, hit: tile, anchor });
+            self.targets.push(Target { point_idx: idx, hit: tile, anchor, figure_right_css_px: anchor.x_css_px });
         }
         let n_tile_rows = n.div_ceil(cols);
         self.y_css_px += n_tile_rows as f64 * (tile_height_css_px + gap_css_px);
@@ -450,25 +324,6 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
     b.paragraph(&chart.source_line, SOURCE, theme.muted_text, 3);
     let height_css_px = (b.y_css_px + pad_css_px).ceil();
     Scene { width_css_px, height_css_px, marks: b.marks, targets: b.targets }
-}
-
-/// The shapes that show a focused point over the chart drawn with nothing focused: each filled
-/// rectangle or outline of `focused` that `base` draws otherwise, and the shapes drawn over those
-/// (a part's bar over its whole), so they stay on top. The colour of a focused tile's value is not
-/// among them: the tooltip card shows the value. Empty when the scenes differ in size.
-pub fn highlight_marks(base: &Scene, focused: &Scene) -> Vec<Mark> {
-    let mut marks: Vec<Mark> = Vec::new();
-    if base.width_css_px != focused.width_css_px || base.height_css_px != focused.height_css_px {
-        return marks;
-    }
-    for mark in &focused.marks {
-        let Some((rect, _)) = mark.shape() else { continue };
-        let covers_marked = marks.iter().filter_map(Mark::shape).any(|(r, _)| r.overlaps(&rect));
-        if covers_marked || !base.marks.contains(mark) {
-            marks.push(mark.clone());
-        }
-    }
-    marks
 }
 
 #[cfg(test)]

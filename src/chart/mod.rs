@@ -10,6 +10,7 @@ pub mod geom;
 pub mod layout;
 pub mod members;
 pub mod period;
+pub mod scene;
 pub mod spec;
 pub mod table;
 pub mod theme;

@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, ShadowRoot};
 
 use crate::chart::geom::DevicePixelRatio;
-use crate::chart::layout::{layout, Mark, Scene};
+use crate::chart::layout::layout;
+use crate::chart::scene::{Mark, Scene};
 use crate::chart::spec::Chart;
 use crate::chart::theme::Theme;
 use crate::chart::{AttributeError, ChartId, Lang};

@@ -7,7 +7,8 @@ use web_sys::HtmlElement;
 
 use crate::chart::describe::{announcement, tooltip};
 use crate::chart::geom::PointCss;
-use crate::chart::layout::{highlight_marks, layout, Mark};
+use crate::chart::layout::layout;
+use crate::chart::scene::{highlight_marks, Mark};
 use crate::chart::spec::Chart;
 use crate::chart::theme::Theme;
 
