@@ -279,7 +279,8 @@ fn a_share_near_the_whole_keeps_its_track_and_its_figure_clear() {
     assert!(met > 0, "the figure never met the 100% line");
 }
 
-/// The figures of a panel of tiles share one type size at every width, in both languages.
+/// The figures of a panel of tiles share one type size at every width, in both languages, and
+/// their labels are whole.
 #[test]
 fn tile_figures_share_one_size() {
     use zhibiao::chart::spec::PanelKind;
@@ -301,6 +302,12 @@ fn tile_figures_share_one_size() {
                         .collect();
                     assert_eq!(sizes.len(), values.len(), "{id:?} {lang:?} {width}: {values:?}");
                     assert!(sizes.iter().all(|x| *x == sizes[0]), "{id:?} {lang:?} {width}: {values:?} in {sizes:?}");
+                    // Tile labels (12 px) wrap onto up to three lines; none of these is cut short.
+                    let cut: Vec<&String> = s.marks.iter().filter_map(|m| match m {
+                        Mark::Text { text, font, .. } if font.size_css_px == 12.0 && text.contains('…') => Some(text),
+                        _ => None,
+                    }).collect();
+                    assert!(cut.is_empty(), "{id:?} {lang:?} {width}: {cut:?}");
                     seen += 1;
                 }
             }

@@ -256,14 +256,18 @@ impl Builder<'_> {
         let min_tile_width_css_px = (widest_value_css_px + 20.0).max(150.0);
         let cols = (((inner + gap_css_px) / (min_tile_width_css_px + gap_css_px)).floor() as usize).clamp(1, n);
         let tile_width_css_px = (inner - gap_css_px * (cols - 1) as f64) / cols as f64;
-        let tile_height_css_px = 70.0;
+        // Labels on up to three lines; every tile as tall as the one with the most.
+        let label_font = font(12.0, false);
+        let labels: Vec<Vec<String>> = panel.rows.iter().map(|r| wrap(&r.label, tile_width_css_px - 20.0, label_font, self.measure, 3)).collect();
+        let most_lines = labels.iter().map(Vec::len).max().unwrap_or(1).max(2);
+        let tile_height_css_px = 40.0 + 15.0 * most_lines as f64;
         // One size for every tile's figure, the largest at which all of them fit: a figure in a
         // smaller type than its neighbours reads as a lesser one.
         let big = [font(20.0, true), font(16.0, true)]
             .into_iter()
             .find(|f| panel.rows.iter().all(|r| self.measure.width_css_px(&format::value(r.indicator, lang), *f) <= tile_width_css_px - 20.0))
             .unwrap_or(smallest);
-        for (i, row) in panel.rows.iter().enumerate() {
+        for (i, (row, label)) in panel.rows.iter().zip(labels).enumerate() {
             let (idx, focused) = self.take_point();
             let x = self.pad_css_px + (i % cols) as f64 * (tile_width_css_px + gap_css_px);
             let y = self.y_css_px + (i / cols) as f64 * (tile_height_css_px + gap_css_px);
@@ -276,8 +280,7 @@ impl Builder<'_> {
             let color = if focused { self.theme.highlight } else { self.theme.text };
             let value = truncate(&value, tile_width_css_px - 20.0, big, self.measure);
             self.text(x + 10.0, y + 10.0, value, big, color, Align::Left, Baseline::Top);
-            let label_font = font(12.0, false);
-            for (line_idx, line) in wrap(&row.label, tile_width_css_px - 20.0, label_font, self.measure, 2).into_iter().enumerate() {
+            for (line_idx, line) in label.into_iter().enumerate() {
                 let line_y = y + 38.0 + line_idx as f64 * 15.0;
                 self.text(x + 10.0, line_y, line, label_font, self.theme.muted_text, Align::Left, Baseline::Top);
             }
