@@ -252,7 +252,8 @@ impl Builder<'_> {
         let n = panel.rows.len().max(1);
         // Tiles at least wide enough for every figure in the smallest font: a figure is never shortened.
         let smallest = font(14.0, true);
-        let widest_value_css_px = panel.rows.iter().map(|r| self.measure.width_css_px(&format::value(r.indicator, lang), smallest)).fold(0.0, f64::max);
+        let values: Vec<String> = panel.rows.iter().map(|r| format::value(r.indicator, lang)).collect();
+        let widest_value_css_px = values.iter().map(|v| self.measure.width_css_px(v, smallest)).fold(0.0, f64::max);
         let min_tile_width_css_px = (widest_value_css_px + 20.0).max(150.0);
         let cols = (((inner + gap_css_px) / (min_tile_width_css_px + gap_css_px)).floor() as usize).clamp(1, n);
         let tile_width_css_px = (inner - gap_css_px * (cols - 1) as f64) / cols as f64;
@@ -265,9 +266,9 @@ impl Builder<'_> {
         // smaller type than its neighbours reads as a lesser one.
         let big = [font(20.0, true), font(16.0, true)]
             .into_iter()
-            .find(|f| panel.rows.iter().all(|r| self.measure.width_css_px(&format::value(r.indicator, lang), *f) <= tile_width_css_px - 20.0))
+            .find(|f| values.iter().all(|v| self.measure.width_css_px(v, *f) <= tile_width_css_px - 20.0))
             .unwrap_or(smallest);
-        for (i, (row, label)) in panel.rows.iter().zip(labels).enumerate() {
+        for (i, (label, value)) in labels.into_iter().zip(values).enumerate() {
             let (idx, focused) = self.take_point();
             let x = self.pad_css_px + (i % cols) as f64 * (tile_width_css_px + gap_css_px);
             let y = self.y_css_px + (i / cols) as f64 * (tile_height_css_px + gap_css_px);
@@ -276,7 +277,6 @@ impl Builder<'_> {
             if focused {
                 self.marks.push(Mark::Outline { rect: tile, color: self.theme.highlight, width_css_px: 2.0 });
             }
-            let value = format::value(row.indicator, lang);
             let color = if focused { self.theme.highlight } else { self.theme.text };
             let value = truncate(&value, tile_width_css_px - 20.0, big, self.measure);
             self.text(x + 10.0, y + 10.0, value, big, color, Align::Left, Baseline::Top);

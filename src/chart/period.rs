@@ -82,14 +82,16 @@ pub fn period(period: &str, lang: Lang) -> String {
             _ => period.to_string(),
         };
     }
-    // The last day of a month as the texts say it: 截至6月底, at the end of June.
-    if let (Some((year_month_part, day)), Some(_)) = (period.rsplit_once('-'), date(period, lang)) {
-        if let Some((year, (month, month_name))) = year_month(year_month_part).filter(|(year, (month, _))| last_day(year, month) == day) {
-            return if zh { format!("截至{year}年{}月底", unpadded(month)) } else { format!("at the end of {month_name}\u{a0}{year}") };
-        }
-    }
-    if let Some(day) = date(period, lang) {
-        return format!("{}{day}", lang.pick("截至", "as of "));
+    if let Some(on_day) = date(period, lang) {
+        // The last day of a month as the texts say it: 截至6月底, at the end of June.
+        let month_end = period.rsplit_once('-').and_then(|(year_month_part, day)| {
+            year_month(year_month_part).filter(|(year, (month, _))| last_day(year, month) == day)
+        });
+        return match month_end {
+            Some((year, (month, _))) if zh => format!("截至{year}年{}月底", unpadded(month)),
+            Some((year, (_, month_name))) => format!("at the end of {month_name}\u{a0}{year}"),
+            None => format!("{}{on_day}", lang.pick("截至", "as of ")),
+        };
     }
     if zh && period.len() == 4 && period.bytes().all(|b| b.is_ascii_digit()) {
         return format!("{period}年");

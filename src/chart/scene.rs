@@ -67,7 +67,7 @@ impl Target {
         let centred = (self.hit.center().y_css_px - card_height_css_px / 2.0)
             .min(scene_height_css_px - card_height_css_px - EDGE_CSS_PX)
             .max(EDGE_CSS_PX);
-        let (after, before) = (self.figure_right_css_px.max(self.anchor.x_css_px) + 12.0, self.anchor.x_css_px - 12.0 - card_width_css_px);
+        let (after, before) = (self.figure_right_css_px + 12.0, self.anchor.x_css_px - 12.0 - card_width_css_px);
         let (x, y, clear) = if fits_y(below) {
             (x_near, below, true)
         } else if fits_y(above) {

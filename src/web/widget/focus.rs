@@ -195,14 +195,9 @@ impl Widget {
         if point_idx >= n_points {
             return Ok(());
         }
-        if self.shown == Some(point_idx) {
-            // The reader hovered or tapped the page's point and let go: back at rest, its card
-            // stays only where it leaves the bar's end in view, as when the page set it.
-            let card = self.cards.get(point_idx).and_then(Option::as_ref);
-            let clear = card.is_none_or(|c| target.card_position(width_css_px, height_css_px, c.width_css_px, c.height_css_px).1);
-            if pin == Pin::Page && !clear {
-                self.hide_tip();
-            }
+        // A shown card stays as it is, except when the reader lets go of the page's point: back
+        // at rest, its card is placed (or held back) as when the page set it.
+        if self.shown == Some(point_idx) && pin != Pin::Page {
             return Ok(());
         }
         self.cards.resize_with(n_points, || None);
