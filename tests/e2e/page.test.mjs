@@ -117,6 +117,28 @@ test('the hash opens a chart with a point focused and its tooltip showing', asyn
   await context.close();
 });
 
+test("a tooltip's source line wraps, but never inside its date", async () => {
+  const { page, context, errors } = await open('#growth/telecom_revenue_growth', { width: 800 });
+  await ready(page, 'growth');
+  const source = page.locator('#panel-growth zhibiao-chart').locator('.tip.shown .source');
+  await source.waitFor({ state: 'visible' });
+  const lines = await source.evaluate((el) => {
+    const text = el.firstChild;
+    const tops = (from, to) => {
+      const range = document.createRange();
+      range.setStart(text, from);
+      range.setEnd(text, to);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    };
+    const at = text.data.indexOf('2023年7月19日');
+    return { all: tops(0, text.data.length), date: at < 0 ? -1 : tops(at, at + '2023年7月19日'.length) };
+  });
+  assert.ok(lines.all > 1, `the line wraps at this width (${lines.all} lines), as the test needs`);
+  assert.equal(lines.date, 1, 'the date stays on one line');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("on a phone, the hash's point is highlighted without a card over the chart; a tap on it shows the card, a tap outside hides it", async () => {
   const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 390, hasTouch: true, isMobile: true });
   await ready(page, 'nev');
