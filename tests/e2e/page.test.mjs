@@ -105,6 +105,54 @@ test('the canvas follows the colour scheme when the reader switches it', async (
   await context.close();
 });
 
+test('when the device pixel ratio changes (zoom, another screen), the chart redraws crisp at the new one', async () => {
+  const { page, context, errors } = await open('', { width: 800 });
+  // Chromium's device-metrics emulation changes devicePixelRatio and what a resolution query
+  // matches, but (headless, checked) fires no `change` event on a MediaQueryList, as a screen
+  // change or a zoom does: the test records the lists the page asks for and dispatches that event
+  // on the one the chart listens to.
+  await page.addInitScript(() => {
+    window.__resolutionQueries = [];
+    const matchMedia = window.matchMedia;
+    window.matchMedia = function (query) {
+      const list = matchMedia.call(this, query);
+      if (query.includes('resolution')) window.__resolutionQueries.push(list);
+      return list;
+    };
+  });
+  await page.reload();
+  await ready(page, 'growth');
+  const chart = page.locator('#panel-growth zhibiao-chart');
+  const backing = () => chart.evaluate((el) => {
+    const { canvas } = window.__shown(el);
+    return { backing: canvas.width, css: canvas.getBoundingClientRect().width };
+  });
+  const before = await backing();
+  assert.equal(before.backing, before.css * 2);
+  // Each of the page's three charts watches the ratio it was drawn at.
+  const media = () => page.evaluate(() => window.__resolutionQueries.map((q) => q.media));
+  assert.deepEqual(await media(), Array(3).fill('(resolution: 2dppx)'));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 800, height: 900, deviceScaleFactor: 3, mobile: false });
+  const change = () => page.evaluate(() => window.__resolutionQueries.slice(0, 3).forEach((q) => q.dispatchEvent(new Event('change'))));
+  await change();
+  await page.waitForFunction((el) => { const { canvas } = window.__shown(el); return canvas.width === canvas.getBoundingClientRect().width * 3; },
+    await chart.elementHandle(), { timeout: 2000 });
+  // Each now watches the new ratio (the next change is caught too), and no longer the old one.
+  assert.deepEqual(await media(), [...Array(3).fill('(resolution: 2dppx)'), ...Array(3).fill('(resolution: 3dppx)')]);
+  assert.equal(await page.evaluate(() => window.__resolutionQueries[3].matches), true);
+  await change();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.equal((await media()).length, 6, 'the old queries are no longer listened to');
+  // Still a working chart: a hover on the first bar shows its card.
+  const bar = await chart.evaluate(FIRST_BAR);
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await tipShows(page, chart, '44.1%');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the hash opens a chart with a point focused and its tooltip showing', async () => {
   const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 800 });
   await ready(page, 'nev');
@@ -340,6 +388,74 @@ test('tabs are reachable and operable by keyboard', async () => {
   await ready(page, '5g');
   await context.close();
 });
+
+test('hovering across a chart draws nothing on any canvas: only the marker and the card change', async () => {
+  const { page, context, errors } = await open('', { width: 800 });
+  await ready(page, 'growth');
+  const chart = page.locator('#panel-growth zhibiao-chart');
+  await page.waitForFunction((el) => window.__shown(el).canvas.classList.contains('view'), await chart.elementHandle());
+  // Every call of every 2D, offscreen 2D and bitmap-renderer context method, by name.
+  await page.evaluate(() => {
+    window.__calls = {};
+    for (const proto of [CanvasRenderingContext2D.prototype, OffscreenCanvasRenderingContext2D.prototype, ImageBitmapRenderingContext.prototype]) {
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const { value } = Object.getOwnPropertyDescriptor(proto, name);
+        if (typeof value !== 'function' || name === 'constructor') continue;
+        proto[name] = function (...args) { window.__calls[name] = (window.__calls[name] ?? 0) + 1; return value.apply(this, args); };
+      }
+    }
+  });
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  const seen = new Set();
+  for (let i = 0; i < 200; i++) {
+    await page.mouse.move(box.x + box.width * (0.2 + 0.6 * ((i * 7) % 200) / 200), box.y + box.height * (i / 200));
+    if (i % 20 === 0) seen.add(await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null));
+  }
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.ok(seen.size >= 3, `the sweep showed several points' cards: ${[...seen]}`);
+  assert.deepEqual(await page.evaluate(() => window.__calls), {}, 'no canvas drawn while hovering');
+  // The counting itself works: a change of colour scheme redraws, and is counted.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => (window.__calls.fillText ?? 0) > 0, null, { timeout: 2000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [colorScheme, ring] of [['light', [0x00, 0x72, 0xb2]], ['dark', [0x56, 0xb4, 0xe9]]]) {
+  test(`reached by Tab, a chart shows a focus ring around it (${colorScheme})`, async () => {
+    const { page, context, errors } = await open('', { width: 800, colorScheme });
+    await ready(page, 'growth');
+    const chart = page.locator('#panel-growth zhibiao-chart');
+    const focused = () => chart.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('role') ?? null);
+    await page.focus('#tab-growth');
+    for (let i = 0; i < 5 && (await focused()) !== 'application'; i++) await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'application', 'the chart is a tab stop after the tabs');
+    // The ring as painted: the screen's pixels in a strip 2 to 5 px outside the chart's left edge.
+    const box = await chart.locator('canvas[role=application]').boundingBox();
+    const strip = async () => {
+      const png = await page.screenshot({ clip: { x: box.x - 6, y: box.y + box.height / 2, width: 6, height: 1 } });
+      return page.evaluate(async (b64) => {
+        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+        const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
+        context.drawImage(bitmap, 0, 0);
+        const { data } = context.getImageData(0, 0, bitmap.width, 1);
+        return Array.from({ length: bitmap.width }, (_, i) => [...data.slice(i * 4, i * 4 + 3)]);
+      }, png.toString('base64'));
+    };
+    const ringed = (pixels) => pixels.filter((p) => p.every((v, i) => Math.abs(v - ring[i]) <= 2)).length;
+    // At DPR 2, 6 CSS px are 12 device px, of which the 3 px ring is 6.
+    assert.ok(ringed(await strip()) >= 5, `a ring in ${ring} beside the chart: ${JSON.stringify(await strip())}`);
+    // Focus from a click shows no ring (focus-visible): focus leaves (a click on the page's
+    // heading), then a click on the chart focuses it again.
+    await page.click('h1');
+    assert.equal(await focused(), null);
+    await page.mouse.click(box.x + 2, box.y + 2);
+    assert.equal(await focused(), 'application');
+    assert.equal(ringed(await strip()), 0, 'no ring after a click');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
 
 test('the growth chart keeps the wasm in one 64 KiB page of linear memory (16 KiB stack, data, heap), every chart in two', async () => {
   for (const [chart, pages] of [['growth', 1], ['5g', 2], ['nev', 2]]) {
