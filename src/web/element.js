@@ -12,10 +12,26 @@ let ours = null;
  * `document.querySelectorAll` would miss. */
 const charts = new Set();
 
-function showError(message) {
+/** Whether a chart speaks Chinese, by the widget's rules (host.rs, `resolve_lang`): its own
+ * `lang`, else the nearest ancestor's, through the hosts of shadow roots; zh unless that is en. */
+function speaksZh(el) {
+  let lang = el.getAttribute('lang')?.trim();
+  for (let node = el, from = el.parentElement; !lang && node; node = from = node.getRootNode().host) {
+    const found = from?.closest('[lang]');
+    if (found) lang = found.getAttribute('lang') || 'zh';
+  }
+  return !/^en([-_]|$)/i.test(lang ?? '');
+}
+
+/** The error state charts show while no instance answers: [zh, en]. */
+let failure = null;
+
+/** Shows every chart an error state in its own language. */
+function showError(zh, en) {
+  failure = [zh, en];
   for (const el of charts) {
-    const root = el.shadowRoot;
-    if (!root) continue;
+    // A chart connected while no instance answers has no shadow root yet.
+    const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
     let box = root.querySelector('.crash');
     if (!box) {
       box = document.createElement('div');
@@ -23,19 +39,26 @@ function showError(message) {
       box.setAttribute('role', 'alert');
       root.prepend(box);
     }
-    box.textContent = message;
+    box.textContent = speaksZh(el) ? zh : en;
   }
 }
 
+const GIVE_UP = ['图表出错，无法恢复。请刷新页面。', 'The chart failed and could not recover. Please reload the page.'];
+
 function fail(error) {
   console.error('zhibiao: a chart failed:', error);
-  const zh = (document.documentElement.lang || 'zh').toLowerCase().startsWith('zh');
+  // The failed instance is called no more: charts connected until the fresh one arrives are
+  // in `charts`, which it mounts; one restart at a time, so no second fresh instance keeps
+  // listeners and observers on charts the other has taken.
+  const restarting = hooks === null;
+  hooks = null;
+  if (restarting) return;
   if (restarts >= MAX_RESTARTS) {
-    showError(zh ? '图表出错，无法恢复。请刷新页面。' : 'The chart failed and could not recover. Please reload the page.');
+    showError(...GIVE_UP);
     return;
   }
   restarts += 1;
-  showError(zh ? '图表出错，正在重新加载……' : 'The chart failed; reloading it…');
+  showError('图表出错，正在重新加载……', 'The chart failed; reloading it…');
   // A new module instance (new URL, new wasm memory) takes over the element's hooks.
   const glue = new URL('../../../../zhibiao.js', import.meta.url);
   glue.searchParams.set('restart', String(restarts));
@@ -43,7 +66,7 @@ function fail(error) {
     .then((module) => module.default())
     .catch((e) => {
       console.error('zhibiao: restart failed:', e);
-      showError(zh ? '图表出错，无法恢复。请刷新页面。' : 'The chart failed and could not recover. Please reload the page.');
+      showError(...GIVE_UP);
     });
 }
 
@@ -60,6 +83,11 @@ export function guard(f) {
 }
 
 function call(hook, ...args) {
+  // While a fresh instance loads, or after giving up, a chart connected meanwhile shows the error.
+  if (!hooks) {
+    showError(...failure);
+    return;
+  }
   try {
     hooks[hook](...args);
   } catch (error) {
