@@ -160,11 +160,12 @@ fn a_removed_sentence_names_the_catalogue_line_and_entry() {
 }
 
 #[test]
-fn a_malformed_number_in_a_text_names_the_file_and_line() {
+fn a_malformed_number_in_a_text_names_the_file_the_line_and_the_entry() {
     let changed = QA_TEXT.replace("42.9%", "42..9%");
     let err = extract_with(CLS_TEXT, &changed).err().map(|e| e.to_string()).unwrap_or_default();
     let line = QA_TEXT.lines().position(|l| l.contains("42.9%")).map_or(0, |i| i + 1);
     assert!(err.starts_with(&format!("{QA}:{line}: a decimal point")), "{err}");
+    assert!(err.contains("; in the sentence data/catalogue.ini:") && err.contains(" [traffic_share_5g] reads"), "{err}");
 }
 
 #[test]

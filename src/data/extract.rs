@@ -47,8 +47,9 @@ pub struct Unclaimed {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ExtractError {
     Catalogue { file: String, error: CatalogueError },
-    /// A malformed number in a source text.
-    Number { file: String, line: usize, error: NumberError },
+    /// A malformed number in a source text, and the catalogue entries whose anchors are in its
+    /// sentence (those it would have been read for).
+    Number { file: String, line: usize, error: NumberError, entries: Vec<CatalogueAt> },
     UnknownSourceKey { at: CatalogueAt, key: String },
     MissingSourceFile { at: CatalogueAt, file: String },
     AnchorNotFound { at: CatalogueAt, file: String, anchor: String },
@@ -67,7 +68,13 @@ impl fmt::Display for ExtractError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ExtractError::Catalogue { file, error } => write!(f, "{file}:{error}"),
-            ExtractError::Number { file, line, error } => write!(f, "{file}:{line}: {error}"),
+            ExtractError::Number { file, line, error, entries } => {
+                write!(f, "{file}:{line}: {error}")?;
+                for at in entries {
+                    write!(f, "; in the sentence {at} reads")?;
+                }
+                Ok(())
+            }
             ExtractError::UnknownSourceKey { at, key } => write!(f, "{at}: unknown source key {key:?}"),
             ExtractError::MissingSourceFile { at, file } => write!(f, "{at}: source file {file} not found"),
             ExtractError::AnchorNotFound { at, file, anchor } => {
@@ -317,10 +324,14 @@ pub fn extract(catalogue_file: &str, catalogue_text: &str, texts: &[SourceText])
             .iter()
             .find(|t| t.file == entry.file)
             .ok_or_else(|| ExtractError::MissingSourceFile { at, file: entry.file.clone() })?;
-        let found = scan(source.text).map_err(|e| ExtractError::Number {
-            file: source.file.to_string(),
-            line: line_of(source.text, e.offset),
-            error: e.error,
+        let found = scan(source.text).map_err(|e| {
+            // The entries (and ignored figures) whose anchors are in the malformed number's sentence.
+            let (start, end) = sentence_around(source.text, e.offset);
+            let sentence = &source.text[start..end];
+            let reads = |l: &Locator| l.source_key == entry.key && sentence.contains(l.anchor.as_str());
+            let entries = catalogue.entries.iter().flat_map(|c| c.locators.iter().filter(|l| reads(l)).map(|l| builder.at(l.line, &c.id)));
+            let ignored = catalogue.ignored.iter().filter(|i| reads(&i.locator)).map(|i| builder.at(i.locator.line, "ignored"));
+            ExtractError::Number { file: source.file.to_string(), line: line_of(source.text, e.offset), error: e.error, entries: entries.chain(ignored).collect() }
         })?;
         builder.scanned.insert(entry.key.clone(), Scanned { file: source.file, text: source.text, found });
         sources.push(Source {
