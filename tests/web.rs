@@ -319,6 +319,14 @@ async fn a_bad_attribute_shows_a_message_and_other_charts_keep_working() {
     bad.set_attribute("chart", "nev").expect("attr");
     ready(&bad).await.expect("chart-ready after the fix");
     assert!(!visible(&bad, ".message") && visible(&bad, "canvas"));
+
+    // Broken and fixed again: the chart is drawn afresh, and says so again.
+    bad.set_attribute("chart", "pie").expect("attr");
+    next_frame().await;
+    assert!(visible(&bad, ".message"));
+    bad.set_attribute("chart", "nev").expect("attr");
+    ready(&bad).await.expect("chart-ready after the second fix");
+    assert!(!visible(&bad, ".message") && visible(&bad, "canvas"));
 }
 
 #[wasm_bindgen_test]

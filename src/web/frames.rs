@@ -22,7 +22,10 @@ pub(super) fn render_mounted(m: &mut Mounted, window: &web_sys::Window) {
     m.frame = None;
     m.canvas_origin = None;
     let rendered = m.widget.render(window);
-    if (m.widget.extras_stale || m.widget.view_stale) && !m.fill_scheduled && matches!(rendered, Ok(Some(_))) {
+    // The view waits for a drawn frame. The description and table do not: a chart far off screen
+    // is drawn only once scrolled near, and a screen reader reads its table meanwhile.
+    let drawn = matches!(rendered, Ok(Some(_)));
+    if ((m.widget.view_stale && drawn) || (m.widget.extras_stale && m.widget.width_css_px >= 1.0)) && !m.fill_scheduled {
         m.fill_scheduled = after_paint(window, m.id);
         if !m.fill_scheduled {
             finish_after_paint(&mut m.widget);
@@ -38,7 +41,10 @@ pub(super) fn render_mounted(m: &mut Mounted, window: &web_sys::Window) {
             window.queue_microtask(&guard(&Closure::once_into_js(move || announce_ready(&host, chart, &title))));
         }
         Ok(_) => {}
-        Err(e) => report("render failed", &e),
+        Err(e) => {
+            report("render failed", &e);
+            m.widget.show_render_failure();
+        }
     }
 }
 

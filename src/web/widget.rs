@@ -247,13 +247,23 @@ impl Widget {
     }
 
 
+    /// After a failed render: a message in the chart's language instead of a blank or stale
+    /// canvas. The next render (a resize, an attribute change) tries again.
+    pub fn show_render_failure(&mut self) {
+        let lang = self.chart.as_ref().map_or(Lang::Zh, |c| c.lang);
+        if let Err(e) = self.show_message(lang.pick("图表无法绘制。", "The chart could not be drawn.")) {
+            super::report("cannot show a message", &e);
+        }
+    }
+
     fn show_message(&mut self, text: &str) -> Result<(), JsValue> {
         set_hidden(&self.canvas, true);
         if let Some(view) = &self.view {
             set_hidden(&view.canvas, true);
         }
-        // Whatever comes back is drawn afresh.
+        // Whatever comes back is drawn afresh, and announced with `chart-ready` again.
         self.scene = None;
+        self.ready_for = None;
         self.view_stale = false;
         self.place_markers(&[])?;
         self.hide_tip();
