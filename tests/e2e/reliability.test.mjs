@@ -54,6 +54,23 @@ const INSTRUMENT = () => {
   };
   const { setTransform } = CanvasRenderingContext2D.prototype;
   CanvasRenderingContext2D.prototype.setTransform = function (...a) { window.__counts.transforms += 1; return setTransform.apply(this, a); };
+  // IntersectionObservers, as ResizeObservers above.
+  Object.assign(window.__counts, { intersectionObserved: 0, intersectionDisconnected: 0, framesRequested: 0 });
+  const io = IntersectionObserver.prototype;
+  const { observe: ioObserve, disconnect: ioDisconnect } = io;
+  io.observe = function (...a) { window.__counts.intersectionObserved += 1; return ioObserve.apply(this, a); };
+  io.disconnect = function (...a) { window.__counts.intersectionDisconnected += 1; return ioDisconnect.apply(this, a); };
+  // Animation frames requested and neither run nor cancelled yet.
+  const pending = new Set();
+  const { requestAnimationFrame: request, cancelAnimationFrame: cancel } = window;
+  window.requestAnimationFrame = (callback) => {
+    const handle = request.call(window, (time) => { pending.delete(handle); callback(time); });
+    pending.add(handle);
+    window.__counts.framesRequested += 1;
+    return handle;
+  };
+  window.cancelAnimationFrame = (handle) => { pending.delete(handle); return cancel.call(window, handle); };
+  window.__pendingFrames = () => pending.size;
 };
 
 /** The lifecycle fixture, instrumented; `init` runs first in the page too, if given. */
@@ -111,6 +128,11 @@ test('attaching and detaching 1000 charts leaves no listeners, observers or memo
   assert.equal(counts.mediaListeners, countsBefore.mediaListeners, '…and every media-query listener was removed');
   assert.equal(counts.observed - countsBefore.observed, 2000, 'one ResizeObserver per attach (two per cycle)…');
   assert.equal(counts.observed, counts.disconnected, '…and each was disconnected');
+  assert.equal(counts.intersectionObserved - countsBefore.intersectionObserved, 2000, 'one IntersectionObserver per attach…');
+  assert.equal(counts.intersectionObserved, counts.intersectionDisconnected, '…and each was disconnected');
+  assert.ok(counts.framesRequested - countsBefore.framesRequested >= 1000, 'each drawn chart asks for an animation frame…');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  assert.equal(await page.evaluate(() => window.__pendingFrames()), 0, '…and none is left waiting');
   // Stated tolerance: JS heap within 512 KiB of the baseline, wasm memory within one 64 KiB page.
   assert.ok(afterwards.heap - baseline.heap < 512 * 1024, `JS heap grew by ${afterwards.heap - baseline.heap} bytes`);
   assert.ok(afterwards.wasm - baseline.wasm <= 64 * 1024, `wasm memory grew by ${afterwards.wasm - baseline.wasm} bytes`);
@@ -138,7 +160,7 @@ test('hidden and zero-width containers draw nothing, without error, until they b
   await context.close();
 });
 
-test('an off-screen chart is drawn only when scrolled near the viewport', async () => {
+test('an off-screen chart is drawn only when scrolled near the viewport; its description and table are there for screen readers before', async () => {
   const { context, page, errors } = await open();
   await page.evaluate(() => {
     document.getElementById('stage').innerHTML = '<div style="height: 4000px"></div><zhibiao-chart chart="growth" id="far"></zhibiao-chart>';
@@ -146,6 +168,9 @@ test('an off-screen chart is drawn only when scrolled near the viewport', async 
   await page.waitForTimeout(400);
   assert.deepEqual(await page.evaluate(() => window.__ready), []);
   assert.equal(await page.evaluate(() => window.__counts.transforms), 0, 'no drawing off screen');
+  const far = page.locator('#far');
+  assert.match(await far.locator('#desc').textContent(), /44\.1%/, 'the description is written');
+  assert.equal(await far.locator('#table table tbody tr').count() > 0, true, 'the table is written');
   await page.evaluate(() => document.getElementById('far').scrollIntoView());
   await page.waitForFunction(() => window.__ready.includes('growth'));
   assert.deepEqual(errors, []);
@@ -241,6 +266,71 @@ test('an exception inside the wasm shows an error state, then every chart comes 
   await context.close();
 });
 
+test('a drawing that fails shows a message in the chart\'s language, and the next render draws again', async () => {
+  const { context, page, errors } = await open();
+  await page.evaluate(() => { document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev"></zhibiao-chart>'; });
+  await page.waitForFunction(() => window.__ready.includes('nev'));
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  // A hostile page: the canvas refuses its transform (a DOMException the widget catches).
+  await page.evaluate(() => {
+    window.__setTransform = CanvasRenderingContext2D.prototype.setTransform;
+    CanvasRenderingContext2D.prototype.setTransform = () => { throw new DOMException('forced failure', 'InvalidStateError'); };
+    document.querySelector('zhibiao-chart').setAttribute('lang', 'en');
+  });
+  const chart = page.locator('zhibiao-chart');
+  await chart.locator('.message:not([hidden])').waitFor();
+  assert.equal(await chart.locator('.message').textContent(), 'The chart could not be drawn.');
+  assert.ok(consoleErrors.some((e) => e.includes('render failed')), 'the console says why');
+  assert.equal(await chart.locator('.crash').count(), 0, 'not the failure path: the instance is fine');
+  await page.evaluate(() => {
+    window.__ready = [];
+    CanvasRenderingContext2D.prototype.setTransform = window.__setTransform;
+    document.querySelector('zhibiao-chart').setAttribute('lang', 'zh');
+  });
+  await page.waitForFunction(() => window.__ready.includes('nev'));
+  assert.equal(await chart.locator('.message').isVisible(), false);
+  assert.deepEqual(errors, [], 'no uncaught exception');
+  await context.close();
+});
+
+test('a chart added while the fresh instance loads shows the error state, then draws; one failure, one restart', async () => {
+  const { context, page, errors } = await twoCharts();
+  // The fresh instance's glue is held back until the test lets it through.
+  const restarts = [];
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route((url) => url.searchParams.has('restart'), async (route) => {
+    restarts.push(route.request().url());
+    await held;
+    await route.continue();
+  });
+  await page.evaluate(() => {
+    window.__ready = [];
+    window.__offsetWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth');
+    Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get() { throw new Error('forced failure'); } });
+  });
+  const nev = page.locator('zhibiao-chart[chart=nev]');
+  const box = await nev.locator('canvas[role=application]').boundingBox();
+  const bar = await nev.evaluate(FIRST_BAR);
+  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await page.waitForFunction(() => document.querySelector('zhibiao-chart').shadowRoot.querySelector('.crash'));
+  await page.evaluate(() => {
+    Object.defineProperty(HTMLElement.prototype, 'offsetWidth', window.__offsetWidth);
+    document.getElementById('stage').insertAdjacentHTML('beforeend', '<zhibiao-chart chart="5g" lang="en"></zhibiao-chart>');
+  });
+  const added = page.locator('zhibiao-chart[chart="5g"]');
+  assert.equal(await added.locator('.crash').textContent(), 'The chart failed; reloading it…', 'the added chart says so, in its language');
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  assert.equal(restarts.length, 1, `one restart for one failure: ${restarts}`);
+  release();
+  await page.waitForFunction(() => ['nev', 'growth', '5g'].every((c) => window.__ready.includes(c)), null, { timeout: 10000 });
+  assert.equal(await page.locator('zhibiao-chart .crash').count(), 0, 'the error state is cleared');
+  assert.equal(restarts.length, 1);
+  assert.deepEqual(errors, [], 'no uncaught exception');
+  await context.close();
+});
+
 test('an exception in the work after a frame is painted also shows the error state, then every chart comes back', async () => {
   const { context, page, errors, consoleErrors } = await twoCharts();
   // A hostile page: handing the drawn canvas to the view throws (it runs once the frame is painted).
@@ -259,10 +349,11 @@ test('an exception in the work after a frame is painted also shows the error sta
   await context.close();
 });
 
-test('a chart inside another component\'s shadow root also shows the error state and comes back', async () => {
+test('a chart inside another component\'s shadow root also shows the error state, in its own language, and comes back', async () => {
   const { context, page, errors } = await open();
   await page.evaluate(() => {
-    const card = Object.assign(document.createElement('div'), { id: 'card' });
+    // The component is in English on a Chinese page: its chart speaks English, through its shadow root.
+    const card = Object.assign(document.createElement('div'), { id: 'card', lang: 'en' });
     card.attachShadow({ mode: 'open' }).innerHTML = '<zhibiao-chart chart="growth"></zhibiao-chart>';
     document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev"></zhibiao-chart>';
     document.getElementById('stage').append(card);
@@ -275,8 +366,15 @@ test('a chart inside another component\'s shadow root also shows the error state
     ImageBitmapRenderingContext.prototype.transferFromImageBitmap = () => { throw new Error('forced failure'); };
     document.querySelector('zhibiao-chart[chart=nev]').setAttribute('chart', '5g');
   });
-  await page.waitForFunction((f) => eval(f)().shadowRoot.querySelector('.crash'), `(${inner})`);
-  await page.evaluate(() => { ImageBitmapRenderingContext.prototype.transferFromImageBitmap = window.__transfer; });
+  // In one task, before the fresh instance can arrive: the messages are read, the canvas is fixed.
+  const messages = await (await page.waitForFunction((f) => {
+    const crash = eval(f)().shadowRoot.querySelector('.crash');
+    if (!crash) return null;
+    ImageBitmapRenderingContext.prototype.transferFromImageBitmap = window.__transfer;
+    window.__ready = [];
+    return [crash.textContent, document.querySelector('#stage > zhibiao-chart').shadowRoot.querySelector('.crash')?.textContent];
+  }, `(${inner})`)).jsonValue();
+  assert.deepEqual(messages, ['The chart failed; reloading it…', '图表出错，正在重新加载……'], 'each chart in its own language');
   // The fresh instance remounts it too: it draws again, clears its error state, and follows its attributes.
   await page.waitForFunction(() => window.__ready.includes('5g') && window.__ready.includes('growth'), null, { timeout: 10000 });
   assert.equal(await page.evaluate((f) => eval(f)().shadowRoot.querySelector('.crash'), `(${inner})`), null);
