@@ -1,5 +1,6 @@
 // The demo page: accessible tabs, and the URL hash (#nev or #nev/nev_sales_growth) that opens
 // a chart with a point focused.
+import './print.js';
 import './zhibiao.js';
 // (the entry defines <zhibiao-chart>; the markup below already holds three)
 import { readHash } from './hash.js';

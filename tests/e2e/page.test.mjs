@@ -378,6 +378,29 @@ test('the charts follow their container, not the window', async () => {
   await context.close();
 });
 
+test('printing the page prints all three charts, drawn, not only the open tab; the tabs come back after', async () => {
+  const { page, context, errors } = await open('', { width: 1000 });
+  await ready(page, 'growth');
+  // Everything happens in the beforeprint event: nothing else runs before the page prints.
+  const printed = await page.evaluate(() => {
+    window.dispatchEvent(new Event('beforeprint'));
+    const charts = ['growth', '5g', 'nev'].map((key) => {
+      const el = document.querySelector(`#panel-${key} zhibiao-chart`);
+      const { canvas } = window.__shown(el);
+      return { key, hidden: document.getElementById(`panel-${key}`).hidden, backing: canvas.width, css: el.getBoundingClientRect().width };
+    });
+    window.dispatchEvent(new Event('afterprint'));
+    return charts;
+  });
+  for (const { key, hidden, backing, css } of printed) {
+    assert.equal(hidden, false, `${key} is printed`);
+    assert.ok(css > 0 && backing === Math.round(css * 2), `${key} is drawn at its width: ${backing} for ${css} CSS px`);
+  }
+  assert.deepEqual(await page.evaluate(() => ['growth', '5g', 'nev'].map((key) => document.getElementById(`panel-${key}`).hidden)), [false, true, true]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('tabs are reachable and operable by keyboard', async () => {
   const { page, context } = await open('', { width: 800 });
   await page.focus('#tab-growth');
@@ -430,10 +453,11 @@ for (const [colorScheme, ring] of [['light', [0x00, 0x72, 0xb2]], ['dark', [0x56
     await page.focus('#tab-growth');
     for (let i = 0; i < 5 && (await focused()) !== 'application'; i++) await page.keyboard.press('Tab');
     assert.equal(await focused(), 'application', 'the chart is a tab stop after the tabs');
-    // The ring as painted: the screen's pixels in a strip 2 to 5 px outside the chart's left edge.
+    // The ring as painted: the screen's pixels in a strip along the chart's left edge, inside it
+    // (where nothing around the chart can clip it).
     const box = await chart.locator('canvas[role=application]').boundingBox();
     const strip = async () => {
-      const png = await page.screenshot({ clip: { x: box.x - 6, y: box.y + box.height / 2, width: 6, height: 1 } });
+      const png = await page.screenshot({ clip: { x: box.x, y: box.y + box.height / 2, width: 6, height: 1 } });
       return page.evaluate(async (b64) => {
         const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
         const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
