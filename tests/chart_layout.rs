@@ -352,6 +352,25 @@ fn focusing_a_point_marks_that_point_only() {
     assert_eq!(highlight_marks(&scene(ChartId::Growth, Lang::Zh, 800.0, None), &wider), Vec::new(), "no marks for another size");
 }
 
+/// The co-built part of the 5G base stations ends in a gap of the background's colour: the two
+/// blues differ by less than WCAG's 3:1 for graphics, the gap and each blue by more.
+#[test]
+fn a_gap_marks_where_the_part_ends_inside_its_whole() {
+    for theme in [LIGHT, zhibiao::chart::theme::DARK] {
+        assert!(theme.bar.contrast(theme.whole) < 3.0 && theme.background.contrast(theme.whole) >= 3.0 && theme.background.contrast(theme.bar) >= 3.0);
+    }
+    for width in [320.0, 800.0] {
+        let s = scene(ChartId::FiveG, Lang::En, width, None);
+        let part = s.target(1).unwrap_or_else(|| panic!("no part"));
+        let bar_y = part.hit.center().y_css_px;
+        let gap = s.marks.iter().find_map(|m| match m {
+            Mark::Rect { rect, fill } if *fill == LIGHT.background && rect.contains(PointCss { x_css_px: part.anchor.x_css_px + 1.0, y_css_px: bar_y }) => Some(*rect),
+            _ => None,
+        });
+        assert!(gap.is_some_and(|g| g.width_css_px >= 1.5), "{width}: no gap at the part's end {:?}", part.anchor);
+    }
+}
+
 /// Focusing all 5G base stations highlights their bar's full length, the co-built part inside it
 /// included: a highlight that started past the part would point at the wrong figure.
 #[test]
@@ -361,7 +380,8 @@ fn focusing_a_whole_highlights_it_to_its_end_part_included() {
         let focused = scene(ChartId::FiveG, Lang::En, width, Some(0));
         let marks = highlight_marks(&scene(ChartId::FiveG, Lang::En, width, None), &focused);
         let shapes: Vec<_> = marks.iter().filter_map(Mark::shape).collect();
-        assert!(shapes.iter().all(|(_, color)| *color == LIGHT.highlight), "{width}: {shapes:?}");
+        // In the highlight's colour, but for the gap where the part ends (see the next test).
+        assert!(shapes.iter().all(|(r, color)| *color == LIGHT.highlight || (*color == LIGHT.background && r.width_css_px <= 2.0)), "{width}: {shapes:?}");
         let whole = focused.target(0).unwrap_or_else(|| panic!("no whole"));
         let part = focused.target(1).unwrap_or_else(|| panic!("no part"));
         let starts_at_zero = |r: &zhibiao::chart::geom::RectCss| (r.x_css_px - part.hit.x_css_px).abs() < 0.5;

@@ -201,6 +201,9 @@ impl Builder<'_> {
                 // runs the whole bar's length, the figure the card shows, not only past the part.
                 let part_bar_fill = if focused { self.theme.highlight } else { part_fill };
                 self.marks.push(Mark::Rect { rect: part_bar, fill: part_bar_fill });
+                // A gap in the background's colour where the part ends: the two blues differ by
+                // less than 3:1, the gap and each blue by more (WCAG 1.4.11).
+                self.marks.push(Mark::Rect { rect: RectCss::new(part_end, bar_y, 2.0, BAR_HEIGHT_CSS_PX), fill: self.theme.background });
                 let anchor = PointCss { x_css_px: part_end, y_css_px: bar_y };
                 let part_hit = RectCss::new(bar_x0, row_top + label_h, part_bar.width_css_px, row_h);
                 self.targets.push(Target { point_idx: part_idx, hit: part_hit, anchor, figure_right_css_px: part_end });

@@ -42,7 +42,8 @@ pub struct Theme {
     /// Behind a figure's tile, and a share's 0–100% track.
     pub tile: Rgb,
     pub bar: Rgb,
-    /// The whole of which a part is shown (lighter than `bar`).
+    /// The whole of which a part is shown (less prominent than `bar`; the layout sets a gap in
+    /// the background's colour between them).
     pub whole: Rgb,
     /// The focused point.
     pub highlight: Rgb,
@@ -60,7 +61,7 @@ pub const LIGHT: Theme = Theme {
     grid: Rgb(0xe3, 0xe3, 0xe3),
     tile: Rgb(0xf4, 0xf6, 0xf8),
     bar: Rgb(0x00, 0x72, 0xb2),
-    whole: Rgb(0x9c, 0xcf, 0xee),
+    whole: Rgb(0x4a, 0x98, 0xcb),
     highlight: Rgb(0xd5, 0x5e, 0x00),
     reference: Rgb(0x8c, 0x8c, 0x8c),
     derived_fill: Rgb(0xdd, 0xec, 0xf6),
@@ -74,7 +75,7 @@ pub const DARK: Theme = Theme {
     grid: Rgb(0x3a, 0x3e, 0x45),
     tile: Rgb(0x22, 0x25, 0x2b),
     bar: Rgb(0x56, 0xb4, 0xe9),
-    whole: Rgb(0x1f, 0x4e, 0x6e),
+    whole: Rgb(0x2c, 0x74, 0xa3),
     highlight: Rgb(0xe6, 0x9f, 0x00),
     reference: Rgb(0x8c, 0x8c, 0x8c),
     derived_fill: Rgb(0x1c, 0x33, 0x44),
@@ -103,8 +104,9 @@ mod tests {
             assert!(theme.muted_text.contrast(theme.tile) >= 4.5);
             assert!(theme.text.contrast(theme.tile) >= 4.5);
             // Graphical objects need 3:1 (WCAG 1.4.11).
-            assert!(theme.bar.contrast(theme.background) >= 3.0);
-            assert!(theme.highlight.contrast(theme.background) >= 3.0);
+            for mark in [theme.bar, theme.whole, theme.highlight, theme.reference] {
+                assert!(mark.contrast(theme.background) >= 3.0, "{mark:?}");
+            }
         }
     }
 }
