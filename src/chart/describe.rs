@@ -46,8 +46,10 @@ pub fn tooltip(ind: &Indicator, lang: Lang) -> Tooltip {
         }),
         Kind::Target => Some(lang.pick("目标", "Target").to_string()),
     };
-    // The longest quote gives the most context (a body sentence rather than its headline).
-    let provenance = ind.sources.iter().max_by_key(|p| p.quote.chars().count());
+    // The longest quote gives the most context (a body sentence rather than its headline). A
+    // derived figure quotes the sentence of its last input (3.8% − 0.4: the 0.4 and the 3.8%).
+    let quoted = ind.derivation.as_ref().and_then(|d| d.inputs.last()).and_then(|id| DATASET.indicator(id)).unwrap_or(ind);
+    let provenance = quoted.sources.iter().max_by_key(|p| p.quote.chars().count());
     let source = match provenance.and_then(|p| DATASET.source(&p.file)) {
         Some(s) => {
             let date = period::date(&s.date, lang).unwrap_or_else(|| s.date.to_string());
@@ -121,15 +123,16 @@ pub fn summary(chart: &Chart) -> String {
             let (Some(top), Some(bottom)) = (ranked.first(), ranked.last()) else { return String::new() };
             let baselines = panel_points(1);
             let [h1_2022, q1, h1] = baselines.as_slice() else { return String::new() };
-            let against = against_baselines(h1.value, [(h1_2022, lang.pick("去年上半年", "H1 2022")), (q1, lang.pick("今年一季度", "Q1 2023"))], lang);
+            let when = |ind: &Indicator| period::period(&ind.period, lang);
+            let against = against_baselines(h1.value, [(h1_2022, &when(h1_2022)), (q1, &when(q1))], lang);
             match lang {
                 Lang::Zh => format!(
-                    "2023年上半年，{}最高，为{}；{}最低，为{}。规模以上工业增加值增长{}，{against}。",
-                    label(top), v(top), label(bottom), v(bottom), v(h1)
+                    "{}，{}最高，为{}；{}最低，为{}。规模以上工业增加值增长{}，{against}。",
+                    when(top), label(top), v(top), label(bottom), v(bottom), v(h1)
                 ),
                 Lang::En => format!(
-                    "In H1 2023, {} was highest at {} and {} lowest at {}. Industrial value added grew {}, {against}.",
-                    label(top), v(top), lowercase_first(&label(bottom)), v(bottom), v(h1)
+                    "In {}, {} was highest at {} and {} lowest at {}. Industrial value added grew {}, {against}.",
+                    when(top), label(top), v(top), lowercase_first(&label(bottom)), v(bottom), v(h1)
                 ),
             }
         }
@@ -144,9 +147,14 @@ pub fn summary(chart: &Chart) -> String {
                     format!("{name}{}{}", lang.pick("", ": "), v(ind))
                 })
                 .collect();
+            // Every 5G figure is a stock at one date: the first's says it for all.
+            let mut when = chart.points().first().map(|ind| period::period(&ind.period, lang)).unwrap_or_default();
+            if let Some(first) = when.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
             match lang {
-                Lang::Zh => format!("截至2023年6月底：{}。", parts.join("；")),
-                Lang::En => format!("At the end of June 2023. {}.", parts.join("; ")),
+                Lang::Zh => format!("{when}：{}。", parts.join("；")),
+                Lang::En => format!("{when}. {}.", parts.join("; ")),
             }
         }
     }
@@ -190,7 +198,9 @@ mod tests {
     fn derived_and_target_figures_say_so() {
         let t = tooltip(ind("industry_value_added_growth_2022_h1"), Lang::Zh);
         assert_eq!(t.kind.as_deref(), Some("推算值：3.8% − 0.4个百分点，原文未直接给出"));
-        assert_eq!(t.quote, None);
+        // It quotes the sentence its inputs come from, and names that source.
+        assert!(t.quote.as_deref().is_some_and(|q| q.contains("同比增长3.8%") && q.contains("加快0.4个和0.8个百分点")), "{:?}", t.quote);
+        assert!(t.source.starts_with("来源：") && t.source.ends_with("2023年7月19日"), "{}", t.source);
         let t = tooltip(ind("factories_5g_target"), Lang::En);
         assert_eq!((t.kind.as_deref(), t.value.as_str()), (Some("Target"), "at least 3,000"));
     }
@@ -215,7 +225,7 @@ mod tests {
         assert!(summary(&five_g).starts_with("截至2023年6月底：5G基站293.7万个；5G共建共享基站超173万个；"));
         let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         let five_g = summary(&five_g);
-        assert!(five_g.starts_with("At the end of June 2023. 5G base stations: 2.937 million; co-built and shared 5G base stations: more than"), "{five_g}");
+        assert!(five_g.starts_with("At the end of June\u{a0}2023. 5G base stations: 2.937 million; co-built and shared 5G base stations: more than"), "{five_g}");
         assert!(five_g.contains("economic sectors (major categories) using 5G: 60;"), "{five_g}");
         assert!(five_g.contains("; mobile IoT connections: more than 2.12 billion;"), "{five_g}");
     }

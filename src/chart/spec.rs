@@ -157,11 +157,10 @@ fn five_g(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIn
 
 fn nev(dataset: &'static Dataset, lang: Lang) -> Result<(Vec<Panel>, String), MissingIndicator> {
     let [production, sales, reference] = members::NEV_ROWS;
-    let rows = vec![
-        row(get(dataset, production)?, lang, RowStyle::Main),
-        row(get(dataset, sales)?, lang, RowStyle::Main),
-        row(get(dataset, reference)?, lang, RowStyle::Reference),
-    ];
+    // The reference row, in grey, says what it is there for.
+    let mut reference = row(get(dataset, reference)?, lang, RowStyle::Reference);
+    reference.label.push_str(lang.pick("（参照）", ", for reference"));
+    let rows = vec![row(get(dataset, production)?, lang, RowStyle::Main), row(get(dataset, sales)?, lang, RowStyle::Main), reference];
     let years = get(dataset, members::NEV_WORLD_FIRST_YEARS)?;
     let n_years = format::value(years, lang);
     let note = match lang {
@@ -180,14 +179,22 @@ impl Chart {
 
     /// Resolves a chart against `dataset`.
     pub fn build_in(dataset: &'static Dataset, id: ChartId, lang: Lang) -> Result<Chart, MissingIndicator> {
-        let (title, panels, note) = match id {
-            ChartId::Growth => (lang.pick("2023年上半年主要指标同比增长", "Year-on-year growth, H1 2023"), growth(dataset, lang)?, None),
-            ChartId::FiveG => (lang.pick("5G与网络发展：截至2023年6月底", "5G and networks in China at the end of June 2023"), five_g(dataset, lang)?, None),
-            ChartId::Nev => {
-                let (panels, note) = nev(dataset, lang)?;
-                (lang.pick("新能源汽车产销同比增长（2023年上半年）", "New-energy vehicle (NEV) production and sales growth, H1 2023"), panels, Some(note))
-            }
+        let (panels, note) = match id {
+            ChartId::Growth => (growth(dataset, lang)?, None),
+            ChartId::FiveG => (five_g(dataset, lang)?, None),
+            ChartId::Nev => nev(dataset, lang).map(|(panels, note)| (panels, Some(note)))?,
         };
+        // The period in the title is the first figure's (every figure of the first panel has it).
+        let when = panels.first().and_then(|p| p.rows.first()).map(|r| period::period(&r.indicator.period, lang)).unwrap_or_default();
+        let (before, after) = match (id, lang) {
+            (ChartId::Growth, Lang::Zh) => ("", "主要指标同比增长"),
+            (ChartId::Growth, Lang::En) => ("Year-on-year growth, ", ""),
+            (ChartId::FiveG, Lang::Zh) => ("5G与网络发展：", ""),
+            (ChartId::FiveG, Lang::En) => ("5G and networks in China ", ""),
+            (ChartId::Nev, Lang::Zh) => ("新能源汽车产销同比增长（", "）"),
+            (ChartId::Nev, Lang::En) => ("New-energy vehicle (NEV) production and sales growth, ", ""),
+        };
+        let title = [before, &when, after].concat();
         let date = dataset.sources.first().map(|s| period::date(&s.date, lang).unwrap_or_else(|| s.date.to_string())).unwrap_or_default();
         let source_line = match lang {
             Lang::Zh => format!("来源：工业和信息化部 / 国新办新闻发布会，{date}"),
@@ -198,7 +205,7 @@ impl Chart {
             .flat_map(|panel| panel.rows.iter())
             .flat_map(|row| std::iter::once(row.indicator).chain(row.part))
             .collect();
-        Ok(Chart { id, lang, title: title.into(), panels, note, source_line, points })
+        Ok(Chart { id, lang, title, panels, note, source_line, points })
     }
 
     /// Every data point in reading (and keyboard) order: each row, then its part.
@@ -210,6 +217,7 @@ impl Chart {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::describe;
 
     #[test]
     fn every_chart_resolves_in_both_languages() {
@@ -289,5 +297,48 @@ mod tests {
     fn the_nev_note_is_written_from_the_data() {
         let chart = Chart::build(ChartId::Nev, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(chart.note.as_deref(), Some("新能源汽车产销量连续8年保持全球第一。"));
+        let mut dataset = DATASET.clone();
+        let years = dataset.indicators.to_mut().iter_mut().find(|i| i.id == members::NEV_WORLD_FIRST_YEARS);
+        years.unwrap_or_else(|| panic!("no {}", members::NEV_WORLD_FIRST_YEARS)).value = 9.0;
+        let chart = Chart::build_in(Box::leak(Box::new(dataset)), ChartId::Nev, Lang::En).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(chart.note.as_deref(), Some("China has been the world's largest NEV producer and market for 9 years running."));
+    }
+
+    /// Every figure of a chart's first panel has one period, which its title names.
+    #[test]
+    fn titles_and_summaries_name_the_period_of_the_data() {
+        for id in ChartId::ALL {
+            let chart = Chart::build(id, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+            let first = &chart.panels[0];
+            let periods: Vec<&str> = first.rows.iter().flat_map(|r| std::iter::once(r.indicator).chain(r.part)).map(|i| i.period.as_ref()).collect();
+            assert!(periods.windows(2).all(|w| w[0] == w[1]), "{}: {periods:?}", id.key());
+        }
+        // A quarter later, in the NEV figures and the 5G stocks: the titles and summaries follow.
+        // (The growth chart shows the rates stated for H1 2023, by its rule in members.rs.)
+        let mut dataset = DATASET.clone();
+        for ind in dataset.indicators.to_mut().iter_mut() {
+            ind.period = match ind.period.as_ref() {
+                "2023-H1" if ind.id.starts_with("nev_") => "2023-Q3",
+                "2023-06-30" => "2023-09-30",
+                _ => continue,
+            }
+            .into();
+        }
+        let dataset: &'static Dataset = Box::leak(Box::new(dataset));
+        let build = |id, lang| Chart::build_in(dataset, id, lang).unwrap_or_else(|e| panic!("{e}"));
+        let expected = [
+            (ChartId::Growth, Lang::Zh, "2023年上半年主要指标同比增长", "2023年上半年，"),
+            (ChartId::Growth, Lang::En, "Year-on-year growth, H1 2023", "In H1 2023, "),
+            (ChartId::FiveG, Lang::Zh, "5G与网络发展：截至2023年9月底", "截至2023年9月底："),
+            (ChartId::FiveG, Lang::En, "5G and networks in China at the end of September\u{a0}2023", "At the end of September\u{a0}2023. "),
+            (ChartId::Nev, Lang::Zh, "新能源汽车产销同比增长（2023年三季度）", "新能源汽车产销"),
+            (ChartId::Nev, Lang::En, "New-energy vehicle (NEV) production and sales growth, Q3 2023", "New-energy vehicle"),
+        ];
+        for (id, lang, title, summary_start) in expected {
+            let chart = build(id, lang);
+            assert_eq!(chart.title, title);
+            let summary = describe::summary(&chart);
+            assert!(summary.starts_with(summary_start), "{summary}");
+        }
     }
 }
