@@ -63,6 +63,19 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
     if !line.trim().is_empty() {
         lines.push(line.trim_end().to_string());
     }
+    // A CJK character (or mark) alone on the last line, 国民经济大 / 类, takes the one before it
+    // along (not the 年 of 2023年).
+    if let [.., prev, last] = lines.as_mut_slice() {
+        let mut head = prev.chars();
+        if let (true, Some(moved), Some(before)) = (last.chars().count() == 1 && !last.is_ascii(), head.next_back(), head.clone().next_back()) {
+            let mut joined = String::from(moved);
+            joined.push_str(last);
+            if !moved.is_ascii() && !before.is_ascii_digit() && measure.width_css_px(&joined, font) <= max_width_css_px {
+                *prev = head.as_str().to_string();
+                *last = joined;
+            }
+        }
+    }
     if lines.len() > max_lines.max(1) {
         let rest = lines[max_lines.max(1) - 1..].join(" ");
         lines.truncate(max_lines.max(1) - 1);
@@ -113,6 +126,14 @@ mod tests {
         assert_eq!(pieces("conference, 19\u{a0}July\u{a0}2023"), ["conference, ", "19\u{a0}July\u{a0}2023"]);
         assert_eq!(pieces("六\u{a0}月底"), ["六\u{a0}月", "底"]);
         assert_eq!(pieces(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn no_chinese_character_is_left_alone_on_the_last_line() {
+        assert_eq!(wrap("一二三四五六", 50.0, FONT, &EstimateMeasure, 3), ["一二三四", "五六"]);
+        assert_eq!(wrap("一二三四五。", 50.0, FONT, &EstimateMeasure, 3), ["一二三四", "五。"]);
+        // Not at the price of splitting a number from its 年.
+        assert_eq!(wrap("一二2023年六", 60.0, FONT, &EstimateMeasure, 3), ["一二2023年", "六"]);
     }
 
     #[test]

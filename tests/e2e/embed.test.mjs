@@ -99,7 +99,7 @@ test('without the wasm, a chart reads its attributes as the widget does: chart="
   const chart = p.locator('#card zhibiao-chart');
   await chart.locator('.message').waitFor();
   assert.match(await chart.locator('.message').textContent(), /^The chart could not be loaded \(.+\)\. Here are its data\.$/);
-  assert.equal(await chart.locator('caption').textContent(), '5G and networks in China at the end of June 2023 (data table)');
+  assert.equal(await chart.locator('caption').textContent(), '5G and networks in China at the end of June\u00a02023 (data table)');
   assert.deepEqual(await chart.locator('th[scope=rowgroup]').allTextContents(), ['5G base stations', 'Subscribers and connections', 'Traffic', 'Gigabit network and applications']);
   assert.deepEqual(log.pageErrors, []);
   await context.close();
