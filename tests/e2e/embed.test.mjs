@@ -364,16 +364,26 @@ test('no attribute or query value is ever inserted as HTML', async () => {
     }
   }, XSS);
   await p.waitForTimeout(300);
-  const messages = await p.locator('zhibiao-chart.xss .message').allTextContents();
-  assert.ok(messages.some((m) => m.includes(XSS)), 'the payload is shown as text');
+  // chart= and lang= name the payload, as text, in their messages; focus-point names no point and
+  // the chart draws as it would without it.
+  const messages = await p.locator('zhibiao-chart.xss').evaluateAll((els) => els.map((el) => {
+    const message = el.shadowRoot.querySelector('.message');
+    return message && !message.hidden ? message.textContent : null;
+  }));
+  assert.ok(messages[0]?.includes(`chart="${XSS}"`), messages[0]);
+  assert.ok(messages[1]?.includes(`lang="${XSS}"`), messages[1]);
+  assert.equal(messages[2], null, 'a focus-point it does not have is no error');
+  const inserted = () => p.evaluate(() => ({
+    images: document.querySelectorAll('img').length + [...document.querySelectorAll('zhibiao-chart')].reduce((n, el) => n + el.shadowRoot.querySelectorAll('img').length, 0),
+    xss: window.__xss,
+  }));
+  assert.deepEqual(await inserted(), { images: 0, xss: undefined }, 'the page: no element from the payload');
   for (const query of [`chart=${encodeURIComponent(XSS)}`, `chart=nev&lang=${encodeURIComponent(XSS)}`]) {
     await p.goto(`${s.url}/embed.html?${query}`);
     await p.locator('zhibiao-chart .message').waitFor();
     assert.ok((await p.locator('zhibiao-chart .message').textContent()).includes(XSS));
+    assert.deepEqual(await inserted(), { images: 0, xss: undefined }, query);
   }
-  const images = await p.evaluate(() => [...document.querySelectorAll('zhibiao-chart')].map((el) => el.shadowRoot.querySelectorAll('img').length));
-  assert.deepEqual(images, [0]);
-  assert.equal(await p.evaluate(() => window.__xss), undefined);
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
@@ -482,7 +492,20 @@ test('axe-core finds no accessibility violations on the page', async () => {
   }
 });
 
-test('pkg/ is an npm package a bundler-free page can import', () => {
+test('pkg/ is an npm package a bundler-free page can import', async () => {
+  // A page that imports wasm-pack's output as it is, by its module entry: the charts draw.
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page();
+  await p.route('**/pkg-page.html', (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="zh"><meta charset="utf-8"><title>pkg</title><link rel="icon" href="data:,">' +
+    '<zhibiao-chart chart="nev" lang="en"></zhibiao-chart>' +
+    '<script type="module">import init from "/pkg/zhibiao.js"; await init();</script>' }));
+  await p.goto(`${s.url}/pkg-page.html`);
+  await ready(p, 'nev');
+  // Drawn: the canvas, or the view that takes over from it once painted, holds the chart.
+  assert.ok(await p.locator('zhibiao-chart').evaluate((el) => [...el.shadowRoot.querySelectorAll('canvas')].some((c) => c.width > 0)), 'drawn');
+  assert.deepEqual([...log.pageErrors, ...log.consoleErrors], []);
+  await context.close();
   const pkg = JSON.parse(readFileSync(join(ROOT, 'pkg', 'package.json'), 'utf8'));
   assert.equal(pkg.name, 'zhibiao');
   assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
