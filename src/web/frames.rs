@@ -125,7 +125,10 @@ pub(super) fn request_render(m: &mut Mounted, window: &web_sys::Window) -> Resul
 /// Watches the current device pixel ratio; when it changes, redraw and watch the new one.
 pub(super) fn watch_dpr(id: u32) {
     let Some(window) = window() else { return };
-    let query = format!("(resolution: {}dppx)", crate::chart::format::plain(window.device_pixel_ratio(), 4));
+    // A range, not `(resolution: Xdppx)`: a ratio such as 4/3 written in four decimals would never
+    // equal the browser's, and that query would never match, nor ever change.
+    let (dpr, plain) = (window.device_pixel_ratio(), crate::chart::format::plain);
+    let query = format!("(min-resolution: {}dppx) and (max-resolution: {}dppx)", plain((dpr - 0.001).max(0.0), 4), plain(dpr + 0.001, 4));
     let Ok(Some(list)) = window.match_media(&query) else { return };
     let listener = Callback::new(Closure::<dyn FnMut(Event)>::new(move |_| {
         watch_dpr(id);

@@ -131,7 +131,8 @@ test('when the device pixel ratio changes (zoom, another screen), the chart redr
   assert.equal(before.backing, before.css * 2);
   // Each of the page's three charts watches the ratio it was drawn at.
   const media = () => page.evaluate(() => window.__resolutionQueries.map((q) => q.media));
-  assert.deepEqual(await media(), Array(3).fill('(resolution: 2dppx)'));
+  const around = (ratio) => `(min-resolution: ${ratio - 0.001}dppx) and (max-resolution: ${ratio + 0.001}dppx)`;
+  assert.deepEqual(await media(), Array(3).fill(around(2)));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setDeviceMetricsOverride', { width: 800, height: 900, deviceScaleFactor: 3, mobile: false });
   const change = () => page.evaluate(() => window.__resolutionQueries.slice(0, 3).forEach((q) => q.dispatchEvent(new Event('change'))));
@@ -139,11 +140,17 @@ test('when the device pixel ratio changes (zoom, another screen), the chart redr
   await page.waitForFunction((el) => { const { canvas } = window.__shown(el); return canvas.width === canvas.getBoundingClientRect().width * 3; },
     await chart.elementHandle(), { timeout: 2000 });
   // Each now watches the new ratio (the next change is caught too), and no longer the old one.
-  assert.deepEqual(await media(), [...Array(3).fill('(resolution: 2dppx)'), ...Array(3).fill('(resolution: 3dppx)')]);
+  assert.deepEqual(await media(), [...Array(3).fill(around(2)), ...Array(3).fill(around(3))]);
   assert.equal(await page.evaluate(() => window.__resolutionQueries[3].matches), true);
   await change();
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   assert.equal((await media()).length, 6, 'the old queries are no longer listened to');
+  // A ratio of no short decimal (a 67 % zoom on a ratio-2 screen: 4/3): the query still matches
+  // it now, so it will change when the ratio does.
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 800, height: 900, deviceScaleFactor: 4 / 3, mobile: false });
+  await page.evaluate(() => window.__resolutionQueries.slice(3, 6).forEach((q) => q.dispatchEvent(new Event('change'))));
+  await page.waitForFunction(() => window.__resolutionQueries.length === 9);
+  assert.deepEqual(await page.evaluate(() => window.__resolutionQueries.slice(6).map((q) => q.matches)), [true, true, true]);
   // Still a working chart: a hover on the first bar shows its card.
   const bar = await chart.evaluate(FIRST_BAR);
   const box = await chart.locator('canvas[role=application]').boundingBox();
