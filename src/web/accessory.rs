@@ -11,9 +11,8 @@ use crate::chart::layout::layout;
 use crate::chart::spec::Chart;
 use crate::chart::table::{csv, file_stem, table};
 use crate::chart::Lang;
-use plotters::prelude::*;
 
-use super::canvas::{CanvasMeasure, MeasuredCanvas};
+use super::canvas::{draw_scene, CanvasMeasure};
 
 #[wasm_bindgen]
 extern "C" {
@@ -202,15 +201,7 @@ pub fn download_png(shadow: &ShadowRoot, document: &Document, chart: &Chart, wid
     let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into()?;
     let theme = crate::chart::theme::LIGHT;
     let scene = layout(chart, width_css_px.max(320.0), &CanvasMeasure(&context), &theme, None);
-    let ratio = DevicePixelRatio(2.0);
-    let (width_device_px, height_device_px) = ratio.backing_size_device_px(scene.width_css_px, scene.height_css_px);
-    canvas.set_width(width_device_px);
-    canvas.set_height(height_device_px);
-    context.set_transform(2.0, 0.0, 0.0, 2.0, 0.0, 0.0)?;
-    let backend = MeasuredCanvas::new(canvas.clone(), context).ok_or("no canvas backend")?;
-    let root = backend.into_drawing_area();
-    let area = root.shrink((0, 0), (scene.width_css_px.ceil() as u32, scene.height_css_px.ceil() as u32));
-    crate::chart::draw::draw(&area, &scene, &theme).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    draw_scene(&canvas, &context, &scene, &theme, DevicePixelRatio(2.0))?;
     let url = canvas.to_data_url_with_type("image/png")?;
     download(shadow, document, &url, &format!("{}.png", file_stem(chart)))
 }

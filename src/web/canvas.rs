@@ -1,6 +1,7 @@
 //! The canvas side of drawing: text measured by the canvas's own `measureText` (no DOM probes in
 //! the host page), and a plotters backend that uses it. Rectangles, lines and text are drawn here
 //! directly (CSS colours as hex, the font stack quoted); plotters-canvas supplies the rest.
+//! `draw_scene` is the one place a drawing is scaled to device pixels (screen and PNG).
 
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -9,9 +10,12 @@ use plotters_canvas::CanvasBackend;
 
 /// plotters-canvas does not export its error type; this names it.
 type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
+use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::chart::geom::{Font, TextMeasure};
+use crate::chart::geom::{DevicePixelRatio, Font, TextMeasure};
+use crate::chart::scene::Scene;
+use crate::chart::theme::Theme;
 
 /// Measures with the 2D context the chart is drawn on.
 pub struct CanvasMeasure<'a>(pub &'a CanvasRenderingContext2d);
@@ -90,6 +94,29 @@ impl MeasuredCanvas {
     pub fn new(canvas: HtmlCanvasElement, context: CanvasRenderingContext2d) -> Option<MeasuredCanvas> {
         Some(MeasuredCanvas { inner: CanvasBackend::with_canvas_object(canvas)?, context })
     }
+}
+
+/// Draws `scene` on `canvas` at `ratio` device pixels per CSS pixel: the backing store sized to
+/// the scene's CSS size × ratio (resized only when it differs), the context scaled so that the
+/// scene's CSS pixels fill it. The one place a drawing is scaled, for the screen and the PNG.
+pub fn draw_scene(
+    canvas: &HtmlCanvasElement,
+    context: &CanvasRenderingContext2d,
+    scene: &Scene,
+    theme: &Theme,
+    ratio: DevicePixelRatio,
+) -> Result<(), JsValue> {
+    let (width_device_px, height_device_px) = ratio.backing_size_device_px(scene.width_css_px, scene.height_css_px);
+    if canvas.width() != width_device_px || canvas.height() != height_device_px {
+        canvas.set_width(width_device_px);
+        canvas.set_height(height_device_px);
+    }
+    let (scale_x, scale_y) = (f64::from(width_device_px) / scene.width_css_px, f64::from(height_device_px) / scene.height_css_px);
+    context.set_transform(scale_x, 0.0, 0.0, scale_y, 0.0, 0.0)?;
+    let backend = MeasuredCanvas::new(canvas.clone(), context.clone()).ok_or("no canvas backend")?;
+    let root = backend.into_drawing_area();
+    let area = root.shrink((0, 0), (scene.width_css_px.ceil() as u32, scene.height_css_px.ceil() as u32));
+    crate::chart::draw::draw(&area, scene, theme).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
 impl DrawingBackend for MeasuredCanvas {

@@ -13,10 +13,9 @@ use crate::chart::scene::{Mark, Scene};
 use crate::chart::spec::Chart;
 use crate::chart::theme::Theme;
 use crate::chart::{AttributeError, ChartId, Lang};
-use plotters::prelude::*;
 
 use super::accessory::{copy_link, download_csv, download_png, element, link, Accessories, Action};
-use super::canvas::{CachedMeasure, MeasureCache, MeasuredCanvas, View};
+use super::canvas::{draw_scene, CachedMeasure, MeasureCache, View};
 
 mod focus;
 mod host;
@@ -96,10 +95,6 @@ pub struct Widget {
     pub extras_stale: bool,
     /// The chart key and language last announced with `chart-ready`.
     pub ready_for: Option<(ChartId, Lang)>,
-}
-
-fn js_err(e: impl std::fmt::Display) -> JsValue {
-    JsValue::from_str(&e.to_string())
 }
 
 impl Widget {
@@ -324,17 +319,7 @@ impl Widget {
             self.highlights.clear();
         }
         if resized || new_look {
-            if self.canvas.width() != width_device_px || self.canvas.height() != height_device_px {
-                self.canvas.set_width(width_device_px);
-                self.canvas.set_height(height_device_px);
-            }
-            let scale_x = f64::from(width_device_px) / scene.width_css_px;
-            let scale_y = f64::from(height_device_px) / scene.height_css_px;
-            self.context.set_transform(scale_x, 0.0, 0.0, scale_y, 0.0, 0.0)?;
-            let backend = MeasuredCanvas::new(self.canvas.clone(), self.context.clone()).ok_or("no canvas backend")?;
-            let root = backend.into_drawing_area();
-            let area = root.shrink((0, 0), (scene.width_css_px.ceil() as u32, scene.height_css_px.ceil() as u32));
-            crate::chart::draw::draw(&area, &scene, &theme).map_err(js_err)?;
+            draw_scene(&self.canvas, &self.context, &scene, &theme, dpr)?;
             // The canvas shows itself until it is painted: copying it to the view now would make
             // the browser rasterize it before the chart can be announced as drawn.
             if let Some(view) = &self.view {
