@@ -446,7 +446,7 @@ fn a_bar_target_knows_where_its_figure_ends() {
 /// its card. Where it says it is clear, it leaves the bar's end in view.
 #[test]
 fn a_card_says_when_it_covers_its_bar() {
-    let mut covered = 0;
+    let (mut covered, mut inside) = (0, 0);
     for id in ChartId::ALL {
         for lang in [Lang::Zh, Lang::En] {
             for width in [320.0, 390.0, 600.0, 800.0] {
@@ -458,10 +458,17 @@ fn a_card_says_when_it_covers_its_bar() {
                     let end = PointCss { x_css_px: t.anchor.x_css_px - 1.0, y_css_px: t.anchor.y_css_px + 10.0 };
                     let figure = PointCss { x_css_px: t.figure_right_css_px - 1.0, y_css_px: t.anchor.y_css_px + 10.0 };
                     assert!(!clear || !(card.contains(end) || card.contains(figure)), "{id:?} {lang:?} {width} point {}: {card:?}", t.point_idx);
+                    // Covering or not, it stays inside the chart, where the chart is tall enough.
+                    assert!(card.x_css_px >= 4.0 && card.right_css_px() <= s.width_css_px - 4.0, "{id:?} {lang:?} {width}: {card:?}");
+                    if card_h <= s.height_css_px - 8.0 {
+                        assert!(card.y_css_px >= 4.0 && card.bottom_css_px() <= s.height_css_px - 4.0, "{id:?} {lang:?} {width}: {card:?}");
+                        inside += 1;
+                    }
                     covered += usize::from(!clear);
                 }
             }
         }
     }
     assert!(covered > 0, "no card had to cover its bar: the case is not tested");
+    assert!(inside > 0, "no chart was taller than the card: the bounds are not tested");
 }

@@ -313,6 +313,9 @@ mod tests {
             let periods: Vec<&str> = first.rows.iter().flat_map(|r| std::iter::once(r.indicator).chain(r.part)).map(|i| i.period.as_ref()).collect();
             assert!(periods.windows(2).all(|w| w[0] == w[1]), "{}: {periods:?}", id.key());
         }
+        // The 5G summary names one date for all its figures (describe::summary).
+        let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+        assert!(five_g.points().windows(2).all(|w| w[0].period == w[1].period));
         // A quarter later, in the NEV figures and the 5G stocks: the titles and summaries follow.
         // (The growth chart shows the rates stated for H1 2023, by its rule in members.rs.)
         let mut dataset = DATASET.clone();

@@ -7,10 +7,10 @@ use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsValue;
 
 /// plotters-canvas does not export its error type; this names it.
 type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
-use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::geom::{DevicePixelRatio, Font, TextMeasure};

@@ -241,7 +241,6 @@ impl Widget {
         }
     }
 
-
     /// After a failed render: a message in the chart's language instead of a blank or stale
     /// canvas. The next render (a resize, an attribute change) tries again.
     pub fn show_render_failure(&mut self) {

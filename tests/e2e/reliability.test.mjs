@@ -239,9 +239,9 @@ async function twoCharts() {
   return { ...opened, consoleErrors };
 }
 
-test('an exception inside the wasm shows an error state, then every chart comes back', async () => {
-  const { context, page, errors, consoleErrors } = await twoCharts();
-  // A hostile page: reading offsetWidth throws while the wasm lays out the tooltip.
+/** A hostile page: reading offsetWidth throws, and the pointer moves over the NEV chart's first
+ * bar (the production row), whose tooltip the wasm then lays out. Resets `__ready` first. */
+async function failOnHover(page) {
   await page.evaluate(() => {
     window.__ready = [];
     window.__offsetWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth');
@@ -249,10 +249,15 @@ test('an exception inside the wasm shows an error state, then every chart comes 
   });
   const nev = page.locator('zhibiao-chart[chart=nev]');
   const box = await nev.locator('canvas[role=application]').boundingBox();
-  // Over the first bar (the production row), which shows a tooltip.
   const bar = await nev.evaluate(FIRST_BAR);
   assert.ok(bar, 'found a bar');
   await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  return { nev, box, bar };
+}
+
+test('an exception inside the wasm shows an error state, then every chart comes back', async () => {
+  const { context, page, errors, consoleErrors } = await twoCharts();
+  const { nev, box, bar } = await failOnHover(page);
   await page.waitForFunction(() => [...document.querySelectorAll('zhibiao-chart')].some((el) => el.shadowRoot.querySelector('.crash')));
   await page.evaluate(() => { Object.defineProperty(HTMLElement.prototype, 'offsetWidth', window.__offsetWidth); });
   // A fresh instance remounts both charts.
@@ -305,15 +310,7 @@ test('a chart added while the fresh instance loads shows the error state, then d
     await held;
     await route.continue();
   });
-  await page.evaluate(() => {
-    window.__ready = [];
-    window.__offsetWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth');
-    Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get() { throw new Error('forced failure'); } });
-  });
-  const nev = page.locator('zhibiao-chart[chart=nev]');
-  const box = await nev.locator('canvas[role=application]').boundingBox();
-  const bar = await nev.evaluate(FIRST_BAR);
-  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await failOnHover(page);
   await page.waitForFunction(() => document.querySelector('zhibiao-chart').shadowRoot.querySelector('.crash'));
   await page.evaluate(() => {
     Object.defineProperty(HTMLElement.prototype, 'offsetWidth', window.__offsetWidth);
