@@ -123,7 +123,9 @@ impl Builder<'_> {
             PanelKind::Share => 100.0,
             _ => panel.rows.iter().map(|r| r.indicator.value).fold(0.0, f64::max),
         };
-        let max_ticks = ((plot_w / 90.0).floor() as usize).clamp(2, 6);
+        // About one tick per 60 px, fewer where their labels would not fit: on a phone a 0–3 axis
+        // rather than 0–4 for 2.94 (a coarser step leaves bars short of the width they have).
+        let max_ticks = ((plot_w / 60.0).floor() as usize).clamp(2, 6);
         let mut n_ticks = max_ticks;
         let (domain_max, ticks) = loop {
             // A share's axis is cut in quarters, halves or not at all (never in thirds: 33.333%).
