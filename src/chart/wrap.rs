@@ -70,7 +70,8 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
         if let (true, Some(moved), Some(before)) = (last.chars().count() == 1 && !last.is_ascii(), head.next_back(), head.clone().next_back()) {
             let mut joined = String::from(moved);
             joined.push_str(last);
-            if !moved.is_ascii() && !before.is_ascii_digit() && measure.width_css_px(&joined, font) <= max_width_css_px {
+            let closing = matches!(moved, '，' | '。' | '、' | '）' | '：' | '；' | '！' | '？' | '”' | '》');
+            if !moved.is_ascii() && !closing && !before.is_ascii_digit() && measure.width_css_px(&joined, font) <= max_width_css_px {
                 *prev = head.as_str().to_string();
                 *last = joined;
             }
@@ -132,7 +133,8 @@ mod tests {
     fn no_chinese_character_is_left_alone_on_the_last_line() {
         assert_eq!(wrap("一二三四五六", 50.0, FONT, &EstimateMeasure, 3), ["一二三四", "五六"]);
         assert_eq!(wrap("一二三四五。", 50.0, FONT, &EstimateMeasure, 3), ["一二三四", "五。"]);
-        // Not at the price of splitting a number from its 年.
+        // Not at the price of a line that starts with a comma, or of a number split from its 年.
+        assert_eq!(wrap("一二三四，五", 50.0, FONT, &EstimateMeasure, 3), ["一二三四，", "五"]);
         assert_eq!(wrap("一二2023年六", 60.0, FONT, &EstimateMeasure, 3), ["一二2023年", "六"]);
     }
 

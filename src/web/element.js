@@ -18,7 +18,7 @@ function speaksZh(el) {
   let lang = el.getAttribute('lang')?.trim();
   for (let node = el, from = el.parentElement; !lang && node; node = from = node.getRootNode().host) {
     const found = from?.closest('[lang]');
-    if (found) lang = found.getAttribute('lang') || 'zh';
+    if (found) lang = found.getAttribute('lang').trim() || 'zh';
   }
   return !/^en([-_]|$)/i.test(lang ?? '');
 }

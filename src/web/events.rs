@@ -25,12 +25,13 @@ thread_local! {
 /// comes before the page is printed.
 pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     PRINTING.with(|p| p.set(true));
-    // A chart the page has just shown for print (a hidden tab's) has a width its resize observer
-    // has not reported yet: nothing else runs before the page prints.
-    let width_css_px = f64::from(m.widget.host.client_width());
-    let resized = (m.widget.width_css_px - width_css_px).abs() >= 0.5;
-    m.widget.width_css_px = width_css_px;
-    if resized || !m.widget.on_screen || m.frame.is_some() {
+    // A chart the page has just shown for print (a hidden tab's) has no width yet: its resize
+    // observer has not reported one, and nothing else runs before the page prints.
+    let no_width = m.widget.width_css_px < 1.0;
+    if no_width {
+        m.widget.width_css_px = f64::from(m.widget.host.client_width());
+    }
+    if no_width || !m.widget.on_screen || m.frame.is_some() {
         m.widget.on_screen = true;
         if let Some((handle, _)) = m.frame.take() {
             window.cancel_animation_frame(handle)?;

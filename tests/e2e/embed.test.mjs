@@ -364,8 +364,8 @@ test('no attribute or query value is ever inserted as HTML', async () => {
     }
   }, XSS);
   await p.waitForTimeout(300);
-  // chart= and lang= name the payload, as text, in their messages; focus-point names no point and
-  // the chart draws as it would without it.
+  // chart= and lang= name the payload, as text, in their messages; focus-point names no point: no
+  // message, and the chart draws.
   const messages = await p.locator('zhibiao-chart.xss').evaluateAll((els) => els.map((el) => {
     const message = el.shadowRoot.querySelector('.message');
     return message && !message.hidden ? message.textContent : null;
@@ -373,6 +373,7 @@ test('no attribute or query value is ever inserted as HTML', async () => {
   assert.ok(messages[0]?.includes(`chart="${XSS}"`), messages[0]);
   assert.ok(messages[1]?.includes(`lang="${XSS}"`), messages[1]);
   assert.equal(messages[2], null, 'a focus-point it does not have is no error');
+  assert.ok(await p.locator('zhibiao-chart.xss').nth(2).evaluate((el) => [...el.shadowRoot.querySelectorAll('canvas')].some((c) => c.width > 0)), 'it draws');
   const inserted = () => p.evaluate(() => ({
     images: document.querySelectorAll('img').length + [...document.querySelectorAll('zhibiao-chart')].reduce((n, el) => n + el.shadowRoot.querySelectorAll('img').length, 0),
     xss: window.__xss,
