@@ -2,7 +2,7 @@
 //! Layout, hit-testing and drawing of every chart, natively, at the widths readers use.
 
 use zhibiao::chart::draw::to_svg;
-use zhibiao::chart::geom::{EstimateMeasure, Font, PointCss, TextMeasure};
+use zhibiao::chart::geom::{EstimateMeasure, Font, PointCss, RectCss, TextMeasure};
 use zhibiao::chart::layout::layout;
 use zhibiao::chart::scene::{Mark, Scene};
 use zhibiao::chart::spec::Chart;
@@ -125,6 +125,72 @@ fn axis_ticks_are_round_at_every_width_and_font_width() {
                         assert!(decimals <= 2, "{id:?} {lang:?} {width} px ×{scale}: tick {text:?}");
                     }
                     assert!(count >= 2, "{id:?} {lang:?} {width} px ×{scale}: no axis ticks found");
+                }
+            }
+        }
+    }
+}
+
+/// Each bar panel's axis, top to bottom: its tick labels' boxes (the small text that starts with
+/// a digit and shares a line with more: a line of the source may start with a date), and the boxes of the bold figures above it and below the axis
+/// before it.
+fn axes_and_figures(s: &Scene) -> Vec<(Vec<RectCss>, Vec<RectCss>)> {
+    let texts: Vec<(&Mark, RectCss)> =
+        s.marks.iter().filter(|m| matches!(m, Mark::Text { .. })).zip(s.text_boxes(&EstimateMeasure).into_iter().map(|(_, b)| b)).collect();
+    let mut axes: Vec<(f64, Vec<RectCss>)> = Vec::new();
+    for (m, b) in &texts {
+        if let Mark::Text { text, font, at, .. } = m {
+            if font.size_css_px < 12.0 && text.starts_with(|c: char| c.is_ascii_digit()) {
+                match axes.iter_mut().find(|(y, _)| *y == at.y_css_px) {
+                    Some((_, ticks)) => ticks.push(*b),
+                    None => axes.push((at.y_css_px, vec![*b])),
+                }
+            }
+        }
+    }
+    let mut above = f64::MIN;
+    axes.into_iter()
+        .filter(|(_, ticks)| ticks.len() >= 2)
+        .map(|(y, ticks)| {
+            let figures = texts
+                .iter()
+                .filter(|(m, b)| matches!(m, Mark::Text { font, .. } if font.bold && font.size_css_px == 13.0) && b.y_css_px > above && b.y_css_px < y)
+                .map(|(_, b)| *b)
+                .collect();
+            above = y;
+            (ticks, figures)
+        })
+        .collect()
+}
+
+/// One label column: every bar panel of a chart starts its bars, and its axis, at the same place.
+#[test]
+fn a_charts_bar_panels_share_one_zero_line() {
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            for width in (320..=1200).step_by(20) {
+                let s = scene(id, lang, f64::from(width), None);
+                let zeros: Vec<f64> = axes_and_figures(&s).iter().map(|(ticks, _)| ticks[0].x_css_px).collect();
+                assert!(!zeros.is_empty(), "{id:?} {lang:?} {width}: no axis found");
+                assert!(zeros.iter().all(|x| (x - zeros[0]).abs() < 0.01), "{id:?} {lang:?} {width}: zero lines at {zeros:?}");
+            }
+        }
+    }
+}
+
+/// The bars use the width they have: in every bar panel, a figure after its bar or the axis's
+/// last label reaches the right padding (the longest bar is seldom the axis's full length).
+#[test]
+fn every_bar_panel_runs_to_the_right_padding() {
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            for width in (320..=1200).step_by(20) {
+                let s = scene(id, lang, f64::from(width), None);
+                let right_css_px = s.width_css_px - if width < 480 { 12.0 } else { 16.0 };
+                for (i, (ticks, figures)) in axes_and_figures(&s).iter().enumerate() {
+                    assert!(!figures.is_empty(), "{id:?} {lang:?} {width}: no figures above axis {i}");
+                    let reach = ticks.iter().chain(figures).map(RectCss::right_css_px).fold(f64::MIN, f64::max);
+                    assert!(reach >= right_css_px - 2.5 && reach <= s.width_css_px, "{id:?} {lang:?} {width}: axis {i} reaches {reach}, the padding is at {right_css_px}");
                 }
             }
         }

@@ -56,6 +56,9 @@ struct Builder<'a> {
     focused: Option<usize>,
     width_css_px: f64,
     pad_css_px: f64,
+    /// The widest bar label of the chart's panels: one label column, so that every panel's bars
+    /// start at the same place.
+    widest_label_css_px: f64,
     y_css_px: f64,
     next_point: usize,
     marks: Vec<Mark>,
@@ -111,14 +114,12 @@ impl Builder<'_> {
         let narrow = inner < NARROW_INNER_WIDTH_CSS_PX;
         let values: Vec<String> = panel.rows.iter().map(|r| format::value(r.indicator, lang)).collect();
         let value_w = values.iter().map(|v| self.measure.width_css_px(v, VALUE)).fold(0.0, f64::max) + 8.0;
-        let label_w = if narrow {
-            inner
-        } else {
-            let widest = panel.rows.iter().map(|r| self.measure.width_css_px(&r.label, LABEL)).fold(0.0, f64::max);
-            widest.min(inner * 0.4).max(60.0)
-        };
+        let label_w = if narrow { inner } else { self.widest_label_css_px.min(inner * 0.4).max(60.0) };
         let bar_x0 = if narrow { self.pad_css_px } else { self.pad_css_px + label_w + 10.0 };
-        let plot_w = (self.pad_css_px + inner - value_w - bar_x0).max(20.0);
+        let right_css_px = self.pad_css_px + inner;
+        // Room for the widest figure after a bar the axis's full length: the ticks are chosen
+        // for this width; the plot then widens (below) to what the figures leave.
+        let plot_w = (right_css_px - value_w - bar_x0).max(20.0);
         let max_value = match panel.kind {
             PanelKind::Share => 100.0,
             _ => panel.rows.iter().map(|r| r.indicator.value).fold(0.0, f64::max),
@@ -145,6 +146,17 @@ impl Builder<'_> {
             }
             n_ticks -= 1;
         };
+        // The plot runs as far right as each bar's figure after it allows (the longest bar is
+        // seldom the axis's full length: 2.12 billion on a 0–3 billion axis), and the last tick's
+        // label centred on its line.
+        let mut widest_plot_w = right_css_px - bar_x0 - ticks.last().map_or(0.0, |(_, t)| self.measure.width_css_px(t, TICK) / 2.0);
+        for (row, value) in panel.rows.iter().zip(&values) {
+            if row.indicator.value > 0.0 {
+                let room_css_px = right_css_px - 8.0 - self.measure.width_css_px(value, VALUE) - bar_x0;
+                widest_plot_w = widest_plot_w.min(room_css_px * domain_max / row.indicator.value.min(domain_max));
+            }
+        }
+        let plot_w = widest_plot_w.max(plot_w);
         let x_of = |v: f64| bar_x0 + plot_w * (v / domain_max).clamp(0.0, 1.0);
         let grid_xs: Vec<f64> = ticks.iter().map(|(v, _)| x_of(*v)).collect();
 
@@ -301,6 +313,12 @@ impl Builder<'_> {
 pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme: &Theme, focused: Option<usize>) -> Scene {
     let width_css_px = width_css_px.max(200.0);
     let pad_css_px = if width_css_px < 480.0 { 12.0 } else { 16.0 };
+    let mut widest_label_css_px = 0.0;
+    for panel in chart.panels.iter().filter(|p| p.kind != PanelKind::Stats) {
+        for row in &panel.rows {
+            widest_label_css_px = measure.width_css_px(&row.label, LABEL).max(widest_label_css_px);
+        }
+    }
     let mut b = Builder {
         chart,
         measure,
@@ -308,6 +326,7 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
         focused,
         width_css_px,
         pad_css_px,
+        widest_label_css_px,
         y_css_px: pad_css_px,
         next_point: 0,
         marks: Vec::new(),
