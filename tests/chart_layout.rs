@@ -5,7 +5,7 @@ use zhibiao::chart::draw::to_svg;
 use zhibiao::chart::geom::{EstimateMeasure, Font, PointCss, RectCss, TextMeasure};
 use zhibiao::chart::layout::layout;
 use zhibiao::chart::scene::{Mark, Scene};
-use zhibiao::chart::spec::Chart;
+use zhibiao::chart::spec::{Chart, PanelKind};
 use zhibiao::chart::theme::{DARK, LIGHT};
 use zhibiao::chart::{ChartId, Lang};
 
@@ -161,6 +161,47 @@ fn axes_and_figures(s: &Scene) -> Vec<(Vec<RectCss>, Vec<RectCss>)> {
             (ticks, figures)
         })
         .collect()
+}
+
+/// The axis ends close past the longest bar: in every panel of bars on a scale of their own (not
+/// a share of 100%), the longest bar is at least two thirds of the axis, at every width and font
+/// width. A finer step ends an axis sooner, but at a phone's width a panel used to get 0–4
+/// billion or 0–5 billion for 2.12 billion, its ticks chosen for the room left after the widest
+/// figure.
+#[test]
+fn the_longest_bar_is_most_of_its_axis() {
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let c = chart(id, lang);
+            let kinds: Vec<PanelKind> = c.panels.iter().map(|p| p.kind).filter(|k| *k != PanelKind::Stats).collect();
+            for width in (320..=1200).step_by(10) {
+                for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
+                    let s = layout(&c, f64::from(width), measure, &LIGHT, None);
+                    // Each panel's grid: its lines share a top.
+                    let mut grids: Vec<(f64, f64, Vec<f64>)> = Vec::new();
+                    for m in &s.marks {
+                        if let Mark::Line { from, to, color } = m {
+                            if *color != LIGHT.grid || from.x_css_px != to.x_css_px {
+                                continue;
+                            }
+                            match grids.iter_mut().find(|(top, ..)| *top == from.y_css_px) {
+                                Some((_, _, xs)) => xs.push(from.x_css_px),
+                                None => grids.push((from.y_css_px, to.y_css_px, vec![from.x_css_px])),
+                            }
+                        }
+                    }
+                    assert_eq!(grids.len(), kinds.len(), "{id:?} {lang:?} {width}: one grid per panel of bars");
+                    for ((top, bottom, xs), kind) in grids.iter().zip(&kinds) {
+                        let (zero, end) = (xs[0], xs[xs.len() - 1]);
+                        let longest = s.targets.iter().filter(|t| t.anchor.y_css_px > *top && t.anchor.y_css_px < *bottom).map(|t| t.anchor.x_css_px).fold(f64::MIN, f64::max);
+                        let share = (longest - zero) / (end - zero);
+                        assert!(share <= 1.0 + 1e-9, "{id:?} {lang:?} {width}: a bar runs past its axis");
+                        assert!(*kind == PanelKind::Share || share >= 2.0 / 3.0, "{id:?} {lang:?} {width}: the longest bar is {share:.2} of its axis");
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// One label column: every bar panel of a chart starts its bars, and its axis, at the same place.

@@ -145,13 +145,14 @@ pub fn value(ind: &Indicator, lang: Lang) -> String {
     qualified(&formatted, ind.qualifier, lang)
 }
 
-/// A tick label on an axis of `unit` that ends at `axis_max`: "20%", "2亿", "2 billion". Every tick
-/// of an axis is written in the same large-number word as its end ("0.5 million", not "500,000",
-/// beside "1 million"); zero is "0".
+/// A tick label on an axis of `unit` that ends at `axis_max`: "20%", "2亿", "2bn". Every tick of
+/// an axis is written in the same large-number word as its end ("0.5m", not "500,000", beside
+/// "1m"); zero is "0". English ticks abbreviate the word as the financial press does (m, bn,
+/// tn), so that a phone's axis has room for a tick per 60 px; figures keep it whole.
 pub fn tick(value: f64, axis_max: f64, unit: Unit, lang: Lang) -> String {
     let words: &[(f64, &str)] = match lang {
         Lang::Zh => &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万")],
-        Lang::En => &[(1e12, " trillion"), (1e9, " billion"), (1e6, " million")],
+        Lang::En => &[(1e12, "tn"), (1e9, "bn"), (1e6, "m")],
     };
     match unit {
         Unit::Percent => format!("{}%", plain(value, 3)),
@@ -234,10 +235,11 @@ mod tests {
     fn ticks_use_one_word_per_axis() {
         assert_eq!(tick(20.0, 50.0, Unit::Percent, Lang::En), "20%");
         assert_eq!(tick(2e8, 8e8, Unit::Count, Lang::Zh), "2亿");
-        assert_eq!(tick(1.5e9, 2e9, Unit::Count, Lang::En), "1.5 billion");
+        assert_eq!(tick(1.5e9, 2e9, Unit::Count, Lang::En), "1.5bn");
+        assert_eq!(tick(3e12, 4e12, Unit::Count, Lang::En), "3tn");
         // One word per axis, from its end.
         let axis = |max: f64, lang| [0.0, 0.5, 1.0, 1.5].map(|f| tick(f * max / 1.5, max, Unit::Count, lang));
-        assert_eq!(axis(1.5e6, Lang::En), ["0", "0.5 million", "1 million", "1.5 million"]);
+        assert_eq!(axis(1.5e6, Lang::En), ["0", "0.5m", "1m", "1.5m"]);
         assert_eq!(axis(1.5e8, Lang::Zh), ["0", "0.5亿", "1亿", "1.5亿"]);
         assert_eq!(axis(1.5e6, Lang::Zh), ["0", "50万", "100万", "150万"]);
         assert_eq!(axis(1500.0, Lang::En), ["0", "500", "1,000", "1,500"]);

@@ -56,9 +56,9 @@ struct Builder<'a> {
     focused: Option<usize>,
     width_css_px: f64,
     pad_css_px: f64,
-    /// The widest bar label of the chart's panels: one label column, so that every panel's bars
-    /// start at the same place.
-    widest_label_css_px: f64,
+    /// The width of the column of bar labels beside the bars, one for all the chart's panels so
+    /// that their bars start at one place; `None` where labels go above their bars.
+    label_column_css_px: Option<f64>,
     y_css_px: f64,
     next_point: usize,
     marks: Vec<Mark>,
@@ -108,27 +108,22 @@ impl Builder<'_> {
         (idx, self.focused == Some(idx))
     }
 
-    fn bars(&mut self, panel: &Panel) {
+    /// An axis for `panel`'s bars and the plot's width: the most ticks (up to 7) that leave
+    /// 50 px or more between them and room for their labels; closer ticks, if their labels fit,
+    /// where that would make the axis half again as long as the longest bar. The width depends on where the axis ends:
+    /// the plot runs as far right as each bar's figure after it allows (the longest bar is seldom
+    /// the axis's full length: 2.12 billion on a 0–3 billion axis), with the last tick's label
+    /// centred on its line, and is never narrower than `least_plot_w`. So a finer step, which
+    /// ends the axis sooner, can leave less room between ticks than a coarser one: on a phone a
+    /// 0–3 billion axis for 2.12 billion, not 0–2.5 with cramped ticks, nor 0–4.
+    fn axis(&self, panel: &Panel, values: &[String], max_value: f64, bar_x0: f64, least_plot_w: f64) -> (f64, Vec<(f64, String)>, f64) {
         let lang = self.chart.lang;
-        let inner = self.inner_width_css_px();
-        let narrow = inner < NARROW_INNER_WIDTH_CSS_PX;
-        let values: Vec<String> = panel.rows.iter().map(|r| format::value(r.indicator, lang)).collect();
-        let value_w = values.iter().map(|v| self.measure.width_css_px(v, VALUE)).fold(0.0, f64::max) + 8.0;
-        let label_w = if narrow { inner } else { self.widest_label_css_px.min(inner * 0.4).max(60.0) };
-        let bar_x0 = if narrow { self.pad_css_px } else { self.pad_css_px + label_w + 10.0 };
-        let right_css_px = self.pad_css_px + inner;
-        // Room for the widest figure after a bar the axis's full length: the ticks are chosen
-        // for this width; the plot then widens (below) to what the figures leave.
-        let plot_w = (right_css_px - value_w - bar_x0).max(20.0);
-        let max_value = match panel.kind {
-            PanelKind::Share => 100.0,
-            _ => panel.rows.iter().map(|r| r.indicator.value).fold(0.0, f64::max),
-        };
-        // About one tick per 60 px, fewer where their labels would not fit: on a phone a 0–3 axis
-        // rather than 0–4 for 2.94 (a coarser step leaves bars short of the width they have).
-        let max_ticks = ((plot_w / 60.0).floor() as usize).clamp(2, 6);
-        let mut n_ticks = max_ticks;
-        let (domain_max, ticks) = loop {
+        let right_css_px = self.pad_css_px + self.inner_width_css_px();
+        let mut n_ticks = 6;
+        // The first number of ticks whose labels fit, less than 50 px apart.
+        let mut spacing_tight = None;
+        let mut again = false;
+        loop {
             // A share's axis is cut in quarters, halves or not at all (never in thirds: 33.333%).
             let step = if panel.kind == PanelKind::Share { [100.0, 100.0, 50.0, 50.0, 25.0][n_ticks.min(4)] } else { nice_step(max_value, n_ticks) };
             let domain_max = (max_value / step).ceil().max(1.0) * step;
@@ -140,23 +135,47 @@ impl Builder<'_> {
                 .map(|v| (v, format::tick(v, domain_max, panel.unit, lang)))
                 .collect();
             let widest = ticks.iter().map(|(_, t)| self.measure.width_css_px(t, TICK)).fold(0.0, f64::max);
-            let spacing = plot_w * step / domain_max;
-            if widest + 8.0 <= spacing || n_ticks <= 1 {
-                break (domain_max, ticks);
+            let mut plot_w = right_css_px - bar_x0 - ticks.last().map_or(0.0, |(_, t)| self.measure.width_css_px(t, TICK) / 2.0);
+            for (row, value) in panel.rows.iter().zip(values) {
+                if row.indicator.value > 0.0 {
+                    let room_css_px = right_css_px - 8.0 - self.measure.width_css_px(value, VALUE) - bar_x0;
+                    plot_w = plot_w.min(room_css_px * domain_max / row.indicator.value.min(domain_max));
+                }
             }
-            n_ticks -= 1;
-        };
-        // The plot runs as far right as each bar's figure after it allows (the longest bar is
-        // seldom the axis's full length: 2.12 billion on a 0–3 billion axis), and the last tick's
-        // label centred on its line.
-        let mut widest_plot_w = right_css_px - bar_x0 - ticks.last().map_or(0.0, |(_, t)| self.measure.width_css_px(t, TICK) / 2.0);
-        for (row, value) in panel.rows.iter().zip(&values) {
-            if row.indicator.value > 0.0 {
-                let room_css_px = right_css_px - 8.0 - self.measure.width_css_px(value, VALUE) - bar_x0;
-                widest_plot_w = widest_plot_w.min(room_css_px * domain_max / row.indicator.value.min(domain_max));
+            let plot_w = plot_w.max(least_plot_w);
+            let spacing_css_px = plot_w * step / domain_max;
+            let labels_fit = spacing_css_px >= widest + 8.0;
+            if labels_fit && spacing_tight.is_none() {
+                spacing_tight = Some(n_ticks);
+            }
+            if again || (labels_fit && spacing_css_px >= 50.0) || n_ticks <= 1 {
+                // Closer ticks rather than an axis half again as long as the longest bar: once
+                // more with those.
+                match spacing_tight {
+                    Some(tight) if !again && max_value < domain_max * 2.0 / 3.0 => (n_ticks, again) = (tight, true),
+                    _ => return (domain_max, ticks, plot_w),
+                }
+            } else {
+                n_ticks -= 1;
             }
         }
-        let plot_w = widest_plot_w.max(plot_w);
+    }
+
+    fn bars(&mut self, panel: &Panel) {
+        let lang = self.chart.lang;
+        let inner = self.inner_width_css_px();
+        let narrow = self.label_column_css_px.is_none();
+        let values: Vec<String> = panel.rows.iter().map(|r| format::value(r.indicator, lang)).collect();
+        let value_w = values.iter().map(|v| self.measure.width_css_px(v, VALUE)).fold(0.0, f64::max) + 8.0;
+        let label_w = self.label_column_css_px.unwrap_or(inner);
+        let bar_x0 = if narrow { self.pad_css_px } else { self.pad_css_px + label_w + 10.0 };
+        // Room for the widest figure after a bar the axis's full length: the least the plot gets.
+        let least_plot_w = (self.pad_css_px + inner - value_w - bar_x0).max(20.0);
+        let max_value = match panel.kind {
+            PanelKind::Share => 100.0,
+            _ => panel.rows.iter().map(|r| r.indicator.value).fold(0.0, f64::max),
+        };
+        let (domain_max, ticks, plot_w) = self.axis(panel, &values, max_value, bar_x0, least_plot_w);
         let x_of = |v: f64| bar_x0 + plot_w * (v / domain_max).clamp(0.0, 1.0);
         let grid_xs: Vec<f64> = ticks.iter().map(|(v, _)| x_of(*v)).collect();
 
@@ -313,12 +332,19 @@ impl Builder<'_> {
 pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme: &Theme, focused: Option<usize>) -> Scene {
     let width_css_px = width_css_px.max(200.0);
     let pad_css_px = if width_css_px < 480.0 { 12.0 } else { 16.0 };
-    let mut widest_label_css_px = 0.0;
+    let (mut widest_label_css_px, mut widest_value_css_px) = (0.0, 0.0);
     for panel in chart.panels.iter().filter(|p| p.kind != PanelKind::Stats) {
         for row in &panel.rows {
             widest_label_css_px = measure.width_css_px(&row.label, LABEL).max(widest_label_css_px);
+            widest_value_css_px = measure.width_css_px(&format::value(row.indicator, chart.lang), VALUE).max(widest_value_css_px);
         }
     }
+    // Labels beside their bars where that leaves the bars and the widest figure after them two
+    // thirds of the width (a third for the bars alone); above them otherwise.
+    let inner_css_px = width_css_px - 2.0 * pad_css_px;
+    let label_w = widest_label_css_px.min(inner_css_px * 0.4).max(60.0);
+    let beside = inner_css_px >= NARROW_INNER_WIDTH_CSS_PX && inner_css_px - label_w - 18.0 - widest_value_css_px >= inner_css_px / 3.0;
+    let label_column_css_px = beside.then_some(label_w);
     let mut b = Builder {
         chart,
         measure,
@@ -326,7 +352,7 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
         focused,
         width_css_px,
         pad_css_px,
-        widest_label_css_px,
+        label_column_css_px,
         y_css_px: pad_css_px,
         next_point: 0,
         marks: Vec::new(),
