@@ -219,6 +219,32 @@ fn a_charts_bar_panels_share_one_zero_line() {
     }
 }
 
+/// Labels go beside the bars only where that leaves the bars a third of the width besides the
+/// widest figure after them; above them otherwise (the English 5G chart at 480 px, whose
+/// "more than 2.12 billion" left its bars 81 px beside a label column).
+#[test]
+fn labels_beside_the_bars_leave_them_room() {
+    let mut beside = 0;
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let c = chart(id, lang);
+            let bar_rows = c.panels.iter().filter(|p| p.kind != PanelKind::Stats).flat_map(|p| &p.rows);
+            let widest_figure = bar_rows.map(|r| EstimateMeasure.width_css_px(&zhibiao::chart::format::value(r.indicator, lang), Font { size_css_px: 13.0, bold: true })).fold(0.0, f64::max);
+            for width in (320..=1200).step_by(10) {
+                let s = scene(id, lang, f64::from(width), None);
+                let pad = if width < 480 { 12.0 } else { 16.0 };
+                let inner = s.width_css_px - 2.0 * pad;
+                let zero = axes_and_figures(&s)[0].0[0].x_css_px;
+                if zero > pad + 1.0 {
+                    beside += 1;
+                    assert!(s.width_css_px - pad - zero >= inner / 3.0 + widest_figure, "{id:?} {lang:?} {width}: bars from {zero}");
+                }
+            }
+        }
+    }
+    assert!(beside > 0, "labels never beside the bars");
+}
+
 /// The bars use the width they have: in every bar panel, a figure after its bar or the axis's
 /// last label reaches the right padding (the longest bar is seldom the axis's full length).
 #[test]
