@@ -134,9 +134,9 @@ fn axis_ticks_are_round_at_every_width_and_font_width() {
 /// Each bar panel's axis, top to bottom: its tick labels' boxes (the small text that starts with
 /// a digit and shares a line with more: a line of the source may start with a date), and the boxes of the bold figures above it and below the axis
 /// before it.
-fn axes_and_figures(s: &Scene) -> Vec<(Vec<RectCss>, Vec<RectCss>)> {
+fn axes_and_figures(s: &Scene, measure: &dyn TextMeasure) -> Vec<(Vec<RectCss>, Vec<RectCss>)> {
     let texts: Vec<(&Mark, RectCss)> =
-        s.marks.iter().filter(|m| matches!(m, Mark::Text { .. })).zip(s.text_boxes(&EstimateMeasure).into_iter().map(|(_, b)| b)).collect();
+        s.marks.iter().filter(|m| matches!(m, Mark::Text { .. })).zip(s.text_boxes(measure).into_iter().map(|(_, b)| b)).collect();
     let mut axes: Vec<(f64, Vec<RectCss>)> = Vec::new();
     for (m, b) in &texts {
         if let Mark::Text { text, font, at, .. } = m {
@@ -195,7 +195,6 @@ fn the_longest_bar_is_most_of_its_axis() {
                         let (zero, end) = (xs[0], xs[xs.len() - 1]);
                         let longest = s.targets.iter().filter(|t| t.anchor.y_css_px > *top && t.anchor.y_css_px < *bottom).map(|t| t.anchor.x_css_px).fold(f64::MIN, f64::max);
                         let share = (longest - zero) / (end - zero);
-                        assert!(share <= 1.0 + 1e-9, "{id:?} {lang:?} {width}: a bar runs past its axis");
                         assert!(*kind == PanelKind::Share || share >= 2.0 / 3.0, "{id:?} {lang:?} {width}: the longest bar is {share:.2} of its axis");
                     }
                 }
@@ -211,7 +210,7 @@ fn a_charts_bar_panels_share_one_zero_line() {
         for lang in [Lang::Zh, Lang::En] {
             for width in (320..=1200).step_by(20) {
                 let s = scene(id, lang, f64::from(width), None);
-                let zeros: Vec<f64> = axes_and_figures(&s).iter().map(|(ticks, _)| ticks[0].x_css_px).collect();
+                let zeros: Vec<f64> = axes_and_figures(&s, &EstimateMeasure).iter().map(|(ticks, _)| ticks[0].x_css_px).collect();
                 assert!(!zeros.is_empty(), "{id:?} {lang:?} {width}: no axis found");
                 assert!(zeros.iter().all(|x| (x - zeros[0]).abs() < 0.01), "{id:?} {lang:?} {width}: zero lines at {zeros:?}");
             }
@@ -234,7 +233,9 @@ fn labels_beside_the_bars_leave_them_room() {
                 let s = scene(id, lang, f64::from(width), None);
                 let pad = if width < 480 { 12.0 } else { 16.0 };
                 let inner = s.width_css_px - 2.0 * pad;
-                let zero = axes_and_figures(&s)[0].0[0].x_css_px;
+                let axes = axes_and_figures(&s, &EstimateMeasure);
+                let Some((ticks, _)) = axes.first() else { panic!("{id:?} {lang:?} {width}: no axis found") };
+                let zero = ticks[0].x_css_px;
                 if zero > pad + 1.0 {
                     beside += 1;
                     assert!(s.width_css_px - pad - zero >= inner / 3.0 + widest_figure, "{id:?} {lang:?} {width}: bars from {zero}");
@@ -251,13 +252,17 @@ fn labels_beside_the_bars_leave_them_room() {
 fn every_bar_panel_runs_to_the_right_padding() {
     for id in ChartId::ALL {
         for lang in [Lang::Zh, Lang::En] {
+            let c = chart(id, lang);
             for width in (320..=1200).step_by(20) {
-                let s = scene(id, lang, f64::from(width), None);
-                let right_css_px = s.width_css_px - if width < 480 { 12.0 } else { 16.0 };
-                for (i, (ticks, figures)) in axes_and_figures(&s).iter().enumerate() {
-                    assert!(!figures.is_empty(), "{id:?} {lang:?} {width}: no figures above axis {i}");
-                    let reach = ticks.iter().chain(figures).map(RectCss::right_css_px).fold(f64::MIN, f64::max);
-                    assert!(reach >= right_css_px - 2.5 && reach <= s.width_css_px, "{id:?} {lang:?} {width}: axis {i} reaches {reach}, the padding is at {right_css_px}");
+                for (measure, scale) in [(&EstimateMeasure as &dyn TextMeasure, 1.0), (&Scaled(0.8), 0.8), (&Scaled(1.2), 1.2)] {
+                    let s = layout(&c, f64::from(width), measure, &LIGHT, None);
+                    let right_css_px = s.width_css_px - if width < 480 { 12.0 } else { 16.0 };
+                    for (i, (ticks, figures)) in axes_and_figures(&s, measure).iter().enumerate() {
+                        assert!(!figures.is_empty(), "{id:?} {lang:?} {width} ×{scale}: no figures above axis {i}");
+                        let reach = ticks.iter().chain(figures).map(RectCss::right_css_px).fold(f64::MIN, f64::max);
+                        let context = format!("{id:?} {lang:?} {width} ×{scale}: axis {i} reaches {reach}, the padding is at {right_css_px}");
+                        assert!(reach >= right_css_px - 2.5 && reach <= right_css_px + 1e-6, "{context}");
+                    }
                 }
             }
         }

@@ -21,8 +21,13 @@ const SOURCE: Font = font(11.0, false);
 const BAR_HEIGHT_CSS_PX: f64 = 20.0;
 /// Touch targets are at least 24 px tall (WCAG 2.5.8).
 const TARGET_HEIGHT_CSS_PX: f64 = 24.0;
-/// Below this inner width, labels go above their bars instead of beside them.
+/// Below this inner width, labels go above their bars instead of beside them (as they do at
+/// any width where a label column would leave the bars too little room).
 const NARROW_INNER_WIDTH_CSS_PX: f64 = 440.0;
+/// Between the label column and the bars.
+const LABEL_GAP_CSS_PX: f64 = 10.0;
+/// The least room kept after a bar for its figure, besides the figure's width.
+const FIGURE_GAP_CSS_PX: f64 = 8.0;
 
 /// The distance between the baselines of wrapped lines in `font`.
 fn line_height_css_px(font: Font) -> f64 {
@@ -120,9 +125,8 @@ impl Builder<'_> {
         let lang = self.chart.lang;
         let right_css_px = self.pad_css_px + self.inner_width_css_px();
         let mut n_ticks = 6;
-        // The first number of ticks whose labels fit, less than 50 px apart.
+        // The first axis whose labels fit, if its ticks are less than 50 px apart.
         let mut spacing_tight = None;
-        let mut again = false;
         loop {
             // A share's axis is cut in quarters, halves or not at all (never in thirds: 33.333%).
             let step = if panel.kind == PanelKind::Share { [100.0, 100.0, 50.0, 50.0, 25.0][n_ticks.min(4)] } else { nice_step(max_value, n_ticks) };
@@ -138,26 +142,24 @@ impl Builder<'_> {
             let mut plot_w = right_css_px - bar_x0 - ticks.last().map_or(0.0, |(_, t)| self.measure.width_css_px(t, TICK) / 2.0);
             for (row, value) in panel.rows.iter().zip(values) {
                 if row.indicator.value > 0.0 {
-                    let room_css_px = right_css_px - 8.0 - self.measure.width_css_px(value, VALUE) - bar_x0;
+                    let room_css_px = right_css_px - FIGURE_GAP_CSS_PX - self.measure.width_css_px(value, VALUE) - bar_x0;
                     plot_w = plot_w.min(room_css_px * domain_max / row.indicator.value.min(domain_max));
                 }
             }
             let plot_w = plot_w.max(least_plot_w);
             let spacing_css_px = plot_w * step / domain_max;
             let labels_fit = spacing_css_px >= widest + 8.0;
+            if (labels_fit && spacing_css_px >= 50.0) || n_ticks <= 1 {
+                // Closer ticks rather than an axis half again as long as the longest bar.
+                return match spacing_tight {
+                    Some(tight) if max_value < domain_max * 2.0 / 3.0 => tight,
+                    _ => (domain_max, ticks, plot_w),
+                };
+            }
             if labels_fit && spacing_tight.is_none() {
-                spacing_tight = Some(n_ticks);
+                spacing_tight = Some((domain_max, ticks, plot_w));
             }
-            if again || (labels_fit && spacing_css_px >= 50.0) || n_ticks <= 1 {
-                // Closer ticks rather than an axis half again as long as the longest bar: once
-                // more with those.
-                match spacing_tight {
-                    Some(tight) if !again && max_value < domain_max * 2.0 / 3.0 => (n_ticks, again) = (tight, true),
-                    _ => return (domain_max, ticks, plot_w),
-                }
-            } else {
-                n_ticks -= 1;
-            }
+            n_ticks -= 1;
         }
     }
 
@@ -166,9 +168,9 @@ impl Builder<'_> {
         let inner = self.inner_width_css_px();
         let narrow = self.label_column_css_px.is_none();
         let values: Vec<String> = panel.rows.iter().map(|r| format::value(r.indicator, lang)).collect();
-        let value_w = values.iter().map(|v| self.measure.width_css_px(v, VALUE)).fold(0.0, f64::max) + 8.0;
+        let value_w = values.iter().map(|v| self.measure.width_css_px(v, VALUE)).fold(0.0, f64::max) + FIGURE_GAP_CSS_PX;
         let label_w = self.label_column_css_px.unwrap_or(inner);
-        let bar_x0 = if narrow { self.pad_css_px } else { self.pad_css_px + label_w + 10.0 };
+        let bar_x0 = self.label_column_css_px.map_or(self.pad_css_px, |w| self.pad_css_px + w + LABEL_GAP_CSS_PX);
         // Room for the widest figure after a bar the axis's full length: the least the plot gets.
         let least_plot_w = (self.pad_css_px + inner - value_w - bar_x0).max(20.0);
         let max_value = match panel.kind {
@@ -339,11 +341,11 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
             widest_value_css_px = measure.width_css_px(&format::value(row.indicator, chart.lang), VALUE).max(widest_value_css_px);
         }
     }
-    // Labels beside their bars where that leaves the bars and the widest figure after them two
-    // thirds of the width (a third for the bars alone); above them otherwise.
+    // Labels beside their bars where that leaves the bars a third of the width besides the widest
+    // figure after them; above them otherwise.
     let inner_css_px = width_css_px - 2.0 * pad_css_px;
     let label_w = widest_label_css_px.min(inner_css_px * 0.4).max(60.0);
-    let beside = inner_css_px >= NARROW_INNER_WIDTH_CSS_PX && inner_css_px - label_w - 18.0 - widest_value_css_px >= inner_css_px / 3.0;
+    let beside = inner_css_px >= NARROW_INNER_WIDTH_CSS_PX && inner_css_px - label_w - LABEL_GAP_CSS_PX - FIGURE_GAP_CSS_PX - widest_value_css_px >= inner_css_px / 3.0;
     let label_column_css_px = beside.then_some(label_w);
     let mut b = Builder {
         chart,
