@@ -163,6 +163,23 @@ fn axes_and_figures(s: &Scene, measure: &dyn TextMeasure) -> Vec<(Vec<RectCss>, 
         .collect()
 }
 
+/// Each bar panel's grid, top to bottom: the top and bottom of its lines and their xs.
+fn grids(s: &Scene) -> Vec<(f64, f64, Vec<f64>)> {
+    let mut grids: Vec<(f64, f64, Vec<f64>)> = Vec::new();
+    for m in &s.marks {
+        if let Mark::Line { from, to, color } = m {
+            if *color != LIGHT.grid || from.x_css_px != to.x_css_px {
+                continue;
+            }
+            match grids.iter_mut().find(|(top, ..)| *top == from.y_css_px) {
+                Some((_, _, xs)) => xs.push(from.x_css_px),
+                None => grids.push((from.y_css_px, to.y_css_px, vec![from.x_css_px])),
+            }
+        }
+    }
+    grids
+}
+
 /// The axis ends close past the longest bar: in every panel of bars on a scale of their own (not
 /// a share of 100%), the longest bar is at least two thirds of the axis, at every width and font
 /// width. A finer step ends an axis sooner, but at a phone's width a panel used to get 0–4
@@ -177,19 +194,7 @@ fn the_longest_bar_is_most_of_its_axis() {
             for width in (320..=1200).step_by(10) {
                 for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
                     let s = layout(&c, f64::from(width), measure, &LIGHT, None);
-                    // Each panel's grid: its lines share a top.
-                    let mut grids: Vec<(f64, f64, Vec<f64>)> = Vec::new();
-                    for m in &s.marks {
-                        if let Mark::Line { from, to, color } = m {
-                            if *color != LIGHT.grid || from.x_css_px != to.x_css_px {
-                                continue;
-                            }
-                            match grids.iter_mut().find(|(top, ..)| *top == from.y_css_px) {
-                                Some((_, _, xs)) => xs.push(from.x_css_px),
-                                None => grids.push((from.y_css_px, to.y_css_px, vec![from.x_css_px])),
-                            }
-                        }
-                    }
+                    let grids = grids(&s);
                     assert_eq!(grids.len(), kinds.len(), "{id:?} {lang:?} {width}: one grid per panel of bars");
                     for ((top, bottom, xs), kind) in grids.iter().zip(&kinds) {
                         let (zero, end) = (xs[0], xs[xs.len() - 1]);
@@ -219,8 +224,9 @@ fn a_charts_bar_panels_share_one_zero_line() {
 }
 
 /// Labels go beside the bars only where that leaves the bars a third of the width besides the
-/// widest figure after them; above them otherwise (the English 5G chart at 480 px, whose
-/// "more than 2.12 billion" left its bars 81 px beside a label column).
+/// widest figure after them, and no label on more than two lines; above them otherwise (the
+/// English 5G chart at 480 px, whose "more than 2.12 billion" left its bars 81 px beside a label
+/// column; the English growth chart at 480 px, with labels on three lines).
 #[test]
 fn labels_beside_the_bars_leave_them_room() {
     let mut beside = 0;
@@ -239,6 +245,11 @@ fn labels_beside_the_bars_leave_them_room() {
                 if zero > pad + 1.0 {
                     beside += 1;
                     assert!(s.width_css_px - pad - zero >= inner / 3.0 + widest_figure, "{id:?} {lang:?} {width}: bars from {zero}");
+                    // A label's lines beside its bar: regular 13 px text at the padding, in the row.
+                    for t in &s.targets {
+                        let lines = s.marks.iter().filter(|m| matches!(m, Mark::Text { at, font, .. } if !font.bold && font.size_css_px == 13.0 && at.x_css_px == pad && at.y_css_px > t.hit.y_css_px && at.y_css_px < t.hit.bottom_css_px())).count();
+                        assert!(lines <= 2, "{id:?} {lang:?} {width}: a label beside its bar on {lines} lines");
+                    }
                 }
             }
         }
@@ -246,23 +257,27 @@ fn labels_beside_the_bars_leave_them_room() {
     assert!(beside > 0, "labels never beside the bars");
 }
 
-/// The bars use the width they have: in every bar panel, a figure after its bar or the axis's
-/// last label reaches the right padding (the longest bar is seldom the axis's full length).
+/// The bars use the width they have, and a chart's panels line up: every bar panel's axis ends at
+/// one place, and there a figure after its bar or the axis's last label reaches the right
+/// padding (the longest bar is seldom the axis's full length).
 #[test]
-fn every_bar_panel_runs_to_the_right_padding() {
+fn a_charts_bar_panels_end_at_one_place_at_the_right_padding() {
     for id in ChartId::ALL {
         for lang in [Lang::Zh, Lang::En] {
             let c = chart(id, lang);
             for width in (320..=1200).step_by(20) {
                 for (measure, scale) in [(&EstimateMeasure as &dyn TextMeasure, 1.0), (&Scaled(0.8), 0.8), (&Scaled(1.2), 1.2)] {
                     let s = layout(&c, f64::from(width), measure, &LIGHT, None);
+                    let context = format!("{id:?} {lang:?} {width} ×{scale}");
+                    let ends: Vec<f64> = grids(&s).iter().map(|(_, _, xs)| xs[xs.len() - 1]).collect();
+                    assert!(ends.iter().all(|x| (x - ends[0]).abs() < 0.01), "{context}: axes end at {ends:?}");
                     let right_css_px = s.width_css_px - if width < 480 { 12.0 } else { 16.0 };
+                    let mut reach = f64::MIN;
                     for (i, (ticks, figures)) in axes_and_figures(&s, measure).iter().enumerate() {
-                        assert!(!figures.is_empty(), "{id:?} {lang:?} {width} ×{scale}: no figures above axis {i}");
-                        let reach = ticks.iter().chain(figures).map(RectCss::right_css_px).fold(f64::MIN, f64::max);
-                        let context = format!("{id:?} {lang:?} {width} ×{scale}: axis {i} reaches {reach}, the padding is at {right_css_px}");
-                        assert!(reach >= right_css_px - 2.5 && reach <= right_css_px + 1e-6, "{context}");
+                        assert!(!figures.is_empty(), "{context}: no figures above axis {i}");
+                        reach = ticks.iter().chain(figures).map(RectCss::right_css_px).fold(reach, f64::max);
                     }
+                    assert!(reach >= right_css_px - 2.5 && reach <= right_css_px + 1e-6, "{context}: the panels reach {reach}, the padding is at {right_css_px}");
                 }
             }
         }
@@ -417,6 +432,35 @@ fn a_share_near_the_whole_keeps_its_track_and_its_figure_clear() {
     assert!(met > 0, "the figure never met the 100% line");
 }
 
+/// Tiles fill their rows evenly: two by two, not three and one.
+#[test]
+fn tiles_fill_their_rows_evenly() {
+    let mut rows_seen = 0;
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            for width in (320..=1200).step_by(10) {
+                let s = scene(id, lang, f64::from(width), None);
+                let mut rows: Vec<(f64, usize)> = Vec::new();
+                for m in &s.marks {
+                    if let Mark::Rect { rect, fill } = m {
+                        if *fill == LIGHT.tile && rect.height_css_px > 30.0 {
+                            match rows.iter_mut().find(|(y, _)| *y == rect.y_css_px) {
+                                Some((_, n)) => *n += 1,
+                                None => rows.push((rect.y_css_px, 1)),
+                            }
+                        }
+                    }
+                }
+                let counts: Vec<usize> = rows.iter().map(|(_, n)| *n).collect();
+                rows_seen += counts.len();
+                let (most, least) = (counts.iter().max(), counts.iter().min());
+                assert!(most.zip(least).is_none_or(|(a, b)| a - b <= 1), "{id:?} {lang:?} {width}: tiles per row {counts:?}");
+            }
+        }
+    }
+    assert!(rows_seen > 0, "no tiles found");
+}
+
 /// The figures of a panel of tiles share one type size at every width, in both languages, and
 /// their labels are whole.
 #[test]
@@ -541,7 +585,7 @@ fn a_tooltip_card_leaves_the_end_of_its_bar_in_view() {
                     let (at, clear) = t.card_position(s.width_css_px, s.height_css_px, card_w, card_h);
                     assert!(clear, "{id:?} {lang:?} {width} point {}: said to cover", t.point_idx);
                     let card = zhibiao::chart::geom::RectCss::new(at.x_css_px, at.y_css_px, card_w, card_h);
-                    assert!(card.x_css_px >= 4.0 && card.right_css_px() <= s.width_css_px - 4.0, "{id:?} {lang:?} {width}: {card:?}");
+                    assert!(card.x_css_px >= 12.0 && card.right_css_px() <= s.width_css_px - 12.0, "{id:?} {lang:?} {width}: {card:?}");
                     assert!(card.y_css_px >= 4.0 && card.bottom_css_px() <= s.height_css_px - 4.0, "{id:?} {lang:?} {width}: {card:?}");
                     let end = PointCss { x_css_px: t.anchor.x_css_px - 1.0, y_css_px: t.anchor.y_css_px + 10.0 };
                     assert!(!card.contains(end), "{id:?} {lang:?} {width} point {}: the card covers its bar's end", t.point_idx);
@@ -597,7 +641,7 @@ fn a_card_says_when_it_covers_its_bar() {
                     let figure = PointCss { x_css_px: t.figure_right_css_px - 1.0, y_css_px: t.anchor.y_css_px + 10.0 };
                     assert!(!clear || !(card.contains(end) || card.contains(figure)), "{id:?} {lang:?} {width} point {}: {card:?}", t.point_idx);
                     // Covering or not, it stays inside the chart, where the chart is tall enough.
-                    assert!(card.x_css_px >= 4.0 && card.right_css_px() <= s.width_css_px - 4.0, "{id:?} {lang:?} {width}: {card:?}");
+                    assert!(card.x_css_px >= 12.0 && card.right_css_px() <= s.width_css_px - 12.0, "{id:?} {lang:?} {width}: {card:?}");
                     if card_h <= s.height_css_px - 8.0 {
                         assert!(card.y_css_px >= 4.0 && card.bottom_css_px() <= s.height_css_px - 4.0, "{id:?} {lang:?} {width}: {card:?}");
                         inside += 1;

@@ -64,6 +64,9 @@ struct Builder<'a> {
     /// The width of the column of bar labels beside the bars, one for all the chart's panels so
     /// that their bars start at one place; `None` where labels go above their bars.
     label_column_css_px: Option<f64>,
+    /// The plots' common width, so that every bar panel's axis ends at one place: the narrowest
+    /// any panel's figures leave (`None` while that is being found).
+    plot_w_cap_css_px: Option<f64>,
     y_css_px: f64,
     next_point: usize,
     marks: Vec<Mark>,
@@ -147,8 +150,12 @@ impl Builder<'_> {
                 }
             }
             let plot_w = plot_w.max(least_plot_w);
+            // With ticks this far apart the plot reaches the common width (the first ticks to
+            // fit at it may end the axis too soon for the figures to fit).
+            let reaches = self.plot_w_cap_css_px.is_none_or(|cap| plot_w >= cap - 0.01);
+            let plot_w = self.plot_w_cap_css_px.map_or(plot_w, |cap| plot_w.min(cap));
             let spacing_css_px = plot_w * step / domain_max;
-            let labels_fit = spacing_css_px >= widest + 8.0;
+            let labels_fit = reaches && spacing_css_px >= widest + 8.0;
             if (labels_fit && spacing_css_px >= 50.0) || n_ticks <= 1 {
                 // Closer ticks rather than an axis half again as long as the longest bar.
                 return match spacing_tight {
@@ -163,13 +170,12 @@ impl Builder<'_> {
         }
     }
 
-    fn bars(&mut self, panel: &Panel) {
-        let lang = self.chart.lang;
+    /// A bar panel's figures, where its bars start, and its axis: where it ends, its ticks and
+    /// the plot's width.
+    fn panel_axis(&self, panel: &Panel) -> (Vec<String>, f64, f64, Vec<(f64, String)>, f64) {
         let inner = self.inner_width_css_px();
-        let narrow = self.label_column_css_px.is_none();
-        let values: Vec<String> = panel.rows.iter().map(|r| format::value(r.indicator, lang)).collect();
+        let values: Vec<String> = panel.rows.iter().map(|r| format::value(r.indicator, self.chart.lang)).collect();
         let value_w = values.iter().map(|v| self.measure.width_css_px(v, VALUE)).fold(0.0, f64::max) + FIGURE_GAP_CSS_PX;
-        let label_w = self.label_column_css_px.unwrap_or(inner);
         let bar_x0 = self.label_column_css_px.map_or(self.pad_css_px, |w| self.pad_css_px + w + LABEL_GAP_CSS_PX);
         // Room for the widest figure after a bar the axis's full length: the least the plot gets.
         let least_plot_w = (self.pad_css_px + inner - value_w - bar_x0).max(20.0);
@@ -178,6 +184,15 @@ impl Builder<'_> {
             _ => panel.rows.iter().map(|r| r.indicator.value).fold(0.0, f64::max),
         };
         let (domain_max, ticks, plot_w) = self.axis(panel, &values, max_value, bar_x0, least_plot_w);
+        (values, bar_x0, domain_max, ticks, plot_w)
+    }
+
+    fn bars(&mut self, panel: &Panel) {
+        let lang = self.chart.lang;
+        let inner = self.inner_width_css_px();
+        let narrow = self.label_column_css_px.is_none();
+        let label_w = self.label_column_css_px.unwrap_or(inner);
+        let (values, bar_x0, domain_max, ticks, plot_w) = self.panel_axis(panel);
         let x_of = |v: f64| bar_x0 + plot_w * (v / domain_max).clamp(0.0, 1.0);
         let grid_xs: Vec<f64> = ticks.iter().map(|(v, _)| x_of(*v)).collect();
 
@@ -294,6 +309,8 @@ impl Builder<'_> {
         let widest_value_css_px = values.iter().map(|v| self.measure.width_css_px(v, smallest)).fold(0.0, f64::max);
         let min_tile_width_css_px = (widest_value_css_px + 20.0).max(150.0);
         let cols = (((inner + gap_css_px) / (min_tile_width_css_px + gap_css_px)).floor() as usize).clamp(1, n);
+        // As few columns as fill the same number of rows: two by two rather than three and one.
+        let cols = n.div_ceil(n.div_ceil(cols));
         let tile_width_css_px = (inner - gap_css_px * (cols - 1) as f64) / cols as f64;
         // Labels on up to three lines; every tile as tall as the one with the most.
         let label_font = font(12.0, false);
@@ -342,10 +359,12 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
         }
     }
     // Labels beside their bars where that leaves the bars a third of the width besides the widest
-    // figure after them; above them otherwise.
+    // figure after them and no label takes more than two lines; above them otherwise.
     let inner_css_px = width_css_px - 2.0 * pad_css_px;
     let label_w = widest_label_css_px.min(inner_css_px * 0.4).max(60.0);
-    let beside = inner_css_px >= NARROW_INNER_WIDTH_CSS_PX && inner_css_px - label_w - LABEL_GAP_CSS_PX - FIGURE_GAP_CSS_PX - widest_value_css_px >= inner_css_px / 3.0;
+    let beside = inner_css_px >= NARROW_INNER_WIDTH_CSS_PX
+        && inner_css_px - label_w - LABEL_GAP_CSS_PX - FIGURE_GAP_CSS_PX - widest_value_css_px >= inner_css_px / 3.0
+        && chart.panels.iter().filter(|p| p.kind != PanelKind::Stats).flat_map(|p| &p.rows).all(|r| wrap(&r.label, label_w, LABEL, measure, 3).len() <= 2);
     let label_column_css_px = beside.then_some(label_w);
     let mut b = Builder {
         chart,
@@ -355,11 +374,14 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
         width_css_px,
         pad_css_px,
         label_column_css_px,
+        plot_w_cap_css_px: None,
         y_css_px: pad_css_px,
         next_point: 0,
         marks: Vec::new(),
         targets: Vec::new(),
     };
+    let bar_panels = chart.panels.iter().filter(|p| p.kind != PanelKind::Stats);
+    b.plot_w_cap_css_px = bar_panels.map(|p| b.panel_axis(p).4).reduce(f64::min);
     let title_font = font(if width_css_px < 480.0 { 16.0 } else { 18.0 }, true);
     b.paragraph(&chart.title, title_font, theme.text, 3);
     for panel in &chart.panels {

@@ -58,10 +58,12 @@ impl Target {
     /// `scene_width_css_px` × `scene_height_css_px`: below the point's row, else above it, else
     /// beside the bar's end (after it, else before it), so that the card leaves the end of the
     /// highlighted bar and its value in view. Only where none of these fits does it cover them:
-    /// the second value is false then. Keeps 4 px from the edges.
+    /// the second value is false then. Keeps 12 px from the sides (a phone's chart padding, the
+    /// least) and 4 px from the top and bottom.
     pub fn card_position(&self, scene_width_css_px: f64, scene_height_css_px: f64, card_width_css_px: f64, card_height_css_px: f64) -> (PointCss, bool) {
         const EDGE_CSS_PX: f64 = 4.0;
-        let x_near = (self.anchor.x_css_px + 12.0).min(scene_width_css_px - card_width_css_px - EDGE_CSS_PX).max(EDGE_CSS_PX);
+        const SIDE_CSS_PX: f64 = 12.0;
+        let x_near = (self.anchor.x_css_px + 12.0).min(scene_width_css_px - card_width_css_px - SIDE_CSS_PX).max(SIDE_CSS_PX);
         let fits_y = |y: f64| y >= EDGE_CSS_PX && y + card_height_css_px <= scene_height_css_px - EDGE_CSS_PX;
         let (below, above) = (self.hit.bottom_css_px() + 4.0, self.hit.y_css_px - card_height_css_px - 4.0);
         let centred = (self.hit.center().y_css_px - card_height_css_px / 2.0)
@@ -72,9 +74,9 @@ impl Target {
             (x_near, below, true)
         } else if fits_y(above) {
             (x_near, above, true)
-        } else if after + card_width_css_px <= scene_width_css_px - EDGE_CSS_PX {
+        } else if after + card_width_css_px <= scene_width_css_px - SIDE_CSS_PX {
             (after, centred, true)
-        } else if before >= EDGE_CSS_PX {
+        } else if before >= SIDE_CSS_PX {
             (before, centred, true)
         } else {
             (x_near, below.min(scene_height_css_px - card_height_css_px - EDGE_CSS_PX).max(EDGE_CSS_PX), false)
