@@ -67,3 +67,60 @@ test('on a phone, the table scrolls sideways instead of stacking the quote a wor
   // A quote of up to ~220 characters over 18em is at most about eight lines of 19 px.
   assert.ok(tallestRowPx < 200, `the tallest row is ${tallestRowPx} px`);
 });
+
+test('on a phone, a shadow marks the side the table scrolls to, and its figures line up on the right', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 900 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.addInitScript(RECORD_READY);
+  await page.goto(`${server.url}/embed.html?chart=5g&lang=en`);
+  await page.waitForFunction(() => window.__ready.includes('5g'), null, { timeout: 15000 });
+  const el = page.locator('zhibiao-chart');
+  await el.getByRole('button', { name: 'Table', exact: true }).click();
+  await el.locator('table').waitFor({ state: 'visible' });
+  // The figures' right edges, one per body row.
+  const rights = await el.evaluate((host) => [...host.shadowRoot.querySelectorAll('tbody tr td:nth-child(2)')].map((td) => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    return Math.round(range.getBoundingClientRect().right);
+  }));
+  assert.ok(rights.length >= 8 && new Set(rights).size === 1, `figures end at ${rights}`);
+  // The darkest pixel of a strip 4 px wide inside each side of the scroller, beside the first
+  // group's header (text at its left only, none at the right).
+  const sides = async () => {
+    const { scroller, row } = await el.evaluate((host) => {
+      const box = (e) => (({ x, y, width, height }) => ({ x, y, width, height }))(e.getBoundingClientRect());
+      return { scroller: box(host.shadowRoot.querySelector('.table')), row: box(host.shadowRoot.querySelector('th[scope=rowgroup]')) };
+    });
+    const darkest = async (x) => {
+      const png = await page.screenshot({ clip: { x, y: row.y + 2, width: 4, height: 1 } });
+      return page.evaluate(async (b64) => {
+        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+        const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
+        context.drawImage(bitmap, 0, 0);
+        const { data } = context.getImageData(0, 0, bitmap.width, 1);
+        return Math.min(...Array.from({ length: bitmap.width }, (_, i) => data[i * 4]));
+      }, png.toString('base64'));
+    };
+    return [await darkest(scroller.x + 1), await darkest(scroller.x + scroller.width - 5)];
+  };
+  const [startLeft, startRight] = await sides();
+  assert.ok(startLeft >= 250 && startRight < 240, `at the start, a shadow on the right only: ${startLeft}, ${startRight}`);
+  await el.evaluate((host) => { const s = host.shadowRoot.querySelector('.table'); s.scrollLeft = s.scrollWidth; });
+  const [endLeft, endRight] = await sides();
+  assert.ok(endLeft < 240 && endRight >= 250, `at the end, a shadow on the left only: ${endLeft}, ${endRight}`);
+  // The toolbar's buttons start where the chart's text does: 12 px in on a phone.
+  const inset = await el.evaluate((host) => host.shadowRoot.querySelector('.toolbar button').getBoundingClientRect().left - host.getBoundingClientRect().left);
+  assert.equal(inset, 12);
+  await context.close();
+});
+
+test('at an article width the toolbar starts 16 px in, where the chart\'s text does', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(RECORD_READY);
+  await page.goto(`${server.url}/embed.html?chart=nev&lang=zh`);
+  await page.waitForFunction(() => window.__ready.includes('nev'), null, { timeout: 15000 });
+  const inset = await page.locator('zhibiao-chart').evaluate((host) => host.shadowRoot.querySelector('.toolbar button').getBoundingClientRect().left - host.getBoundingClientRect().left);
+  assert.equal(inset, 16);
+  await context.close();
+});
