@@ -233,6 +233,8 @@ async fn hover_highlights_the_sales_bar_and_shows_its_value_and_quote() {
     assert_eq!(text(&el, ".tip.shown .value"), "44.1%");
     assert_eq!(text(&el, ".tip.shown .label"), "新能源汽车销量增速");
     assert!(text(&el, ".tip.shown .quote").contains("新能源汽车产销同比分别增长42.4%和44.1%"));
+    let quote = el.shadow_root().and_then(|r| r.query_selector(".tip.shown .quote").ok().flatten()).expect("quote");
+    assert_eq!(quote.get_attribute("lang").as_deref(), Some("zh"), "the quoted sentence is marked as Chinese");
     // The highlight is a marker over the bar; the canvas is not repainted.
     assert_eq!(pixel(&el, sales), [0x00, 0x72, 0xb2], "the canvas is not repainted: it keeps the bar colour");
     let root = el.shadow_root().expect("shadow");

@@ -53,7 +53,7 @@ pub fn tooltip(ind: &Indicator, lang: Lang) -> Tooltip {
     let source = match provenance.and_then(|p| DATASET.source(&p.file)) {
         Some(s) => {
             let date = period::date(&s.date, lang).unwrap_or_else(|| s.date.to_string());
-            format!("{}{}{}{date}", lang.pick("来源：", "Source: "), lang.pick(&s.publisher, &s.publisher_en), lang.pick("，", ", "))
+            format!("{}{}{}{date}", lang.pick("来源：", "Source (quoted in Chinese): "), lang.pick(&s.publisher, &s.publisher_en), lang.pick("，", ", "))
         }
         None => lang.pick("由原文数据推算", "Computed from figures in the texts").to_string(),
     };
@@ -190,7 +190,7 @@ mod tests {
         assert!(t.quote.as_deref().is_some_and(|q| q.contains("新能源汽车产销同比分别增长42.4%和44.1%")));
         let en = tooltip(ind("users_mobile_iot"), Lang::En);
         assert_eq!((en.value.as_str(), en.period.as_str()), ("more than 2.12 billion", "at the end of June\u{a0}2023"));
-        assert_eq!(en.source, "Source: Cailian Press, 19\u{a0}July\u{a0}2023");
+        assert_eq!(en.source, "Source (quoted in Chinese): Cailian Press, 19\u{a0}July\u{a0}2023");
         assert_eq!(tooltip(ind("users_mobile_iot"), Lang::Zh).source, "来源：财联社，2023年7月19日");
     }
 

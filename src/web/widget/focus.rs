@@ -175,6 +175,11 @@ impl Widget {
         {
             if !text.is_empty() {
                 let part = element(&document, tag, class)?;
+                // The sentence is quoted as the texts give it, in Chinese: read out in a Chinese
+                // voice, in a Chinese font, on an English card too.
+                if tag == "blockquote" {
+                    part.set_attribute("lang", "zh")?;
+                }
                 part.set_text_content(Some(&text));
                 card.append_child(&part)?;
             }
