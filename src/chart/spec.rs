@@ -106,8 +106,9 @@ fn growth(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIn
             j -= 1;
         }
     }
+    // Not "year-on-year growth" again under a title that says so.
     let ranked = Panel {
-        title: lang.pick("同比增速", "Year-on-year growth").into(),
+        title: lang.pick("按指标", "By indicator").into(),
         kind: PanelKind::Bars,
         unit: Unit::Percent,
         rows: rates.into_iter().map(|i| row(i, lang, RowStyle::Main)).collect(),
@@ -218,6 +219,18 @@ impl Chart {
 mod tests {
     use super::*;
     use crate::chart::describe;
+
+    #[test]
+    fn no_panel_title_repeats_the_charts_title() {
+        for id in ChartId::ALL {
+            for lang in [Lang::Zh, Lang::En] {
+                let c = Chart::build(id, lang).unwrap_or_else(|e| panic!("{e}"));
+                for p in &c.panels {
+                    assert!(!c.title.contains(p.title.as_str()), "{id:?} {lang:?}: {:?} under {:?}", p.title, c.title);
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_chart_resolves_in_both_languages() {

@@ -225,7 +225,7 @@ mod tests {
     fn a_figure_in_two_panels_is_in_two_titled_groups_and_a_derived_one_has_no_qualifier() {
         let t = table(&chart(ChartId::Growth, Lang::En));
         let titles: Vec<Option<&str>> = t.groups.iter().map(|g| g.title.as_deref()).collect();
-        assert_eq!(titles, [Some("Year-on-year growth"), Some("Industrial value added growth against earlier periods")]);
+        assert_eq!(titles, [Some("By indicator"), Some("Industrial value added growth against earlier periods")]);
         let in_group = |g: &RowGroup| g.rows.iter().any(|r| r[1] == "3.8%" && r[0].starts_with("Industrial value added growth"));
         assert!(t.groups.iter().all(in_group), "3.8% is in both groups");
         let derived: Vec<&Vec<String>> = t.groups[1].rows.iter().filter(|r| r[4] == "derived").collect();

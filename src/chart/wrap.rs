@@ -77,6 +77,20 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
             }
         }
     }
+    // Likewise a word alone on the last line, cloud, / IoT), takes the word before it along, where
+    // the line before keeps two words or more.
+    if let [.., prev, last] = lines.as_mut_slice() {
+        // (Bytes, not `str::contains`, which would ship `char`'s Debug and its Unicode tables. No
+        // lead byte of a three-byte character: no CJK, but a date's no-break spaces, 19 July 2023.)
+        let spaced = |s: &str| s.bytes().any(|b| b == b' ');
+        let latin = last.bytes().all(|b| b < 0xe0);
+        if let Some((head, word)) = prev.rsplit_once(' ').filter(|(head, _)| latin && !spaced(last) && spaced(head)) {
+            let joined = format!("{word} {last}");
+            if measure.width_css_px(&joined, font) <= max_width_css_px {
+                (*prev, *last) = (head.to_string(), joined);
+            }
+        }
+    }
     if lines.len() > max_lines.max(1) {
         let rest = lines[max_lines.max(1) - 1..].join(" ");
         lines.truncate(max_lines.max(1) - 1);
@@ -136,6 +150,37 @@ mod tests {
         // Not at the price of a line that starts with a comma, or of a number split from its 年.
         assert_eq!(wrap("一二三四，五", 50.0, FONT, &EstimateMeasure, 3), ["一二三四，", "五"]);
         assert_eq!(wrap("一二2023年六", 60.0, FONT, &EstimateMeasure, 3), ["一二2023年", "六"]);
+    }
+
+    /// The last line has two words or more, or the line before two at most, or the last word of
+    /// the line before would not fit beside it.
+    fn spaced_or_two_words(prev: &str, last: &str, width: f64) -> bool {
+        let moved = prev.rsplit(' ').next().map(|w| format!("{w} {last}")).unwrap_or_default();
+        last.contains(' ') || prev.matches(' ').count() <= 1 || EstimateMeasure.width_css_px(&moved, FONT) > width
+    }
+
+    #[test]
+    fn no_english_word_is_left_alone_on_the_last_line() {
+        let label = "Emerging-business revenue growth (data centres, big data, cloud, IoT)";
+        let mut wrapped = 0;
+        for width in (60..400).map(f64::from) {
+            let lines = wrap(label, width, FONT, &EstimateMeasure, 3);
+            if let [.., prev, last] = lines.as_slice() {
+                wrapped += 1;
+                // Unless the line before has two words only (moving one would leave one alone).
+                assert!(spaced_or_two_words(prev, last, width), "{width}: {lines:?}");
+            }
+        }
+        assert!(wrapped > 100, "wrapped at {wrapped} widths");
+        // A date with no-break spaces is one word.
+        let source = "Source: MIIT / State Council Information Office press conference, 19\u{a0}July\u{a0}2023";
+        for width in (120..500).map(f64::from) {
+            if let [.., prev, last] = wrap(source, width, FONT, &EstimateMeasure, 9).as_slice() {
+                assert!(spaced_or_two_words(prev, last, width), "{width}: {prev:?} / {last:?}");
+            }
+        }
+        // Not when the line before would keep one word: NEV / production growth.
+        assert_eq!(wrap("NEV production growth", 120.0, FONT, &EstimateMeasure, 3), ["NEV production", "growth"]);
     }
 
     #[test]

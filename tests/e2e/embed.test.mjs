@@ -80,7 +80,7 @@ for (const [name, options] of [
     await chart.locator('.message').waitFor();
     assert.match(await chart.locator('.message').textContent(), /^图表无法加载（.+）。以下是图表的数据。$/);
     assert.equal(await chart.locator('tr').count(), 1 + 2 + 9, 'a header, the two panels\' headings and the nine points');
-    assert.deepEqual(await chart.locator('th[scope=rowgroup]').allTextContents(), ['同比增速', '规模以上工业增加值增速：与此前比较']);
+    assert.deepEqual(await chart.locator('th[scope=rowgroup]').allTextContents(), ['按指标', '规模以上工业增加值增速：与此前比较']);
     assert.deepEqual(log.pageErrors, [], 'no uncaught exception');
     await context.close();
   });
