@@ -118,12 +118,14 @@ impl Builder<'_> {
 
     /// An axis for `panel`'s bars and the plot's width: the most ticks (up to 7) that leave
     /// 50 px or more between them and room for their labels; closer ticks, if their labels fit,
-    /// where that would make the axis half again as long as the longest bar. The width depends on where the axis ends:
-    /// the plot runs as far right as each bar's figure after it allows (the longest bar is seldom
-    /// the axis's full length: 2.12 billion on a 0–3 billion axis), with the last tick's label
-    /// centred on its line, and is never narrower than `least_plot_w`. So a finer step, which
-    /// ends the axis sooner, can leave less room between ticks than a coarser one: on a phone a
-    /// 0–3 billion axis for 2.12 billion, not 0–2.5 with cramped ticks, nor 0–4.
+    /// where that would make the axis half again as long as the longest bar. The width depends
+    /// on where the axis ends: the plot runs as far right as each bar's figure after it allows
+    /// (the longest bar is seldom the axis's full length: 2.12 billion on a 0–3 billion axis),
+    /// with the last tick's label centred on its line, and is never narrower than
+    /// `least_plot_w`. So a finer step, which ends the axis sooner, can leave less room between
+    /// ticks than a coarser one: on a phone a 0–3 billion axis for 2.12 billion, not 0–2.5 with
+    /// cramped ticks, nor 0–4. Once the chart's common width is known, the plot is that wide,
+    /// and only an axis whose figures leave it that much will do.
     fn axis(&self, panel: &Panel, values: &[String], max_value: f64, bar_x0: f64, least_plot_w: f64) -> (f64, Vec<(f64, String)>, f64) {
         let lang = self.chart.lang;
         let right_css_px = self.pad_css_px + self.inner_width_css_px();
