@@ -258,10 +258,10 @@ fn labels_beside_the_bars_leave_them_room() {
 }
 
 /// The bars use the width they have, and a chart's panels line up: every bar panel's axis ends at
-/// one place, and there a figure after its bar or the axis's last label reaches the right
-/// padding (the longest bar is seldom the axis's full length).
+/// one place, and there the panel with the least room, by a figure after its bar or its axis's
+/// last label, reaches the right padding (the longest bar is seldom the axis's full length).
 #[test]
-fn a_charts_bar_panels_end_at_one_place_at_the_right_padding() {
+fn a_charts_bar_panels_end_at_one_place_where_one_reaches_the_right_padding() {
     for id in ChartId::ALL {
         for lang in [Lang::Zh, Lang::En] {
             let c = chart(id, lang);

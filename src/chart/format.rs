@@ -147,12 +147,14 @@ pub fn value(ind: &Indicator, lang: Lang) -> String {
 
 /// A tick label on an axis of `unit` that ends at `axis_max`: "20%", "2亿", "2bn". Every tick of
 /// an axis is written in the same large-number word as its end ("0.5m", not "500,000", beside
-/// "1m"); zero is "0". English ticks abbreviate the word as the financial press does (m, bn,
-/// tn), so that a phone's axis has room for more ticks; figures keep it whole.
+/// "1m"); zero is "0". English ticks of counts and money abbreviate the word as the financial
+/// press does (m, bn, tn), so that a phone's axis has room for more ticks; figures keep it whole.
 pub fn tick(value: f64, axis_max: f64, unit: Unit, lang: Lang) -> String {
-    let words: &[(f64, &str)] = match lang {
-        Lang::Zh => &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万")],
-        Lang::En => &[(1e12, "tn"), (1e9, "bn"), (1e6, "m")],
+    let words: &[(f64, &str)] = match (lang, unit) {
+        (Lang::Zh, _) => &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万")],
+        // Not on an axis of tonnes or amperes, where 2m would read as metres and 0.5m as milli-.
+        (Lang::En, Unit::Count | Unit::Yuan) => &[(1e12, "tn"), (1e9, "bn"), (1e6, "m")],
+        (Lang::En, _) => &[(1e12, " trillion"), (1e9, " billion"), (1e6, " million")],
     };
     match unit {
         Unit::Percent => format!("{}%", plain(value, 3)),
@@ -236,7 +238,8 @@ mod tests {
         assert_eq!(tick(20.0, 50.0, Unit::Percent, Lang::En), "20%");
         assert_eq!(tick(2e8, 8e8, Unit::Count, Lang::Zh), "2亿");
         assert_eq!(tick(1.5e9, 2e9, Unit::Count, Lang::En), "1.5bn");
-        assert_eq!(tick(3e12, 4e12, Unit::Count, Lang::En), "3tn");
+        assert_eq!(tick(3e12, 4e12, Unit::Yuan, Lang::En), "3tn");
+        assert_eq!(tick(2e6, 3e6, Unit::Tonne, Lang::En), "2 million");
         // One word per axis, from its end.
         let axis = |max: f64, lang| [0.0, 0.5, 1.0, 1.5].map(|f| tick(f * max / 1.5, max, Unit::Count, lang));
         assert_eq!(axis(1.5e6, Lang::En), ["0", "0.5m", "1m", "1.5m"]);

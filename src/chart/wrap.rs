@@ -80,11 +80,12 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
     // Likewise a word alone on the last line, cloud, / IoT), takes the word before it along, where
     // the line before keeps two words or more.
     if let [.., prev, last] = lines.as_mut_slice() {
-        // (Bytes, not `str::contains`, which would ship `char`'s Debug and its Unicode tables. No
-        // lead byte of a three-byte character: no CJK, but a date's no-break spaces, 19 July 2023.)
+        // (Bytes, not `str::contains`, which would ship `char`'s Debug and its Unicode tables.)
+        // ASCII and no-break spaces only (a date, 19 July 2023): between two such words the
+        // line broke at a space, and no CJK run is moved.
         let spaced = |s: &str| s.bytes().any(|b| b == b' ');
-        let latin = last.bytes().all(|b| b < 0xe0);
-        if let Some((head, word)) = prev.rsplit_once(' ').filter(|(head, _)| latin && !spaced(last) && spaced(head)) {
+        let latin = |s: &str| s.bytes().all(|b| b < 0x80 || b == 0xc2 || b == 0xa0);
+        if let Some((head, word)) = prev.rsplit_once(' ').filter(|(head, word)| latin(last) && latin(word) && !spaced(last) && spaced(head)) {
             let joined = format!("{word} {last}");
             if measure.width_css_px(&joined, font) <= max_width_css_px {
                 (*prev, *last) = (head.to_string(), joined);
@@ -178,6 +179,12 @@ mod tests {
             if let [.., prev, last] = wrap(source, width, FONT, &EstimateMeasure, 9).as_slice() {
                 assert!(spaced_or_two_words(prev, last, width), "{width}: {prev:?} / {last:?}");
             }
+        }
+        // Nor a run of CJK text before an English word.
+        let mixed = "5G 10G PON端口和APP";
+        for width in (40..200).map(f64::from) {
+            let lines = wrap(mixed, width, FONT, &EstimateMeasure, 9);
+            assert!(lines.concat().replace(' ', "") == mixed.replace(' ', "") && lines.concat().matches(' ').count() <= 2, "{width}: {lines:?}");
         }
         // Not when the line before would keep one word: NEV / production growth.
         assert_eq!(wrap("NEV production growth", 120.0, FONT, &EstimateMeasure, 3), ["NEV production", "growth"]);

@@ -51,8 +51,11 @@ async function shownTable(path, chart, button, width) {
   return table;
 }
 
-test('at an article width, headers, values, qualifiers and kinds each take one line', async () => {
-  const { headers, cells } = await shownTable('index.html#growth', 'growth', '表格', 800);
+test('at an article width, headers, values, qualifiers and kinds each take one line, and nothing scrolls', async () => {
+  const { headers, cells, scroller } = await shownTable('index.html#growth', 'growth', '表格', 800);
+  assert.ok(scroller.scrollWidth <= scroller.clientWidth, `no sideways scroll: ${JSON.stringify(scroller)}`);
+  const en = await shownTable('embed.html?chart=5g&lang=en', '5g', 'Table', 800);
+  assert.ok(en.scroller.scrollWidth <= en.scroller.clientWidth, `no sideways scroll at 800 px: ${JSON.stringify(en.scroller)}`);
   assert.ok(headers.length >= 6, 'has its headers');
   for (const [text, n] of headers) assert.equal(n, 1, `header ${text} on one line`);
   // Value (2), qualifier (3) and kind (5); the period (4) may wrap.
