@@ -465,7 +465,6 @@ fn tiles_fill_their_rows_evenly() {
 /// their labels are whole.
 #[test]
 fn tile_figures_share_one_size() {
-    use zhibiao::chart::spec::PanelKind;
     let mut seen = 0;
     for id in ChartId::ALL {
         for lang in [Lang::Zh, Lang::En] {

@@ -77,8 +77,9 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
             }
         }
     }
-    // Likewise a word alone on the last line, cloud, / IoT), takes the word before it along, where
-    // the line before keeps two words or more.
+    // Likewise a short word alone on the last line, cloud, / IoT), takes the word before it along,
+    // where the line before keeps two words or more (not a long one: 10G PON ports /
+    // (gigabit-capable) reads better than 10G PON / ports (gigabit-capable)).
     if let [.., prev, last] = lines.as_mut_slice() {
         // (Bytes, not `str::contains`, which would ship `char`'s Debug and its Unicode tables.)
         // ASCII and no-break spaces only (a date, 19 July 2023): between two such words the
@@ -87,7 +88,7 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
         let latin = |s: &str| s.bytes().all(|b| b < 0x80 || b == 0xc2 || b == 0xa0);
         if let Some((head, word)) = prev.rsplit_once(' ').filter(|(head, word)| latin(last) && latin(word) && !spaced(last) && spaced(head)) {
             let joined = format!("{word} {last}");
-            if measure.width_css_px(&joined, font) <= max_width_css_px {
+            if measure.width_css_px(last, font) < max_width_css_px / 3.0 && measure.width_css_px(&joined, font) <= max_width_css_px {
                 (*prev, *last) = (head.to_string(), joined);
             }
         }
@@ -153,11 +154,14 @@ mod tests {
         assert_eq!(wrap("一二2023年六", 60.0, FONT, &EstimateMeasure, 3), ["一二2023年", "六"]);
     }
 
-    /// The last line has two words or more, or the line before two at most, or the last word of
-    /// the line before would not fit beside it.
+    /// The last line has two words or more, or it is no short one, or the line before has two at
+    /// most, or the last word of the line before would not fit beside it.
     fn spaced_or_two_words(prev: &str, last: &str, width: f64) -> bool {
         let moved = prev.rsplit(' ').next().map(|w| format!("{w} {last}")).unwrap_or_default();
-        last.contains(' ') || prev.matches(' ').count() <= 1 || EstimateMeasure.width_css_px(&moved, FONT) > width
+        last.contains(' ')
+            || EstimateMeasure.width_css_px(last, FONT) >= width / 3.0
+            || prev.matches(' ').count() <= 1
+            || EstimateMeasure.width_css_px(&moved, FONT) > width
     }
 
     #[test]
@@ -186,6 +190,9 @@ mod tests {
             let lines = wrap(mixed, width, FONT, &EstimateMeasure, 9);
             assert!(lines.concat().replace(' ', "") == mixed.replace(' ', "") && lines.concat().matches(' ').count() <= 2, "{width}: {lines:?}");
         }
+        // Nor a long word: 10G PON ports / (gigabit-capable), not 10G PON / ports (gigabit-capable).
+        let width = EstimateMeasure.width_css_px("ports (gigabit-capable)", FONT) + 1.0;
+        assert_eq!(wrap("10G PON ports (gigabit-capable)", width, FONT, &EstimateMeasure, 3), ["10G PON ports", "(gigabit-capable)"]);
         // Not when the line before would keep one word: NEV / production growth.
         assert_eq!(wrap("NEV production growth", 120.0, FONT, &EstimateMeasure, 3), ["NEV production", "growth"]);
     }
