@@ -3,7 +3,7 @@
 
 use zhibiao::chart::draw::to_svg;
 use zhibiao::chart::geom::{EstimateMeasure, Font, PointCss, RectCss, TextMeasure};
-use zhibiao::chart::layout::layout;
+use zhibiao::chart::layout::{layout, padding_css_px};
 use zhibiao::chart::scene::{Mark, Scene};
 use zhibiao::chart::spec::{Chart, PanelKind};
 use zhibiao::chart::theme::{DARK, LIGHT};
@@ -131,23 +131,28 @@ fn axis_ticks_are_round_at_every_width_and_font_width() {
     }
 }
 
+/// `items` grouped by their first value (a y in CSS px), in the order each is first seen.
+fn group_by_y<T>(items: impl IntoIterator<Item = (f64, T)>) -> Vec<(f64, Vec<T>)> {
+    let mut groups: Vec<(f64, Vec<T>)> = Vec::new();
+    for (y, item) in items {
+        match groups.iter_mut().find(|(gy, _)| *gy == y) {
+            Some((_, group)) => group.push(item),
+            None => groups.push((y, vec![item])),
+        }
+    }
+    groups
+}
+
 /// Each bar panel's axis, top to bottom: its tick labels' boxes (the small text that starts with
-/// a digit and shares a line with more: a line of the source may start with a date), and the boxes of the bold figures above it and below the axis
-/// before it.
+/// a digit and shares a line with more: a line of the source may start with a date), and the
+/// boxes of the bold figures above it and below the axis before it.
 fn axes_and_figures(s: &Scene, measure: &dyn TextMeasure) -> Vec<(Vec<RectCss>, Vec<RectCss>)> {
     let texts: Vec<(&Mark, RectCss)> =
         s.marks.iter().filter(|m| matches!(m, Mark::Text { .. })).zip(s.text_boxes(measure).into_iter().map(|(_, b)| b)).collect();
-    let mut axes: Vec<(f64, Vec<RectCss>)> = Vec::new();
-    for (m, b) in &texts {
-        if let Mark::Text { text, font, at, .. } = m {
-            if font.size_css_px < 12.0 && text.starts_with(|c: char| c.is_ascii_digit()) {
-                match axes.iter_mut().find(|(y, _)| *y == at.y_css_px) {
-                    Some((_, ticks)) => ticks.push(*b),
-                    None => axes.push((at.y_css_px, vec![*b])),
-                }
-            }
-        }
-    }
+    let axes = group_by_y(texts.iter().filter_map(|(m, b)| match m {
+        Mark::Text { text, font, at, .. } if font.size_css_px < 12.0 && text.starts_with(|c: char| c.is_ascii_digit()) => Some((at.y_css_px, *b)),
+        _ => None,
+    }));
     let mut above = f64::MIN;
     axes.into_iter()
         .filter(|(_, ticks)| ticks.len() >= 2)
@@ -165,19 +170,11 @@ fn axes_and_figures(s: &Scene, measure: &dyn TextMeasure) -> Vec<(Vec<RectCss>, 
 
 /// Each bar panel's grid, top to bottom: the top and bottom of its lines and their xs.
 fn grids(s: &Scene) -> Vec<(f64, f64, Vec<f64>)> {
-    let mut grids: Vec<(f64, f64, Vec<f64>)> = Vec::new();
-    for m in &s.marks {
-        if let Mark::Line { from, to, color } = m {
-            if *color != LIGHT.grid || from.x_css_px != to.x_css_px {
-                continue;
-            }
-            match grids.iter_mut().find(|(top, ..)| *top == from.y_css_px) {
-                Some((_, _, xs)) => xs.push(from.x_css_px),
-                None => grids.push((from.y_css_px, to.y_css_px, vec![from.x_css_px])),
-            }
-        }
-    }
-    grids
+    let lines = group_by_y(s.marks.iter().filter_map(|m| match m {
+        Mark::Line { from, to, color } if *color == LIGHT.grid && from.x_css_px == to.x_css_px => Some((from.y_css_px, (to.y_css_px, from.x_css_px))),
+        _ => None,
+    }));
+    lines.into_iter().map(|(top, lines)| (top, lines[0].0, lines.iter().map(|(_, x)| *x).collect())).collect()
 }
 
 /// The axis ends close past the longest bar: in every panel of bars on a scale of their own (not
@@ -237,7 +234,7 @@ fn labels_beside_the_bars_leave_them_room() {
             let widest_figure = bar_rows.map(|r| EstimateMeasure.width_css_px(&zhibiao::chart::format::value(r.indicator, lang), Font { size_css_px: 13.0, bold: true })).fold(0.0, f64::max);
             for width in (320..=1200).step_by(10) {
                 let s = scene(id, lang, f64::from(width), None);
-                let pad = if width < 480 { 12.0 } else { 16.0 };
+                let pad = padding_css_px(f64::from(width));
                 let inner = s.width_css_px - 2.0 * pad;
                 let axes = axes_and_figures(&s, &EstimateMeasure);
                 let Some((ticks, _)) = axes.first() else { panic!("{id:?} {lang:?} {width}: no axis found") };
@@ -271,7 +268,7 @@ fn a_charts_bar_panels_end_at_one_place_where_one_reaches_the_right_padding() {
                     let context = format!("{id:?} {lang:?} {width} ×{scale}");
                     let ends: Vec<f64> = grids(&s).iter().map(|(_, _, xs)| xs[xs.len() - 1]).collect();
                     assert!(ends.iter().all(|x| (x - ends[0]).abs() < 0.01), "{context}: axes end at {ends:?}");
-                    let right_css_px = s.width_css_px - if width < 480 { 12.0 } else { 16.0 };
+                    let right_css_px = s.width_css_px - padding_css_px(f64::from(width));
                     let mut reach = f64::MIN;
                     for (i, (ticks, figures)) in axes_and_figures(&s, measure).iter().enumerate() {
                         assert!(!figures.is_empty(), "{context}: no figures above axis {i}");
@@ -440,18 +437,11 @@ fn tiles_fill_their_rows_evenly() {
         for lang in [Lang::Zh, Lang::En] {
             for width in (320..=1200).step_by(10) {
                 let s = scene(id, lang, f64::from(width), None);
-                let mut rows: Vec<(f64, usize)> = Vec::new();
-                for m in &s.marks {
-                    if let Mark::Rect { rect, fill } = m {
-                        if *fill == LIGHT.tile && rect.height_css_px > 30.0 {
-                            match rows.iter_mut().find(|(y, _)| *y == rect.y_css_px) {
-                                Some((_, n)) => *n += 1,
-                                None => rows.push((rect.y_css_px, 1)),
-                            }
-                        }
-                    }
-                }
-                let counts: Vec<usize> = rows.iter().map(|(_, n)| *n).collect();
+                let rows = group_by_y(s.marks.iter().filter_map(|m| match m {
+                    Mark::Rect { rect, fill } if *fill == LIGHT.tile && rect.height_css_px > 30.0 => Some((rect.y_css_px, ())),
+                    _ => None,
+                }));
+                let counts: Vec<usize> = rows.iter().map(|(_, tiles)| tiles.len()).collect();
                 rows_seen += counts.len();
                 let (most, least) = (counts.iter().max(), counts.iter().min());
                 assert!(most.zip(least).is_none_or(|(a, b)| a - b <= 1), "{id:?} {lang:?} {width}: tiles per row {counts:?}");

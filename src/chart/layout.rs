@@ -351,10 +351,16 @@ impl Builder<'_> {
     }
 }
 
+/// The chart's padding at `width_css_px`: less on a phone. The widget's toolbar starts where
+/// this puts the chart's text (src/web/widget.css).
+pub fn padding_css_px(width_css_px: f64) -> f64 {
+    if width_css_px < 480.0 { 12.0 } else { 16.0 }
+}
+
 /// Lays out `chart` at `width_css_px`; `focused` is the highlighted point, if any.
 pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme: &Theme, focused: Option<usize>) -> Scene {
     let width_css_px = width_css_px.max(200.0);
-    let pad_css_px = if width_css_px < 480.0 { 12.0 } else { 16.0 };
+    let pad_css_px = padding_css_px(width_css_px);
     let (mut widest_label_css_px, mut widest_value_css_px) = (0.0, 0.0);
     for panel in chart.panels.iter().filter(|p| p.kind != PanelKind::Stats) {
         for row in &panel.rows {
