@@ -213,6 +213,26 @@ impl Chart {
     pub fn points(&self) -> &[&'static Indicator] {
         &self.points
     }
+
+    /// The name of point `point_idx` in a link (`#chart/name`) and in `focus-point`: its
+    /// indicator's id, or, where an earlier point already shows that indicator, the id, `@` and
+    /// which time the chart shows it (the growth chart shows H1 2023 in both panels; the second
+    /// bar is `industry_value_added_growth@2`). None past the last point.
+    pub fn point_name(&self, point_idx: usize) -> Option<String> {
+        let id = &self.points.get(point_idx)?.id;
+        let mut name = id.to_string();
+        let shown_before = self.points[..point_idx].iter().filter(|p| p.id == *id).count();
+        if shown_before > 0 {
+            name.push('@');
+            name.push_str(&(shown_before + 1).to_string());
+        }
+        Some(name)
+    }
+
+    /// The point [`Chart::point_name`] calls `name`, if any.
+    pub fn point_named(&self, name: &str) -> Option<usize> {
+        (0..self.points.len()).find(|&i| self.point_name(i).as_deref() == Some(name))
+    }
 }
 
 #[cfg(test)]
@@ -317,6 +337,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A link or `focus-point` names one point: no two points of a chart share a name, and each
+    /// name finds its own point (the growth chart's H1 2023 in its second panel, not the first).
+    #[test]
+    fn every_point_has_a_name_of_its_own() {
+        for id in ChartId::ALL {
+            let chart = Chart::build(id, Lang::En).unwrap_or_else(|e| panic!("{e}"));
+            let names: Vec<String> = (0..chart.points().len()).map(|i| chart.point_name(i).unwrap_or_else(|| panic!("{i}"))).collect();
+            for (i, name) in names.iter().enumerate() {
+                assert_eq!(chart.point_named(name), Some(i), "{} names point {i}", name);
+                assert!(!name.contains('/') && !name.contains('#'), "{name} fits in a link's hash");
+            }
+            assert_eq!(chart.point_name(names.len()), None);
+        }
+        let growth = Chart::build(ChartId::Growth, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+        let shown_twice: Vec<usize> = (0..growth.points().len()).filter(|&i| growth.points()[i].id == "industry_value_added_growth").collect();
+        assert_eq!(shown_twice.len(), 2, "H1 2023 in both panels");
+        let names: Vec<Option<String>> = shown_twice.iter().map(|&i| growth.point_name(i)).collect();
+        assert_eq!(names, [Some("industry_value_added_growth".to_string()), Some("industry_value_added_growth@2".to_string())]);
+        assert_eq!(growth.point_named("industry_value_added_growth@1"), None, "only a repeat has a panel number");
     }
 
     #[test]

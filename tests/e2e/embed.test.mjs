@@ -47,6 +47,19 @@ async function page(options = {}) {
 
 const ready = (p, chart) => p.waitForFunction((c) => window.__ready.includes(c), chart, { timeout: 15000 });
 
+/** Waits until the clipboard holds `text`, and fails with what it holds otherwise. (Not
+ * waitForFunction: it takes the promise that `readText` returns as a truthy value at once.) */
+async function clipboardHolds(p, text, timeoutMs = 5000) {
+  const until = Date.now() + timeoutMs;
+  let held;
+  do {
+    held = await p.evaluate(() => navigator.clipboard.readText());
+    if (held === text) return;
+    await new Promise((r) => setTimeout(r, 50));
+  } while (Date.now() < until);
+  assert.equal(held, text, 'the clipboard');
+}
+
 test('works under a strict Content-Security-Policy with no violation', async () => {
   const s = await server(DIST, { headers: { 'content-security-policy': CSP } });
   const { context, page: p, log } = await page();
@@ -433,11 +446,40 @@ test('PNG at 2x in the light theme (also from a dark screen), CSV with provenanc
   await p.keyboard.press('Home');
   await chart.getByRole('button', { name: '复制链接' }).focus();
   await p.keyboard.press('Enter');
-  await p.waitForFunction((url) => navigator.clipboard.readText().then((t) => t === url), `${s.url}/index.html#nev/nev_production_growth`);
+  await clipboardHolds(p, `${s.url}/index.html#nev/nev_production_growth`);
   // The page then sets its own point, which shows in place of the reader's: the link names it.
   await chart.evaluate((el) => el.setAttribute('focus-point', 'industry_value_added_growth'));
   await chart.getByRole('button', { name: '复制链接' }).click();
-  await p.waitForFunction((url) => navigator.clipboard.readText().then((t) => t === url), `${s.url}/index.html#nev/industry_value_added_growth`);
+  await clipboardHolds(p, `${s.url}/index.html#nev/industry_value_added_growth`);
+  await context.close();
+});
+
+test("a copied link to the growth chart's second H1 2023 bar reopens that bar, not the first panel's", async () => {
+  const s = await server(DIST);
+  const { context, page: p } = await page();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url });
+  await p.goto(`${s.url}/index.html#growth`);
+  await ready(p, 'growth');
+  const chart = p.locator('#panel-growth zhibiao-chart');
+  // The last point in keyboard order is H1 2023 in the second panel; the first panel shows it too.
+  await chart.locator('canvas[role=application]').focus();
+  await p.keyboard.press('End');
+  await chart.getByRole('button', { name: '复制链接' }).focus();
+  await p.keyboard.press('Enter');
+  const link = `${s.url}/index.html#growth/industry_value_added_growth@2`;
+  await clipboardHolds(p, link);
+  // Where each link puts the highlight: the bar's marker, lower down for the second panel's bar.
+  const markerTop = async (url) => {
+    await p.goto('about:blank');
+    await p.goto(url);
+    await ready(p, 'growth');
+    await p.waitForFunction(() => [...document.querySelector('#panel-growth zhibiao-chart').shadowRoot.querySelectorAll('.marker')].some((m) => !m.hidden));
+    return chart.evaluate((el) => Math.min(...[...el.shadowRoot.querySelectorAll('.marker')].filter((m) => !m.hidden).map((m) => m.getBoundingClientRect().top)));
+  };
+  const first = await markerTop(`${s.url}/index.html#growth/industry_value_added_growth`);
+  const second = await markerTop(link);
+  assert.ok(second > first + 40, `the second panel's bar (marker at ${second} px) is below the first panel's (${first} px)`);
+  assert.equal(await chart.evaluate((el) => el.getAttribute('focus-point')), 'industry_value_added_growth@2');
   await context.close();
 });
 

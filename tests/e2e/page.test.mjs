@@ -199,7 +199,7 @@ test("on a phone, the hash's point is highlighted without a card over the chart;
   await ready(page, 'nev');
   const chart = page.locator('#panel-nev zhibiao-chart');
   const markersShown = () => chart.evaluate((el) => [...el.shadowRoot.querySelectorAll('.marker')].filter((m) => !m.hidden).length);
-  await page.waitForFunction(async (el) => [...el.shadowRoot.querySelectorAll('.marker')].some((m) => !m.hidden), await chart.elementHandle());
+  await page.waitForFunction((el) => [...el.shadowRoot.querySelectorAll('.marker')].some((m) => !m.hidden), await chart.elementHandle());
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
   assert.ok(await markersShown() > 0, 'the point is highlighted');
   assert.equal(await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown')), null, 'no card covers the chart');

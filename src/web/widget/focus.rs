@@ -38,10 +38,10 @@ pub(super) struct Card {
 }
 
 impl Widget {
-    /// The point the `focus-point` attribute names (an indicator id), if this chart has it.
+    /// The point the `focus-point` attribute names (see `Chart::point_name`), if this chart has it.
     pub fn page_point(&self) -> Option<usize> {
-        let id = self.host.get_attribute("focus-point")?;
-        self.chart.as_ref().ok()?.points().iter().position(|p| p.id == id)
+        let name = self.host.get_attribute("focus-point")?;
+        self.chart.as_ref().ok()?.point_named(&name)
     }
 
     /// Focuses the point `focus-point` names, in place of any point the reader focused (the page
@@ -52,9 +52,9 @@ impl Widget {
         // A point the chart does not have focuses nothing; the console says what it does have.
         if let (None, Some(id), Ok(chart)) = (point, self.host.get_attribute("focus-point"), &self.chart) {
             let mut message = format!("<zhibiao-chart>: focus-point=\"{id}\" is not a point of chart=\"{}\"; its points are ", chart.id.key());
-            for (i, p) in chart.points().iter().enumerate() {
+            for (i, name) in (0..chart.points().len()).filter_map(|i| chart.point_name(i)).enumerate() {
                 message.push_str(if i == 0 { "" } else { ", " });
-                message.push_str(&p.id);
+                message.push_str(&name);
             }
             web_sys::console::warn_1(&message.into());
         }
