@@ -72,7 +72,10 @@ writeFileSync(join(DIST, 'zhibiao.js'), entry.replace('/*SNIPPETS*/', preload).r
 
 function staticChart(key, prefix = '') {
   const c = fallback[key];
-  const row = (cells) => `<tr>${cells.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`;
+  // The source cell opens with the quoted sentence, in Chinese whatever the table's language.
+  const quoted = (quote) => (quote ? `<span lang="zh">${escapeHtml(quote)}</span> ` : '');
+  const row = ({ cells, quote }) => `<tr>${cells.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>`
+    : `<td>${i === cells.length - 1 ? quoted(quote) : ''}${escapeHtml(cell)}</td>`)).join('')}</tr>`;
   const heading = (title) => (title ? `<tr><th scope="rowgroup" colspan="${c.table.headers.length}">${escapeHtml(title)}</th></tr>\n` : '');
   const bodies = c.table.groups.map((g) => `<tbody>${heading(g.title)}${g.rows.map(row).join('\n')}</tbody>`).join('\n');
   return `<figure class="static-chart">

@@ -82,9 +82,11 @@ export function defineFallback(reason) {
           tr.append(th);
           body.append(tr);
         }
-        for (const row of group.rows) {
+        for (const { cells, quote } of group.rows) {
           const tr = document.createElement('tr');
-          row.forEach((cell, i) => tr.append(i === 0 ? Object.assign(text('th', cell), { scope: 'row' }) : text('td', cell)));
+          cells.forEach((cell, i) => tr.append(i === 0 ? Object.assign(text('th', cell), { scope: 'row' }) : text('td', cell)));
+          // The source cell opens with the quoted sentence, Chinese whatever the table's language.
+          if (quote) tr.lastChild.prepend(Object.assign(text('span', quote), { lang: 'zh' }), ' ');
           body.append(tr);
         }
         table.append(body);

@@ -23,8 +23,18 @@ pub struct Table {
 pub struct RowGroup {
     /// The panel's title, as a heading row; none for a chart of one panel.
     pub title: Option<String>,
-    /// One row per point: indicator, value, qualifier, period, kind, source.
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<TableRow>,
+}
+
+/// One point's row.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct TableRow {
+    /// Indicator, value, qualifier, period, kind, source.
+    pub cells: Vec<String>,
+    /// The sentence the figure is quoted from, in “”, which opens the source cell. It is Chinese
+    /// whatever the table's language: the cell marks it `lang="zh"`, so that a screen reader
+    /// reads it with a Chinese voice (WCAG 3.1.2).
+    pub quote: Option<String>,
 }
 
 /// The qualifier of a stated figure; a derived one has none of its own (it is computed from rounded
@@ -59,12 +69,12 @@ pub fn table(chart: &Chart) -> Table {
     };
     let row = |ind: &Indicator| {
         let t = tooltip(ind, lang);
-        let source = match (t.quote, t.kind) {
-            (Some(quote), _) => format!("“{quote}” {}", t.source),
-            (None, Some(kind)) => kind,
-            (None, None) => t.source,
+        let (quote, source) = match (t.quote, t.kind) {
+            (Some(quote), _) => (Some(format!("“{quote}”")), t.source),
+            (None, Some(kind)) => (None, kind),
+            (None, None) => (None, t.source),
         };
-        vec![
+        let cells = vec![
             t.label,
             t.value,
             match qualifier_words(ind, lang) {
@@ -74,7 +84,8 @@ pub fn table(chart: &Chart) -> Table {
             t.period,
             kind_words(ind.kind, lang).to_string(),
             source,
-        ]
+        ];
+        TableRow { cells, quote }
     };
     // The same points in the same order as `Chart::points`: each row, then its part.
     let groups = chart
@@ -208,7 +219,7 @@ mod tests {
             for lang in [Lang::Zh, Lang::En] {
                 let c = chart(id, lang);
                 let t = table(&c);
-                let labels: Vec<&str> = t.groups.iter().flat_map(|g| &g.rows).map(|r| r[0].as_str()).collect();
+                let labels: Vec<&str> = t.groups.iter().flat_map(|g| &g.rows).map(|r| r.cells[0].as_str()).collect();
                 let points: Vec<&str> = c.points().iter().map(|i| lang.pick(&i.label.zh, &i.label.en)).collect();
                 assert_eq!(labels, points, "{id:?} {lang:?}");
             }
@@ -217,8 +228,22 @@ mod tests {
         assert_eq!((t.caption.as_str(), t.headers[1].as_str()), ("数据表：新能源汽车产销同比增长（2023年上半年）", "数值"));
         assert_eq!(t.groups.len(), 1);
         assert_eq!(t.groups[0].title, None, "one panel, no group heading");
-        assert_eq!(t.groups[0].rows[1][..5], ["新能源汽车销量增速", "44.1%", "确数", "2023年上半年", "原文数据"]);
-        assert!(t.groups[0].rows[1][5].contains("42.4%和44.1%"));
+        assert_eq!(t.groups[0].rows[1].cells[..5], ["新能源汽车销量增速", "44.1%", "确数", "2023年上半年", "原文数据"]);
+        assert!(t.groups[0].rows[1].quote.as_deref().is_some_and(|q| q.starts_with('“') && q.ends_with('”') && q.contains("42.4%和44.1%")));
+    }
+
+    /// In an English table the quotes are the only Chinese: the source cell's own words are English,
+    /// and every row has its sentence (a derived figure, its input's), which the cell marks as Chinese.
+    #[test]
+    fn an_english_tables_chinese_is_all_in_its_quotes() {
+        let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        for id in ChartId::ALL {
+            let t = table(&chart(id, Lang::En));
+            for r in t.groups.iter().flat_map(|g| &g.rows) {
+                assert!(r.cells.iter().all(|c| !han(c)), "{:?}", r.cells);
+                assert!(r.quote.as_deref().is_some_and(han), "{:?} has its sentence", r.cells[0]);
+            }
+        }
     }
 
     #[test]
@@ -226,9 +251,9 @@ mod tests {
         let t = table(&chart(ChartId::Growth, Lang::En));
         let titles: Vec<Option<&str>> = t.groups.iter().map(|g| g.title.as_deref()).collect();
         assert_eq!(titles, [Some("By indicator"), Some("Industrial value added growth against earlier periods")]);
-        let in_group = |g: &RowGroup| g.rows.iter().any(|r| r[1] == "3.8%" && r[0].starts_with("Industrial value added growth"));
+        let in_group = |g: &RowGroup| g.rows.iter().any(|r| r.cells[1] == "3.8%" && r.cells[0].starts_with("Industrial value added growth"));
         assert!(t.groups.iter().all(in_group), "3.8% is in both groups");
-        let derived: Vec<&Vec<String>> = t.groups[1].rows.iter().filter(|r| r[4] == "derived").collect();
+        let derived: Vec<&Vec<String>> = t.groups[1].rows.iter().map(|r| &r.cells).filter(|r| r[4] == "derived").collect();
         assert_eq!(derived.len(), 2);
         assert!(derived.iter().all(|r| r[2] == "—"), "{derived:?}");
     }

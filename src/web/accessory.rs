@@ -143,12 +143,23 @@ impl Accessories {
             }
             for row in &group.rows {
                 let tr = document.create_element("tr")?;
-                for (i, cell) in row.iter().enumerate() {
+                let last = row.cells.len().saturating_sub(1);
+                for (i, cell) in row.cells.iter().enumerate() {
                     let td = document.create_element(if i == 0 { "th" } else { "td" })?;
                     if i == 0 {
                         td.set_attribute("scope", "row")?;
                     }
-                    td.set_text_content(Some(cell));
+                    // The source cell opens with the quoted sentence, in Chinese whatever the table's language.
+                    match (i == last, &row.quote) {
+                        (true, Some(quote)) => {
+                            let q = document.create_element("span")?;
+                            q.set_attribute("lang", "zh")?;
+                            q.set_text_content(Some(quote));
+                            td.append_child(&q)?;
+                            td.append_child(&document.create_text_node(&[" ", cell].concat()))?;
+                        }
+                        _ => td.set_text_content(Some(cell)),
+                    }
                     tr.append_child(&td)?;
                 }
                 tbody.append_child(&tr)?;

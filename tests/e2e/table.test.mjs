@@ -111,19 +111,83 @@ test('on a phone, a shadow marks the side the table scrolls to, and its figures 
   await el.evaluate((host) => { const s = host.shadowRoot.querySelector('.table'); s.scrollLeft = s.scrollWidth; });
   const [endLeft, endRight] = await sides();
   assert.ok(endLeft < 240 && endRight >= 250, `at the end, a shadow on the left only: ${endLeft}, ${endRight}`);
-  // The toolbar's buttons start where the chart's text does: 12 px in on a phone.
-  const inset = await el.evaluate((host) => host.shadowRoot.querySelector('.toolbar button').getBoundingClientRect().left - host.getBoundingClientRect().left);
-  assert.equal(inset, 12);
+  // The toolbar's buttons and the table's text start where the chart's text does: 12 px in on a phone.
+  await el.evaluate((host) => { host.shadowRoot.querySelector('.table').scrollLeft = 0; });
+  assert.deepEqual(await el.evaluate(insets), { button: 12, caption: 12, header: 12, rows: [12], right: null });
   await context.close();
 });
 
-test('at an article width the toolbar starts 16 px in, where the chart\'s text does', async () => {
+/** How far in from the chart's left edge its first button and its table's caption, first header
+ * and first column's texts start (each distinct value of the column), and from its right edge the
+ * table's last column's text may end (its cells' widest line; null while the table scrolls). */
+function insets(host) {
+  const hostBox = host.getBoundingClientRect();
+  const text = (el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return range.getBoundingClientRect();
+  };
+  const root = host.shadowRoot;
+  const left = (el) => Math.round(text(el).left - hostBox.left);
+  const scroller = root.querySelector('.table');
+  return {
+    button: Math.round(root.querySelector('.toolbar button').getBoundingClientRect().left - hostBox.left),
+    caption: left(root.querySelector('caption')),
+    header: left(root.querySelector('thead th')),
+    rows: [...new Set([...root.querySelectorAll('tbody th')].map(left))],
+    right: scroller.scrollWidth > scroller.clientWidth ? null
+      : Math.round(hostBox.right - Math.max(...[...root.querySelectorAll('tbody td:last-child')].map((td) => text(td).right))),
+  };
+}
+
+test('at an article width the toolbar and the table start 16 px in, where the chart\'s text does', async () => {
   const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(RECORD_READY);
   await page.goto(`${server.url}/embed.html?chart=nev&lang=zh`);
   await page.waitForFunction(() => window.__ready.includes('nev'), null, { timeout: 15000 });
-  const inset = await page.locator('zhibiao-chart').evaluate((host) => host.shadowRoot.querySelector('.toolbar button').getBoundingClientRect().left - host.getBoundingClientRect().left);
-  assert.equal(inset, 16);
+  const el = page.locator('zhibiao-chart');
+  await el.getByRole('button', { name: '表格', exact: true }).click();
+  await el.locator('table').waitFor({ state: 'visible' });
+  const found = await el.evaluate(insets);
+  // The quote wraps, so its longest line ends near the padding: within one character of it.
+  assert.ok(found.right >= 16 && found.right < 16 + 14, `the sentences end ${found.right} px from the right`);
+  assert.deepEqual({ ...found, right: 16 }, { button: 16, caption: 16, header: 16, rows: [16], right: 16 });
   await context.close();
 });
+
+/** Each body row's source cell in `host`'s shadow root: the text of its `lang="zh"` parts, and its
+ * text outside them. */
+const sourceCells = (host) => [...host.shadowRoot.querySelectorAll('tbody tr')].filter((tr) => tr.children.length > 1).map((tr) => {
+  const cell = tr.lastElementChild;
+  const zh = [...cell.querySelectorAll('[lang=zh]')].map((el) => el.textContent);
+  const rest = [...cell.childNodes].filter((n) => !(n instanceof Element && n.lang === 'zh')).map((n) => n.textContent).join('');
+  return { zh, rest };
+});
+
+const HAN = /[\u4e00-\u9fff]/;
+
+for (const [name, options] of [['the widget', {}], ['the no-wasm fallback', { missing: (path) => path.endsWith('.wasm') }]]) {
+  test(`in ${name}, an English table marks each row's quoted sentence as Chinese, and its Chinese is all there`, async () => {
+    const s = options.missing ? await serve(DIST, options) : server;
+    const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(RECORD_READY);
+    await page.goto(`${s.url}/embed.html?chart=nev&lang=en`);
+    const el = page.locator('zhibiao-chart');
+    if (options.missing) await el.locator('table').waitFor();
+    else {
+      await page.waitForFunction(() => window.__ready.includes('nev'), null, { timeout: 15000 });
+      await el.getByRole('button', { name: 'Table', exact: true }).click();
+    }
+    const cells = await el.evaluate(sourceCells);
+    assert.equal(cells.length, 3, 'the NEV chart has three rows');
+    for (const { zh, rest } of cells) {
+      assert.equal(zh.length, 1, `one sentence marked as Chinese: ${rest}`);
+      assert.ok(zh[0].startsWith('“') && zh[0].endsWith('”') && HAN.test(zh[0]), zh[0]);
+      assert.ok(!HAN.test(rest) && rest.startsWith(' Source'), `the rest of the cell is English: ${rest}`);
+    }
+    await context.close();
+    if (options.missing) await s.close();
+  });
+}
