@@ -106,11 +106,21 @@ test('on a phone, a shadow marks the side the table scrolls to, and its figures 
     };
     return [await darkest(scroller.x + 1), await darkest(scroller.x + scroller.width - 5)];
   };
+  // The caption's text, as a box in the chart's coordinates.
+  const caption = () => el.evaluate((host) => {
+    const range = document.createRange();
+    range.selectNodeContents(host.shadowRoot.querySelector('caption'));
+    const [text, box] = [range.getBoundingClientRect(), host.getBoundingClientRect()];
+    return { left: Math.round(text.left - box.left), right: Math.round(text.right - box.left), lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+  });
+  const captionAtStart = await caption();
+  assert.ok(captionAtStart.right <= 360 - 12 && captionAtStart.lines > 1, `the caption wraps within the screen: ${JSON.stringify(captionAtStart)}`);
   const [startLeft, startRight] = await sides();
   assert.ok(startLeft >= 250 && startRight < 240, `at the start, a shadow on the right only: ${startLeft}, ${startRight}`);
   await el.evaluate((host) => { const s = host.shadowRoot.querySelector('.table'); s.scrollLeft = s.scrollWidth; });
   const [endLeft, endRight] = await sides();
   assert.ok(endLeft < 240 && endRight >= 250, `at the end, a shadow on the left only: ${endLeft}, ${endRight}`);
+  assert.deepEqual(await caption(), captionAtStart, 'the caption stays in view while the table scrolls');
   // The toolbar's buttons and the table's text start where the chart's text does: 12 px in on a phone.
   await el.evaluate((host) => { host.shadowRoot.querySelector('.table').scrollLeft = 0; });
   assert.deepEqual(await el.evaluate(insets), { button: 12, caption: 12, header: 12, rows: [12], right: null });
