@@ -32,8 +32,13 @@ const fallback = JSON.parse(read('target/fallback/fallback.json'));
 
 // The fallback module carries the tables for the case where the wasm cannot load.
 const tables = Object.fromEntries(Object.entries(fallback).map(([k, v]) => [k, { table: v.table, source: v.source }]));
-const fallbackModule = read('www/zhibiao-fallback.js').replace('/*FALLBACK*/{}/*END*/', JSON.stringify(tables));
-if (fallbackModule === read('www/zhibiao-fallback.js')) throw new Error('assemble: no /*FALLBACK*/ placeholder in www/zhibiao-fallback.js');
+const fallbackSource = read('www/zhibiao-fallback.js');
+for (const placeholder of ['/*FALLBACK*/{}/*END*/', "/*CSS*/''/*END*/"]) {
+  if (!fallbackSource.includes(placeholder)) throw new Error(`assemble: no ${placeholder} placeholder in www/zhibiao-fallback.js`);
+}
+// Replaced by functions: a replacement string would read `$&` or `$'` in the data as patterns.
+const fallbackModule = fallbackSource.replace('/*FALLBACK*/{}/*END*/', () => JSON.stringify(tables))
+  .replace("/*CSS*/''/*END*/", () => JSON.stringify(read('target/fallback/widget.css')));
 writeFileSync(join(DIST, 'zhibiao-fallback.js'), fallbackModule);
 
 // The glue's snippet modules move to stable names next to it (dist/pkg/element.js, not

@@ -15,6 +15,22 @@ mod css;
 pub mod data;
 pub mod dataset;
 
+// CSS_HEAD and CSS_TAIL: src/web/widget.css up to and after its FONT_FAMILY, minified by build.rs.
+include!(concat!(env!("OUT_DIR"), "/widget_css.rs"));
+
+/// The widget's stylesheet with the canvas's font stack (`chart::geom::FONT_FAMILY`) joined in:
+/// every widget's shadow root adopts it, and the no-wasm fallback ships it (written by the
+/// `fallback` command).
+pub fn widget_css() -> String {
+    // Pushed, not `concat`ed or substituted: `[&str]::concat` would be one more copy of the
+    // slice-joining code in the wasm, and `str::replace` would ship a substring search and its panic path.
+    let mut css = String::with_capacity(CSS_HEAD.len() + chart::geom::FONT_FAMILY.len() + CSS_TAIL.len());
+    for part in [CSS_HEAD, chart::geom::FONT_FAMILY, CSS_TAIL] {
+        css.push_str(part);
+    }
+    css
+}
+
 /// The dataset compiled in: every indicator natively, only those a chart shows (or derives from) in the wasm.
 pub use dataset::DATASET;
 

@@ -2,6 +2,9 @@
 // chart's data table (text only, never HTML). scripts/assemble.mjs fills in the tables.
 // Filled in by scripts/assemble.mjs with the tables of every chart, for the fallback below.
 const FALLBACK = /*FALLBACK*/{}/*END*/;
+// Filled in with the widget's own stylesheet (src/web/widget.css): the table looks as the
+// widget's does, in its fonts, scrolling sideways on a phone, in the dark scheme too.
+const WIDGET_CSS = /*CSS*/''/*END*/;
 
 const CHARTS = ['growth', '5g', 'nev'];
 const LANGS = ['zh', 'en'];
@@ -39,12 +42,8 @@ function text(tag, content, className) {
 export function defineFallback(reason) {
   if (customElements.get('zhibiao-chart')) return;
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`:host{display:block;font-family:system-ui,sans-serif}
-    .message{padding:12px;border:2px solid #d55e00;border-radius:6px}
-    table{border-collapse:collapse;font-size:13px;margin-top:8px}
-    caption{text-align:left;font-weight:600}
-    th,td{border-bottom:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
-    th[scope=row]{font-weight:normal}`);
+  // The credit line under the table is the fallback's own; it starts where the table's text does.
+  sheet.replaceSync(`${WIDGET_CSS}\n.credit{margin:8px 0 0;padding:0 clamp(12px,(100% - 480px)*1000 + 16px,16px);font-size:12px;opacity:.8}`);
   customElements.define('zhibiao-chart', class extends HTMLElement {
     static get observedAttributes() { return ['chart', 'lang']; }
     connectedCallback() { this.render(); }
@@ -73,7 +72,8 @@ export function defineFallback(reason) {
       table.append(text('caption', data.table.caption));
       const head = document.createElement('tr');
       for (const h of data.table.headers) head.append(Object.assign(text('th', h), { scope: 'col' }));
-      table.append(head);
+      table.append(document.createElement('thead'));
+      table.lastChild.append(head);
       for (const group of data.table.groups) {
         const body = document.createElement('tbody');
         if (group.title) {
@@ -91,7 +91,9 @@ export function defineFallback(reason) {
         }
         table.append(body);
       }
-      root.append(table, text('p', data.source));
+      const scroller = text('div', '', 'table');
+      scroller.append(table);
+      root.append(scroller, text('p', data.source, 'credit'));
     }
   });
 }

@@ -1,7 +1,8 @@
 //! Writes what readers without JavaScript (or without wasm) get, from the same Rust drawing code:
 //! `cargo run --quiet --bin fallback -- DIR` writes DIR/fallback/{chart}-{lang}.svg and
 //! DIR/fallback.json (title, description, table and SVG path of every chart in both languages), and
-//! DIR/fonts.json: the canvas fonts each chart uses, for the entry to resolve while the wasm loads.
+//! DIR/fonts.json: the canvas fonts each chart uses, for the entry to resolve while the wasm loads;
+//! and DIR/widget.css: the widget's stylesheet, which the no-wasm fallback's tables use too.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -64,5 +65,6 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     std::fs::write(dir.join("fallback.json"), serde_json::to_string(&all)?)?;
     std::fs::write(dir.join("fonts.json"), serde_json::to_string(&fonts)?)?;
+    std::fs::write(dir.join("widget.css"), zhibiao::widget_css())?;
     Ok(())
 }

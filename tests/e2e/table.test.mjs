@@ -201,3 +201,32 @@ for (const [name, options] of [['the widget', {}], ['the no-wasm fallback', { mi
     if (options.missing) await s.close();
   });
 }
+
+test('without the wasm, the table on a phone is the widget\'s: its fonts, sentences with room, scrolling sideways', async () => {
+  const s = await serve(DIST, { missing: (path) => path.endsWith('.wasm') });
+  const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${s.url}/embed.html?chart=nev&lang=en`);
+  const el = page.locator('zhibiao-chart');
+  await el.locator('table').waitFor();
+  const found = await el.evaluate((host) => {
+    const root = host.shadowRoot;
+    const scroller = root.querySelector('.table');
+    return {
+      font: getComputedStyle(root.querySelector('td')).fontFamily,
+      sentencePx: Math.min(...[...root.querySelectorAll('tbody td:last-child')].map((td) => td.getBoundingClientRect().width)),
+      scrolls: scroller !== null && scroller.scrollWidth > scroller.clientWidth,
+      captionLines: (() => {
+        const range = document.createRange();
+        range.selectNodeContents(root.querySelector('caption'));
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      })(),
+    };
+  });
+  assert.ok(found.font.startsWith('"PingFang SC"'), `the widget's font stack: ${found.font}`);
+  assert.ok(found.sentencePx >= 18 * 13, `the sentences are ${found.sentencePx} px wide`);
+  assert.ok(found.scrolls, 'the table scrolls sideways');
+  assert.ok(found.captionLines > 1, 'the caption wraps on screen');
+  await context.close();
+  await s.close();
+});
