@@ -357,7 +357,7 @@ mod tests {
         assert_eq!(shown_twice.len(), 2, "H1 2023 in both panels");
         let names: Vec<Option<String>> = shown_twice.iter().map(|&i| growth.point_name(i)).collect();
         assert_eq!(names, [Some("industry_value_added_growth".to_string()), Some("industry_value_added_growth@2".to_string())]);
-        assert_eq!(growth.point_named("industry_value_added_growth@1"), None, "only a repeat has a panel number");
+        assert_eq!(growth.point_named("industry_value_added_growth@1"), None, "only a repeat is numbered");
     }
 
     #[test]
