@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
 import { OWNED_EXPORT, token } from '../../scripts/short-names.mjs';
-import { launch, RECORD_READY } from './browser.mjs';
+import { launch, RECORD_READY, SHOWN } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -38,6 +38,7 @@ async function page(options = {}) {
   p.on('pageerror', (e) => log.pageErrors.push(String(e)));
   p.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(m.text()); });
   await p.addInitScript(RECORD_READY);
+  await p.addInitScript(SHOWN);
   await p.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -167,7 +168,8 @@ test('on a right-to-left page, the chart is still laid out left to right', async
   await ready(p, 'nev');
   // The title starts at the left padding: ink in its first 100 px (read from a copy of what the
   // chart shows), and the canvas's own direction is ltr.
-  await p.waitForFunction(() => document.querySelector('zhibiao-chart').shadowRoot.querySelector('canvas.view')?.width > 0);
+  // Once the view has taken over from the drawn canvas (it is hidden until then, and blank).
+  await p.waitForFunction(() => document.querySelector('zhibiao-chart').shadowRoot.querySelector('canvas.view:not([hidden])')?.width > 0);
   const [ink, direction] = await p.evaluate(() => {
     const root = document.querySelector('zhibiao-chart').shadowRoot;
     const [canvas, view] = [root.querySelector('canvas[role=application]'), root.querySelector('canvas.view')];
@@ -348,9 +350,11 @@ test('the iframe embed opens the point a copied link names, and ignores a malfor
   assert.equal(await focusPoint(), 'nev_production_growth');
   assert.equal(await tip(), '42.4%');
   // Another chart's hash, or a point the chart lacks, focuses nothing.
-  for (const hash of ['#growth/nev_sales_growth', `#nev/${encodeURIComponent(XSS)}`]) {
+  // Each waits for its own end state: another chart's hash removes focus-point; a point the chart
+  // lacks is set as given, as text.
+  for (const [hash, focused] of [['#growth/nev_sales_growth', null], [`#nev/${encodeURIComponent(XSS)}`, XSS]]) {
     await p.evaluate((h) => { location.hash = h; }, hash);
-    await p.waitForFunction(() => !document.querySelector('zhibiao-chart').hasAttribute('focus-point') || document.querySelector('zhibiao-chart').getAttribute('focus-point').includes('<'));
+    await p.waitForFunction((f) => document.querySelector('zhibiao-chart').getAttribute('focus-point') === f, focused);
     await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     assert.equal(await tip(), null, hash);
   }
@@ -386,7 +390,17 @@ test('no attribute or query value is ever inserted as HTML', async () => {
   assert.ok(messages[0]?.includes(`chart="${XSS}"`), messages[0]);
   assert.ok(messages[1]?.includes(`lang="${XSS}"`), messages[1]);
   assert.equal(messages[2], null, 'a focus-point it does not have is no error');
-  assert.ok(await p.locator('zhibiao-chart.xss').nth(2).evaluate((el) => [...el.shadowRoot.querySelectorAll('canvas')].some((c) => c.width > 0)), 'it draws');
+  // It draws: what it shows is as wide as its box in device px, with ink in it (a canvas that is
+  // never drawn is 300 px wide and blank).
+  const third = p.locator('zhibiao-chart.xss').nth(2);
+  await third.scrollIntoViewIfNeeded();
+  await p.waitForFunction((el) => {
+    const { canvas, context } = window.__shown(el);
+    const width = canvas.getBoundingClientRect().width;
+    if (width < 100 || canvas.width !== Math.round(width * devicePixelRatio)) return false;
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    return data.some((v, i) => i % 4 === 3 && v > 0);
+  }, await third.elementHandle(), { timeout: 5000 });
   const inserted = () => p.evaluate(() => ({
     images: document.querySelectorAll('img').length + [...document.querySelectorAll('zhibiao-chart')].reduce((n, el) => n + el.shadowRoot.querySelectorAll('img').length, 0),
     xss: window.__xss,

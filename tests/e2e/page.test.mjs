@@ -379,8 +379,12 @@ test('the charts follow their container, not the window', async () => {
   const { page, context } = await open('', { width: 1200 });
   await ready(page, 'growth');
   await page.evaluate(() => { document.querySelector('#panel-growth zhibiao-chart').style.width = '420px'; });
-  await page.waitForFunction(() => document.querySelector('#panel-growth zhibiao-chart')
-    .shadowRoot.querySelector('canvas').getBoundingClientRect().width === 420, null, { timeout: 5000 });
+  // Redrawn for the new width: what the reader sees is 420 CSS px wide and backed by 840 device px
+  // (DPR 2). The box alone would pass at once: the canvas is max-width 100%.
+  await page.waitForFunction(() => {
+    const { canvas } = window.__shown(document.querySelector('#panel-growth zhibiao-chart'));
+    return canvas.getBoundingClientRect().width === 420 && canvas.width === 840;
+  }, null, { timeout: 5000 });
   assert.equal(await page.evaluate(() => window.innerWidth), 1200, 'the window did not change');
   await context.close();
 });
