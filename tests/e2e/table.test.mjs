@@ -60,12 +60,14 @@ test('at an article width, headers, values, qualifiers and kinds each take one l
   for (const [text, n] of headers) assert.equal(n, 1, `header ${text} on one line`);
   // Value (2), qualifier (3) and kind (5); the period (4) may wrap.
   const short = cells.filter((_, i) => i % 4 !== 2);
+  assert.ok(short.length >= 18, `has its rows: ${short.length} short cells`);
   for (const [text, n] of short) assert.equal(n, 1, `${text} on one line`);
 });
 
 test('on a phone, the table scrolls sideways instead of stacking the quote a word per line', async () => {
   const { headers, tallestRowPx, scroller } = await shownTable('embed.html?chart=5g&lang=en', '5g', 'Table', 360);
   assert.ok(scroller.scrollWidth > scroller.clientWidth, `the table scrolls: ${JSON.stringify(scroller)}`);
+  assert.ok(headers.length >= 6 && tallestRowPx > 0, 'has its headers and rows');
   for (const [text, n] of headers) assert.equal(n, 1, `header ${text} on one line`);
   // A quote of up to ~220 characters over 18em is at most about eight lines of 19 px.
   assert.ok(tallestRowPx < 200, `the tallest row is ${tallestRowPx} px`);
@@ -214,6 +216,7 @@ test('without the wasm, the table on a phone is the widget\'s: its fonts, senten
     const scroller = root.querySelector('.table');
     return {
       font: getComputedStyle(root.querySelector('td')).fontFamily,
+      sentences: root.querySelectorAll('tbody td:last-child').length,
       sentencePx: Math.min(...[...root.querySelectorAll('tbody td:last-child')].map((td) => td.getBoundingClientRect().width)),
       scrolls: scroller !== null && scroller.scrollWidth > scroller.clientWidth,
       captionLines: (() => {
@@ -224,6 +227,7 @@ test('without the wasm, the table on a phone is the widget\'s: its fonts, senten
     };
   });
   assert.ok(found.font.startsWith('"PingFang SC"'), `the widget's font stack: ${found.font}`);
+  assert.ok(found.sentences >= 3, `the table has its rows: ${found.sentences}`);
   assert.ok(found.sentencePx >= 18 * 13, `the sentences are ${found.sentencePx} px wide`);
   assert.ok(found.scrolls, 'the table scrolls sideways');
   assert.ok(found.captionLines > 1, 'the caption wraps on screen');
