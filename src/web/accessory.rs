@@ -42,6 +42,9 @@ pub struct Accessories {
     pub buttons: Vec<(Action, HtmlElement)>,
     pub table_wrap: HtmlElement,
     pub desc: HtmlElement,
+    /// What copy link did, on screen after the buttons (hidden from screen readers, which hear it
+    /// from the widget's status region).
+    pub said: HtmlElement,
 }
 
 /// A new `tag` element of class `class` (none when empty).
@@ -78,11 +81,14 @@ impl Accessories {
             toolbar.append_child(&button)?;
             buttons.push((action, button));
         }
+        let said = element(document, "span", "said")?;
+        said.set_attribute("aria-hidden", "true")?;
+        toolbar.append_child(&said)?;
         let table_wrap = element(document, "div", "table sr")?;
         table_wrap.set_id("table");
         let desc = element(document, "p", "sr")?;
         desc.set_id("desc");
-        Ok(Accessories { toolbar, buttons, table_wrap, desc })
+        Ok(Accessories { toolbar, buttons, table_wrap, desc, said })
     }
 
     /// Appends the toolbar, the table and the description to `shadow`, in that order.
@@ -96,6 +102,8 @@ impl Accessories {
     /// Labels the buttons for a chart (or hides them).
     pub fn label_buttons(&self, chart: Option<&Chart>) {
         self.toolbar.set_hidden(chart.is_none());
+        // What copy link said was said of the chart before.
+        self.said.set_text_content(None);
         if let Some(chart) = chart {
             for (action, button) in &self.buttons {
                 button.set_text_content(Some(label(*action, chart.lang)));
@@ -232,24 +240,48 @@ pub fn link(window: &web_sys::Window, chart: &Chart, point_idx: Option<usize>) -
     format!("{base}#{}{point}", chart.id.key())
 }
 
-/// Copies `url` to the clipboard and says in `status` (a live region) whether it did; where it
-/// could not, `status` gives the link instead.
-pub fn copy_link(window: &web_sys::Window, status: &HtmlElement, url: String, lang: Lang) {
-    let copied = format!("{}{url}", lang.pick("已复制链接：", "Link copied: "));
-    let failed = format!("{}{url}", lang.pick("无法访问剪贴板，链接为：", "Could not copy; the link is: "));
+/// Copies `url` to the clipboard and says whether it did: in `status` (a live region), and on
+/// screen in `said`, "Link copied" for a moment. Where it could not, both give the link instead,
+/// and `said` keeps it in view, to be selected and copied by hand.
+pub fn copy_link(window: &web_sys::Window, status: &HtmlElement, said: &HtmlElement, url: String, lang: Lang) {
     // `navigator.clipboard` is undefined outside a secure context (a page on plain http): calling
     // it there would throw.
     let clipboard = window.navigator().clipboard();
     if clipboard.is_undefined() {
-        status.set_text_content(Some(&failed));
+        tell(status, said, &url, lang, false);
         return;
     }
     let promise: Thenable = clipboard.write_text(&url).unchecked_into();
-    let (ok_status, err_status) = (status.clone(), status.clone());
-    let on_ok = Closure::once(move |_: JsValue| ok_status.set_text_content(Some(&copied)));
-    let on_err = Closure::once(move |_: JsValue| err_status.set_text_content(Some(&failed)));
+    let (ok_status, err_status, ok_said, err_said, ok_url) = (status.clone(), status.clone(), said.clone(), said.clone(), url.clone());
+    let on_ok = Closure::once(move |_: JsValue| tell(&ok_status, &ok_said, &ok_url, lang, true));
+    let on_err = Closure::once(move |_: JsValue| tell(&err_status, &err_said, &url, lang, false));
     promise.then(&super::guard(on_ok.as_ref()), &super::guard(on_err.as_ref()));
     // One per click, freed by the browser with the promise; the unused one is a few bytes.
     on_ok.forget();
     on_err.forget();
+}
+
+/// Says what copy link did with `url`. On screen, in a new element each time, so that the fade of
+/// "Link copied" starts again; a failure shows the link in an element that selects as a whole.
+fn tell(status: &HtmlElement, said: &HtmlElement, url: &str, lang: Lang, copied: bool) {
+    let words = match copied {
+        true => lang.pick("已复制链接", "Link copied"),
+        false => lang.pick("无法访问剪贴板，链接为：", "Could not copy; the link is: "),
+    };
+    let mut spoken = String::with_capacity(words.len() + url.len() + 3);
+    spoken.push_str(words);
+    if copied {
+        spoken.push_str(lang.pick("：", ": "));
+    }
+    spoken.push_str(url);
+    status.set_text_content(Some(&spoken));
+    let Some(document) = said.owner_document() else { return };
+    let (Ok(line), Ok(link)) = (element(&document, "span", if copied { "copied" } else { "" }), element(&document, "span", "url")) else { return };
+    line.set_text_content(Some(words));
+    if !copied {
+        link.set_text_content(Some(url));
+        let _ = line.append_child(&link);
+    }
+    said.set_text_content(None);
+    let _ = said.append_child(&line);
 }

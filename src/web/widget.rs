@@ -235,7 +235,7 @@ impl Widget {
                     Some((idx, pin)) if pin != Pin::Page => Some(idx),
                     page => self.chosen.or(page.map(|(idx, _)| idx)),
                 };
-                copy_link(window, &self.status, link(window, chart, point), chart.lang);
+                copy_link(window, &self.status, &self.extras.said, link(window, chart, point), chart.lang);
                 Ok(())
             }
         }

@@ -453,6 +453,15 @@ test('PNG at 2x in the light theme (also from a dark screen), CSV with provenanc
   await p.waitForFunction(() => document.querySelector('#panel-nev zhibiao-chart').shadowRoot
     .querySelector('[role=status]').textContent.startsWith('已复制链接'));
   assert.equal(await p.evaluate(() => navigator.clipboard.readText()), `${s.url}/index.html#nev/nev_sales_growth`);
+  // A sighted reader sees it too, beside the buttons, for a moment; then it fades out.
+  const said = chart.locator('.said');
+  assert.equal(await said.textContent(), '已复制链接');
+  assert.ok(await said.isVisible(), 'the reader sees that the link was copied');
+  const [saidBox, buttonBox] = [await said.boundingBox(), await chart.getByRole('button', { name: '复制链接' }).boundingBox()];
+  assert.ok(saidBox.x > buttonBox.x + buttonBox.width && Math.abs((saidBox.y + saidBox.height / 2) - (buttonBox.y + buttonBox.height / 2)) < 2,
+    `beside the button: ${JSON.stringify({ saidBox, buttonBox })}`);
+  await p.waitForFunction((el) => getComputedStyle(el.shadowRoot.querySelector('.said > span')).visibility === 'hidden',
+    await chart.elementHandle(), { timeout: 6000 });
 
   // A reader who keys to a point and then moves to the button (focus leaves the chart, which
   // goes back to the page's point) shares the point they chose.
@@ -499,7 +508,8 @@ test("a copied link to the growth chart's second H1 2023 bar reopens that bar, n
 
 test('without a clipboard (a page on plain http), copy link gives the link instead, and nothing fails', async () => {
   const s = await server(DIST);
-  const { context, page: p, log } = await page();
+  // Wide enough for the message to sit beside the buttons, too narrow for it to take one line.
+  const { context, page: p, log } = await page({ viewport: { width: 700, height: 900 } });
   await p.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, get: () => undefined }));
   await p.goto(`${s.url}/index.html#nev`);
   await ready(p, 'nev');
@@ -507,6 +517,16 @@ test('without a clipboard (a page on plain http), copy link gives the link inste
   await chart.getByRole('button', { name: '复制链接' }).click();
   await p.waitForFunction(() => document.querySelector('#panel-nev zhibiao-chart').shadowRoot
     .querySelector('[role=status]').textContent === `无法访问剪贴板，链接为：${location.origin}/index.html#nev`);
+  // On screen, the link stays (no fade) and selects as a whole, to copy by hand.
+  const said = chart.locator('.said');
+  assert.equal(await said.textContent(), `无法访问剪贴板，链接为：${s.url}/index.html#nev`);
+  assert.ok(await said.isVisible(), 'the reader sees the link');
+  const [saidBox, buttonBox] = [await said.boundingBox(), await chart.getByRole('button', { name: '复制链接' }).boundingBox()];
+  assert.ok(saidBox.x > buttonBox.x + buttonBox.width && saidBox.height > buttonBox.height && buttonBox.height < 40,
+    `beside the buttons, which keep their height: ${JSON.stringify({ saidBox, buttonBox })}`);
+  assert.deepEqual(await said.evaluate((el) => [el.firstChild.getAnimations().length, getComputedStyle(el.querySelector('.url')).userSelect]), [0, 'all']);
+  await said.locator('.url').click();
+  assert.equal(await p.evaluate(() => String(getSelection())), `${s.url}/index.html#nev`, 'a click selects the link');
   assert.equal(await chart.locator('.crash').count(), 0, 'no error state');
   assert.deepEqual(log.consoleErrors, []);
   assert.deepEqual(log.pageErrors, []);
