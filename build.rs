@@ -53,7 +53,7 @@ fn main() {
     write("dataset.rs", &source);
 
     // The widget's stylesheet, minified, in two parts around the font stack, which
-    // src/web/style.rs joins in from geom::FONT_FAMILY (the canvas's).
+    // zhibiao::widget_css (lib.rs) joins in from geom::FONT_FAMILY (the canvas's).
     let css_path = "src/web/widget.css";
     println!("cargo:rerun-if-changed={css_path}");
     println!("cargo:rerun-if-changed=src/css.rs");
