@@ -533,6 +533,33 @@ test('without a clipboard (a page on plain http), copy link gives the link inste
   await context.close();
 });
 
+test('in a cross-origin iframe, copy link copies where the frame allows clipboard-write (as the README\'s snippet does), and gives the link where it does not', async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // The article on another origin (localhost) than the embed (127.0.0.1), each a secure context.
+  await p.goto(`${s.url.replace('127.0.0.1', 'localhost')}/tests/e2e/fixtures/parent.html`);
+  await p.evaluate((url) => {
+    for (const [id, chart, allow] of [['with', 'nev', 'clipboard-write'], ['without', '5g', '']]) {
+      const frame = Object.assign(document.createElement('iframe'), { id, allow, src: `${url}/dist/embed.html?chart=${chart}&lang=en` });
+      frame.style.cssText = 'width: 100%; height: 600px; border: 0';
+      document.body.append(frame);
+    }
+  }, s.url);
+  const said = async (id) => {
+    const frame = p.frameLocator(`#${id}`);
+    await frame.getByRole('button', { name: 'Copy link' }).click();
+    await frame.locator('zhibiao-chart .said > span').waitFor();
+    return frame.locator('zhibiao-chart .said').textContent();
+  };
+  assert.equal(await said('with'), 'Link copied');
+  await clipboardHolds(p, `${s.url}/dist/embed.html?chart=nev&lang=en#nev`);
+  assert.equal(await said('without'), `Could not copy; the link is: ${s.url}/dist/embed.html?chart=5g&lang=en#5g`);
+  await clipboardHolds(p, `${s.url}/dist/embed.html?chart=nev&lang=en#nev`);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('the table toggle shows the same data as the canvas, and print hides the buttons', async () => {
   const s = await server(DIST);
   const { context, page: p } = await page();
