@@ -42,8 +42,8 @@ pub struct Accessories {
     pub buttons: Vec<(Action, HtmlElement)>,
     pub table_wrap: HtmlElement,
     pub desc: HtmlElement,
-    /// What copy link did, on screen after the buttons (hidden from screen readers, which hear it
-    /// from the widget's status region).
+    /// What copy link did, on screen after the buttons (screen readers hear it from the widget's
+    /// status region).
     pub said: HtmlElement,
 }
 
@@ -82,7 +82,6 @@ impl Accessories {
             buttons.push((action, button));
         }
         let said = element(document, "span", "said")?;
-        said.set_attribute("aria-hidden", "true")?;
         toolbar.append_child(&said)?;
         let table_wrap = element(document, "div", "table sr")?;
         table_wrap.set_id("table");
@@ -241,8 +240,8 @@ pub fn link(window: &web_sys::Window, chart: &Chart, point_idx: Option<usize>) -
 }
 
 /// Copies `url` to the clipboard and says whether it did: in `status` (a live region), and on
-/// screen in `said`, "Link copied" for a moment. Where it could not, both give the link instead,
-/// and `said` keeps it in view, to be selected and copied by hand.
+/// screen in `said`, "Link copied" for a moment. Where it could not, both give the link instead:
+/// `said` in a read-only field that takes the focus with the link selected, for the reader to copy.
 pub fn copy_link(window: &web_sys::Window, status: &HtmlElement, said: &HtmlElement, url: String, lang: Lang) {
     // `navigator.clipboard` is undefined outside a secure context (a page on plain http): calling
     // it there would throw.
@@ -262,7 +261,8 @@ pub fn copy_link(window: &web_sys::Window, status: &HtmlElement, said: &HtmlElem
 }
 
 /// Says what copy link did with `url`. On screen, in a new element each time, so that the fade of
-/// "Link copied" starts again; a failure shows the link in an element that selects as a whole.
+/// "Link copied" starts again (hidden from screen readers, which hear `status`). A failure shows
+/// the link in a field labelled by the message, focused and selected: one keystroke copies it.
 fn tell(status: &HtmlElement, said: &HtmlElement, url: &str, lang: Lang, copied: bool) {
     let words = match copied {
         true => lang.pick("已复制链接", "Link copied"),
@@ -276,12 +276,21 @@ fn tell(status: &HtmlElement, said: &HtmlElement, url: &str, lang: Lang, copied:
     spoken.push_str(url);
     status.set_text_content(Some(&spoken));
     let Some(document) = said.owner_document() else { return };
-    let (Ok(line), Ok(link)) = (element(&document, "span", if copied { "copied" } else { "" }), element(&document, "span", "url")) else { return };
+    let line = match copied {
+        true => element(&document, "span", "copied").and_then(|line| line.set_attribute("aria-hidden", "true").map(|()| line)),
+        false => element(&document, "label", ""),
+    };
+    let Ok(line) = line else { return };
     line.set_text_content(Some(words));
-    if !copied {
-        link.set_text_content(Some(url));
-        let _ = line.append_child(&link);
-    }
     said.set_text_content(None);
     let _ = said.append_child(&line);
+    if copied {
+        return;
+    }
+    let Ok(field) = document.create_element("input").map(|f| f.unchecked_into::<web_sys::HtmlInputElement>()) else { return };
+    field.set_read_only(true);
+    field.set_value(url);
+    let _ = line.append_child(&field);
+    let _ = field.focus();
+    field.select();
 }
