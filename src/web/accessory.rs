@@ -276,15 +276,13 @@ fn tell(status: &HtmlElement, said: &HtmlElement, url: &str, lang: Lang, copied:
     spoken.push_str(url);
     status.set_text_content(Some(&spoken));
     let Some(document) = said.owner_document() else { return };
-    let line = match copied {
-        true => element(&document, "span", "copied").and_then(|line| line.set_attribute("aria-hidden", "true").map(|()| line)),
-        false => element(&document, "label", ""),
-    };
-    let Ok(line) = line else { return };
+    let (tag, class) = if copied { ("span", "copied") } else { ("label", "") };
+    let Ok(line) = element(&document, tag, class) else { return };
     line.set_text_content(Some(words));
     said.set_text_content(None);
     let _ = said.append_child(&line);
     if copied {
+        let _ = line.set_attribute("aria-hidden", "true");
         return;
     }
     let Ok(field) = document.create_element("input").map(|f| f.unchecked_into::<web_sys::HtmlInputElement>()) else { return };
