@@ -70,29 +70,38 @@ function fail(error) {
     });
 }
 
+/** Calls into the wasm under way. A page's listener can run inside one: the click of a download's
+ * link, copy link's field taking the focus, reach the page at once. A lifecycle call made there
+ * (the page adds, removes or changes a chart) waits for a microtask, when the wasm is done: it
+ * works on one chart at a time (src/web/mod.rs, `MOUNTED`). */
+let inside = 0;
+
 /** `f`, with any exception it throws turned into the failure path above. */
 export function guard(f) {
   return function guarded(...args) {
+    inside += 1;
     try {
       return f.apply(this, args);
     } catch (error) {
       fail(error);
       return undefined;
+    } finally {
+      inside -= 1;
     }
   };
 }
 
 function call(hook, ...args) {
+  if (inside) {
+    queueMicrotask(() => call(hook, ...args));
+    return;
+  }
   // While a fresh instance loads, or after giving up, a chart connected meanwhile shows the error.
   if (!hooks) {
     showError(...failure);
     return;
   }
-  try {
-    hooks[hook](...args);
-  } catch (error) {
-    fail(error);
-  }
+  guard(hooks[hook])(...args);
 }
 
 export function defineElement(name, newHooks) {

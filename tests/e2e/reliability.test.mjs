@@ -410,3 +410,42 @@ test('a mount that fails halfway removes the listeners it added', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a page listener that the widget\'s own work calls (a download\'s click) can change, add and remove charts', async () => {
+  // The widget's Download CSV clicks a link in its shadow root while it works on its chart; the
+  // click reaches the page's listeners at once, before that work is done. An article's script
+  // there changes the chart's language, adds a chart and removes another.
+  const { context, page, errors } = await open();
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  const alone = await page.evaluate(() => window.__counts.windowListeners);
+  await page.evaluate(() => {
+    document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev"></zhibiao-chart><zhibiao-chart chart="5g"></zhibiao-chart>';
+  });
+  await page.waitForFunction(() => window.__ready.includes('nev') && window.__ready.includes('5g'));
+  const perChart = (await page.evaluate(() => window.__counts.windowListeners) - alone) / 2;
+  assert.ok(perChart >= 1, 'each chart listens on the window');
+  await page.evaluate(() => {
+    window.__ready = [];
+    window.__calledInside = 0;
+    document.addEventListener('click', (e) => {
+      // The widget's own link click, not the reader's.
+      if (e.isTrusted) return;
+      window.__calledInside += 1;
+      const stage = document.getElementById('stage');
+      stage.querySelector('[chart=nev]').setAttribute('lang', 'en');
+      stage.querySelector('[chart="5g"]').remove();
+      stage.insertAdjacentHTML('beforeend', '<zhibiao-chart chart="growth"></zhibiao-chart>');
+    });
+  });
+  const nev = page.locator('zhibiao-chart[chart=nev]');
+  await Promise.all([page.waitForEvent('download'), nev.getByRole('button', { name: '下载 CSV' }).click()]);
+  await page.waitForFunction(() => window.__ready.includes('nev') && window.__ready.includes('growth'), null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => window.__calledInside), 1, 'the page listener ran inside the widget\'s work');
+  assert.ok(await nev.getByRole('button', { name: 'Download CSV' }).isVisible(), 'the chart changed language');
+  assert.equal(await page.locator('zhibiao-chart .crash').count(), 0, 'no chart failed');
+  assert.ok(!consoleErrors.some((e) => e.includes('a chart failed') || e.includes('panic')), consoleErrors.join('\n'));
+  assert.equal(await page.evaluate(() => window.__counts.windowListeners) - alone, perChart * 2, 'the removed chart left no window listener behind');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
