@@ -46,7 +46,7 @@ fn plain_from(value: f64, min_decimals: usize, max_decimals: usize) -> String {
 
 /// Inserts thousands separators into the integer part of a plain decimal string.
 fn group_thousands(s: &str) -> String {
-    let (int, frac) = s.split_once('.').map_or((s, None), |(i, f)| (i, Some(f)));
+    let (int, frac) = super::ascii::split_once(s, b'.').map_or((s, None), |(i, f)| (i, Some(f)));
     let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

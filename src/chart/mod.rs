@@ -3,6 +3,7 @@
 //! Pure and host-testable: it never touches the browser; `web` hands it a text measurer and a
 //! plotters backend.
 
+pub mod ascii;
 pub mod describe;
 pub mod draw;
 pub mod format;
@@ -69,7 +70,7 @@ impl Lang {
 
     /// Accepts "zh", "en" and region forms such as "zh-CN" or "en-GB".
     pub fn parse(value: &str) -> Result<Lang, AttributeError> {
-        let primary = value.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = ascii::before(ascii::before(value.trim(), b'-'), b'_').to_ascii_lowercase();
         match primary.as_str() {
             "zh" => Ok(Lang::Zh),
             "en" => Ok(Lang::En),

@@ -1,7 +1,7 @@
 //! Periods and dates as a reader reads them: "2023-H1" → 2023年上半年 / H1 2023, "2023-07-19" →
 //! 2023年7月19日 / 19 July 2023. Pure; a shape it does not know is shown as written.
 
-use super::Lang;
+use super::{ascii, Lang};
 
 /// Month numbers as ISO dates write them, and their English names. (Matched as strings: no number
 /// parsing or integer formatting code for a handful of dates.)
@@ -17,7 +17,7 @@ fn unpadded(two_digits: &str) -> &str {
 
 /// "2023-07" → ("2023", ("07", "July")), for a month that exists.
 fn year_month(s: &str) -> Option<(&str, (&'static str, &'static str))> {
-    let (year, month) = s.split_once('-')?;
+    let (year, month) = ascii::split_once(s, b'-')?;
     let month = MONTHS.iter().find(|(number, _)| *number == month)?;
     (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())).then_some((year, *month))
 }
@@ -37,7 +37,7 @@ fn last_day(year: &str, month: &str) -> &'static str {
 /// "2023-07-19" → 2023年7月19日 / 19 July 2023 (with no-break spaces); `None` if `iso` is not such
 /// a date.
 pub fn date(iso: &str, lang: Lang) -> Option<String> {
-    let (year_month_part, day) = iso.rsplit_once('-')?;
+    let (year_month_part, day) = ascii::rsplit_once(iso, b'-')?;
     let (year, (month, month_name)) = year_month(year_month_part)?;
     // Two digits, "01" to the month's last (compared as strings, which for two digits orders as
     // numbers): 2023-02-30 is no date.
@@ -57,7 +57,7 @@ pub fn date(iso: &str, lang: Lang) -> Option<String> {
 pub fn period(period: &str, lang: Lang) -> String {
     const QUARTERS: [(&str, &str); 4] = [("Q1", "一季度"), ("Q2", "二季度"), ("Q3", "三季度"), ("Q4", "四季度")];
     let zh = matches!(lang, Lang::Zh);
-    if let Some((year, part)) = period.split_once('-') {
+    if let Some((year, part)) = ascii::split_once(period, b'-') {
         let zh_part = match part {
             "H1" => Some("上半年"),
             "H2" => Some("下半年"),
@@ -70,7 +70,7 @@ pub fn period(period: &str, lang: Lang) -> String {
     if period.ends_with("/..") {
         return lang.pick("今后", "going forward").to_string();
     }
-    if let Some((from, to)) = period.split_once('/') {
+    if let Some((from, to)) = ascii::split_once(period, b'/') {
         return match (year_month(from), year_month(to)) {
             (Some((year, (first, first_name))), Some((to_year, (last, last_name)))) if year == to_year && first < last => {
                 if zh {
@@ -84,7 +84,7 @@ pub fn period(period: &str, lang: Lang) -> String {
     }
     if let Some(on_day) = date(period, lang) {
         // The last day of a month as the texts say it: 截至6月底, at the end of June.
-        let month_end = period.rsplit_once('-').and_then(|(year_month_part, day)| {
+        let month_end = ascii::rsplit_once(period, b'-').and_then(|(year_month_part, day)| {
             year_month(year_month_part).filter(|(year, (month, _))| last_day(year, month) == day)
         });
         return match month_end {

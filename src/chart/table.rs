@@ -6,7 +6,7 @@ use crate::DATASET;
 
 use super::describe::tooltip;
 use super::spec::Chart;
-use super::{format, ChartId, Lang};
+use super::{ascii, format, ChartId, Lang};
 
 /// A table with a caption and one row per data point, grouped as the chart's panels are.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -125,8 +125,8 @@ fn unit_key(unit: Unit) -> &'static str {
 
 /// RFC 4180 quoting.
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+    if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+        format!("\"{}\"", ascii::replace(s, b'"', "\"\""))
     } else {
         s.to_string()
     }
@@ -155,7 +155,7 @@ fn csv_rows(ind: &Indicator, lang: Lang, panel: &str) -> Vec<Vec<String>> {
         format::plain(ind.value, 6),
         unit_key(ind.unit).to_string(),
         ind.counter.as_deref().unwrap_or("").to_string(),
-        qualifier_words(ind, Lang::En).replace(' ', "_"),
+        ascii::replace(qualifier_words(ind, Lang::En), b' ', "_"),
         kind_words(ind.kind, Lang::En).to_string(),
         ind.period.to_string(),
         format::value(ind, lang),

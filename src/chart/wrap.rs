@@ -86,7 +86,7 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
         // line broke at a space, and no CJK run is moved.
         let spaced = |s: &str| s.bytes().any(|b| b == b' ');
         let latin = |s: &str| s.bytes().all(|b| b < 0x80 || b == 0xc2 || b == 0xa0);
-        if let Some((head, word)) = prev.rsplit_once(' ').filter(|(head, word)| latin(last) && latin(word) && !spaced(last) && spaced(head)) {
+        if let Some((head, word)) = super::ascii::rsplit_once(prev, b' ').filter(|(head, word)| latin(last) && latin(word) && !spaced(last) && spaced(head)) {
             let joined = format!("{word} {last}");
             if measure.width_css_px(last, font) < max_width_css_px / 3.0 && measure.width_css_px(&joined, font) <= max_width_css_px {
                 (*prev, *last) = (head.to_string(), joined);

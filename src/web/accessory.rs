@@ -234,7 +234,7 @@ pub fn download_csv(shadow: &ShadowRoot, document: &Document, chart: &Chart) -> 
 /// The link to this chart with a point focused: the page's URL with `#chart/point_name`.
 pub fn link(window: &web_sys::Window, chart: &Chart, point_idx: Option<usize>) -> String {
     let href = window.location().href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or("");
+    let base = crate::chart::ascii::before(&href, b'#');
     let point = point_idx.and_then(|i| chart.point_name(i)).map(|name| format!("/{name}")).unwrap_or_default();
     format!("{base}#{}{point}", chart.id.key())
 }
