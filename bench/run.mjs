@@ -67,7 +67,7 @@ async function load(browser, url, name) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const wasmBytes = name === 'zhibiao'
-    ? await page.evaluate(async () => (await import('/dist/pkg/zhibiao.js')).wasmMemoryBytes()) : 0;
+    ? await page.evaluate(async () => (await (await import('/dist/pkg/zhibiao.js')).default()).memory.buffer.byteLength) : 0;
 
   const box = await page.locator(name === 'zhibiao' ? 'zhibiao-chart' : '#c').boundingBox();
   const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));

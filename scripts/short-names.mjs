@@ -2,8 +2,8 @@
 // (`__wbg_appendChild_0f4b5e2a1c3d9e7f` → `a5`): about 150 such names, each written in both files
 // with a hash that gzip cannot share between them. Only names both sides own are renamed: the
 // imports wasm-bindgen generates (module `./zhibiao_bg.js`) and those of its own exports that the
-// glue names; `memory`, the crate's exports (`start`, `wasmMemoryBytes`) and the snippets' imports
-// keep their names. Used by scripts/assemble.mjs on dist/pkg; pkg/ (the npm package) keeps
+// glue names; `memory`, the crate's exports (`start`) and the snippets' imports keep their
+// names. Used by scripts/assemble.mjs on dist/pkg; pkg/ (the npm package) keeps
 // wasm-bindgen's names.
 
 import { assemble, exports, imports, leb, nameBytes, sections } from './wasm-binary.mjs';

@@ -195,7 +195,7 @@ impl Chart {
             (ChartId::Nev, Lang::Zh) => ("新能源汽车产销同比增长（", "）"),
             (ChartId::Nev, Lang::En) => ("New-energy vehicle (NEV) production and sales growth, ", ""),
         };
-        let title = [before, &when, after].concat();
+        let title = format!("{before}{when}{after}");
         let date = dataset.sources.first().map(|s| period::date(&s.date, lang).unwrap_or_else(|| s.date.to_string())).unwrap_or_default();
         let source_line = match lang {
             Lang::Zh => format!("来源：工业和信息化部 / 国新办新闻发布会，{date}"),

@@ -163,7 +163,7 @@ impl Accessories {
                             q.set_attribute("lang", "zh")?;
                             q.set_text_content(Some(quote));
                             td.append_child(&q)?;
-                            td.append_child(&document.create_text_node(&[" ", cell].concat()))?;
+                            td.append_child(&document.create_text_node(&format!(" {cell}")))?;
                         }
                         _ => td.set_text_content(Some(cell)),
                     }

@@ -312,11 +312,3 @@ pub fn start() {
     changed.forget();
     define_element("zhibiao-chart", &hooks);
 }
-
-/// Bytes of wasm linear memory, for memory measurements (benchmark, leak test).
-#[wasm_bindgen(js_name = wasmMemoryBytes)]
-pub fn wasm_memory_bytes() -> f64 {
-    wasm_bindgen::memory().dyn_into::<js_sys::WebAssembly::Memory>().map_or(0.0, |m| {
-        m.buffer().dyn_into::<js_sys::ArrayBuffer>().map_or(0.0, |b| f64::from(b.byte_length()))
-    })
-}

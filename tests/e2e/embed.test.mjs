@@ -633,7 +633,7 @@ test("dist's wasm and glue call each other by short names, and the glue supplies
     assert.match(glue, new RegExp(`[{,]${name}:`), `the glue does not supply ${name}`);
   }
   const names = WebAssembly.Module.exports(wasm).map((e) => e.name);
-  for (const kept of ['memory', 'start', 'wasmMemoryBytes']) assert.ok(names.includes(kept), kept);
+  for (const kept of ['memory', 'start']) assert.ok(names.includes(kept), kept);
   // wasm-bindgen's own exports that the glue calls are renamed too.
   const glueNamed = names.filter((n) => OWNED_EXPORT.test(n) && token(n).test(glue));
   assert.deepEqual(glueNamed, []);

@@ -95,7 +95,7 @@ async function measure(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const wasm = await page.evaluate(async () => (await import('/dist/pkg/zhibiao.js')).wasmMemoryBytes());
+  const wasm = await page.evaluate(async () => (await (await import('/dist/pkg/zhibiao.js')).default()).memory.buffer.byteLength);
   return { heap: usedSize, wasm };
 }
 
