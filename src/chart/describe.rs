@@ -103,7 +103,7 @@ pub fn summary(chart: &Chart) -> String {
     let panel_points = |i: usize| -> Vec<&'static Indicator> {
         chart.panels.get(i).map(|p| p.rows.iter().map(|r| r.indicator).collect()).unwrap_or_default()
     };
-    match chart.id {
+    let mut said = match chart.id {
         super::ChartId::Nev => {
             let p = panel_points(0);
             let [production, sales, industry] = p.as_slice() else { return String::new() };
@@ -137,6 +137,9 @@ pub fn summary(chart: &Chart) -> String {
             }
         }
         super::ChartId::FiveG => {
+            // The 5G figures are stocks at one date: the first's says it for all. A figure of
+            // another period (the traffic share, of the first half) says its own.
+            let first_period = chart.points().first().map(|ind| &ind.period);
             let parts: Vec<String> = chart
                 .points()
                 .iter()
@@ -144,11 +147,16 @@ pub fn summary(chart: &Chart) -> String {
                 .map(|(i, ind)| {
                     let name = if i == 0 { label(ind) } else { lowercase_first(&label(ind)) };
                     // "using 5G: 60", not "using 5G 60", read aloud.
-                    format!("{name}{}{}", lang.pick("", ": "), v(ind))
+                    let mut part = format!("{name}{}{}", lang.pick("", ": "), v(ind));
+                    if Some(&ind.period) != first_period {
+                        part.push_str(lang.pick("（", " ("));
+                        part.push_str(&period::period(&ind.period, lang));
+                        part.push_str(lang.pick("）", ")"));
+                    }
+                    part
                 })
                 .collect();
-            // Every 5G figure is a stock at one date: the first's says it for all.
-            let mut when = chart.points().first().map(|ind| period::period(&ind.period, lang)).unwrap_or_default();
+            let mut when = first_period.map(|p| period::period(p, lang)).unwrap_or_default();
             if let Some(first) = when.get_mut(0..1) {
                 first.make_ascii_uppercase();
             }
@@ -157,7 +165,13 @@ pub fn summary(chart: &Chart) -> String {
                 Lang::En => format!("{when}. {}.", parts.join("; ")),
             }
         }
+    };
+    // A note that states a figure (the NEV chart's) is read out too; the canvas draws it.
+    if let (Some(_), Some(note)) = (chart.noted, &chart.note) {
+        said.push_str(lang.pick("", " "));
+        said.push_str(note);
     }
+    said
 }
 
 /// What the live region says when a point is focused: label, value, period, position.
@@ -208,12 +222,14 @@ mod tests {
     #[test]
     fn summaries_are_written_from_the_data() {
         let nev = Chart::build(ChartId::Nev, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(summary(&nev), "新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。");
+        // The note's figure is read out too: the canvas draws it, and a screen reader has only this.
+        assert_eq!(summary(&nev), "新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。新能源汽车产销量连续8年保持全球第一。");
         let nev = Chart::build(ChartId::Nev, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             summary(&nev),
             "New-energy vehicle (NEV) production and sales grew 42.4% and 44.1% year on year; over the same period, \
-             the value added of industry above designated size grew 3.8%."
+             the value added of industry above designated size grew 3.8%. \
+             China has been the world's largest NEV producer and market for 8 years running."
         );
         let growth = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(

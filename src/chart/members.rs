@@ -5,9 +5,10 @@
 
 use crate::data::model::{Dataset, Indicator, Kind, Unit};
 
-/// Growth chart, first panel: every year-on-year growth rate the texts state for H1 2023.
+/// Growth chart, first panel: every year-on-year growth rate the texts state for H1 2023: the
+/// percentages stated for H1 2023 but one, 5G's share of traffic, which is no growth rate.
 pub fn is_growth_rate(i: &Indicator) -> bool {
-    i.unit == Unit::Percent && i.period == "2023-H1" && i.kind == Kind::Stated
+    i.unit == Unit::Percent && i.period == "2023-H1" && i.kind == Kind::Stated && i.id != FIVE_G_TRAFFIC_SHARE
 }
 
 /// Growth chart, second panel: industrial growth in earlier periods and now.

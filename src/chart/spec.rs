@@ -57,8 +57,12 @@ pub struct Chart {
     pub lang: Lang,
     pub title: String,
     pub panels: Vec<Panel>,
-    /// A sentence under the panels (the NEV chart's).
+    /// A sentence under the panels: what the growth chart's two scales are, the NEV chart's
+    /// ranking in the world.
     pub note: Option<String>,
+    /// The figure the note states, if any: the table and the CSV list it, with its source, as
+    /// they do every figure drawn.
+    pub noted: Option<&'static Indicator>,
     /// The credit line at the foot of the chart.
     pub source_line: String,
     /// Derived from `panels` once, at build: the hover and keyboard paths read it on every event.
@@ -139,6 +143,16 @@ fn five_g(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIn
         .into_iter()
         .map(|id| get(dataset, id).map(|i| row(i, lang, RowStyle::Main)))
         .collect::<Result<Vec<_>, _>>()?;
+    // The traffic share is of a period, not a stock at the title's date: its panel says which.
+    let share = get(dataset, members::FIVE_G_TRAFFIC_SHARE)?;
+    let mut traffic_title = lang.pick("流量", "Traffic").to_string();
+    if share.period != stations.indicator.period {
+        let when = period::period(&share.period, lang);
+        traffic_title = match lang {
+            Lang::Zh => format!("{traffic_title}（{when}）"),
+            Lang::En => format!("{traffic_title}, {when}"),
+        };
+    }
     let stats = members::FIVE_G_STATS
         .into_iter()
         .map(|id| get(dataset, id).map(|i| row(i, lang, RowStyle::Main)))
@@ -146,17 +160,12 @@ fn five_g(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIn
     Ok(vec![
         Panel { title: lang.pick("5G基站", "5G base stations").into(), kind: PanelKind::Bars, unit: Unit::Count, rows: vec![stations] },
         Panel { title: lang.pick("用户", "Subscribers and connections").into(), kind: PanelKind::Bars, unit: Unit::Count, rows: users },
-        Panel {
-            title: lang.pick("流量", "Traffic").into(),
-            kind: PanelKind::Share,
-            unit: Unit::Percent,
-            rows: vec![row(get(dataset, members::FIVE_G_TRAFFIC_SHARE)?, lang, RowStyle::Main)],
-        },
+        Panel { title: traffic_title, kind: PanelKind::Share, unit: Unit::Percent, rows: vec![row(share, lang, RowStyle::Main)] },
         Panel { title: lang.pick("千兆网络与应用", "Gigabit network and applications").into(), kind: PanelKind::Stats, unit: Unit::Count, rows: stats },
     ])
 }
 
-fn nev(dataset: &'static Dataset, lang: Lang) -> Result<(Vec<Panel>, String), MissingIndicator> {
+fn nev(dataset: &'static Dataset, lang: Lang) -> Result<(Vec<Panel>, Note), MissingIndicator> {
     let [production, sales, reference] = members::NEV_ROWS;
     // The reference row, in grey, says what it is there for.
     let mut reference = row(get(dataset, reference)?, lang, RowStyle::Reference);
@@ -169,7 +178,13 @@ fn nev(dataset: &'static Dataset, lang: Lang) -> Result<(Vec<Panel>, String), Mi
         Lang::En => format!("China has been the world's largest NEV producer and market for {n_years} running."),
     };
     let panel = Panel { title: lang.pick("按指标", "By indicator").into(), kind: PanelKind::Bars, unit: Unit::Percent, rows };
-    Ok((vec![panel], note))
+    Ok((vec![panel], Note { text: note, figure: Some(years) }))
+}
+
+/// A chart's note and the figure it states.
+struct Note {
+    text: String,
+    figure: Option<&'static Indicator>,
 }
 
 impl Chart {
@@ -181,10 +196,17 @@ impl Chart {
     /// Resolves a chart against `dataset`.
     pub fn build_in(dataset: &'static Dataset, id: ChartId, lang: Lang) -> Result<Chart, MissingIndicator> {
         let (panels, note) = match id {
-            ChartId::Growth => (growth(dataset, lang)?, None),
+            // Both panels are of percentages, drawn to fit their own bars: a reader comparing
+            // lengths across them would read 3.4% as longer than 19.2%.
+            ChartId::Growth => {
+                let text = lang.pick("注：上下两组条形图的刻度不同。", "Note: the two panels are drawn to different scales.");
+                (growth(dataset, lang)?, Some(Note { text: text.into(), figure: None }))
+            }
             ChartId::FiveG => (five_g(dataset, lang)?, None),
             ChartId::Nev => nev(dataset, lang).map(|(panels, note)| (panels, Some(note)))?,
         };
+        let noted = note.as_ref().and_then(|n| n.figure);
+        let note = note.map(|n| n.text);
         // The period in the title is the first figure's (every figure of the first panel has it).
         let when = panels.first().and_then(|p| p.rows.first()).map(|r| period::period(&r.indicator.period, lang)).unwrap_or_default();
         let (before, after) = match (id, lang) {
@@ -206,7 +228,7 @@ impl Chart {
             .flat_map(|panel| panel.rows.iter())
             .flat_map(|row| std::iter::once(row.indicator).chain(row.part))
             .collect();
-        Ok(Chart { id, lang, title, panels, note, source_line, points })
+        Ok(Chart { id, lang, title, panels, note, noted, source_line, points })
     }
 
     /// Every data point in reading (and keyboard) order: each row, then its part.
@@ -258,7 +280,10 @@ mod tests {
                             words.windows(2).map(|w| w.join(" ")).collect()
                         }
                     };
-                    let repeated: Vec<&String> = runs.iter().filter(|r| c.title.contains(r.as_str())).collect();
+                    // A year is no repeated word: the 5G chart's traffic panel names the half
+                    // year its share is of, under a title naming the end of June of that year.
+                    let year = |r: &String| r.chars().all(|ch| ch.is_ascii_digit() || ch == '年');
+                    let repeated: Vec<&String> = runs.iter().filter(|r| c.title.contains(r.as_str()) && !year(r)).collect();
                     assert!(repeated.is_empty(), "{id:?} {lang:?}: {:?} under {:?} repeats {repeated:?}", p.title, c.title);
                 }
             }
@@ -381,9 +406,16 @@ mod tests {
             let periods: Vec<&str> = first.rows.iter().flat_map(|r| std::iter::once(r.indicator).chain(r.part)).map(|i| i.period.as_ref()).collect();
             assert!(periods.windows(2).all(|w| w[0] == w[1]), "{}: {periods:?}", id.key());
         }
-        // The 5G summary names one date for all its figures (describe::summary).
+        // The 5G summary names one date for its stocks (describe::summary); the traffic share,
+        // of the first half, is the one figure of another period, and its panel and its part of
+        // the summary say which.
         let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
-        assert!(five_g.points().windows(2).all(|w| w[0].period == w[1].period));
+        let other: Vec<&str> = five_g.points().iter().filter(|i| i.period != five_g.points()[0].period).map(|i| i.id.as_ref()).collect();
+        assert_eq!(other, [members::FIVE_G_TRAFFIC_SHARE]);
+        assert_eq!(five_g.panels[2].title, "流量（2023年上半年）");
+        assert!(describe::summary(&five_g).contains("5G流量占比42.9%（2023年上半年）；"), "{}", describe::summary(&five_g));
+        let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(five_g.panels[2].title, "Traffic, H1 2023");
         // A quarter later, in the NEV chart's figures (its industry reference too) and the 5G
         // stocks: the titles and summaries follow. (The growth chart shows the rates stated for
         // H1 2023, by its rule in members.rs: its title and summary say so, from the data.)

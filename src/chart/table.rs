@@ -87,12 +87,14 @@ pub fn table(chart: &Chart) -> Table {
         ];
         TableRow { cells, quote }
     };
-    // The same points in the same order as `Chart::points`: each row, then its part.
-    let groups = chart
+    // The same points in the same order as `Chart::points`: each row, then its part; then the
+    // figure the note states, in a group of its own.
+    let titled = chart.panels.len() > 1 || chart.noted.is_some();
+    let mut groups: Vec<RowGroup> = chart
         .panels
         .iter()
         .map(|panel| RowGroup {
-            title: (chart.panels.len() > 1).then(|| panel.title.clone()),
+            title: titled.then(|| panel.title.clone()),
             rows: {
                 let mut rows = Vec::new();
                 for r in &panel.rows {
@@ -103,11 +105,19 @@ pub fn table(chart: &Chart) -> Table {
             },
         })
         .collect();
+    if let Some(ind) = chart.noted {
+        groups.push(RowGroup { title: Some(note_title(lang).into()), rows: vec![row(ind)] });
+    }
     let caption = match lang {
         Lang::Zh => format!("数据表：{}", chart.title),
         Lang::En => format!("{} (data table)", chart.title),
     };
     Table { caption, headers: headers.map(String::from).to_vec(), groups }
+}
+
+/// The heading of the note's figure, in the table and the CSV's panel column.
+fn note_title(lang: Lang) -> &'static str {
+    lang.pick("注", "Note")
 }
 
 fn unit_key(unit: Unit) -> &'static str {
@@ -183,13 +193,19 @@ fn csv_rows(ind: &Indicator, lang: Lang, panel: &str) -> Vec<Vec<String>> {
 pub fn csv(chart: &Chart) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str("panel,id,label,value,unit,counter,qualifier,kind,period,shown_as,file,offset_utf8_bytes,quote,formula,formula_inputs\r\n");
+    let mut listed: Vec<(&str, &Indicator)> = Vec::new();
     for panel in &chart.panels {
-        for &ind in panel.rows.iter().flat_map(|r| std::iter::once(&r.indicator).chain(&r.part)) {
-            for row in csv_rows(ind, chart.lang, &panel.title) {
-                let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-                out.push_str(&fields.join(","));
-                out.push_str("\r\n");
-            }
+        for r in &panel.rows {
+            listed.push((&panel.title, r.indicator));
+            listed.extend(r.part.map(|part| (panel.title.as_str(), part)));
+        }
+    }
+    listed.extend(chart.noted.map(|ind| (note_title(chart.lang), ind)));
+    for (panel, ind) in listed {
+        for row in csv_rows(ind, chart.lang, panel) {
+            let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+            out.push_str(&fields.join(","));
+            out.push_str("\r\n");
         }
     }
     out
@@ -220,15 +236,20 @@ mod tests {
                 let c = chart(id, lang);
                 let t = table(&c);
                 let labels: Vec<&str> = t.groups.iter().flat_map(|g| &g.rows).map(|r| r.cells[0].as_str()).collect();
-                let points: Vec<&str> = c.points().iter().map(|i| lang.pick(&i.label.zh, &i.label.en)).collect();
+                // Then the figure the note states, if any.
+                let points: Vec<&str> = c.points().iter().chain(&c.noted).map(|i| lang.pick(&i.label.zh, &i.label.en)).collect();
                 assert_eq!(labels, points, "{id:?} {lang:?}");
             }
         }
         let t = table(&chart(ChartId::Nev, Lang::Zh));
         assert_eq!((t.caption.as_str(), t.headers[1].as_str()), ("数据表：新能源汽车产销同比增长（2023年上半年）", "数值"));
-        assert_eq!(t.groups.len(), 1);
-        assert_eq!(t.groups[0].title, None, "one panel, no group heading");
         assert_eq!(t.groups[0].rows[1].cells[..5], ["新能源汽车销量增速", "44.1%", "确数", "2023年上半年", "原文数据"]);
+        // The note's figure, with its sentence, under a heading of its own (so the panel's too).
+        let titles: Vec<Option<&str>> = t.groups.iter().map(|g| g.title.as_deref()).collect();
+        assert_eq!(titles, [Some("按指标"), Some("注")]);
+        assert_eq!(t.groups[1].rows[0].cells[..2], ["新能源汽车产销量全球第一", "8年"]);
+        assert!(t.groups[1].rows[0].quote.as_deref().is_some_and(|q| q.contains("新能源汽车产销量连续8年保持全球第一")));
+        assert_eq!(table(&chart(ChartId::FiveG, Lang::Zh)).groups.len(), 4, "no note, no group for it");
         assert!(t.groups[0].rows[1].quote.as_deref().is_some_and(|q| q.starts_with('“') && q.ends_with('”') && q.contains("42.4%和44.1%")));
     }
 
@@ -308,6 +329,13 @@ mod tests {
         deduped.dedup();
         points.dedup();
         assert_eq!(deduped, points);
+    }
+
+    #[test]
+    fn csv_lists_the_figure_the_note_states_with_its_source() {
+        let text = csv(&chart(ChartId::Nev, Lang::En));
+        let last = text.lines().last().unwrap_or_default();
+        assert!(last.starts_with("Note,nev_world_first_years,") && last.contains(",8,year,") && last.contains(",004_c299f12b6387bd31.txt,"), "{last}");
     }
 
     #[test]

@@ -114,7 +114,7 @@ test('without the wasm, a chart reads its attributes as the widget does: chart="
   await chart.locator('.message').waitFor();
   assert.match(await chart.locator('.message').textContent(), /^The chart could not be loaded \(.+\)\. Here are its data\.$/);
   assert.equal(await chart.locator('caption').textContent(), '5G and networks in China at the end of June\u00a02023 (data table)');
-  assert.deepEqual(await chart.locator('th[scope=rowgroup]').allTextContents(), ['5G base stations', 'Subscribers and connections', 'Traffic', 'Gigabit network and applications']);
+  assert.deepEqual(await chart.locator('th[scope=rowgroup]').allTextContents(), ['5G base stations', 'Subscribers and connections', 'Traffic, H1 2023', 'Gigabit network and applications']);
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
@@ -573,9 +573,10 @@ test('the table toggle shows the same data as the canvas, and print hides the bu
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-  const cells = await chart.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.cells[0].textContent, r.cells[1].textContent]));
-  assert.deepEqual(cells, [['新能源汽车产量增速', '42.4%'], ['新能源汽车销量增速', '44.1%'], ['规模以上工业增加值增速', '3.8%']]);
-  assert.equal(await chart.locator('#desc').textContent(), '新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。');
+  // Each group's heading row, then its rows: the bars, then the figure the note under them states.
+  const cells = await chart.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].slice(0, 2).map((c) => c.textContent)));
+  assert.deepEqual(cells, [['按指标'], ['新能源汽车产量增速', '42.4%'], ['新能源汽车销量增速', '44.1%'], ['规模以上工业增加值增速', '3.8%'], ['注'], ['新能源汽车产销量全球第一', '8年']]);
+  assert.equal(await chart.locator('#desc').textContent(), '新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。新能源汽车产销量连续8年保持全球第一。');
   await p.emulateMedia({ media: 'print' });
   assert.equal(await chart.locator('.toolbar').evaluate((el) => getComputedStyle(el).display), 'none');
   await context.close();

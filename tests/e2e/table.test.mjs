@@ -193,7 +193,7 @@ for (const [name, options] of [['the widget', {}], ['the no-wasm fallback', { mi
       await el.getByRole('button', { name: 'Table', exact: true }).click();
     }
     const cells = await el.evaluate(sourceCells);
-    assert.equal(cells.length, 3, 'the NEV chart has three rows');
+    assert.equal(cells.length, 4, 'the NEV chart\'s three rows and its note\'s figure');
     for (const { zh, rest } of cells) {
       assert.equal(zh.length, 1, `one sentence marked as Chinese: ${rest}`);
       assert.ok(zh[0].startsWith('“') && zh[0].endsWith('”') && HAN.test(zh[0]), zh[0]);
