@@ -449,3 +449,39 @@ test('a page listener that the widget\'s own work calls (a download\'s click) ca
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an article\'s text styles do not reach the chart: its canvas text, tooltip, buttons and table keep their own', async () => {
+  const { context, page, errors } = await open();
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = 'body { letter-spacing: .08em; word-spacing: .3em; text-transform: uppercase; font-style: italic; font-variant: small-caps; text-indent: 2em; text-align: justify; white-space: pre-line; }';
+    document.head.append(style);
+    document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev" lang="en" focus-point="nev_sales_growth"></zhibiao-chart>';
+  });
+  await page.waitForFunction(() => window.__ready.includes('nev'));
+  const seen = await page.evaluate(() => {
+    const root = document.querySelector('zhibiao-chart').shadowRoot;
+    // The table shown (it is kept for screen readers, off screen and unwrapped, until then).
+    root.querySelector('.toolbar button').click();
+    const styles = (el) => {
+      const s = getComputedStyle(el);
+      return [s.letterSpacing, s.wordSpacing, s.textTransform, s.fontStyle, s.fontVariantCaps, s.textIndent, s.whiteSpace].join(' ');
+    };
+    // The same text in the same font, on the widget's canvas and on one outside any page style.
+    const canvas = root.querySelector('canvas.drawn') ?? root.querySelector('canvas');
+    const measure = (c) => {
+      const ctx = c.getContext('2d');
+      ctx.font = '14px sans-serif';
+      return ctx.measureText('NEV sales growth 44.1%').width;
+    };
+    return {
+      elements: [root.querySelector('.tip'), root.querySelector('.toolbar button'), root.querySelector('td:last-child')].map((el) => el && styles(el)),
+      canvas: measure(canvas),
+      detached: measure(document.createElement('canvas')),
+    };
+  });
+  assert.deepEqual(seen.elements, Array(3).fill('normal 0px none normal normal 0px normal'), 'tooltip, button, table cell');
+  assert.equal(seen.canvas, seen.detached, 'the canvas measures text as a canvas outside the page does');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
