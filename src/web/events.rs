@@ -29,7 +29,7 @@ pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Wind
     // observer has not reported one, and nothing else runs before the page prints.
     let no_width = m.widget.width_css_px < 1.0;
     if no_width {
-        m.widget.width_css_px = f64::from(m.widget.host.client_width());
+        m.widget.width_css_px = f64::from(m.widget.plot.client_width());
     }
     if no_width || !m.widget.on_screen || m.frame.is_some() {
         m.widget.on_screen = true;

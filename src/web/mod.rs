@@ -191,14 +191,17 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     if let Some(Ok(listener)) = widget::dark_query(&window).map(|q| listen::<Event>(id, q.as_ref(), "change", on_scheme_change)) {
         listeners.0.push(listener);
     }
-    let observed_host: web_sys::Element = host.clone().into();
+    // The width is the plot's, a block inside the shadow root: the host's content width, without
+    // a page's padding on the element, and a width at all where a page makes the element inline
+    // or `display: contents` (which give the host itself none).
+    let observed_plot: web_sys::Element = widget.plot.clone().into();
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        // The host's entry gives its width. The page's root element is observed too: when the
+        // The plot's entry gives the width. The page's root element is observed too: when the
         // page's size changes, content above may have moved the chart without a scroll.
         let width = entries
             .iter()
             .filter_map(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok())
-            .find(|e| e.target() == observed_host)
+            .find(|e| e.target() == observed_plot)
             .map(|e| e.content_rect().width());
         let changed = with_mounted(id, |m| {
             m.canvas_origin = None;
@@ -227,11 +230,11 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     options.set_root_margin(&format!("{}px", NEAR_VIEWPORT_CSS_PX as i64));
     let intersection_observer = web_sys::IntersectionObserver::new_with_options(&on_intersect.function, &options)?;
     // Observing starts only now that nothing can fail: an observer outlives a failed mount.
-    resize_observer.observe(&host);
+    resize_observer.observe(&widget.plot);
     if let Some(root) = host.owner_document().and_then(|d| d.document_element()) {
         resize_observer.observe(&root);
     }
-    intersection_observer.observe(&host);
+    intersection_observer.observe(&widget.plot);
     let mounted = Mounted {
         id,
         widget,

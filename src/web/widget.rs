@@ -53,7 +53,7 @@ pub struct Widget {
     /// ([`Widget::show_view`]).
     pub view_stale: bool,
     /// Holds the canvas, the view and, over them, the markers of the focused point.
-    plot: HtmlElement,
+    pub plot: HtmlElement,
     /// Elements laid over the canvas that show the focused point (its bar in the highlight colour,
     /// or a frame around its tile), so that focusing never repaints the canvas; reused.
     markers: Vec<HtmlElement>,
@@ -122,11 +122,12 @@ impl Widget {
         message.set_hidden(true);
         let extras = Accessories::new(&document)?;
         shadow.append_child(&message)?;
+        // The cards too are placed in the canvas's coordinates: in the host's, a page's padding
+        // on the element would move them off their bars.
+        plot.append_child(&tips)?;
         shadow.append_child(&plot)?;
         extras.append_to(&shadow)?;
-        for node in [&tips, &status] {
-            shadow.append_child(node)?;
-        }
+        shadow.append_child(&status)?;
         let context = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into::<CanvasRenderingContext2d>()?;
         let mut widget = Widget {
             host,

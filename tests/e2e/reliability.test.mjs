@@ -485,3 +485,39 @@ test('an article\'s text styles do not reach the chart: its canvas text, tooltip
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a page that makes the element inline or display: contents, or pads it, still gets the chart drawn at its width, with the card by its bar', async () => {
+  const { context, page, errors } = await open();
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = '#inline { display: inline; } #contents { display: contents; } #padded { padding: 24px; }';
+    document.head.append(style);
+    document.getElementById('stage').innerHTML = ['inline', 'contents', 'padded', 'plain']
+      .map((id) => `<div style="width: 600px"><zhibiao-chart id="${id}" chart="nev" lang="en" focus-point="nev_sales_growth"></zhibiao-chart></div>`).join('');
+  });
+  await page.waitForFunction(() => window.__ready.length === 4, null, { timeout: 5000 });
+  // The view (or drawn canvas) as wide as the space the page gives the chart, in device pixels,
+  // and the card's place relative to the canvas.
+  const seen = await page.evaluate(() => ['inline', 'contents', 'padded', 'plain'].map((id) => {
+    const root = document.getElementById(id).shadowRoot;
+    const { canvas } = window.__shown(document.getElementById(id));
+    const box = canvas.getBoundingClientRect();
+    const card = root.querySelector('.tip.shown').getBoundingClientRect();
+    return { id, width: canvas.width / devicePixelRatio, cssWidth: box.width, card: [Math.round(card.left - box.left), Math.round(card.top - box.top)] };
+  }));
+  const plain = seen[3];
+  assert.equal(plain.width, 600, 'the plain chart fills its 600 px');
+  for (const s of seen.slice(0, 2)) assert.equal(s.width, 600, `${s.id}: drawn at the container's width`);
+  assert.equal(seen[2].width, 552, 'padded: drawn at its content width, 600 − 2 × 24 px');
+  for (const s of seen.slice(0, 2)) assert.deepEqual(s.card, plain.card, `${s.id}: the card where it is in the plain chart`);
+  // The padded chart is narrower, so its card may sit elsewhere; it stays off its bar's figure.
+  const padded = await page.evaluate(() => {
+    const root = document.getElementById('padded').shadowRoot;
+    const card = root.querySelector('.tip.shown').getBoundingClientRect();
+    const plot = root.querySelector('.plot').getBoundingClientRect();
+    return { left: card.left - plot.left, top: card.top - plot.top, plotWidth: plot.width };
+  });
+  assert.ok(padded.left >= 0 && padded.top >= 0 && padded.left < padded.plotWidth, `the card inside the padded chart's plot: ${JSON.stringify(padded)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
