@@ -57,8 +57,8 @@ pub struct Chart {
     pub lang: Lang,
     pub title: String,
     pub panels: Vec<Panel>,
-    /// A sentence under the panels: what the growth chart's two scales are, the NEV chart's
-    /// ranking in the world.
+    /// A sentence under the panels: the growth chart's, that its two panels have different
+    /// scales; the NEV chart's, on its ranking in the world.
     pub note: Option<String>,
     /// The figure the note states, if any: the table and the CSV list it, with its source, as
     /// they do every figure drawn.
