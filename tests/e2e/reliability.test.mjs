@@ -450,14 +450,21 @@ test('a page listener that the widget\'s own work calls (a download\'s click) ca
   await context.close();
 });
 
+/** Adds the page style `css`, then puts `html` on the stage. */
+async function styledStage(page, css, html) {
+  await page.evaluate(([css, html]) => {
+    const style = document.createElement('style');
+    style.textContent = css;
+    document.head.append(style);
+    document.getElementById('stage').innerHTML = html;
+  }, [css, html]);
+}
+
 test('an article\'s text styles do not reach the chart: its canvas text, tooltip, buttons and table keep their own', async () => {
   const { context, page, errors } = await open();
-  await page.evaluate(() => {
-    const style = document.createElement('style');
-    style.textContent = 'body { letter-spacing: .08em; word-spacing: .3em; text-transform: uppercase; font-style: italic; font-variant: small-caps; text-indent: 2em; text-align: justify; white-space: pre-line; }';
-    document.head.append(style);
-    document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev" lang="en" focus-point="nev_sales_growth"></zhibiao-chart>';
-  });
+  await styledStage(page,
+    'body { letter-spacing: .08em; word-spacing: .3em; text-transform: uppercase; font-style: italic; font-variant: small-caps; text-indent: 2em; text-align: justify; white-space: pre-line; }',
+    '<zhibiao-chart chart="nev" lang="en" focus-point="nev_sales_growth"></zhibiao-chart>');
   await page.waitForFunction(() => window.__ready.includes('nev'));
   const seen = await page.evaluate(() => {
     const root = document.querySelector('zhibiao-chart').shadowRoot;
@@ -488,13 +495,9 @@ test('an article\'s text styles do not reach the chart: its canvas text, tooltip
 
 test('a page that makes the element inline or display: contents, or pads it, still gets the chart drawn at its width, with the card by its bar', async () => {
   const { context, page, errors } = await open();
-  await page.evaluate(() => {
-    const style = document.createElement('style');
-    style.textContent = '#inline { display: inline; } #contents { display: contents; } #padded { padding: 24px; }';
-    document.head.append(style);
-    document.getElementById('stage').innerHTML = ['inline', 'contents', 'padded', 'plain']
-      .map((id) => `<div style="width: 600px"><zhibiao-chart id="${id}" chart="nev" lang="en" focus-point="nev_sales_growth"></zhibiao-chart></div>`).join('');
-  });
+  await styledStage(page, '#inline { display: inline; } #contents { display: contents; } #padded { padding: 24px; }',
+    ['inline', 'contents', 'padded', 'plain']
+      .map((id) => `<div style="width: 600px"><zhibiao-chart id="${id}" chart="nev" lang="en" focus-point="nev_sales_growth"></zhibiao-chart></div>`).join(''));
   await page.waitForFunction(() => window.__ready.length === 4, null, { timeout: 5000 });
   // The view (or drawn canvas) as wide as the space the page gives the chart, in device pixels,
   // and the card's place relative to the canvas.
