@@ -60,10 +60,15 @@ async fn after_paint() {
 
 /// A container of `width` CSS px holding `<zhibiao-chart chart=… lang=…>`, not yet ready.
 fn mount(chart: &str, lang: Option<&str>, width_css_px: u32) -> HtmlElement {
+    mount_styled(chart, lang, &format!("width: {width_css_px}px"))
+}
+
+/// `mount`, with the container's style `style`, set before the chart is connected.
+fn mount_styled(chart: &str, lang: Option<&str>, style: &str) -> HtmlElement {
     zhibiao::start();
     let doc = document();
-    let container: HtmlElement = doc.create_element("div").and_then(|e| e.dyn_into().map_err(JsValue::from)).expect("div");
-    container.style().set_property("width", &format!("{width_css_px}px")).expect("style");
+    let container = doc.create_element("div").expect("div");
+    container.set_attribute("style", style).expect("style");
     let el: HtmlElement = doc.create_element("zhibiao-chart").and_then(|e| e.dyn_into().map_err(JsValue::from)).expect("element");
     el.set_attribute("chart", chart).expect("attr");
     if let Some(lang) = lang {
@@ -400,3 +405,27 @@ async fn the_description_and_table_come_after_the_first_frame_or_at_once_when_as
     assert!(text(&el, "table").contains("44.1%"));
 }
 
+
+#[wasm_bindgen_test]
+async fn the_canvas_takes_the_colour_scheme_its_place_in_the_page_gives_it() {
+    const DARK_BACKGROUND: [u8; 3] = [0x16, 0x18, 0x1c];
+    const LIGHT_BACKGROUND: [u8; 3] = [0xff, 0xff, 0xff];
+    let corner = PointCss { x_css_px: 1.0, y_css_px: 1.0 };
+    // Drawn in the scheme its container gives it from the first frame.
+    let dark = mount_styled("nev", Some("en"), "width: 400px; color-scheme: dark");
+    ready(&dark).await.expect("chart-ready");
+    let light = mount_styled("nev", Some("en"), "width: 400px; color-scheme: light");
+    ready(&light).await.expect("chart-ready");
+    assert_eq!(pixel(&dark, corner), DARK_BACKGROUND, "dark where the page makes it dark");
+    assert_eq!(pixel(&light, corner), LIGHT_BACKGROUND, "light where the page makes it light");
+    // The page switches: the canvas follows within a few frames.
+    let container: HtmlElement = light.parent_element().and_then(|p| p.dyn_into().ok()).expect("container");
+    container.style().set_property("color-scheme", "dark").expect("style");
+    for _ in 0..60 {
+        if pixel(&light, corner) == DARK_BACKGROUND {
+            break;
+        }
+        next_frame().await;
+    }
+    assert_eq!(pixel(&light, corner), DARK_BACKGROUND, "redrawn when its page's scheme changed");
+}

@@ -1,4 +1,4 @@
-// The iframe embed: embed.html?chart=nev&lang=en renders one chart filling the frame and posts
+// The iframe embed: embed.html?chart=nev&lang=en&theme=auto renders one chart filling the frame and posts
 // its content height to the parent as {type: "zhibiao:height", height: <CSS px>}. It posts
 // nothing else and listens to no messages.
 import { readHash } from './hash.js';
@@ -7,6 +7,12 @@ const el = document.getElementById('chart');
 // Query values go into attributes only; the element validates them and reports bad ones as text.
 el.setAttribute('chart', params.get('chart') ?? 'growth');
 if (params.has('lang')) el.setAttribute('lang', params.get('lang'));
+// The frame cannot see the colour scheme of the page around it: light unless the embed asks for
+// dark, or for the reader's preference (auto). The chart takes the frame's `color-scheme`.
+const THEMES = { light: 'light', dark: 'dark', auto: 'light dark' };
+const theme = params.get('theme')?.trim().toLowerCase() || 'light';
+if (!Object.hasOwn(THEMES, theme)) console.warn(`zhibiao: embed.html's theme="${params.get('theme')}" is not one of light, dark, auto; showing light`);
+document.documentElement.style.colorScheme = THEMES[theme] ?? 'light';
 // A link the chart's copy button made here ends in #chart/point: open with that point focused.
 function openHash() {
   const hash = readHash();

@@ -151,8 +151,9 @@ pub(super) fn on_blur(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result
     }
 }
 
-/// The reader's colour scheme changed: the canvas is redrawn in the other theme (the rest of the
-/// widget follows its stylesheet).
+/// The colour scheme the chart is shown in changed (the reader's preference, or the page's
+/// `color-scheme`): the canvas is redrawn in the other theme (the rest of the widget follows its
+/// stylesheet).
 pub(super) fn on_scheme_change(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     request_render(m, window)
 }

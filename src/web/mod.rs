@@ -187,10 +187,9 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     listeners.0.push(listen::<Event>(id, window.as_ref(), "beforeprint", on_before_print)?);
     listeners.0.push(listen::<Event>(id, window.as_ref(), "afterprint", on_after_print)?);
     listeners.0.push(listen::<Event>(id, widget.extras.toolbar.as_ref(), "click", on_toolbar_click)?);
-    // Optional: a browser whose MediaQueryList takes no listeners keeps the theme it drew in.
-    if let Some(Ok(listener)) = widget::dark_query(&window).map(|q| listen::<Event>(id, q.as_ref(), "change", on_scheme_change)) {
-        listeners.0.push(listener);
-    }
+    // The description's colour changes with the colour scheme the chart is shown in: the reader's
+    // preference or the page's `color-scheme` (widget.css).
+    listeners.0.push(listen::<Event>(id, widget.extras.desc.as_ref(), "transitionrun", on_scheme_change)?);
     // The width is the plot's, a block inside the shadow root: the host's content width, without
     // a page's padding on the element, and a width at all where a page makes the element inline
     // or `display: contents` (which give the host itself none).

@@ -22,8 +22,8 @@ mod host;
 
 use focus::Card;
 pub use focus::Pin;
-use host::{prefers_dark, resolve_lang};
-pub use host::{dark_query, empty_shadow};
+use host::{resolve_lang, uses_dark};
+pub use host::empty_shadow;
 
 /// Sets `hidden` only when it changes: even an unchanged value makes the browser restyle.
 fn set_hidden(element: &HtmlElement, hidden: bool) {
@@ -288,7 +288,7 @@ impl Widget {
         }
         set_hidden(&self.message, true);
         set_hidden(&self.canvas, false);
-        let dark = prefers_dark(window);
+        let dark = uses_dark(window, &self.extras.desc);
         let theme = Theme::for_dark(dark);
         let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
         let scene = layout(chart, self.width_css_px, &measure, &theme, None);

@@ -330,6 +330,34 @@ test('without JavaScript the page shows the static SVG charts and tables', async
   await context.close();
 });
 
+test('the iframe embed is light unless its URL asks for dark or for the reader\'s preference (theme=dark|auto), and warns of a bad theme', async () => {
+  const s = await server(DIST);
+  const seen = async (colorScheme, query) => {
+    const { context, page: p, log } = await page({ colorScheme });
+    const warnings = [];
+    p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await p.goto(`${s.url}/embed.html?chart=nev${query}`);
+    await ready(p, 'nev');
+    // The canvas's top-left pixel (theme.rs: #ffffff light, #16181c dark) and the frame's ground.
+    const look = await p.locator('zhibiao-chart').evaluate((el) => {
+      const pixel = [...window.__shown(el).context.getImageData(1, 1, 1, 1).data.slice(0, 3)];
+      return `${pixel.map((v) => v.toString(16).padStart(2, '0')).join('')} ${getComputedStyle(document.body).backgroundColor}`;
+    });
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+    return [look, ...warnings];
+  };
+  const LIGHT = 'ffffff rgb(255, 255, 255)';
+  const DARK = '16181c rgb(22, 24, 28)';
+  assert.deepEqual(await seen('dark', ''), [LIGHT], 'no theme: light, though the reader prefers dark');
+  assert.deepEqual(await seen('dark', '&theme=auto'), [DARK], 'auto: the reader\'s dark');
+  assert.deepEqual(await seen('light', '&theme=auto'), [LIGHT], 'auto: the reader\'s light');
+  assert.deepEqual(await seen('light', '&theme=Dark'), [DARK], 'dark (any case), though the reader prefers light');
+  assert.deepEqual(await seen('dark', '&theme=light'), [LIGHT], 'light');
+  assert.deepEqual(await seen('dark', '&theme=purple'),
+    [LIGHT, 'zhibiao: embed.html\'s theme="purple" is not one of light, dark, auto; showing light'], 'a bad theme: light, and a warning naming it');
+});
+
 test('the iframe embed opens the point a copied link names, and ignores a malformed or foreign hash', async () => {
   const s = await server(DIST);
   const { context, page: p, log } = await page();

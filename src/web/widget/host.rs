@@ -1,5 +1,5 @@
 //! What a widget reads from around it: its language (its own `lang`, else the one it inherits,
-//! through shadow roots), the page's colour scheme, and its emptied shadow root.
+//! through shadow roots), the colour scheme it is shown in, and its emptied shadow root.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -7,18 +7,13 @@ use web_sys::{HtmlElement, ShadowRoot};
 
 use crate::chart::{AttributeError, Lang};
 
-thread_local! {
-    static DARK_QUERY: std::cell::OnceCell<Option<web_sys::MediaQueryList>> = const { std::cell::OnceCell::new() };
-}
-
-/// The page's `(prefers-color-scheme: dark)` query, made once: its `matches` stays current and it
-/// tells of changes (see `web::mount`).
-pub fn dark_query(window: &web_sys::Window) -> Option<web_sys::MediaQueryList> {
-    DARK_QUERY.with(|q| q.get_or_init(|| window.match_media("(prefers-color-scheme: dark)").ok().flatten()).clone())
-}
-
-pub fn prefers_dark(window: &web_sys::Window) -> bool {
-    dark_query(window).is_some_and(|q| q.matches())
+/// Whether the chart is dark where it stands: the theme that the page's `color-scheme` (and the
+/// reader's preference, where the page allows both) gives it, read from the description `desc`,
+/// which the stylesheet colours black in light and white in dark (widget.css), as every browser
+/// writes it: `rgb(0, 0, 0)` or `rgb(255, 255, 255)`.
+pub fn uses_dark(window: &web_sys::Window, desc: &web_sys::Element) -> bool {
+    let color = window.get_computed_style(desc).ok().flatten().and_then(|s| s.get_property_value("color").ok());
+    color.is_some_and(|c| c.as_bytes().get(4) == Some(&b'2'))
 }
 
 /// The language: the element's `lang` attribute, else the one it inherits, else Chinese.
