@@ -105,7 +105,15 @@ impl Accessories {
         self.said.set_text_content(None);
         if let Some(chart) = chart {
             for (action, button) in &self.buttons {
-                button.set_text_content(Some(label(*action, chart.lang)));
+                let label = label(*action, chart.lang);
+                button.set_text_content(Some(label));
+                // Named with the chart's title too, after the words on it: a page of several
+                // charts has several of each button, and a screen reader's list of buttons shows
+                // their names alone (Highcharts names its menu button so).
+                let mut name = String::from(label);
+                name.push_str(chart.lang.pick("，", ", "));
+                name.push_str(&chart.title);
+                let _ = button.set_attribute("aria-label", &name);
             }
         }
     }

@@ -571,3 +571,25 @@ test('a chart is dark only where its page lets it be: the colour scheme it is sh
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('with several charts on a page, each button\'s accessible name says which chart it acts on, after the words it shows', async () => {
+  const { context, page, errors } = await open();
+  // Tall enough for all four to be drawn (a chart far off screen waits).
+  await page.setViewportSize({ width: 900, height: 4000 });
+  await styledStage(page, '', ['growth', '5g', 'nev'].map((c) => `<zhibiao-chart chart="${c}" lang="en"></zhibiao-chart>`).join('')
+    + '<zhibiao-chart chart="nev" lang="zh"></zhibiao-chart>');
+  await page.waitForFunction(() => window.__ready.length === 4, null, { timeout: 5000 });
+  const titles = await page.evaluate(() => [...document.querySelectorAll('zhibiao-chart')]
+    .map((el) => el.shadowRoot.querySelector('canvas[role=application]').getAttribute('aria-label')));
+  for (const label of ['Table', 'Download PNG', 'Download CSV', 'Copy link']) {
+    // The words on the button start its name (what a voice-control user says), so it is found by them…
+    assert.equal(await page.getByRole('button', { name: new RegExp(`^${label}, `) }).count(), 3, label);
+    // …and its name as a whole is one chart's.
+    for (const title of titles.slice(0, 3)) {
+      assert.equal(await page.getByRole('button', { name: `${label}, ${title}`, exact: true }).count(), 1, `${label}, ${title}`);
+    }
+  }
+  assert.equal(await page.getByRole('button', { name: `下载 PNG，${titles[3]}`, exact: true }).count(), 1, 'in Chinese');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

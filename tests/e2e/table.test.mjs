@@ -30,7 +30,7 @@ async function shownTable(path, chart, button, width) {
   await page.goto(`${server.url}/${path}`);
   await page.waitForFunction((c) => window.__ready.includes(c), chart, { timeout: 15000 });
   const el = page.locator(`zhibiao-chart[chart="${chart}"]`).first();
-  await el.getByRole('button', { name: button, exact: true }).click();
+  await el.getByRole('button', { name: button }).click();
   await el.locator('table').waitFor({ state: 'visible' });
   const table = await el.evaluate((host) => {
     const lines = (cell) => {
@@ -80,7 +80,7 @@ test('on a phone, a shadow marks the side the table scrolls to, and its figures 
   await page.goto(`${server.url}/embed.html?chart=5g&lang=en`);
   await page.waitForFunction(() => window.__ready.includes('5g'), null, { timeout: 15000 });
   const el = page.locator('zhibiao-chart');
-  await el.getByRole('button', { name: 'Table', exact: true }).click();
+  await el.getByRole('button', { name: 'Table' }).click();
   await el.locator('table').waitFor({ state: 'visible' });
   // The figures' right edges, one per body row.
   const rights = await el.evaluate((host) => [...host.shadowRoot.querySelectorAll('tbody tr td:nth-child(2)')].map((td) => {
@@ -159,7 +159,7 @@ test('at an article width the toolbar and the table start 16 px in, where the ch
   await page.goto(`${server.url}/embed.html?chart=nev&lang=zh`);
   await page.waitForFunction(() => window.__ready.includes('nev'), null, { timeout: 15000 });
   const el = page.locator('zhibiao-chart');
-  await el.getByRole('button', { name: '表格', exact: true }).click();
+  await el.getByRole('button', { name: '表格' }).click();
   await el.locator('table').waitFor({ state: 'visible' });
   const found = await el.evaluate(insets);
   // The quote wraps, so its longest line ends near the padding: within one character of it.
@@ -190,7 +190,7 @@ for (const [name, options] of [['the widget', {}], ['the no-wasm fallback', { mi
     if (options.missing) await el.locator('table').waitFor();
     else {
       await page.waitForFunction(() => window.__ready.includes('nev'), null, { timeout: 15000 });
-      await el.getByRole('button', { name: 'Table', exact: true }).click();
+      await el.getByRole('button', { name: 'Table' }).click();
     }
     const cells = await el.evaluate(sourceCells);
     assert.equal(cells.length, 4, 'the NEV chart\'s three rows and its note\'s figure');
