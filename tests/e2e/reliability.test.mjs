@@ -593,3 +593,24 @@ test('with several charts on a page, each button\'s accessible name says which c
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('in a container that sizes itself to its content, or centres a flex column, a chart fills the width it is given there, as the README says', async () => {
+  const { context, page, errors } = await open();
+  await page.setViewportSize({ width: 900, height: 4000 });
+  // [container's style, element's style]: in the flex column the element takes the width; in the
+  // others the container has one to give.
+  const cases = [
+    ['display: flex; flex-direction: column; align-items: center', 'width: 100%'],
+    ['display: inline-block; width: 100%', ''],
+    ['float: left; width: 100%', ''],
+    ['position: absolute; width: 100%', ''],
+  ];
+  await styledStage(page, '.box { position: relative; width: 600px; height: 320px; } .box > * { top: 0; left: 0; }',
+    cases.map(([outer, inner]) => `<div class="box"><div style="${outer}"><zhibiao-chart chart="nev" lang="en" style="${inner}"></zhibiao-chart></div></div>`).join(''));
+  await page.waitForFunction(() => window.__ready.length === 4, null, { timeout: 5000 });
+  const widths = await page.evaluate(() => [...document.querySelectorAll('zhibiao-chart')]
+    .map((el) => [el.getBoundingClientRect().width, window.__shown(el).canvas.width / devicePixelRatio]));
+  assert.deepEqual(widths, cases.map(() => [600, 600]), cases.map((c) => c.join(' + ')).join(' | '));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
