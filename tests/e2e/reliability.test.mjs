@@ -460,19 +460,18 @@ async function styledStage(page, css, html) {
   }, [css, html]);
 }
 
-test('an article\'s text styles do not reach the chart: its canvas text, tooltip, buttons and table keep their own', async () => {
+test('an article\'s text styles do not reach the chart, on the body or on the element itself: its canvas text, tooltip, buttons and table keep their own', async () => {
   const { context, page, errors } = await open();
-  await styledStage(page,
-    'body { letter-spacing: .08em; word-spacing: .3em; text-transform: uppercase; font-style: italic; font-variant: small-caps; text-indent: 2em; text-align: justify; white-space: pre-line; }',
-    '<zhibiao-chart chart="nev" lang="en" focus-point="nev_sales_growth"></zhibiao-chart>');
+  await styledStage(page, '', '<zhibiao-chart chart="nev" lang="en" focus-point="nev_sales_growth"></zhibiao-chart>');
   await page.waitForFunction(() => window.__ready.includes('nev'));
-  const seen = await page.evaluate(() => {
+  // The table shown (it is kept for screen readers, off screen and unwrapped, until then).
+  await page.evaluate(() => document.querySelector('zhibiao-chart').shadowRoot.querySelector('.toolbar button').click());
+  const look = () => page.evaluate(() => {
     const root = document.querySelector('zhibiao-chart').shadowRoot;
-    // The table shown (it is kept for screen readers, off screen and unwrapped, until then).
-    root.querySelector('.toolbar button').click();
     const styles = (el) => {
       const s = getComputedStyle(el);
-      return [s.letterSpacing, s.wordSpacing, s.textTransform, s.fontStyle, s.fontVariantCaps, s.textIndent, s.whiteSpace].join(' ');
+      return [s.letterSpacing, s.wordSpacing, s.textTransform, s.fontStyle, s.fontVariantCaps, s.textIndent, s.whiteSpace,
+        s.fontFamily, s.lineHeight, s.color, s.fontWeight].join(' ');
     };
     // The same text in the same font, on the widget's canvas and on one outside any page style.
     const canvas = root.querySelector('canvas.drawn') ?? root.querySelector('canvas');
@@ -487,8 +486,18 @@ test('an article\'s text styles do not reach the chart: its canvas text, tooltip
       detached: measure(document.createElement('canvas')),
     };
   });
-  assert.deepEqual(seen.elements, Array(3).fill('normal 0px none normal normal 0px normal'), 'tooltip, button, table cell');
-  assert.equal(seen.canvas, seen.detached, 'the canvas measures text as a canvas outside the page does');
+  const own = await look();
+  assert.deepEqual(own.elements.map((e) => e.split(' ').slice(0, 7).join(' ')), Array(3).fill('normal 0px none normal normal 0px normal'), 'tooltip, button, table cell');
+  // An article's rule for its body, and one for every element in it (which reaches the element).
+  for (const selector of ['body', '#stage *']) {
+    await page.evaluate((css) => {
+      document.getElementById('hostile')?.remove();
+      document.head.append(Object.assign(document.createElement('style'), { id: 'hostile', textContent: css }));
+    }, `${selector} { letter-spacing: .08em; word-spacing: .3em; text-transform: uppercase; font-style: italic; font-variant: small-caps; text-indent: 2em; text-align: justify; white-space: pre-line; font-family: serif; line-height: 3; color: #c00; font-weight: 300; }`);
+    const seen = await look();
+    assert.deepEqual(seen.elements, own.elements, `${selector}: tooltip, button, table cell`);
+    assert.equal(seen.canvas, seen.detached, `${selector}: the canvas measures text as a canvas outside the page does`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
