@@ -1,0 +1,127 @@
+// The shipped build (`dist/`: minified glue, shortened names, wasm-opt's output) in Firefox, driven
+// by geckodriver over WebDriver: the other e2e tests run in Chromium only (playwright-core drives
+// no stock Firefox), and `wasm-pack test --firefox` loads the unoptimised test build. Needs
+// `make build` and geckodriver (which `make setup` installs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serve } from './server.mjs';
+import { FIRST_BAR, SHOWN } from './browser.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+let driver;
+let server;
+let endpoint;
+
+const freePort = () => new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+});
+
+/** One WebDriver command; throws with the driver's message on an error. */
+async function command(method, path, body) {
+  const response = await fetch(`${endpoint}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  const { value } = await response.json();
+  if (!response.ok) throw new Error(`${method} ${path}: ${value?.error}: ${value?.message}`);
+  return value;
+}
+
+before(async () => {
+  server = await serve(ROOT);
+  const port = await freePort();
+  driver = spawn(process.env.GECKODRIVER ?? 'geckodriver', ['--port', String(port)], { stdio: 'ignore' });
+  endpoint = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i += 1) {
+    try { await fetch(`${endpoint}/status`); return; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  throw new Error('geckodriver did not start');
+});
+after(async () => {
+  driver?.kill();
+  await server?.close();
+});
+
+/** A fresh headless Firefox at devicePixelRatio 2, light preferred; `fn(run, actions)` with
+ * `run(body, ...args)` running a function body in the page (SHOWN and FIRST_BAR defined), and
+ * `actions(list)` performing WebDriver actions. */
+async function withFirefox(fn) {
+  const session = await command('POST', '/session', { capabilities: { alwaysMatch: {
+    browserName: 'firefox',
+    'moz:firefoxOptions': { binary: process.env.FIREFOX ?? '/usr/bin/firefox-esr', args: ['-headless'], prefs: {
+      'layout.css.devPixelsPerPx': '2', 'layout.css.prefers-color-scheme.content-override': 1 } },
+  } } });
+  const base = `/session/${session.sessionId}`;
+  try {
+    await command('POST', `${base}/window/rect`, { width: 1000, height: 2600 });
+    const helpers = `(${SHOWN})(); const FIRST_BAR = ${FIRST_BAR};`;
+    const run = (body, ...args) => command('POST', `${base}/execute/sync`, { script: `${helpers}\n${body}`, args });
+    const go = (url) => command('POST', `${base}/url`, { url: `${server.url}${url}` });
+    const actions = (list) => command('POST', `${base}/actions`, { actions: list });
+    await fn({ run, go, actions });
+  } finally {
+    await command('DELETE', base);
+  }
+}
+
+/** Polls `body` in the page until it returns something truthy; fails naming `what` after 15 s. */
+async function until(run, body, what) {
+  for (const end = Date.now() + 15000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    const value = await run(body);
+    if (value) return value;
+  }
+  throw new Error(`not within 15 s: ${what}`);
+}
+
+/** The shown canvas's top-left pixel of the chart `id` (theme.rs: ffffff light, 16181c dark). */
+const CORNER = (id) => `const { context } = window.__shown(document.getElementById(${JSON.stringify(id)}));
+  return [...context.getImageData(1, 1, 1, 1).data.slice(0, 3)].map((v) => v.toString(16).padStart(2, '0')).join('');`;
+
+test('in Firefox, the shipped build draws every chart at DPR 2, answers hover and keys, and follows a switch of colour scheme', async () => {
+  await withFirefox(async ({ run, go, actions }) => {
+    await go('/tests/e2e/fixtures/firefox.html');
+    await until(run, 'return window.__ready.length === 3', 'chart-ready from all three charts');
+    assert.equal(await run('return devicePixelRatio'), 2);
+    // Each drawn, into a backing store of its CSS size × DPR.
+    const drawn = await run(`return ['growth', '5g', 'nev'].map((id) => {
+      const { canvas, context } = window.__shown(document.getElementById(id));
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 128) ink += 1;
+      return [id, canvas.width === Math.round(canvas.getBoundingClientRect().width * 2), ink > 2000];
+    });`);
+    assert.deepEqual(drawn, [['growth', true, true], ['5g', true, true], ['nev', true, true]]);
+    // The page's point: its card open.
+    const card = (id) => `return document.getElementById(${JSON.stringify(id)}).shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null`;
+    assert.equal(await until(run, card('nev'), "the NEV chart's focus-point card"), '44.1%');
+    // Hover over the growth chart's first bar: its card.
+    const at = await run(`const el = document.getElementById('growth');
+      const point = FIRST_BAR(el);
+      const box = window.__shown(el).canvas.getBoundingClientRect();
+      return point && [Math.round(box.left + point.x), Math.round(box.top + point.y)];`);
+    assert.ok(at, 'a bar in the growth chart');
+    await actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
+      actions: [{ type: 'pointerMove', origin: 'viewport', x: at[0], y: at[1], duration: 0 }] }]);
+    assert.equal(await until(run, card('growth'), 'a card on hover'), '44.1%');
+    // Keys: the live region says the point reached.
+    await run(`document.getElementById('growth').shadowRoot.querySelector('canvas[role=application]').focus()`);
+    await actions([{ type: 'key', id: 'keys', actions: [{ type: 'keyDown', value: '\uE015' }, { type: 'keyUp', value: '\uE015' }] }]);
+    const said = await until(run, `return document.getElementById('growth').shadowRoot.querySelector('[role=status]').textContent`, 'the live region');
+    assert.match(said, /%/);
+    // The page turns dark: every chart redraws dark.
+    for (const id of ['growth', '5g', 'nev']) assert.equal(await run(CORNER(id)), 'ffffff', `${id} light`);
+    await run(`document.documentElement.style.colorScheme = 'dark'`);
+    for (const id of ['growth', '5g', 'nev']) await until(run, `${CORNER(id).replace('return ', 'const c = ')}; return c === '16181c'`, `${id} redrawn dark`);
+    assert.deepEqual(await run('return window.__errors'), []);
+  });
+});
+
+test('in Firefox, the iframe embed page draws the chart its query names, dark when asked', async () => {
+  await withFirefox(async ({ run, go }) => {
+    await go('/dist/embed.html?chart=nev&lang=en&theme=dark');
+    // The frame's title becomes the chart's at chart-ready.
+    await until(run, "return document.title.startsWith('New-energy vehicle')", 'the title from chart-ready');
+    assert.equal(await run(CORNER('chart')), '16181c');
+  });
+});
