@@ -3,6 +3,6 @@
 
 use std::borrow::Cow;
 
-use crate::data::model::{Dataset, Derivation, Indicator, Kind, Label, Provenance, Qualifier, Source, Unit};
+use crate::data::model::{Dataset, Derivation, Indicator, Kind, Label, Measure, Provenance, Qualifier, Source, Unit};
 
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));

@@ -5,7 +5,7 @@ mod common;
 
 use common::{extract_with, file_text, CATALOGUE, CLS, CLS_TEXT, QA, QA_TEXT};
 use zhibiao::data::extract::{extract, ExtractError, SourceText};
-use zhibiao::data::model::{Kind, Qualifier, Unit};
+use zhibiao::data::model::{Kind, Measure, Qualifier, Unit};
 use zhibiao::DATASET;
 
 #[test]
@@ -144,6 +144,42 @@ fn a_changed_digit_is_parsed_as_the_new_value() {
 }
 
 #[test]
+fn each_figure_states_an_amount_a_change_or_a_share() {
+    let measure = |id: &str| DATASET.indicator(id).map(|i| i.measure).unwrap_or_else(|| panic!("no indicator {id}"));
+    // The percentages the catalogue marks as shares of a whole.
+    for id in ["traffic_share_5g", "pv_global_share", "intl_working_groups_share", "compute_midwest_share"] {
+        assert_eq!(measure(id), Measure::Share, "{id}");
+    }
+    // Growth rates, gains and cuts (by their unit), derived ones too; counts and money are amounts.
+    for id in ["industry_value_added_growth", "industry_growth_gain_vs_2022_h1", "industry_value_added_growth_2022_h1", "compute_annual_growth", "demo_defect_rate_cut"] {
+        assert_eq!(measure(id), Measure::Change, "{id}");
+    }
+    for id in ["bs_5g_total", "internet_business_revenue", "nev_world_first_years"] {
+        assert_eq!(measure(id), Measure::Amount, "{id}");
+    }
+    // Every other percentage is a change: a share left unmarked would be drawn as a growth rate.
+    let shares: Vec<&str> = DATASET.indicators.iter().filter(|i| i.measure == Measure::Share).map(|i| i.id.as_ref()).collect();
+    assert_eq!(shares.len(), 4, "{shares:?}");
+    assert!(DATASET.indicators.iter().all(|i| i.measure != Measure::Share || i.label.zh.contains("占") || i.label.zh.contains("比例")));
+    assert!(DATASET.indicators.iter().filter(|i| i.unit == Unit::Percent && i.measure == Measure::Change).all(|i| !i.label.zh.contains("占")));
+}
+
+#[test]
+fn a_share_must_be_a_percentage_and_a_measure_one_of_three() {
+    let texts = [SourceText { file: CLS, text: CLS_TEXT }, SourceText { file: QA, text: QA_TEXT }];
+    let count_as_share = CATALOGUE.replacen("en = 5G base stations\n", "en = 5G base stations\nmeasure = share\n", 1);
+    assert_ne!(count_as_share, CATALOGUE);
+    let err = extract("data/catalogue.ini", &count_as_share, &texts).err().map(|e| e.to_string()).unwrap_or_default();
+    let line = CATALOGUE.lines().position(|l| l == "[indicator bs_5g_total]").map_or(0, |i| i + 1);
+    assert_eq!(err, format!("data/catalogue.ini:{line} [bs_5g_total]: measure = share, but the figure is in Count: a share is a percentage"));
+
+    let unknown = CATALOGUE.replacen("\nmeasure = share\n", "\nmeasure = ratio\n", 1);
+    let line = unknown.lines().position(|l| l == "measure = ratio").map_or(0, |i| i + 1);
+    let err = extract("data/catalogue.ini", &unknown, &texts).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.starts_with(&format!("data/catalogue.ini:line {line} [indicator traffic_share_5g]: unknown measure \"ratio\"; allowed: amount, change, share")), "{err}");
+}
+
+#[test]
 fn texts_that_disagree_name_both_places() {
     let changed = CLS_TEXT.replace("同比增长3.8%", "同比增长3.9%");
     let err = extract_with(&changed, QA_TEXT).err().map(|e| e.to_string()).unwrap_or_default();
@@ -196,6 +232,7 @@ fn the_dump_command_prints_the_dataset_as_json() {
     let bs = bs.unwrap_or_default();
     assert_eq!((bs["value"].as_f64(), bs["unit"].as_str(), bs["counter"].as_str()), (Some(2_937_000.0), Some("count"), Some("个")));
     assert_eq!((bs["qualifier"].as_str(), bs["kind"].as_str(), bs["text"].as_str()), (Some("exact"), Some("stated"), Some("293.7万个")));
+    assert_eq!(bs["measure"], "amount");
     assert_eq!(bs["label"]["en"], "5G base stations");
     let p = &bs["sources"][0];
     assert!(p["offset"].as_u64().is_some() && p["quote"].as_str().is_some_and(|q| q.contains("293.7万个")));

@@ -81,8 +81,11 @@ fn removing_each_sentence_that_holds_a_figure_is_reported_with_its_entry() {
 
 #[test]
 fn a_swapped_unit_is_parsed_as_the_new_unit() {
-    let ds = run(CLS_TEXT, &QA_TEXT.replace("5G流量占比达42.9%", "5G流量占比达42.9个百分点")).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(ds.indicator("traffic_share_5g").map(|i| i.unit), Some(Unit::PercentagePoint));
+    let ds = run(CLS_TEXT, &QA_TEXT.replace("单站能耗较商用初期下降20%以上", "单站能耗较商用初期下降20个百分点以上")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ds.indicator("bs_5g_energy_reduction").map(|i| i.unit), Some(Unit::PercentagePoint));
+    // A share (`measure = share`) in anything but percent is reported, naming its catalogue entry.
+    let err = run(CLS_TEXT, &QA_TEXT.replace("5G流量占比达42.9%", "5G流量占比达42.9个百分点")).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("[traffic_share_5g]: measure = share, but the figure is in PercentagePoint"), "{err}");
     let ds = run(CLS_TEXT, &QA_TEXT.replace("11.5万吨", "11.5万个")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ds.indicator("batteries_recycled").map(|i| (i.unit, i.counter.as_deref())), Some((Unit::Count, Some("个"))));
     // A unit swapped in only one of two texts that state a figure is a disagreement.

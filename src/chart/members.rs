@@ -3,12 +3,12 @@
 //! a chart shows or derives a shown figure from, since every byte of it goes to every reader.
 //! Pure; refers to the model as `crate::data::model`, which resolves in build.rs as well.
 
-use crate::data::model::{Dataset, Indicator, Kind, Unit};
+use crate::data::model::{Dataset, Indicator, Kind, Measure, Unit};
 
-/// Growth chart, first panel: every year-on-year growth rate the texts state for H1 2023: the
-/// percentages stated for H1 2023 but one, 5G's share of traffic, which is no growth rate.
+/// Growth chart, first panel: every growth rate the texts state for H1 2023 (the percentages that
+/// state a change; 5G's share of traffic, also a percentage for H1 2023, is a share).
 pub fn is_growth_rate(i: &Indicator) -> bool {
-    i.unit == Unit::Percent && i.period == "2023-H1" && i.kind == Kind::Stated && i.id != FIVE_G_TRAFFIC_SHARE
+    i.unit == Unit::Percent && i.measure == Measure::Change && i.period == "2023-H1" && i.kind == Kind::Stated
 }
 
 /// Growth chart, second panel: industrial growth in earlier periods and now.

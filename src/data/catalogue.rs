@@ -6,7 +6,9 @@
 //! ```text
 //! [source cls]                      # a source text, with a short key for locators
 //! file = 000_fbae4528c08ed477.txt    # also title, publisher, publisher_en, date: all required
-//! [indicator bs_5g_total]           # an indicator: topic, zh, en, period, kind, at / formula
+//! [indicator bs_5g_total]           # an indicator: topic, zh, en, period, kind, measure, at / formula
+//! measure = share                   # optional: amount, change or share (else by unit: a percentage
+//!                                   # is a change, a count an amount)
 //! at = qa: 我国5G基站累计达到        # the first figure after this anchor, in every place it occurs
 //! at = qa: 加快 #2                  # the second figure after the anchor
 //! [ignored]                         # figures that are deliberately not indicators
@@ -15,7 +17,7 @@
 
 use std::fmt;
 
-use super::model::Kind;
+use super::model::{Kind, Measure};
 
 /// Where a figure stands: the `nth` figure after every occurrence of `anchor` in a source.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,6 +55,8 @@ pub struct Entry {
     pub en: String,
     pub period: String,
     pub kind: Kind,
+    /// `measure = …`, where the unit's default (`Measure::default_for`) is not what the figure states.
+    pub measure: Option<Measure>,
     pub locators: Vec<Locator>,
     /// For derived entries: the formula and its line.
     pub formula: Option<(String, usize)>,
@@ -198,6 +202,7 @@ pub fn parse_catalogue(text: &str) -> Result<Catalogue, CatalogueError> {
                         en: String::new(),
                         period: String::new(),
                         kind: Kind::Stated,
+                        measure: None,
                         locators: Vec::new(),
                         formula: None,
                     })
@@ -241,6 +246,14 @@ pub fn parse_catalogue(text: &str) -> Result<Catalogue, CatalogueError> {
                     "target" => Kind::Target,
                     _ => return Err(fail(format!("unknown kind {value:?}; allowed: stated, derived, target"))),
                 }
+            }
+            (Section::Indicator(e), "measure") => {
+                e.measure = Some(match value.as_str() {
+                    "amount" => Measure::Amount,
+                    "change" => Measure::Change,
+                    "share" => Measure::Share,
+                    _ => return Err(fail(format!("unknown measure {value:?}; allowed: amount, change, share"))),
+                })
             }
             (Section::Indicator(e), "at") => {
                 let locator = parse_locator(&value, line).map_err(fail)?;

@@ -26,7 +26,7 @@ fn indicator(i: &Indicator) -> String {
     });
     format!(
         "Indicator {{ id: {}, topic: {}, label: Label {{ zh: {}, en: {} }}, value: {:?}, unit: Unit::{:?}, \
-         counter: {counter}, qualifier: Qualifier::{:?}, kind: Kind::{:?}, period: {}, significant_digits: {}, \
+         measure: Measure::{:?}, counter: {counter}, qualifier: Qualifier::{:?}, kind: Kind::{:?}, period: {}, significant_digits: {}, \
          decimals: {}, text: {}, sources: Cow::Borrowed(&[{}]), derivation: {derivation} }}",
         text(&i.id),
         text(&i.topic),
@@ -34,6 +34,7 @@ fn indicator(i: &Indicator) -> String {
         text(&i.label.en),
         i.value,
         i.unit,
+        i.measure,
         i.qualifier,
         i.kind,
         text(&i.period),

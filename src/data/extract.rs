@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::catalogue::{parse_catalogue, CatalogueError, Entry, Locator};
-use super::model::{Dataset, Derivation, Indicator, Kind, Label, Provenance, Qualifier, Source, Unit};
+use super::model::{Dataset, Derivation, Indicator, Kind, Label, Measure, Provenance, Qualifier, Source, Unit};
 use super::number::{Decimal, NumberError};
 use super::scan::{line_of, scan, sentence_around, Found};
 
@@ -62,6 +62,8 @@ pub enum ExtractError {
     /// A derived entry's formula cannot be computed: an unknown input or operator, units that do not
     /// combine, or an overflow.
     Formula { at: CatalogueAt, message: String },
+    /// A `measure` the figure cannot be: a share that is no percentage.
+    Measure { at: CatalogueAt, message: String },
 }
 
 impl fmt::Display for ExtractError {
@@ -97,7 +99,7 @@ impl fmt::Display for ExtractError {
                 }
                 Ok(())
             }
-            ExtractError::Formula { at, message } => write!(f, "{at}: {message}"),
+            ExtractError::Formula { at, message } | ExtractError::Measure { at, message } => write!(f, "{at}: {message}"),
         }
     }
 }
@@ -171,6 +173,17 @@ impl<'a> Builder<'a> {
         CatalogueAt { file: self.catalogue_file.to_string(), line, entry: entry.to_string() }
     }
 
+    /// What the entry's figure, in `unit`, states: the catalogue's `measure`, else the unit's default;
+    /// a share must be a percentage.
+    fn measure(&self, entry: &Entry, unit: Unit) -> Result<Measure, ExtractError> {
+        let measure = entry.measure.unwrap_or(Measure::default_for(unit));
+        if measure == Measure::Share && unit != Unit::Percent {
+            let message = format!("measure = share, but the figure is in {unit:?}: a share is a percentage");
+            return Err(ExtractError::Measure { at: self.at(entry.line, &entry.id), message });
+        }
+        Ok(measure)
+    }
+
     /// Resolves a locator and records who claims the figures it finds.
     fn claim(&mut self, locator: &Locator, claimant: &str) -> Result<Vec<(String, usize)>, ExtractError> {
         let at = self.at(locator.line, claimant);
@@ -232,12 +245,14 @@ impl<'a> Builder<'a> {
             });
         }
         let figure = &first.figure;
+        let measure = self.measure(entry, figure.unit)?;
         let indicator = Indicator {
             id: entry.id.clone().into(),
             topic: entry.topic.clone().into(),
             label: Label { zh: entry.zh.clone().into(), en: entry.en.clone().into() },
             value: figure.amount.to_f64(),
             unit: figure.unit,
+            measure,
             counter: figure.counter.map(|c| c.to_string().into()),
             qualifier: figure.qualifier,
             kind: entry.kind,
@@ -296,6 +311,7 @@ impl<'a> Builder<'a> {
             label: Label { zh: entry.zh.clone().into(), en: entry.en.clone().into() },
             value: amount.to_f64(),
             unit,
+            measure: self.measure(entry, unit)?,
             counter: None,
             qualifier,
             kind: Kind::Derived,

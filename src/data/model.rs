@@ -44,6 +44,27 @@ pub enum Unit {
     Year,
 }
 
+/// What a figure states: an amount (a count, a sum, a stock), a change (a growth rate, a gain or a
+/// cut, in percent or percentage points) or a share of a whole (in percent).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    Amount,
+    Change,
+    Share,
+}
+
+impl Measure {
+    /// What a figure in `unit` states unless the catalogue says otherwise: percentages and
+    /// percentage points are changes, everything else amounts.
+    pub fn default_for(unit: Unit) -> Measure {
+        match unit {
+            Unit::Percent | Unit::PercentagePoint => Measure::Change,
+            _ => Measure::Amount,
+        }
+    }
+}
+
 /// How the text bounds a figure: exactly, more than, at least or about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -97,6 +118,7 @@ pub struct Indicator {
     /// In base units: 万 and 亿 expanded, 3.8 for 3.8%.
     pub value: f64,
     pub unit: Unit,
+    pub measure: Measure,
     /// The measure word (个 家 户 …) the text writes after the number, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counter: Option<Text>,
