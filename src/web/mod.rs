@@ -164,11 +164,16 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         id
     });
     js_sys::Reflect::set(&host, &ID_KEY.into(), &JsValue::from(id))?;
-    // Sized and placed while the shadow root is still empty, so the layout this forces is the
-    // page's alone. Drawn now if on screen (or near it); otherwise when the IntersectionObserver
-    // says so.
+    // Sized and placed while the shadow root holds only an empty block, so the layout this forces
+    // is the page's alone. The block's width, not the host's: without a page's padding on the
+    // element, and there at all where the page makes it inline or `display: contents`. Drawn now
+    // if on screen (or near it); otherwise when the IntersectionObserver says so.
     let shadow = widget::empty_shadow(&host, &sheet)?;
-    let width_css_px = f64::from(host.client_width());
+    let document = host.owner_document().ok_or("no document")?;
+    let probe = document.create_element("div")?;
+    shadow.append_child(&probe)?;
+    let width_css_px = f64::from(probe.client_width());
+    shadow.remove_child(&probe)?;
     let on_screen = near_viewport(&host, &window);
     let mut widget = Widget::new(host.clone(), shadow)?;
     widget.apply_focus_attribute();
