@@ -92,8 +92,42 @@ impl Theme {
     }
 }
 
+/// Whether a colour as `getComputedStyle` writes it, `rgb(r, g, b)`, is light by its red: 128 or
+/// more (the widget reads its text colour, black or white, or a contrast theme's, to pick the
+/// canvas's theme).
+pub fn is_light_rgb(css: &str) -> bool {
+    let (mut red, mut inside) = (0u32, false);
+    for b in css.bytes() {
+        match (inside, b) {
+            (false, b'(') => inside = true,
+            (true, b'0'..=b'9') => red = (red * 10 + u32::from(b - b'0')).min(1000),
+            (true, _) => break,
+            _ => {}
+        }
+    }
+    red >= 128
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_css_colour_is_light_by_its_red() {
+        for (css, light) in [
+            ("rgb(255, 255, 255)", true),
+            ("rgb(251, 251, 254)", true),
+            ("rgb(255, 255, 0)", true),
+            ("rgba(128, 0, 0, 0.5)", true),
+            ("rgb(0, 0, 0)", false),
+            ("rgb(26, 26, 26)", false),
+            ("rgb(127, 255, 255)", false),
+            ("", false),
+            ("rgb(", false),
+            ("rgb(99999999999999999999, 0, 0)", true),
+        ] {
+            assert_eq!(super::is_light_rgb(css), light, "{css}");
+        }
+    }
+
     use super::*;
 
     /// Grid lines recede as far in the dark theme as in the light one (they competed with the

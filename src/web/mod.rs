@@ -193,8 +193,12 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     listeners.0.push(listen::<Event>(id, window.as_ref(), "afterprint", on_after_print)?);
     listeners.0.push(listen::<Event>(id, widget.extras.toolbar.as_ref(), "click", on_toolbar_click)?);
     // The description's colour changes with the colour scheme the chart is shown in: the reader's
-    // preference or the page's `color-scheme` (widget.css).
+    // preference or the page's `color-scheme` (widget.css). The preference's media query too, for
+    // a browser that starts no transition there (WebKit's is not tested here); one redraw either way.
     listeners.0.push(listen::<Event>(id, widget.extras.desc.as_ref(), "transitionrun", on_scheme_change)?);
+    if let Ok(Some(query)) = window.match_media("(prefers-color-scheme: dark)") {
+        listeners.0.push(listen::<Event>(id, query.as_ref(), "change", on_scheme_change)?);
+    }
     // The width is the plot's, a block inside the shadow root: the host's content width, without
     // a page's padding on the element, and a width at all where a page makes the element inline
     // or `display: contents` (which give the host itself none).

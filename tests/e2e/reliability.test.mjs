@@ -21,7 +21,7 @@ after(async () => {
 });
 
 /** Counts ResizeObservers that observe something and their disconnects, the widget's window
- * listeners (pointerdown, scroll, beforeprint, afterprint) and media-query listeners (device pixel ratio),
+ * listeners (pointerdown, scroll, beforeprint, afterprint) and media-query listeners (colour scheme, device pixel ratio),
  * from page start. (A widget's observer watches its element and the page's root element.) */
 const INSTRUMENT = () => {
   window.__counts = { observed: 0, disconnected: 0, windowListeners: 0, windowAdded: 0, mediaListeners: 0, mediaAdded: 0, transforms: 0 };
@@ -130,7 +130,7 @@ test('attaching and detaching 1000 charts leaves no listeners, observers or memo
   const counts = await page.evaluate(() => ({ ...window.__counts }));
   assert.ok(counts.windowAdded - countsBefore.windowAdded >= 8000, 'each attach listens to the window four times…');
   assert.equal(counts.windowListeners, countsBefore.windowListeners, '…and every window listener was removed');
-  assert.ok(counts.mediaAdded - countsBefore.mediaAdded >= 2000, 'each attach listens to the pixel ratio…');
+  assert.ok(counts.mediaAdded - countsBefore.mediaAdded >= 4000, 'each attach listens to the colour scheme and the pixel ratio…');
   assert.equal(counts.mediaListeners, countsBefore.mediaListeners, '…and every media-query listener was removed');
   assert.equal(counts.observed - countsBefore.observed, 2000, 'one ResizeObserver per attach (two per cycle)…');
   assert.equal(counts.observed, counts.disconnected, '…and each was disconnected');
@@ -625,4 +625,18 @@ test('in a container that sizes itself to its content, or centres a flex column,
   assert.deepEqual(widths, cases.map(() => [600, 600]), cases.map((c) => c.join(' + ')).join(' | '));
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('in forced colours (a contrast theme), the canvas takes the theme\'s side, whatever the page declares', async () => {
+  for (const [colorScheme, corner] of [['dark', '16181c'], ['light', 'ffffff']]) {
+    const { context, page, errors } = await open();
+    await page.emulateMedia({ forcedColors: 'active', colorScheme });
+    await styledStage(page, '', '<zhibiao-chart chart="nev" lang="en"></zhibiao-chart>');
+    await page.waitForFunction(() => window.__ready.length === 1, null, { timeout: 5000 });
+    const seen = await page.evaluate(() => [...window.__shown(document.querySelector('zhibiao-chart')).context.getImageData(1, 1, 1, 1).data.slice(0, 3)]
+      .map((v) => v.toString(16).padStart(2, '0')).join(''));
+    assert.equal(seen, corner, `a ${colorScheme} contrast theme`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });

@@ -9,11 +9,12 @@ use crate::chart::{AttributeError, Lang};
 
 /// Whether the chart is dark where it stands: the theme that the page's `color-scheme` (and the
 /// reader's preference, where the page allows both) gives it, read from the description `desc`,
-/// which the stylesheet colours black in light and white in dark (widget.css), as every browser
-/// writes it: `rgb(0, 0, 0)` or `rgb(255, 255, 255)`.
+/// which the stylesheet colours black in light and white in dark (widget.css): light text, a red
+/// of 128 or more in `rgb(…)`, is dark. (Forced colours give it the contrast theme's text colour,
+/// so the canvas takes the theme's side too.)
 pub fn uses_dark(window: &web_sys::Window, desc: &web_sys::Element) -> bool {
     let color = window.get_computed_style(desc).ok().flatten().and_then(|s| s.get_property_value("color").ok());
-    color.is_some_and(|c| c.as_bytes().get(4) == Some(&b'2'))
+    color.is_some_and(|c| crate::chart::theme::is_light_rgb(&c))
 }
 
 /// The language: the element's `lang` attribute, else the one it inherits, else Chinese.
