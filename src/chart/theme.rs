@@ -110,6 +110,8 @@ pub fn is_light_rgb(css: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn a_css_colour_is_light_by_its_red() {
         for (css, light) in [
@@ -124,11 +126,9 @@ mod tests {
             ("rgb(", false),
             ("rgb(99999999999999999999, 0, 0)", true),
         ] {
-            assert_eq!(super::is_light_rgb(css), light, "{css}");
+            assert_eq!(is_light_rgb(css), light, "{css}");
         }
     }
-
-    use super::*;
 
     /// Grid lines recede as far in the dark theme as in the light one (they competed with the
     /// bars at 1.6:1 against the light theme's 1.3:1).

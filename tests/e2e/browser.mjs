@@ -27,6 +27,10 @@ export const SHOWN = () => {
     context.drawImage(canvas, 0, 0);
     return { canvas, context };
   };
+  /** The top-left pixel of what the chart `el` shows, as hex: its background (theme.rs: ffffff
+   * light, 16181c dark). */
+  window.__corner = (el) => [...window.__shown(el).context.getImageData(1, 1, 1, 1).data.slice(0, 3)]
+    .map((v) => v.toString(16).padStart(2, '0')).join('');
 };
 
 /** For `locator.evaluate`: a point inside the first bar from the top of the chart `el` (in the

@@ -339,10 +339,7 @@ test('the iframe embed is light unless its URL asks for dark or for the reader\'
     await p.goto(`${s.url}/embed.html?chart=nev${query}`);
     await ready(p, 'nev');
     // The canvas's top-left pixel (theme.rs: #ffffff light, #16181c dark) and the frame's ground.
-    const look = await p.locator('zhibiao-chart').evaluate((el) => {
-      const pixel = [...window.__shown(el).context.getImageData(1, 1, 1, 1).data.slice(0, 3)];
-      return `${pixel.map((v) => v.toString(16).padStart(2, '0')).join('')} ${getComputedStyle(document.body).backgroundColor}`;
-    });
+    const look = await p.locator('zhibiao-chart').evaluate((el) => `${window.__corner(el)} ${getComputedStyle(document.body).backgroundColor}`);
     assert.deepEqual(log.pageErrors, []);
     await context.close();
     return [look, ...warnings];

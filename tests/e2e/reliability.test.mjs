@@ -548,9 +548,7 @@ test('a chart is dark only where its page lets it be: the colour scheme it is sh
   // dark) and the element's ground.
   const seen = () => page.evaluate(() => ['plain', 'own'].map((id) => {
     const el = document.getElementById(id);
-    const pixel = [...window.__shown(el).context.getImageData(1, 1, 1, 1).data.slice(0, 3)];
-    const ground = getComputedStyle(el).backgroundColor;
-    return `${id}: ${pixel.map((v) => v.toString(16).padStart(2, '0')).join('')} ${ground}`;
+    return `${id}: ${window.__corner(el)} ${getComputedStyle(el).backgroundColor}`;
   }));
   const LIGHT = 'ffffff rgb(255, 255, 255)';
   const DARK = '16181c rgb(22, 24, 28)';
@@ -633,8 +631,7 @@ test('in forced colours (a contrast theme), the canvas takes the theme\'s side, 
     await page.emulateMedia({ forcedColors: 'active', colorScheme });
     await styledStage(page, '', '<zhibiao-chart chart="nev" lang="en"></zhibiao-chart>');
     await page.waitForFunction(() => window.__ready.length === 1, null, { timeout: 5000 });
-    const seen = await page.evaluate(() => [...window.__shown(document.querySelector('zhibiao-chart')).context.getImageData(1, 1, 1, 1).data.slice(0, 3)]
-      .map((v) => v.toString(16).padStart(2, '0')).join(''));
+    const seen = await page.evaluate(() => window.__corner(document.querySelector('zhibiao-chart')));
     assert.equal(seen, corner, `a ${colorScheme} contrast theme`);
     assert.deepEqual(errors, []);
     await context.close();
