@@ -1,38 +1,49 @@
 // The iframe embed: embed.html?chart=nev&lang=en&theme=auto renders one chart filling the frame and posts
 // its content height to the parent as {type: "zhibiao:height", height: <CSS px>}. It posts
 // nothing else and listens to no messages.
-import { readHash } from './hash.js';
-const params = new URLSearchParams(location.search);
-const el = document.getElementById('chart');
-// Query values go into attributes only; the element validates them and reports bad ones as text.
-el.setAttribute('chart', params.get('chart') ?? 'growth');
-if (params.has('lang')) el.setAttribute('lang', params.get('lang'));
-// The frame cannot see the colour scheme of the page around it: light unless the embed asks for
-// dark, or for the reader's preference (auto). The chart takes the frame's `color-scheme`.
-const THEMES = { light: 'light', dark: 'dark', auto: 'light dark' };
-const theme = params.get('theme')?.trim().toLowerCase() || 'light';
-if (!Object.hasOwn(THEMES, theme)) console.warn(`zhibiao: embed.html's theme="${params.get('theme')}" is not one of light, dark, auto; showing light`);
-document.documentElement.style.colorScheme = THEMES[theme] ?? 'light';
-// A link the chart's copy button made here ends in #chart/point: open with that point focused.
-function openHash() {
-  const hash = readHash();
-  if (!hash) return;
-  const { chart, point } = hash;
-  if (point && chart.toLowerCase() === el.getAttribute('chart').trim().toLowerCase()) el.setAttribute('focus-point', point);
-  else el.removeAttribute('focus-point');
-}
-openHash();
-window.addEventListener('hashchange', openHash);
-// The frame's own title is the chart's (for its tab when opened from a copied link, and history).
-el.addEventListener('chart-ready', (e) => { document.title = `${e.detail.title} · 指标`; });
+//
+// A classic script in the frame's <head>, not a module: it blocks the first paint until it has
+// set the frame's colour scheme, so a dark embed never shows a white frame first (a module runs
+// only after the document is parsed, and Chromium renders a frame before that). The rest waits
+// for the document, as a module would.
+{
+  const params = new URLSearchParams(location.search);
+  // The frame cannot see the colour scheme of the page around it: light unless the embed asks
+  // for dark, or for the reader's preference (auto). The chart takes the frame's `color-scheme`.
+  const THEMES = { light: 'light', dark: 'dark', auto: 'light dark' };
+  const theme = params.get('theme')?.trim().toLowerCase() || 'light';
+  if (!Object.hasOwn(THEMES, theme)) console.warn(`zhibiao: embed.html's theme="${params.get('theme')}" is not one of light, dark, auto; showing light`);
+  document.documentElement.style.colorScheme = THEMES[theme] ?? 'light';
 
-let posted = 0;
-function postHeight() {
-  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-  if (window.parent === window || height === posted) return;
-  posted = height;
-  window.parent.postMessage({ type: 'zhibiao:height', height }, '*');
-}
-new ResizeObserver(postHeight).observe(document.documentElement);
+  const hashModule = import('./hash.js');
+  addEventListener('DOMContentLoaded', async () => {
+    const { readHash } = await hashModule;
+    const el = document.getElementById('chart');
+    // Query values go into attributes only; the element validates them and reports bad ones as text.
+    el.setAttribute('chart', params.get('chart') ?? 'growth');
+    if (params.has('lang')) el.setAttribute('lang', params.get('lang'));
+    // A link the chart's copy button made here ends in #chart/point: open with that point focused.
+    const openHash = () => {
+      const hash = readHash();
+      if (!hash) return;
+      const { chart, point } = hash;
+      if (point && chart.toLowerCase() === el.getAttribute('chart').trim().toLowerCase()) el.setAttribute('focus-point', point);
+      else el.removeAttribute('focus-point');
+    };
+    openHash();
+    addEventListener('hashchange', openHash);
+    // The frame's own title is the chart's (for its tab when opened from a copied link, and history).
+    el.addEventListener('chart-ready', (e) => { document.title = `${e.detail.title} · 指标`; });
 
-await import('./zhibiao.js');
+    let posted = 0;
+    const postHeight = () => {
+      const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      if (window.parent === window || height === posted) return;
+      posted = height;
+      window.parent.postMessage({ type: 'zhibiao:height', height }, '*');
+    };
+    new ResizeObserver(postHeight).observe(document.documentElement);
+
+    await import('./zhibiao.js');
+  });
+}

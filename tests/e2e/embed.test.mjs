@@ -336,10 +336,14 @@ test('the iframe embed is light unless its URL asks for dark or for the reader\'
     const { context, page: p, log } = await page({ colorScheme });
     const warnings = [];
     p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    // The frame's ground in its first rendered frame: a dark embed must not show a white frame
+    // first (first-paint does not count one, white being the default).
+    await p.addInitScript(() => requestAnimationFrame(() => { window.__firstGround = getComputedStyle(document.body ?? document.documentElement).backgroundColor; }));
     await p.goto(`${s.url}/embed.html?chart=nev${query}`);
     await ready(p, 'nev');
     // The canvas's top-left pixel (theme.rs: #ffffff light, #16181c dark) and the frame's ground.
     const look = await p.locator('zhibiao-chart').evaluate((el) => `${window.__corner(el)} ${getComputedStyle(document.body).backgroundColor}`);
+    assert.equal(await p.evaluate(() => window.__firstGround), look.split(' ').slice(1).join(' '), `the first frame's ground (theme "${query}")`);
     assert.deepEqual(log.pageErrors, []);
     await context.close();
     return [look, ...warnings];
