@@ -205,7 +205,8 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     let observed_plot: web_sys::Element = widget.plot.clone().into();
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         // The plot's entry gives the width. The page's root element is observed too: when the
-        // page's size changes, content above may have moved the chart without a scroll.
+        // page's size changes, content above may have moved the chart without a scroll, or a
+        // CSS `zoom` around it changed (which leaves its width in CSS px as it was).
         let width = entries
             .iter()
             .filter_map(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok())
@@ -213,10 +214,11 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
             .map(|e| e.content_rect().width());
         let changed = with_mounted(id, |m| {
             m.canvas_origin = None;
-            let Some(width) = width else { return false };
+            let rezoomed = widget::css_zoom(&m.widget.canvas) != m.widget.drawn_zoom;
+            let Some(width) = width else { return rezoomed };
             let changed = (m.widget.width_css_px - width).abs() >= 0.5;
             m.widget.width_css_px = width;
-            changed
+            changed || rezoomed
         });
         if changed == Some(true) {
             schedule_render(id);

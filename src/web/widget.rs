@@ -23,7 +23,7 @@ mod host;
 use focus::Card;
 pub use focus::Pin;
 use host::{resolve_lang, uses_dark};
-pub use host::empty_shadow;
+pub use host::{css_zoom, empty_shadow};
 
 /// Sets `hidden` only when it changes: even an unchanged value makes the browser restyle.
 fn set_hidden(element: &HtmlElement, hidden: bool) {
@@ -79,6 +79,8 @@ pub struct Widget {
     highlights: Vec<Option<Vec<Mark>>>,
     /// The theme the canvas was last drawn in (true = dark).
     drawn_dark: Option<bool>,
+    /// The CSS `zoom` the canvas was last sized for (1 before the first draw).
+    pub drawn_zoom: f64,
     measure_cache: MeasureCache,
     /// The highlighted point (an index into `Chart::points()`) and what pinned it.
     pub focused: Option<(usize, Pin)>,
@@ -150,6 +152,7 @@ impl Widget {
             scene: None,
             highlights: Vec::new(),
             drawn_dark: None,
+            drawn_zoom: 1.0,
             measure_cache: MeasureCache::default(),
             focused: None,
             dismissed: false,
@@ -293,7 +296,9 @@ impl Widget {
         let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
         let scene = layout(chart, self.width_css_px, &measure, &theme, None);
         let drawn = (chart.id, chart.lang);
-        let dpr = DevicePixelRatio(window.device_pixel_ratio());
+        // Device pixels per CSS pixel of the canvas: the screen's, times any CSS `zoom` around it.
+        self.drawn_zoom = css_zoom(&self.canvas);
+        let dpr = DevicePixelRatio(window.device_pixel_ratio() * self.drawn_zoom);
         let (width_device_px, height_device_px) = dpr.backing_size_device_px(scene.width_css_px, scene.height_css_px);
         let style = self.canvas.style();
         let shown = match (&self.view, self.view_stale) {

@@ -351,6 +351,33 @@ test('under an ancestor scaled with a CSS transform, hovering a bar shows that b
   }
 });
 
+test('under a CSS zoom, the chart is drawn with as many more pixels, follows a change of zoom, and hovering a bar shows that bar', async () => {
+  const { page, context, errors } = await open('#nev', { width: 900 });
+  await ready(page, 'nev');
+  const chart = page.locator('#panel-nev zhibiao-chart');
+  // Backing pixels of what is shown, and what sharpness needs: CSS px × DPR 2 × the zoom.
+  const pixels = () => chart.evaluate((el) => {
+    const { canvas } = window.__shown(el);
+    return [canvas.width, Math.round(parseFloat(canvas.style.width) * devicePixelRatio * canvas.currentCSSZoom)];
+  });
+  const zoom = async (z) => {
+    // A fixed width: the chart's width in its own CSS px stays, only its size on screen changes.
+    await page.evaluate((v) => { document.getElementById('panel-nev').style.cssText = `zoom: ${v}; width: 380px`; }, z);
+    await page.waitForFunction((el) => { const c = window.__shown(el).canvas; return c.width === Math.round(parseFloat(c.style.width) * devicePixelRatio * c.currentCSSZoom); },
+      await chart.elementHandle(), { timeout: 5000 }).catch(() => {});
+    const [backing, needed] = await pixels();
+    assert.equal(backing, needed, `zoom ${z}: backing width`);
+  };
+  await zoom('2');
+  await zoom('1.5');
+  const bar = await chart.evaluate(FIRST_BAR);
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await tipShows(page, chart, '42.4%');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('on a phone, a pinch on the chart zooms the page and a swipe on it scrolls the page', async () => {
   const { page, context, errors } = await open('#nev', { width: 390, height: 500, hasTouch: true, isMobile: true });
   await ready(page, 'nev');

@@ -1,5 +1,6 @@
 //! What a widget reads from around it: its language (its own `lang`, else the one it inherits,
-//! through shadow roots), the colour scheme it is shown in, and its emptied shadow root.
+//! through shadow roots), the colour scheme and CSS zoom it is shown in, and its emptied shadow
+//! root.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,6 +16,22 @@ use crate::chart::{AttributeError, Lang};
 pub fn uses_dark(window: &web_sys::Window, desc: &web_sys::Element) -> bool {
     let color = window.get_computed_style(desc).ok().flatten().and_then(|s| s.get_property_value("color").ok());
     color.is_some_and(|c| crate::chart::theme::is_light_rgb(&c))
+}
+
+/// The CSS `zoom` that `el` is shown at (its own times its ancestors', `currentCSSZoom`; 1 in a
+/// browser without it): each of its CSS pixels covers that many more device pixels, so the
+/// canvas needs that many more to stay sharp.
+pub fn css_zoom(el: &web_sys::Element) -> f64 {
+    el.unchecked_ref::<Zoomed>().current_css_zoom().filter(|z| z.is_finite() && *z > 0.0).unwrap_or(1.0)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// An element, for its `currentCSSZoom` (not in web-sys yet; `undefined` where the browser
+    /// has none).
+    type Zoomed;
+    #[wasm_bindgen(method, getter = currentCSSZoom)]
+    fn current_css_zoom(this: &Zoomed) -> Option<f64>;
 }
 
 /// The language: the element's `lang` attribute, else the one it inherits, else Chinese.
