@@ -23,6 +23,24 @@ function speaksZh(el) {
   return !/^en([-_]|$)/i.test(lang ?? '');
 }
 
+/** A new, empty heading (class `sr`) for the title of the chart `el`, for screen readers: one
+ * level below the nearest heading before the chart among its previous siblings and its
+ * ancestors' (through the hosts of shadow roots), as Highcharts picks it; none where there is
+ * none, so a page without headings gets none from the chart. */
+export function titleHeading(el) {
+  for (let node = el; node; node = node.parentNode ?? node.host) {
+    for (let before = node.previousElementSibling; before; before = before.previousElementSibling) {
+      const level = /^H([1-6])$/.exec(before.tagName)?.[1];
+      if (level) {
+        const heading = el.ownerDocument.createElement(`h${Math.min(6, +level + 1)}`);
+        heading.className = 'sr';
+        return heading;
+      }
+    }
+  }
+  return null;
+}
+
 /** The error state charts show while no instance answers: [zh, en]. */
 let failure = null;
 

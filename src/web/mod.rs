@@ -29,6 +29,9 @@ extern "C" {
     fn define_element(name: &str, hooks: &JsValue) -> bool;
     /// Wraps a callback so that an exception inside it takes the failure path of element.js.
     fn guard(f: &JsValue) -> js_sys::Function;
+    /// A new heading for the chart's title, at the level the page's outline gives it, if any.
+    #[wasm_bindgen(js_name = titleHeading)]
+    fn title_heading(el: &HtmlElement) -> Option<HtmlElement>;
 }
 
 type Listener = Closure<dyn FnMut(Event)>;

@@ -66,6 +66,9 @@ pub struct Widget {
     /// The card on show.
     shown: Option<usize>,
     status: HtmlElement,
+    /// The chart's title as a heading (visually hidden: the canvas shows it), if the page has an
+    /// outline for it to take a place in.
+    heading: Option<HtmlElement>,
     message: HtmlElement,
     /// The chart the attributes name, or why there is none.
     pub chart: Result<Chart, Problem>,
@@ -124,6 +127,12 @@ impl Widget {
         message.set_hidden(true);
         let extras = Accessories::new(&document)?;
         shadow.append_child(&message)?;
+        // The title as a heading, for screen readers that move from heading to heading: at the
+        // level the page's outline gives the chart, and none on a page without headings.
+        let heading = super::title_heading(&host);
+        if let Some(heading) = &heading {
+            shadow.append_child(heading)?;
+        }
         // The cards too are placed in the canvas's coordinates: in the host's, a page's padding
         // on the element would move them off their bars.
         plot.append_child(&tips)?;
@@ -145,6 +154,7 @@ impl Widget {
             cards: Vec::new(),
             shown: None,
             status,
+            heading,
             message,
             chart: Err(Problem::Internal(String::new())),
             width_css_px: 0.0,
@@ -181,7 +191,14 @@ impl Widget {
         // Laid out for the chart and language before; nothing is hit until the next render.
         self.scene = None;
         self.reset_tip();
+        if let Some(heading) = &self.heading {
+            // No heading while a message stands in for the chart.
+            set_hidden(heading, self.chart.is_err());
+        }
         if let Ok(chart) = &self.chart {
+            if let Some(heading) = &self.heading {
+                heading.set_text_content(Some(&chart.title));
+            }
             let _ = self.canvas.set_attribute("aria-label", &chart.title);
             let _ = self.canvas.set_attribute("aria-roledescription", chart.lang.pick("图表", "chart"));
             let _ = self.canvas.set_attribute("aria-describedby", "desc tip");

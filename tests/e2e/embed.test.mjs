@@ -629,6 +629,43 @@ test('axe-core finds no accessibility violations on the page', async () => {
   }
 });
 
+test('a chart\'s title is a heading one level below the page\'s heading before it, for screen readers; none on a page without headings, none while a message stands in', async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page();
+  await p.route('**/headings.html', (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="zh"><meta charset="utf-8"><title>headings</title><link rel="icon" href="data:,">' +
+    '<div id="bare"><zhibiao-chart chart="nev"></zhibiao-chart></div>' +
+    '<h1>Article</h1><section><h3>Part</h3><p>Text</p><div><zhibiao-chart id="deep" chart="nev" lang="en"></zhibiao-chart></div></section>' +
+    '<h6>Small print</h6><zhibiao-chart id="floor" chart="5g"></zhibiao-chart>' +
+    '<h2>Aside</h2><div id="card"></div>' +
+    '<script type="module" src="/dist/zhibiao.js"></script>' }));
+  await p.goto(`${s.url}/headings.html`);
+  // In another component's shadow root, after the h2 outside it.
+  await p.evaluate(() => { document.getElementById('card').attachShadow({ mode: 'open' }).innerHTML = '<zhibiao-chart chart="growth"></zhibiao-chart>'; });
+  await ready(p, 'nev');
+  // The headings a screen reader lists, with their levels, from the accessibility tree (charts
+  // below the fold are not drawn yet, but their titles are there).
+  const headings = async () => (await p.locator('body').ariaSnapshot()).split('\n').filter((line) => /^\s*- heading /.test(line)).map((line) => line.trim());
+  assert.deepEqual(await headings(), [
+    '- heading "Article" [level=1]',
+    '- heading "Part" [level=3]',
+    '- heading "New-energy vehicle (NEV) production and sales growth, H1 2023" [level=4]', // (the snapshot writes its no-break space as a space)
+    '- heading "Small print" [level=6]',
+    '- heading "5G与网络发展：截至2023年6月底" [level=6]',
+    '- heading "Aside" [level=2]',
+    '- heading "2023年上半年主要指标同比增长" [level=3]',
+  ], 'the first chart, with no heading before it, has none');
+  // It follows the chart's language, and a message standing in for the chart has no heading.
+  await p.locator('#deep').evaluate((el) => el.setAttribute('lang', 'zh'));
+  await p.locator('#floor').evaluate((el) => el.setAttribute('chart', 'pie'));
+  await p.locator('#floor .message').waitFor();
+  const now = await headings();
+  assert.ok(now.includes('- heading "新能源汽车产销同比增长（2023年上半年）" [level=4]'), now.join('\n'));
+  assert.ok(!now.some((h) => h.includes('[level=6]') && !h.includes('Small print')), now.join('\n'));
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('pkg/ is an npm package a bundler-free page can import', async () => {
   // A page that imports wasm-pack's output as it is, by its module entry: the charts draw.
   const s = await server(ROOT);
