@@ -520,7 +520,7 @@ for (const [colorScheme, ring] of [['light', [0x00, 0x72, 0xb2]], ['dark', [0x56
   });
 }
 
-test('the growth chart keeps the wasm in one 64 KiB page of linear memory (16 KiB stack, data, heap), every chart in two', async () => {
+test('the growth chart keeps the wasm in one 64 KiB page of linear memory (16 KiB stack, data, heap), every chart in two; the stack stays under half its size', async () => {
   for (const [chart, pages] of [['growth', 1], ['5g', 2], ['nev', 2]]) {
     const context = await browser.newContext({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
@@ -532,10 +532,22 @@ test('the growth chart keeps the wasm in one 64 KiB page of linear memory (16 Ki
     for (let y = box.y + 4; y < box.y + box.height; y += 6) {
       for (const x of [0.2, 0.5, 0.8]) await page.mouse.move(box.x + box.width * x, y);
     }
-    const bytes = await page.evaluate(async () => (await (await import('./pkg/zhibiao.js')).default()).memory.buffer.byteLength);
+    // The keys, and the table written and shown, too.
+    await page.locator('zhibiao-chart canvas[role=application]').focus();
+    for (const key of ['ArrowDown', 'ArrowDown', 'End', 'Home']) await page.keyboard.press(key);
+    await page.locator('zhibiao-chart').getByRole('button').first().click();
+    const [bytes, stackBytes] = await page.evaluate(async () => {
+      const { buffer } = (await (await import('./pkg/zhibiao.js')).default()).memory;
+      // The stack comes first and grows down from 16 KiB (.cargo/config.toml) to 0, where an
+      // overflow traps; memory starts zeroed, so the lowest written byte bounds its depth.
+      const stack = new Uint8Array(buffer, 0, 16384);
+      return [buffer.byteLength, stack.length - stack.findIndex((b) => b !== 0)];
+    });
     // A larger dataset or a bigger heap shows here first: the memory budget of the benchmark (README).
     assert.ok(bytes <= pages * 64 * 1024, `${chart}: linear memory is ${bytes / 1024} KiB`);
-    console.log(`# ${chart}: ${bytes / 1024} KiB of wasm memory`);
+    // A deeper call path (a recursion, a large value on the stack) shows here before it traps.
+    assert.ok(stackBytes > 0 && stackBytes <= 8192, `${chart}: ${stackBytes} B of the stack written`);
+    console.log(`# ${chart}: ${bytes / 1024} KiB of wasm memory, ${stackBytes} B of stack`);
     await context.close();
   }
 });
