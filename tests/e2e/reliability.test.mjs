@@ -502,6 +502,36 @@ test('an article\'s text styles do not reach the chart, on the body or on the el
   await context.close();
 });
 
+test('in an article set in vertical Chinese the chart keeps horizontal lines, at its element\'s width; in columns it stays whole with its buttons', async () => {
+  const { context, page, errors } = await open();
+  const lorem = '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. </p>'.repeat(4);
+  await styledStage(page, '', '<div style="writing-mode: vertical-rl; height: 500px; width: 860px"><p>竖排文字，新闻正文。</p><zhibiao-chart chart="nev"></zhibiao-chart></div>' +
+    `<div id="columns" style="columns: 2; column-gap: 40px; width: 860px">${lorem}<zhibiao-chart chart="growth" lang="en"></zhibiao-chart>${lorem}</div>`);
+  await page.waitForFunction(() => window.__ready.includes('nev'));
+  await page.evaluate(() => document.querySelector('zhibiao-chart').shadowRoot.querySelector('.toolbar button').click());
+  const vertical = await page.evaluate(() => {
+    const el = document.querySelector('zhibiao-chart');
+    const root = el.shadowRoot;
+    const box = (node) => node.getBoundingClientRect();
+    return {
+      writingModes: [root.querySelector('.toolbar'), root.querySelector('table')].map((node) => getComputedStyle(node).writingMode),
+      // Drawn at the element's width (a canvas read in the vertical mode kept its default 300 px).
+      canvasVsHost: Math.abs(box(window.__shown(el).canvas).width - el.clientWidth) < 1,
+      buttonsUpright: [...root.querySelectorAll('.toolbar button')].every((b) => box(b).width > box(b).height),
+      rowsAcross: box(root.querySelector('tbody tr:nth-child(2)')).width > box(root.querySelector('tbody tr:nth-child(2)')).height,
+    };
+  });
+  assert.deepEqual(vertical, { writingModes: ['horizontal-tb', 'horizontal-tb'], canvasVsHost: true, buttonsUpright: true, rowsAcross: true });
+  // In columns: the buttons in the chart's column, under it, not at the top of the next one.
+  await page.locator('#columns zhibiao-chart').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => window.__ready.includes('growth'));
+  const [canvas, toolbar] = await page.locator('#columns zhibiao-chart').evaluate((el) => [window.__shown(el).canvas, el.shadowRoot.querySelector('.toolbar')]
+    .map((node) => { const r = node.getBoundingClientRect(); return { left: Math.round(r.left), top: Math.round(r.top), bottom: Math.round(r.bottom) }; }));
+  assert.ok(toolbar.left - canvas.left < 40 && toolbar.top >= canvas.bottom, `canvas ${JSON.stringify(canvas)}, toolbar ${JSON.stringify(toolbar)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a page that makes the element inline or display: contents, or pads it, still gets the chart drawn at its width from the first draw, with the card by its bar', async () => {
   const { context, page, errors } = await open();
   await styledStage(page, '#inline { display: inline; } #contents { display: contents; } #padded { padding: 24px; }',
