@@ -310,6 +310,9 @@ async fn a_bad_attribute_shows_a_message_and_other_charts_keep_working() {
     let bad = mount("pie", None, 500);
     let good = mount("growth", Some("en"), 500);
     ready(&good).await.expect("the other chart still draws");
+    // A chart its attributes do not name is shown at the next frame (a page may name it in the
+    // task that connected it).
+    next_frame().await;
     let message = text(&bad, ".message");
     assert!(message.contains("chart=\"pie\"") && message.contains("growth、5g、nev"), "{message}");
     assert!(visible(&bad, ".message") && !visible(&bad, "canvas"));

@@ -263,8 +263,14 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     };
     MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
     watch_dpr(id);
-    // The first frame is drawn now, not one animation frame later.
-    render_now(id);
+    // The first frame is drawn now, not one animation frame later; a chart its attributes do not
+    // name yet, on the next one: a page that creates the element, connects it and only then sets
+    // its attributes (jQuery's `.appendTo().attr()`) sets them within this task, and sees no error.
+    if with_mounted(id, |m| m.widget.chart.is_ok()) == Some(true) {
+        render_now(id);
+    } else {
+        schedule_render(id);
+    }
     Ok(())
 }
 

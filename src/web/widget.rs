@@ -181,10 +181,9 @@ impl Widget {
         let chart_attr = self.host.get_attribute("chart").unwrap_or_default();
         self.chart = match (ChartId::parse(&chart_attr), lang) {
             (Ok(id), Ok(lang)) => Chart::build(id, lang).map_err(|e| Problem::Internal(e.to_string())),
-            (Err(e), _) | (_, Err(e)) => {
-                web_sys::console::error_1(&format!("<zhibiao-chart>: {e}").into());
-                Err(Problem::Attribute(e))
-            }
+            // Logged when the message is shown: by then a page that sets the attributes just
+            // after connecting the element has set them.
+            (Err(e), _) | (_, Err(e)) => Err(Problem::Attribute(e)),
         };
         self.focused = None;
         self.chosen = None;
@@ -294,7 +293,11 @@ impl Widget {
             Ok(_) => None,
             Err(Problem::Attribute(e)) => {
                 let lang = resolve_lang(&self.host).unwrap_or_default();
-                Some(e.message(lang))
+                let text = e.message(lang);
+                if self.message.text_content().as_deref() != Some(text.as_str()) || self.message.hidden() {
+                    web_sys::console::error_1(&format!("<zhibiao-chart>: {e}").into());
+                }
+                Some(text)
             }
             Err(Problem::Internal(e)) => Some(e.clone()),
         };

@@ -502,6 +502,33 @@ test('an article\'s text styles do not reach the chart, on the body or on the el
   await context.close();
 });
 
+test('attributes set just after the element is connected, in the same task, log no error; a bad one logs once, however often it is drawn', async () => {
+  const { context, page, errors } = await open();
+  const logged = [];
+  page.on('console', (m) => { if (m.type() === 'error') logged.push(m.text()); });
+  await page.evaluate(() => {
+    const stage = document.getElementById('stage');
+    // Created, connected, then named (jQuery's appendTo().attr()); and parsed bare, then named.
+    const made = document.createElement('zhibiao-chart');
+    stage.append(made);
+    made.setAttribute('chart', 'nev');
+    stage.insertAdjacentHTML('beforeend', '<zhibiao-chart></zhibiao-chart>');
+    stage.lastElementChild.setAttribute('chart', 'growth');
+  });
+  await page.waitForFunction(() => window.__ready.includes('nev') && window.__ready.includes('growth'));
+  assert.deepEqual(logged, [], 'no error for a chart named within the task');
+  // A bad value: its message, logged once, though the chart is redrawn at other widths.
+  await page.evaluate(() => document.querySelector('#stage zhibiao-chart').setAttribute('chart', 'pie'));
+  await page.locator('#stage zhibiao-chart >> nth=0 >> .message').waitFor();
+  for (const width of ['600px', '500px', '']) {
+    await page.evaluate((w) => { document.getElementById('stage').style.width = w; }, width);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  assert.deepEqual(logged, ['<zhibiao-chart>: Cannot show the chart: attribute chart="pie" is not valid; allowed values are growth, 5g, nev.']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('in an article set in vertical Chinese the chart keeps horizontal lines, at its element\'s width; in columns it stays whole with its buttons', async () => {
   const { context, page, errors } = await open();
   const lorem = '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. </p>'.repeat(4);
