@@ -69,8 +69,9 @@ fn pointer_css(m: &mut Mounted, event: &PointerEvent) -> PointCss {
     PointCss { x_css_px: (f64::from(event.client_x()) - left) / scale_x, y_css_px: (f64::from(event.client_y()) - top) / scale_y }
 }
 
-/// Any scroll (of the page or a container) may move the canvas.
-pub(super) fn on_scroll(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+/// Any scroll (of the page or a container), or an ended transition or animation, may have moved
+/// the canvas: its place is read again at the next pointer move.
+pub(super) fn on_moved(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     m.canvas_origin = None;
     Ok(())
 }

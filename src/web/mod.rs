@@ -18,7 +18,7 @@ use web_sys::{Event, EventTarget, HtmlElement, KeyboardEvent, PointerEvent};
 pub use canvas::CanvasMeasure;
 use events::{
     on_after_print, on_before_print, on_blur, on_key, on_leave, on_outside_down, on_pointer_move, on_pointer_up, on_scheme_change,
-    on_scroll, on_toolbar_click,
+    on_moved, on_toolbar_click,
 };
 use frames::{finish_after_paint, near_viewport, render_mounted, render_now, request_render, schedule_render, watch_dpr};
 use widget::Widget;
@@ -184,14 +184,18 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     widget.on_screen = on_screen;
     let canvas: &EventTarget = widget.canvas.as_ref();
     // On an early return below, `listeners` is dropped and removes what was added.
-    let mut listeners = Listeners(Vec::with_capacity(9));
+    let mut listeners = Listeners(Vec::with_capacity(14));
     listeners.0.push(listen::<PointerEvent>(id, canvas, "pointermove", on_pointer_move)?);
     listeners.0.push(listen::<PointerEvent>(id, canvas, "pointerup", on_pointer_up)?);
     listeners.0.push(listen::<Event>(id, canvas, "pointerleave", on_leave)?);
     listeners.0.push(listen::<KeyboardEvent>(id, canvas, "keydown", on_key)?);
     listeners.0.push(listen::<Event>(id, canvas, "blur", on_blur)?);
     listeners.0.push(listen::<Event>(id, window.as_ref(), "pointerdown", on_outside_down)?);
-    listeners.0.push(listen_with::<Event>(id, window.as_ref(), "scroll", on_scroll, true)?);
+    listeners.0.push(listen_with::<Event>(id, window.as_ref(), "scroll", on_moved, true)?);
+    // So may a transition or an animation around it (a teaser card's zoom on hover), once it ends.
+    for event in ["transitionend", "animationend"] {
+        listeners.0.push(listen_with::<Event>(id, window.as_ref(), event, on_moved, true)?);
+    }
     listeners.0.push(listen::<Event>(id, window.as_ref(), "beforeprint", on_before_print)?);
     listeners.0.push(listen::<Event>(id, window.as_ref(), "afterprint", on_after_print)?);
     listeners.0.push(listen::<Event>(id, widget.extras.toolbar.as_ref(), "click", on_toolbar_click)?);

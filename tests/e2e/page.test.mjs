@@ -351,6 +351,32 @@ test('under an ancestor scaled with a CSS transform, hovering a bar shows that b
   }
 });
 
+test('after a transition around the chart ends (a card\'s zoom on hover), hovering a bar shows that bar', async () => {
+  const { page, context, errors } = await open('', { width: 800 });
+  await ready(page, 'growth');
+  await page.addStyleTag({ content: '#panel-growth { transition: transform .3s; } #panel-growth:hover { transform: scale(1.05); }' });
+  const chart = page.locator('#panel-growth zhibiao-chart');
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  // Onto the chart's title: the zoom starts, and the chart reads its place as it starts.
+  await page.mouse.move(box.x + 40, box.y + 10);
+  await page.waitForTimeout(600);
+  // The lowest bar, 3.8 % for H1 2023, as the zoomed chart shows it: a point near its bottom edge.
+  const point = await chart.evaluate((el) => {
+    const { canvas, context } = window.__shown(el);
+    const rect = canvas.getBoundingClientRect();
+    const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
+    for (let y = height - 1; y >= 0; y -= 1) {
+      const row = [...Array(width).keys()].filter((x) => data[(y * width + x) * 4] === 0x00 && data[(y * width + x) * 4 + 1] === 0x72 && data[(y * width + x) * 4 + 2] === 0xb2);
+      if (row.length > 20) return { x: rect.left + (row[10] / width) * rect.width, y: rect.top + ((y - 4) / height) * rect.height };
+    }
+    return null;
+  });
+  await page.mouse.move(point.x, point.y);
+  await tipShows(page, chart, '3.8%');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('under a CSS zoom, the chart is drawn with as many more pixels, follows a change of zoom, and hovering a bar shows that bar', async () => {
   const { page, context, errors } = await open('#nev', { width: 900 });
   await ready(page, 'nev');
