@@ -76,7 +76,9 @@ pub(super) fn on_moved(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Resul
     Ok(())
 }
 
-pub(super) fn on_pointer_move(m: &mut Mounted, event: &PointerEvent, _: &web_sys::Window) -> Result<(), JsValue> {
+pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+    // (A page's synthetic `new Event("pointermove")` is no pointer event, and is ignored.)
+    let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
     if event.pointer_type() != "mouse" {
         return Ok(());
     }
@@ -88,7 +90,8 @@ pub(super) fn on_pointer_move(m: &mut Mounted, event: &PointerEvent, _: &web_sys
     m.widget.focus(hit, Pin::Hover)
 }
 
-pub(super) fn on_pointer_up(m: &mut Mounted, event: &PointerEvent, _: &web_sys::Window) -> Result<(), JsValue> {
+pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+    let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
     if event.pointer_type() == "mouse" {
         return Ok(());
     }
@@ -101,7 +104,8 @@ pub(super) fn on_pointer_up(m: &mut Mounted, event: &PointerEvent, _: &web_sys::
     m.widget.focus(next, Pin::Tap)
 }
 
-pub(super) fn on_key(m: &mut Mounted, event: &KeyboardEvent, _: &web_sys::Window) -> Result<(), JsValue> {
+pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+    let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return Ok(()) };
     let n = m.widget.n_points();
     // Alt+Left is the browser's Back, Ctrl/Cmd+Home the page's top: those keys are not the chart's.
     if n == 0 || event.alt_key() || event.ctrl_key() || event.meta_key() {

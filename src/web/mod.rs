@@ -13,7 +13,7 @@ use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, EventTarget, HtmlElement, KeyboardEvent, PointerEvent};
+use web_sys::{Event, EventTarget, HtmlElement};
 
 pub use canvas::CanvasMeasure;
 use events::{
@@ -119,28 +119,19 @@ fn with_mounted<R>(id: u32, f: impl FnOnce(&mut Mounted) -> R) -> Option<R> {
 
 /// What a listener runs on its widget. A plain `fn`, not a closure: all listeners taking the same
 /// event struct `E` then share one wasm-bindgen closure shim, which keeps the wasm smaller.
-type Handler<E> = fn(&mut Mounted, &E, &web_sys::Window) -> Result<(), JsValue>;
+/// What a listener runs; one signature for every event, so that one closure shim serves them all
+/// (a handler for a pointer or key event checks the event's type itself).
+type Handler = fn(&mut Mounted, &Event, &web_sys::Window) -> Result<(), JsValue>;
 
 /// Adds a listener that runs `f` on the mounted widget `id`.
-fn listen<E: JsCast + 'static>(
-    id: u32,
-    target: &EventTarget,
-    kind: &'static str,
-    f: Handler<E>,
-) -> Result<Added, JsValue> {
+fn listen(id: u32, target: &EventTarget, kind: &'static str, f: Handler) -> Result<Added, JsValue> {
     listen_with(id, target, kind, f, false)
 }
 
 /// [`listen`], in the capture phase when `capture` (to hear scrolls of any container).
-fn listen_with<E: JsCast + 'static>(
-    id: u32,
-    target: &EventTarget,
-    kind: &'static str,
-    f: Handler<E>,
-    capture: bool,
-) -> Result<Added, JsValue> {
+fn listen_with(id: u32, target: &EventTarget, kind: &'static str, f: Handler, capture: bool) -> Result<Added, JsValue> {
     let listener: Listener = Closure::new(move |event: Event| {
-        let (Some(window), Ok(event)) = (window(), event.dyn_into::<E>()) else { return };
+        let Some(window) = window() else { return };
         if let Some(Err(e)) = with_mounted(id, |m| f(m, &event, &window)) {
             report(kind, &e);
         }
@@ -185,26 +176,26 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     let canvas: &EventTarget = widget.canvas.as_ref();
     // On an early return below, `listeners` is dropped and removes what was added.
     let mut listeners = Listeners(Vec::with_capacity(14));
-    listeners.0.push(listen::<PointerEvent>(id, canvas, "pointermove", on_pointer_move)?);
-    listeners.0.push(listen::<PointerEvent>(id, canvas, "pointerup", on_pointer_up)?);
-    listeners.0.push(listen::<Event>(id, canvas, "pointerleave", on_leave)?);
-    listeners.0.push(listen::<KeyboardEvent>(id, canvas, "keydown", on_key)?);
-    listeners.0.push(listen::<Event>(id, canvas, "blur", on_blur)?);
-    listeners.0.push(listen::<Event>(id, window.as_ref(), "pointerdown", on_outside_down)?);
-    listeners.0.push(listen_with::<Event>(id, window.as_ref(), "scroll", on_moved, true)?);
+    listeners.0.push(listen(id, canvas, "pointermove", on_pointer_move)?);
+    listeners.0.push(listen(id, canvas, "pointerup", on_pointer_up)?);
+    listeners.0.push(listen(id, canvas, "pointerleave", on_leave)?);
+    listeners.0.push(listen(id, canvas, "keydown", on_key)?);
+    listeners.0.push(listen(id, canvas, "blur", on_blur)?);
+    listeners.0.push(listen(id, window.as_ref(), "pointerdown", on_outside_down)?);
+    listeners.0.push(listen_with(id, window.as_ref(), "scroll", on_moved, true)?);
     // So may a transition or an animation around it (a teaser card's zoom on hover), once it ends.
     for event in ["transitionend", "animationend"] {
-        listeners.0.push(listen_with::<Event>(id, window.as_ref(), event, on_moved, true)?);
+        listeners.0.push(listen_with(id, window.as_ref(), event, on_moved, true)?);
     }
-    listeners.0.push(listen::<Event>(id, window.as_ref(), "beforeprint", on_before_print)?);
-    listeners.0.push(listen::<Event>(id, window.as_ref(), "afterprint", on_after_print)?);
-    listeners.0.push(listen::<Event>(id, widget.extras.toolbar.as_ref(), "click", on_toolbar_click)?);
+    listeners.0.push(listen(id, window.as_ref(), "beforeprint", on_before_print)?);
+    listeners.0.push(listen(id, window.as_ref(), "afterprint", on_after_print)?);
+    listeners.0.push(listen(id, widget.extras.toolbar.as_ref(), "click", on_toolbar_click)?);
     // The description's colour changes with the colour scheme the chart is shown in: the reader's
     // preference or the page's `color-scheme` (widget.css). The preference's media query too, for
     // a browser that starts no transition there (WebKit's is not tested here); one redraw either way.
-    listeners.0.push(listen::<Event>(id, widget.extras.desc.as_ref(), "transitionrun", on_scheme_change)?);
+    listeners.0.push(listen(id, widget.extras.desc.as_ref(), "transitionrun", on_scheme_change)?);
     if let Ok(Some(query)) = window.match_media("(prefers-color-scheme: dark)") {
-        listeners.0.push(listen::<Event>(id, query.as_ref(), "change", on_scheme_change)?);
+        listeners.0.push(listen(id, query.as_ref(), "change", on_scheme_change)?);
     }
     // The width is the plot's, a block inside the shadow root: the host's content width, without
     // a page's padding on the element, and a width at all where a page makes the element inline

@@ -529,6 +529,23 @@ test('attributes set just after the element is connected, in the same task, log 
   await context.close();
 });
 
+test('a page\'s synthetic events of the chart\'s kinds, without their fields, are ignored: no error state, and the chart still answers', async () => {
+  const { context, page, errors } = await open();
+  await styledStage(page, '', '<zhibiao-chart chart="nev" lang="en"></zhibiao-chart>');
+  await page.waitForFunction(() => window.__ready.includes('nev'));
+  await page.evaluate(() => {
+    const canvas = document.querySelector('zhibiao-chart').shadowRoot.querySelector('canvas');
+    for (const type of ['pointermove', 'pointerup', 'pointerleave', 'keydown', 'blur']) canvas.dispatchEvent(new Event(type));
+  });
+  const chart = page.locator('zhibiao-chart');
+  assert.equal(await chart.locator('.crash').count(), 0, 'no error state');
+  await chart.locator('canvas[role=application]').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '42.4%', await chart.elementHandle());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('in an article set in vertical Chinese the chart keeps horizontal lines, at its element\'s width; in columns it stays whole with its buttons', async () => {
   const { context, page, errors } = await open();
   const lorem = '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. </p>'.repeat(4);
