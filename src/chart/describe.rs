@@ -25,15 +25,15 @@ pub struct Tooltip {
 /// "3.8% − 0.4个百分点" for a derived indicator's formula.
 fn formula_in_words(ind: &Indicator, lang: Lang) -> String {
     let Some(derivation) = &ind.derivation else { return String::new() };
-    derivation
-        .formula
-        .split_whitespace()
-        .map(|token| match token {
-            "-" => " − ".to_string(),
-            "+" => " + ".to_string(),
-            id => DATASET.indicator(id).map_or_else(|| id.to_string(), |input| format::value(input, lang)),
-        })
-        .collect()
+    let mut words = String::new();
+    for token in derivation.formula.split_whitespace() {
+        match token {
+            "-" => words.push_str(" − "),
+            "+" => words.push_str(" + "),
+            id => words.push_str(&DATASET.indicator(id).map_or_else(|| id.to_string(), |input| format::value(input, lang))),
+        }
+    }
+    words
 }
 
 /// The tooltip for `ind` in `lang`, quoting the longest sentence that gives the figure.
@@ -101,7 +101,11 @@ pub fn summary(chart: &Chart) -> String {
     let v = |ind: &Indicator| format::value(ind, lang);
     let label = |ind: &Indicator| lang.pick(&ind.label.zh, &ind.label.en).to_string();
     let panel_points = |i: usize| -> Vec<&'static Indicator> {
-        chart.panels.get(i).map(|p| p.rows.iter().map(|r| r.indicator).collect()).unwrap_or_default()
+        let mut points = Vec::new();
+        for r in chart.panels.get(i).map_or(&[][..], |p| &p.rows) {
+            points.push(r.indicator);
+        }
+        points
     };
     let mut said = match chart.id {
         super::ChartId::Nev => {
@@ -140,22 +144,18 @@ pub fn summary(chart: &Chart) -> String {
             // The 5G figures are stocks at one date: the first's says it for all. A figure of
             // another period (the traffic share, of the first half) says its own.
             let first_period = chart.points().first().map(|ind| &ind.period);
-            let parts: Vec<String> = chart
-                .points()
-                .iter()
-                .enumerate()
-                .map(|(i, ind)| {
-                    let name = if i == 0 { label(ind) } else { lowercase_first(&label(ind)) };
-                    // "using 5G: 60", not "using 5G 60", read aloud.
-                    let mut part = format!("{name}{}{}", lang.pick("", ": "), v(ind));
-                    if Some(&ind.period) != first_period {
-                        part.push_str(lang.pick("（", " ("));
-                        part.push_str(&period::period(&ind.period, lang));
-                        part.push_str(lang.pick("）", ")"));
-                    }
-                    part
-                })
-                .collect();
+            let mut parts: Vec<String> = Vec::new();
+            for (i, ind) in chart.points().iter().enumerate() {
+                let name = if i == 0 { label(ind) } else { lowercase_first(&label(ind)) };
+                // "using 5G: 60", not "using 5G 60", read aloud.
+                let mut part = format!("{name}{}{}", lang.pick("", ": "), v(ind));
+                if Some(&ind.period) != first_period {
+                    part.push_str(lang.pick("（", " ("));
+                    part.push_str(&period::period(&ind.period, lang));
+                    part.push_str(lang.pick("）", ")"));
+                }
+                parts.push(part);
+            }
             let mut when = first_period.map(|p| period::period(p, lang)).unwrap_or_default();
             if let Some(first) = when.get_mut(0..1) {
                 first.make_ascii_uppercase();

@@ -34,6 +34,16 @@ fn line_height_css_px(font: Font) -> f64 {
     (font.size_css_px * 1.4).round()
 }
 
+/// A panel's figures as written, row by row. (Loops here and elsewhere in the chart code rather than
+/// `map(…).collect()`: each chain is its own copy of the iterator code in the wasm.)
+fn figures(panel: &Panel, lang: super::Lang) -> Vec<String> {
+    let mut values = Vec::new();
+    for r in &panel.rows {
+        values.push(format::value(r.indicator, lang));
+    }
+    values
+}
+
 /// A step of 1, 2 or 5 × 10^k giving about `n_ticks` ticks up to `max`.
 fn nice_step(max: f64, n_ticks: usize) -> f64 {
     let raw = (max / n_ticks.max(1) as f64).max(f64::MIN_POSITIVE);
@@ -136,13 +146,15 @@ impl Builder<'_> {
             // A share's axis is cut in quarters, halves or not at all (never in thirds: 33.333%).
             let step = if panel.kind == PanelKind::Share { [100.0, 100.0, 50.0, 50.0, 25.0][n_ticks.min(4)] } else { nice_step(max_value, n_ticks) };
             let domain_max = (max_value / step).ceil().max(1.0) * step;
-            let ticks: Vec<(f64, String)> = (0..)
-                .map(|i| f64::from(i) * step)
-                .take_while(|v| *v <= domain_max + step * 1e-9)
-                // A bound whatever the data: an infinite maximum would otherwise never end.
-                .take(16)
-                .map(|v| (v, format::tick(v, domain_max, panel.unit, lang)))
-                .collect();
+            let mut ticks: Vec<(f64, String)> = Vec::new();
+            // At most 16: a bound whatever the data, where an infinite maximum would never end.
+            for i in 0..16 {
+                let v = f64::from(i) * step;
+                if v > domain_max + step * 1e-9 {
+                    break;
+                }
+                ticks.push((v, format::tick(v, domain_max, panel.unit, lang)));
+            }
             let widest = ticks.iter().map(|(_, t)| self.measure.width_css_px(t, TICK)).fold(0.0, f64::max);
             let mut plot_w = right_css_px - bar_x0 - ticks.last().map_or(0.0, |(_, t)| self.measure.width_css_px(t, TICK) / 2.0);
             for (row, value) in panel.rows.iter().zip(values) {
@@ -178,7 +190,7 @@ impl Builder<'_> {
     /// the plot's width.
     fn panel_axis(&self, panel: &Panel) -> (Vec<String>, f64, f64, Vec<(f64, String)>, f64) {
         let inner = self.inner_width_css_px();
-        let values: Vec<String> = panel.rows.iter().map(|r| format::value(r.indicator, self.chart.lang)).collect();
+        let values = figures(panel, self.chart.lang);
         let value_w = values.iter().map(|v| self.measure.width_css_px(v, VALUE)).fold(0.0, f64::max) + FIGURE_GAP_CSS_PX;
         let bar_x0 = self.label_column_css_px.map_or(self.pad_css_px, |w| self.pad_css_px + w + LABEL_GAP_CSS_PX);
         // Room for the widest figure after a bar the axis's full length: the least the plot gets.
@@ -198,7 +210,10 @@ impl Builder<'_> {
         let label_w = self.label_column_css_px.unwrap_or(inner);
         let (values, bar_x0, domain_max, ticks, plot_w) = self.panel_axis(panel);
         let x_of = |v: f64| bar_x0 + plot_w * (v / domain_max).clamp(0.0, 1.0);
-        let grid_xs: Vec<f64> = ticks.iter().map(|(v, _)| x_of(*v)).collect();
+        let mut grid_xs: Vec<f64> = Vec::new();
+        for (v, _) in &ticks {
+            grid_xs.push(x_of(*v));
+        }
 
         let grid_at = self.marks.len();
         let rows_top = self.y_css_px;
@@ -309,7 +324,7 @@ impl Builder<'_> {
         let n = panel.rows.len().max(1);
         // Tiles at least wide enough for every figure in the smallest font: a figure is never shortened.
         let smallest = font(14.0, true);
-        let values: Vec<String> = panel.rows.iter().map(|r| format::value(r.indicator, lang)).collect();
+        let values = figures(panel, lang);
         let widest_value_css_px = values.iter().map(|v| self.measure.width_css_px(v, smallest)).fold(0.0, f64::max);
         let min_tile_width_css_px = (widest_value_css_px + 20.0).max(150.0);
         let cols = (((inner + gap_css_px) / (min_tile_width_css_px + gap_css_px)).floor() as usize).clamp(1, n);
@@ -318,7 +333,10 @@ impl Builder<'_> {
         let tile_width_css_px = (inner - gap_css_px * (cols - 1) as f64) / cols as f64;
         // Labels on up to three lines; every tile as tall as the one with the most.
         let label_font = font(12.0, false);
-        let labels: Vec<Vec<String>> = panel.rows.iter().map(|r| wrap(&r.label, tile_width_css_px - 20.0, label_font, self.measure, 3)).collect();
+        let mut labels: Vec<Vec<String>> = Vec::new();
+        for r in &panel.rows {
+            labels.push(wrap(&r.label, tile_width_css_px - 20.0, label_font, self.measure, 3));
+        }
         let most_lines = labels.iter().map(Vec::len).max().unwrap_or(1).max(2);
         let tile_height_css_px = 40.0 + 15.0 * most_lines as f64;
         // One size for every tile's figure, the largest at which all of them fit: a figure in a

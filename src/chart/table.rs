@@ -90,21 +90,15 @@ pub fn table(chart: &Chart) -> Table {
     // The same points in the same order as `Chart::points`: each row, then its part; then the
     // figure the note states, in a group of its own.
     let titled = chart.panels.len() > 1 || chart.noted.is_some();
-    let mut groups: Vec<RowGroup> = chart
-        .panels
-        .iter()
-        .map(|panel| RowGroup {
-            title: titled.then(|| panel.title.clone()),
-            rows: {
-                let mut rows = Vec::new();
-                for r in &panel.rows {
-                    rows.push(row(r.indicator));
-                    rows.extend(r.part.map(row));
-                }
-                rows
-            },
-        })
-        .collect();
+    let mut groups: Vec<RowGroup> = Vec::new();
+    for panel in &chart.panels {
+        let mut rows = Vec::new();
+        for r in &panel.rows {
+            rows.push(row(r.indicator));
+            rows.extend(r.part.map(row));
+        }
+        groups.push(RowGroup { title: titled.then(|| panel.title.clone()), rows });
+    }
     if let Some(ind) = chart.noted {
         groups.push(RowGroup { title: Some(note_title(lang).into()), rows: vec![row(ind)] });
     }
@@ -146,15 +140,17 @@ fn csv_field(s: &str) -> String {
 /// industry_growth_gain_vs_2022_h1=0.4", so that its formula can be checked from the file alone.
 fn formula_inputs(ind: &Indicator) -> String {
     let Some(d) = &ind.derivation else { return String::new() };
-    let inputs: Vec<String> = d
-        .inputs
-        .iter()
-        .map(|id| match DATASET.indicator(id) {
-            Some(input) => format!("{id}={}", format::plain(input.value, 6)),
-            None => id.to_string(),
-        })
-        .collect();
-    inputs.join("; ")
+    let mut inputs = String::new();
+    for (i, id) in d.inputs.iter().enumerate() {
+        if i > 0 {
+            inputs.push_str("; ");
+        }
+        match DATASET.indicator(id) {
+            Some(input) => inputs.push_str(&format!("{id}={}", format::plain(input.value, 6))),
+            None => inputs.push_str(id),
+        }
+    }
+    inputs
 }
 
 fn csv_rows(ind: &Indicator, lang: Lang, panel: &str) -> Vec<Vec<String>> {
@@ -176,14 +172,13 @@ fn csv_rows(ind: &Indicator, lang: Lang, panel: &str) -> Vec<Vec<String>> {
         row.extend([String::new(), String::new(), String::new(), formula, formula_inputs(ind)]);
         return vec![row];
     }
-    ind.sources
-        .iter()
-        .map(|p| {
-            let mut row = base.clone();
-            row.extend([p.file.to_string(), p.offset.to_string(), p.quote.to_string(), String::new(), String::new()]);
-            row
-        })
-        .collect()
+    let mut rows = Vec::new();
+    for p in ind.sources.iter() {
+        let mut row = base.clone();
+        row.extend([p.file.to_string(), p.offset.to_string(), p.quote.to_string(), String::new(), String::new()]);
+        rows.push(row);
+    }
+    rows
 }
 
 /// The chart's data as CSV, one line per (point, place in a text), with provenance columns, in
@@ -203,8 +198,12 @@ pub fn csv(chart: &Chart) -> String {
     listed.extend(chart.noted.map(|ind| (note_title(chart.lang), ind)));
     for (panel, ind) in listed {
         for row in csv_rows(ind, chart.lang, panel) {
-            let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-            out.push_str(&fields.join(","));
+            for (i, field) in row.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&csv_field(field));
+            }
             out.push_str("\r\n");
         }
     }

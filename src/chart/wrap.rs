@@ -31,9 +31,10 @@ pub fn truncate(text: &str, max_width_css_px: f64, font: Font, measure: &dyn Tex
     if measure.width_css_px(text, font) <= max_width_css_px {
         return text.to_string();
     }
-    let chars: Vec<char> = text.chars().collect();
-    for keep in (0..chars.len()).rev() {
-        let candidate: String = chars[..keep].iter().collect::<String>().trim_end().to_string() + "…";
+    // Each shorter prefix in turn, ending where a character starts.
+    for (end, _) in text.char_indices().rev() {
+        let mut candidate = text.get(..end).unwrap_or_default().trim_end().to_string();
+        candidate.push('…');
         if measure.width_css_px(&candidate, font) <= max_width_css_px {
             return candidate;
         }
@@ -98,7 +99,11 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
         lines.truncate(max_lines.max(1) - 1);
         lines.push(truncate(&rest, max_width_css_px, font, measure));
     }
-    lines.into_iter().map(|l| truncate(&l, max_width_css_px, font, measure)).collect()
+    let mut fitted = Vec::new();
+    for line in lines {
+        fitted.push(truncate(&line, max_width_css_px, font, measure));
+    }
+    fitted
 }
 
 #[cfg(test)]
