@@ -155,7 +155,10 @@ impl Builder<'_> {
                 }
                 ticks.push((v, format::tick(v, domain_max, panel.unit, lang)));
             }
-            let widest = ticks.iter().map(|(_, t)| self.measure.width_css_px(t, TICK)).fold(0.0, f64::max);
+            let mut widest: f64 = 0.0;
+            for (_, t) in &ticks {
+                widest = widest.max(self.measure.width_css_px(t, TICK));
+            }
             let mut plot_w = right_css_px - bar_x0 - ticks.last().map_or(0.0, |(_, t)| self.measure.width_css_px(t, TICK) / 2.0);
             for (row, value) in panel.rows.iter().zip(values) {
                 if row.indicator.value > 0.0 {
@@ -186,12 +189,21 @@ impl Builder<'_> {
         }
     }
 
+    /// The width of the widest of `texts` in `font`.
+    fn widest(&self, texts: &[String], font: Font) -> f64 {
+        let mut widest: f64 = 0.0;
+        for text in texts {
+            widest = widest.max(self.measure.width_css_px(text, font));
+        }
+        widest
+    }
+
     /// A bar panel's figures, where its bars start, and its axis: where it ends, its ticks and
     /// the plot's width.
     fn panel_axis(&self, panel: &Panel) -> (Vec<String>, f64, f64, Vec<(f64, String)>, f64) {
         let inner = self.inner_width_css_px();
         let values = figures(panel, self.chart.lang);
-        let value_w = values.iter().map(|v| self.measure.width_css_px(v, VALUE)).fold(0.0, f64::max) + FIGURE_GAP_CSS_PX;
+        let value_w = self.widest(&values, VALUE) + FIGURE_GAP_CSS_PX;
         let bar_x0 = self.label_column_css_px.map_or(self.pad_css_px, |w| self.pad_css_px + w + LABEL_GAP_CSS_PX);
         // Room for the widest figure after a bar the axis's full length: the least the plot gets.
         let least_plot_w = (self.pad_css_px + inner - value_w - bar_x0).max(20.0);
@@ -325,7 +337,7 @@ impl Builder<'_> {
         // Tiles at least wide enough for every figure in the smallest font: a figure is never shortened.
         let smallest = font(14.0, true);
         let values = figures(panel, lang);
-        let widest_value_css_px = values.iter().map(|v| self.measure.width_css_px(v, smallest)).fold(0.0, f64::max);
+        let widest_value_css_px = self.widest(&values, smallest);
         let min_tile_width_css_px = (widest_value_css_px + 20.0).max(150.0);
         let cols = (((inner + gap_css_px) / (min_tile_width_css_px + gap_css_px)).floor() as usize).clamp(1, n);
         // As few columns as fill the same number of rows: two by two rather than three and one.
@@ -337,7 +349,10 @@ impl Builder<'_> {
         for r in &panel.rows {
             labels.push(wrap(&r.label, tile_width_css_px - 20.0, label_font, self.measure, 3));
         }
-        let most_lines = labels.iter().map(Vec::len).max().unwrap_or(1).max(2);
+        let mut most_lines = 2;
+        for label in &labels {
+            most_lines = most_lines.max(label.len());
+        }
         let tile_height_css_px = 40.0 + 15.0 * most_lines as f64;
         // One size for every tile's figure, the largest at which all of them fit: a figure in a
         // smaller type than its neighbours reads as a lesser one.
@@ -380,7 +395,10 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
     let width_css_px = width_css_px.max(200.0);
     let pad_css_px = padding_css_px(width_css_px);
     let (mut widest_label_css_px, mut widest_value_css_px) = (0.0, 0.0);
-    for panel in chart.panels.iter().filter(|p| p.kind != PanelKind::Stats) {
+    for panel in &chart.panels {
+        if panel.kind == PanelKind::Stats {
+            continue;
+        }
         for row in &panel.rows {
             widest_label_css_px = measure.width_css_px(&row.label, LABEL).max(widest_label_css_px);
             widest_value_css_px = measure.width_css_px(&format::value(row.indicator, chart.lang), VALUE).max(widest_value_css_px);
@@ -390,9 +408,15 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
     // figure after them and no label takes more than two lines; above them otherwise.
     let inner_css_px = width_css_px - 2.0 * pad_css_px;
     let label_w = widest_label_css_px.min(inner_css_px * 0.4).max(60.0);
-    let beside = inner_css_px >= NARROW_INNER_WIDTH_CSS_PX
-        && inner_css_px - label_w - LABEL_GAP_CSS_PX - FIGURE_GAP_CSS_PX - widest_value_css_px >= inner_css_px / 3.0
-        && chart.panels.iter().filter(|p| p.kind != PanelKind::Stats).flat_map(|p| &p.rows).all(|r| wrap(&r.label, label_w, LABEL, measure, 3).len() <= 2);
+    let mut beside = inner_css_px >= NARROW_INNER_WIDTH_CSS_PX
+        && inner_css_px - label_w - LABEL_GAP_CSS_PX - FIGURE_GAP_CSS_PX - widest_value_css_px >= inner_css_px / 3.0;
+    for panel in &chart.panels {
+        for r in &panel.rows {
+            if beside && panel.kind != PanelKind::Stats && wrap(&r.label, label_w, LABEL, measure, 3).len() > 2 {
+                beside = false;
+            }
+        }
+    }
     let label_column_css_px = beside.then_some(label_w);
     let mut b = Builder {
         chart,
@@ -408,8 +432,15 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
         marks: Vec::new(),
         targets: Vec::new(),
     };
-    let bar_panels = chart.panels.iter().filter(|p| p.kind != PanelKind::Stats);
-    b.plot_w_cap_css_px = bar_panels.map(|p| b.panel_axis(p).4).reduce(f64::min);
+    // Each panel's axis chosen without a cap, then the narrowest plot is every panel's.
+    let mut cap: Option<f64> = None;
+    for panel in &chart.panels {
+        if panel.kind != PanelKind::Stats {
+            let plot_w = b.panel_axis(panel).4;
+            cap = Some(cap.map_or(plot_w, |c| c.min(plot_w)));
+        }
+    }
+    b.plot_w_cap_css_px = cap;
     let title_font = font(if width_css_px < 480.0 { 16.0 } else { 18.0 }, true);
     b.paragraph(&chart.title, title_font, theme.text, 3);
     for panel in &chart.panels {

@@ -98,11 +98,14 @@ pub struct Scene {
 impl Scene {
     /// The point under `p`: the smallest target that contains it; `None` over gaps and text.
     pub fn hit(&self, p: PointCss) -> Option<usize> {
-        self.targets
-            .iter()
-            .filter(|t| t.hit.contains(p))
-            .min_by(|a, b| a.hit.area_css_px2().total_cmp(&b.hit.area_css_px2()))
-            .map(|t| t.point_idx)
+        // The first of the smallest, as `min_by` would.
+        let mut smallest: Option<&Target> = None;
+        for t in &self.targets {
+            if t.hit.contains(p) && smallest.is_none_or(|s| t.hit.area_css_px2() < s.hit.area_css_px2()) {
+                smallest = Some(t);
+            }
+        }
+        smallest.map(|t| t.point_idx)
     }
 
     /// The first target of a point.
@@ -146,7 +149,10 @@ pub fn highlight_marks(base: &Scene, focused: &Scene) -> Vec<Mark> {
     }
     for mark in &focused.marks {
         let Some((rect, _)) = mark.shape() else { continue };
-        let covers_marked = marks.iter().filter_map(Mark::shape).any(|(r, _)| r.overlaps(&rect));
+        let mut covers_marked = false;
+        for marked in &marks {
+            covers_marked |= marked.shape().is_some_and(|(r, _)| r.overlaps(&rect));
+        }
         if covers_marked || !base.marks.contains(mark) {
             marks.push(mark.clone());
         }
