@@ -160,10 +160,17 @@ pub fn summary(chart: &Chart) -> String {
             if let Some(first) = when.get_mut(0..1) {
                 first.make_ascii_uppercase();
             }
-            match lang {
-                Lang::Zh => format!("{when}：{}。", parts.join("；")),
-                Lang::En => format!("{when}. {}.", parts.join("; ")),
+            // Joined by hand: `[String]::join` alone is 1 KB of the wasm.
+            let mut said = when;
+            said.push_str(lang.pick("：", ". "));
+            for (i, part) in parts.iter().enumerate() {
+                if i > 0 {
+                    said.push_str(lang.pick("；", "; "));
+                }
+                said.push_str(part);
             }
+            said.push_str(lang.pick("。", "."));
+            said
         }
     };
     // A note that states a figure (the NEV chart's) is read out too; the canvas draws it.

@@ -238,7 +238,9 @@ impl Chart {
         let mut points = Vec::new();
         for row in panels.iter().flat_map(|panel| &panel.rows) {
             points.push(row.indicator);
-            points.extend(row.part);
+            if let Some(part) = row.part {
+                points.push(part);
+            }
         }
         Ok(Chart { id, lang, title, panels, note, noted, source_line, points })
     }

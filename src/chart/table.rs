@@ -95,7 +95,9 @@ pub fn table(chart: &Chart) -> Table {
         let mut rows = Vec::new();
         for r in &panel.rows {
             rows.push(row(r.indicator));
-            rows.extend(r.part.map(row));
+            if let Some(part) = r.part {
+                rows.push(row(part));
+            }
         }
         groups.push(RowGroup { title: titled.then(|| panel.title.clone()), rows });
     }
@@ -169,13 +171,17 @@ fn csv_rows(ind: &Indicator, lang: Lang, panel: &str) -> Vec<Vec<String>> {
     if ind.sources.is_empty() {
         let formula = ind.derivation.as_ref().map(|d| d.formula.to_string()).unwrap_or_default();
         let mut row = base;
-        row.extend([String::new(), String::new(), String::new(), formula, formula_inputs(ind)]);
+        for field in [String::new(), String::new(), String::new(), formula, formula_inputs(ind)] {
+            row.push(field);
+        }
         return vec![row];
     }
     let mut rows = Vec::new();
     for p in ind.sources.iter() {
         let mut row = base.clone();
-        row.extend([p.file.to_string(), p.offset.to_string(), p.quote.to_string(), String::new(), String::new()]);
+        for field in [p.file.to_string(), p.offset.to_string(), p.quote.to_string(), String::new(), String::new()] {
+            row.push(field);
+        }
         rows.push(row);
     }
     rows
@@ -192,10 +198,14 @@ pub fn csv(chart: &Chart) -> String {
     for panel in &chart.panels {
         for r in &panel.rows {
             listed.push((&panel.title, r.indicator));
-            listed.extend(r.part.map(|part| (panel.title.as_str(), part)));
+            if let Some(part) = r.part {
+                listed.push((&panel.title, part));
+            }
         }
     }
-    listed.extend(chart.noted.map(|ind| (note_title(chart.lang), ind)));
+    if let Some(ind) = chart.noted {
+        listed.push((note_title(chart.lang), ind));
+    }
     for (panel, ind) in listed {
         for row in csv_rows(ind, chart.lang, panel) {
             for (i, field) in row.iter().enumerate() {

@@ -18,11 +18,15 @@ fn pieces(text: &str) -> Vec<&str> {
         let glued = c == '\u{a0}' || after == Some('\u{a0}');
         let before_cjk = !c.is_ascii_digit() && after.is_some_and(|n| !n.is_ascii() && !matches!(n, '，' | '。' | '、' | '）' | '：'));
         if !glued && (!c.is_ascii() || c == ' ' || before_cjk) {
-            out.extend(text.get(start..next));
+            if let Some(piece) = text.get(start..next) {
+                out.push(piece);
+            }
             start = next;
         }
     }
-    out.extend(text.get(start..).filter(|rest| !rest.is_empty()));
+    if let Some(rest) = text.get(start..).filter(|rest| !rest.is_empty()) {
+        out.push(rest);
+    }
     out
 }
 
@@ -95,8 +99,15 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
         }
     }
     if lines.len() > max_lines.max(1) {
-        let rest = lines[max_lines.max(1) - 1..].join(" ");
-        lines.truncate(max_lines.max(1) - 1);
+        let kept = max_lines.max(1) - 1;
+        let mut rest = String::new();
+        for (i, line) in lines.iter().enumerate().skip(kept) {
+            if i > kept {
+                rest.push(' ');
+            }
+            rest.push_str(line);
+        }
+        lines.truncate(kept);
         lines.push(truncate(&rest, max_width_css_px, font, measure));
     }
     let mut fitted = Vec::new();
