@@ -234,7 +234,8 @@ impl Chart {
             Lang::Zh => format!("来源：工业和信息化部 / 国新办新闻发布会，{date}"),
             Lang::En => format!("Source: MIIT / State Council Information Office press conference, {date}"),
         };
-        // Plain loops: the same as a flat_map chain, without its shipped iterator code.
+        // Pushed in a loop, not collected from a chain: each chain into `collect` ships its own
+        // copy of the iterator code (layout.rs, `figures`).
         let mut points = Vec::new();
         for row in panels.iter().flat_map(|panel| &panel.rows) {
             points.push(row.indicator);
