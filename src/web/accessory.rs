@@ -260,8 +260,9 @@ pub fn copy_link(window: &web_sys::Window, status: &HtmlElement, said: &HtmlElem
     }
     let promise: Thenable = clipboard.write_text(&url).unchecked_into();
     let (ok_status, err_status, ok_said, err_said, ok_url) = (status.clone(), status.clone(), said.clone(), said.clone(), url.clone());
-    let on_ok = Closure::once(move |_: JsValue| tell(&ok_status, &ok_said, &ok_url, lang, true));
-    let on_err = Closure::once(move |_: JsValue| tell(&err_status, &err_said, &url, lang, false));
+    // Boxed: one shim for both closures.
+    let on_ok: Closure<dyn FnMut(JsValue)> = Closure::once(Box::new(move |_: JsValue| tell(&ok_status, &ok_said, &ok_url, lang, true)) as Box<dyn FnOnce(JsValue)>);
+    let on_err: Closure<dyn FnMut(JsValue)> = Closure::once(Box::new(move |_: JsValue| tell(&err_status, &err_said, &url, lang, false)) as Box<dyn FnOnce(JsValue)>);
     promise.then(&super::guard(on_ok.as_ref()), &super::guard(on_err.as_ref()));
     // One per click, freed by the browser with the promise; the unused one is a few bytes.
     on_ok.forget();

@@ -38,7 +38,7 @@ pub(super) fn render_mounted(m: &mut Mounted, window: &web_sys::Window) {
             // which re-enters) and after the script that inserted the element has added its listeners.
             let (host, chart) = (m.widget.host.clone(), key.0.key());
             let title = m.widget.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
-            window.queue_microtask(&guard(&Closure::once_into_js(move || announce_ready(&host, chart, &title))));
+            window.queue_microtask(&once(Box::new(move || announce_ready(&host, chart, &title))));
         }
         Ok(_) => {}
         Err(e) => {
@@ -72,18 +72,24 @@ fn after_paint(window: &web_sys::Window, id: u32) -> bool {
     // Guarded like every callback: a failure inside leaves `MOUNTED` borrowed, so unguarded it
     // would leave every chart on the page silently dead; guarded, it takes element.js's failure
     // path (an error state, then a fresh instance).
-    let fill = guard(&Closure::once_into_js(move || {
+    let fill = once(Box::new(move || {
         with_mounted(id, |m| {
             m.fill_scheduled = false;
             finish_after_paint(&mut m.widget);
         });
     }));
-    let after_frame = guard(&Closure::once_into_js(move || {
+    let after_frame = once(Box::new(move || {
         if let Some(window) = self::window() {
             let _ = window.set_timeout_with_callback(&fill);
         }
     }));
     window.request_animation_frame(&after_frame).is_ok()
+}
+
+/// A guarded function that runs `f` once. (Boxed, so that every one-shot callback shares one
+/// wasm-bindgen shim rather than shipping one per closure type.)
+fn once(f: Box<dyn FnOnce()>) -> js_sys::Function {
+    guard(&Closure::once_into_js(f))
 }
 
 /// Dispatches `chart-ready` (bubbles, composed, `detail: {chart, title}`) on the element.
