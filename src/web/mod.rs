@@ -114,7 +114,22 @@ fn widget_id(host: &HtmlElement) -> Option<u32> {
 
 /// Runs `f` on a mounted widget, unless it is gone or already borrowed (re-entrant events).
 fn with_mounted<R>(id: u32, f: impl FnOnce(&mut Mounted) -> R) -> Option<R> {
-    MOUNTED.with(|m| m.try_borrow_mut().ok()?.iter_mut().find(|(i, _)| *i == id).map(|(_, mounted)| f(mounted)))
+    let (mut f, mut out) = (Some(f), None);
+    visit_mounted(id, &mut |mounted| out = f.take().map(|f| f(mounted)));
+    out
+}
+
+/// [`with_mounted`]'s lookup, not generic: one copy for its dozen callers.
+fn visit_mounted(id: u32, f: &mut dyn FnMut(&mut Mounted)) {
+    MOUNTED.with(|m| {
+        let Ok(mut list) = m.try_borrow_mut() else { return };
+        for (i, mounted) in list.iter_mut() {
+            if *i == id {
+                f(mounted);
+                return;
+            }
+        }
+    });
 }
 
 /// What a listener runs on its widget. A plain `fn`, not a closure: all listeners taking the same
