@@ -108,7 +108,11 @@ pub fn table(chart: &Chart) -> Table {
         Lang::Zh => format!("数据表：{}", chart.title),
         Lang::En => format!("{} (data table)", chart.title),
     };
-    Table { caption, headers: headers.map(String::from).to_vec(), groups }
+    let mut header_cells = Vec::new();
+    for header in headers {
+        header_cells.push(header.to_string());
+    }
+    Table { caption, headers: header_cells, groups }
 }
 
 /// The heading of the note's figure, in the table and the CSV's panel column.
