@@ -41,6 +41,19 @@ export function titleHeading(el) {
   return null;
 }
 
+/** Says, once per chart, that content inside it is not shown: most often an article's own text,
+ * after a chart written `<zhibiao-chart />`, which HTML does not read as closed. Once the parser
+ * has read what follows. */
+function warnContent(el) {
+  const doc = el.ownerDocument;
+  if (doc.readyState === 'loading') {
+    doc.addEventListener('DOMContentLoaded', () => warnContent(el), { once: true });
+  } else if (el.isConnected && !el.__zhibiaoWarned && (el.firstElementChild || el.textContent.trim())) {
+    el.__zhibiaoWarned = 1;
+    console.warn(`zhibiao: <zhibiao-chart chart="${el.getAttribute('chart')}"> does not show its content. HTML does not close <zhibiao-chart />: write <zhibiao-chart></zhibiao-chart>.`, el);
+  }
+}
+
 /** The error state charts show while no instance answers: [zh, en]. */
 let failure = null;
 
@@ -144,6 +157,7 @@ export function defineElement(name, newHooks) {
     connectedCallback() {
       charts.add(this);
       call('connected', this);
+      warnContent(this);
     }
     disconnectedCallback() {
       charts.delete(this);

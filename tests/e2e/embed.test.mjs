@@ -212,6 +212,33 @@ test('a second copy of zhibiao from another URL leaves the charts to the first, 
   await context.close();
 });
 
+test('a chart written <zhibiao-chart /> says in the console that what follows it was read into it', async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page();
+  const warnings = [];
+  p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  // HTML has no self-closing custom elements: the paragraph becomes the second chart's content,
+  // and the shadow root shows none of it. The first chart, properly closed, and the third, with
+  // only whitespace inside, are not named.
+  await p.route('**/selfclosed.html', (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="zh"><meta charset="utf-8"><title>self-closed</title><link rel="icon" href="data:,">' +
+    '<script type="module" src="/dist/zhibiao.js"></script><zhibiao-chart chart="growth"></zhibiao-chart>' +
+    '<zhibiao-chart chart="5g"> \n </zhibiao-chart><div><zhibiao-chart chart="nev" /><p id="after">正文继续。</p></div>' }));
+  await p.goto(`${s.url}/tests/e2e/fixtures/selfclosed.html`);
+  await ready(p, 'nev');
+  assert.equal(await p.evaluate(() => document.getElementById('after').parentElement.localName), 'zhibiao-chart');
+  await p.waitForTimeout(200);
+  const named = warnings.filter((w) => w.includes('does not show its content'));
+  assert.equal(named.length, 1, warnings.join('\n'));
+  assert.ok(named[0].includes('chart="nev"') && named[0].includes('</zhibiao-chart>'), named[0]);
+  // Connected again (moved by a page's script): said once.
+  await p.evaluate(() => { const el = document.querySelector('[chart=nev]'); document.body.append(el); });
+  await p.waitForTimeout(200);
+  assert.equal(warnings.filter((w) => w.includes('does not show its content')).length, 1);
+  assert.deepEqual([...log.pageErrors, ...log.consoleErrors], []);
+  await context.close();
+});
+
 test('printing draws a chart never scrolled to, and fits every chart to the paper\'s width', async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page({ viewport: { width: 1100, height: 700 } });
