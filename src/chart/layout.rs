@@ -97,19 +97,19 @@ impl Builder<'_> {
     /// run through the text right of `open_from_x_css_px` (left of it, a share's track already
     /// hides the grid), the background is laid behind the text first, so that the line stops short
     /// of the text and goes on after it. A line at the text's left edge (the zero line under a
-    /// label above its bar) stays. Returns the text's right edge.
+    /// label above its bar) stays. Returns the box the text covers.
     #[allow(clippy::too_many_arguments)]
-    fn text_over_grid(&mut self, grid_xs_css_px: &[f64], open_from_x_css_px: f64, x: f64, y: f64, text: String, font: Font, baseline: Baseline) -> f64 {
+    fn text_over_grid(&mut self, grid_xs_css_px: &[f64], open_from_x_css_px: f64, x: f64, y: f64, text: String, font: Font, baseline: Baseline) -> RectCss {
         const HALO_CSS_PX: f64 = 3.0;
         let width_css_px = self.measure.width_css_px(&text, font);
         let height_css_px = font.size_css_px * 1.2;
         let (from_x, to_x) = ((x + 0.5).max(open_from_x_css_px - 0.5), x + width_css_px + HALO_CSS_PX);
+        let top = if baseline == Baseline::Top { y } else { y - height_css_px / 2.0 };
         if grid_xs_css_px.iter().any(|gx| *gx > from_x && *gx < to_x) {
-            let top = if baseline == Baseline::Top { y } else { y - height_css_px / 2.0 };
             self.marks.push(Mark::Rect { rect: RectCss::new(from_x, top, to_x - from_x, height_css_px), fill: self.theme.background });
         }
         self.text(x, y, text, font, self.theme.text, Align::Left, baseline);
-        x + width_css_px
+        RectCss::new(x, top, width_css_px, height_css_px)
     }
 
     /// Wrapped lines starting at the cursor, which moves below them.
@@ -267,10 +267,10 @@ impl Builder<'_> {
                 self.marks.push(Mark::Outline { rect: bar, color, width_css_px: 1.5 });
             }
             let open_from_x = if panel.kind == PanelKind::Share { bar_x0 + plot_w } else { f64::MIN };
-            let figure_right_css_px = self.text_over_grid(&grid_xs, open_from_x, end_x + 6.0, center_y, value, VALUE, Baseline::Middle);
+            let figure = self.text_over_grid(&grid_xs, open_from_x, end_x + 6.0, center_y, value, VALUE, Baseline::Middle);
             let band = RectCss::new(self.pad_css_px, row_top, inner, label_h + row_h);
             let anchor = PointCss { x_css_px: end_x, y_css_px: bar_y };
-            self.targets.push(Target { point_idx: idx, hit: band, anchor, figure_right_css_px });
+            self.targets.push(Target { point_idx: idx, hit: band, anchor, figure });
             self.y_css_px = row_top + label_h + row_h + 6.0;
 
             if let Some(part) = row.part {
@@ -286,8 +286,6 @@ impl Builder<'_> {
                 // less than 3:1, the gap and each blue by more (WCAG 1.4.11).
                 self.marks.push(Mark::Rect { rect: RectCss::new(part_end, bar_y, 2.0, BAR_HEIGHT_CSS_PX), fill: self.theme.background });
                 let anchor = PointCss { x_css_px: part_end, y_css_px: bar_y };
-                let part_hit = RectCss::new(bar_x0, row_top + label_h, part_bar.width_css_px, row_h);
-                self.targets.push(Target { point_idx: part_idx, hit: part_hit, anchor, figure_right_css_px: part_end });
                 // A legend line under the bar names the part; it is a target for the part too.
                 let legend_top = self.y_css_px - 4.0;
                 let swatch = RectCss::new(bar_x0, legend_top + 7.0, 10.0, 10.0);
@@ -299,13 +297,19 @@ impl Builder<'_> {
                 // Wrapped, not shortened: the line carries the part's figure, which no bar label shows.
                 let lines = wrap(&legend, legend_w, LABEL, self.measure, 3);
                 let line_height_css_px = line_height_css_px(LABEL);
+                // The part's figure ends the legend: the box of its lines.
+                let mut figure: Option<RectCss> = None;
                 for (line_idx, line) in lines.iter().enumerate() {
                     let y = legend_top + 12.0 + line_height_css_px * line_idx as f64;
-                    self.text_over_grid(&grid_xs, f64::MIN, bar_x0 + 16.0, y, line.clone(), LABEL, Baseline::Middle);
+                    let b = self.text_over_grid(&grid_xs, f64::MIN, bar_x0 + 16.0, y, line.clone(), LABEL, Baseline::Middle);
+                    figure = Some(figure.map_or(b, |f| RectCss::new(f.x_css_px, f.y_css_px, f.width_css_px.max(b.width_css_px), b.bottom_css_px() - f.y_css_px)));
                 }
+                let figure = figure.unwrap_or(RectCss::new(part_end, bar_y, 0.0, BAR_HEIGHT_CSS_PX));
+                let part_hit = RectCss::new(bar_x0, row_top + label_h, part_bar.width_css_px, row_h);
+                self.targets.push(Target { point_idx: part_idx, hit: part_hit, anchor, figure });
                 let legend_height_css_px = TARGET_HEIGHT_CSS_PX + line_height_css_px * lines.len().saturating_sub(1) as f64;
                 let hit = RectCss::new(bar_x0, legend_top, legend_w + 16.0, legend_height_css_px);
-                self.targets.push(Target { point_idx: part_idx, hit, anchor, figure_right_css_px: part_end });
+                self.targets.push(Target { point_idx: part_idx, hit, anchor, figure });
                 self.y_css_px = legend_top + legend_height_css_px + 6.0;
             }
         }
@@ -371,13 +375,14 @@ impl Builder<'_> {
             }
             let color = if focused { self.theme.highlight } else { self.theme.text };
             let value = truncate(&value, tile_width_css_px - 20.0, big, self.measure);
+            let figure = RectCss::new(x + 10.0, y + 10.0, self.measure.width_css_px(&value, big), big.size_css_px * 1.2);
             self.text(x + 10.0, y + 10.0, value, big, color, Align::Left, Baseline::Top);
             for (line_idx, line) in label.into_iter().enumerate() {
                 let line_y = y + 38.0 + line_idx as f64 * 15.0;
                 self.text(x + 10.0, line_y, line, label_font, self.theme.muted_text, Align::Left, Baseline::Top);
             }
             let anchor = PointCss { x_css_px: x + tile_width_css_px / 2.0, y_css_px: y };
-            self.targets.push(Target { point_idx: idx, hit: tile, anchor, figure_right_css_px: anchor.x_css_px });
+            self.targets.push(Target { point_idx: idx, hit: tile, anchor, figure });
         }
         let n_tile_rows = n.div_ceil(cols);
         self.y_css_px += n_tile_rows as f64 * (tile_height_css_px + gap_css_px);

@@ -38,6 +38,23 @@ impl Mark {
             Mark::Line { .. } | Mark::Text { .. } => None,
         }
     }
+
+    /// The box a text mark covers, as measured by `measure`; `None` for shapes and lines.
+    pub fn text_box(&self, measure: &dyn TextMeasure) -> Option<RectCss> {
+        let Mark::Text { at, text, font, align, baseline, .. } = self else { return None };
+        let w = measure.width_css_px(text, *font);
+        let h = font.size_css_px * 1.2;
+        let x = match align {
+            Align::Left => at.x_css_px,
+            Align::Center => at.x_css_px - w / 2.0,
+            Align::Right => at.x_css_px - w,
+        };
+        let y = match baseline {
+            Baseline::Top => at.y_css_px,
+            Baseline::Middle => at.y_css_px - h / 2.0,
+        };
+        Some(RectCss::new(x, y, w, h))
+    }
 }
 
 /// An area that stands for a data point.
@@ -49,41 +66,15 @@ pub struct Target {
     pub hit: RectCss,
     /// Where a tooltip for the point attaches (the end of its bar).
     pub anchor: PointCss,
-    /// The right edge of the figure drawn after the bar's end; the anchor's x where there is none.
-    pub figure_right_css_px: f64,
+    /// The box of the text that gives the point's figure: after the bar's end, in the tile, or
+    /// the part's legend line. A tooltip card leaves it in view, and tries to leave every other
+    /// point's in view too.
+    pub figure: RectCss,
 }
 
-impl Target {
-    /// Where a tooltip card of `card_width_css_px` × `card_height_css_px` goes in a scene of
-    /// `scene_width_css_px` × `scene_height_css_px`: below the point's row, else above it, else
-    /// beside the bar's end (after it, else before it), so that the card leaves the end of the
-    /// highlighted bar and its value in view. Only where none of these fits does it cover them:
-    /// the second value is false then. Keeps 12 px from the sides (a phone's chart padding, the
-    /// least) and 4 px from the top and bottom.
-    pub fn card_position(&self, scene_width_css_px: f64, scene_height_css_px: f64, card_width_css_px: f64, card_height_css_px: f64) -> (PointCss, bool) {
-        const EDGE_CSS_PX: f64 = 4.0;
-        const SIDE_CSS_PX: f64 = 12.0;
-        let x_near = (self.anchor.x_css_px + 12.0).min(scene_width_css_px - card_width_css_px - SIDE_CSS_PX).max(SIDE_CSS_PX);
-        let fits_y = |y: f64| y >= EDGE_CSS_PX && y + card_height_css_px <= scene_height_css_px - EDGE_CSS_PX;
-        let (below, above) = (self.hit.bottom_css_px() + 4.0, self.hit.y_css_px - card_height_css_px - 4.0);
-        let centred = (self.hit.center().y_css_px - card_height_css_px / 2.0)
-            .min(scene_height_css_px - card_height_css_px - EDGE_CSS_PX)
-            .max(EDGE_CSS_PX);
-        let (after, before) = (self.figure_right_css_px + 12.0, self.anchor.x_css_px - 12.0 - card_width_css_px);
-        let (x, y, clear) = if fits_y(below) {
-            (x_near, below, true)
-        } else if fits_y(above) {
-            (x_near, above, true)
-        } else if after + card_width_css_px <= scene_width_css_px - SIDE_CSS_PX {
-            (after, centred, true)
-        } else if before >= SIDE_CSS_PX {
-            (before, centred, true)
-        } else {
-            (x_near, below.min(scene_height_css_px - card_height_css_px - EDGE_CSS_PX).max(EDGE_CSS_PX), false)
-        };
-        (PointCss { x_css_px: x, y_css_px: y }, clear)
-    }
-}
+/// A bar's height: the end of a bar a tooltip card leaves in view runs this far down from the
+/// anchor.
+const BAR_END_HEIGHT_CSS_PX: f64 = 20.0;
 
 /// A chart laid out at one width: its size in CSS pixels, the marks in drawing order, and the
 /// targets of its points.
@@ -113,31 +104,92 @@ impl Scene {
         self.targets.iter().find(|t| t.point_idx == point_idx)
     }
 
+    /// Where a tooltip card of `card_width_css_px` × `card_height_css_px` goes for `target`, and
+    /// whether it is clear: it covers no figure, nor its own bar's end. The card stays by the
+    /// point's row: below it, else above it, else beside the bar's end (after it, else before
+    /// it), else elsewhere near the row, at the first place that covers least: its own bar's end
+    /// and figure first, then figures cut through (over the end of "42.4%", "2.4%" would show),
+    /// then figures hidden wholly, then other texts (labels, title). Keeps 12 px from the sides (a phone's chart padding, the least) and 4 px
+    /// from the top and bottom.
+    pub fn card_position(&self, target: &Target, card_width_css_px: f64, card_height_css_px: f64, measure: &dyn TextMeasure) -> (PointCss, bool) {
+        const EDGE_CSS_PX: f64 = 4.0;
+        const SIDE_CSS_PX: f64 = 12.0;
+        const GAP_CSS_PX: f64 = 4.0;
+        let (w, h, row) = (card_width_css_px, card_height_css_px, target.hit);
+        let (max_x, max_y) = (self.width_css_px - w - SIDE_CSS_PX, self.height_css_px - h - EDGE_CSS_PX);
+        let end = RectCss::new(target.anchor.x_css_px - 2.0, target.anchor.y_css_px, 2.0, BAR_END_HEIGHT_CSS_PX);
+        let x_near = (target.anchor.x_css_px + 12.0).min(max_x).max(SIDE_CSS_PX);
+        let (below, above) = (row.bottom_css_px() + 4.0, row.y_css_px - h - 4.0);
+        let (after, before) = (end.right_css_px().max(target.figure.right_css_px()) + 12.0, end.x_css_px - 12.0 - w);
+        // Across: near the bar's end, after or before it, against a side, or by a figure.
+        // Down: below or above the row, level with it, against the top or bottom, or beside a
+        // figure; never more than `NEAR_CSS_PX` from the row.
+        const NEAR_CSS_PX: f64 = 60.0;
+        let mut xs = vec![x_near, after, before, SIDE_CSS_PX, max_x];
+        let mut ys = vec![below, above, row.center().y_css_px - h / 2.0, row.y_css_px, row.bottom_css_px() - h, EDGE_CSS_PX, max_y];
+        for t in &self.targets {
+            // Clear of the figure on either side, or over all of it from either end.
+            let (left, right) = (t.figure.x_css_px - GAP_CSS_PX, t.figure.right_css_px() + GAP_CSS_PX);
+            xs.extend([left - w, right, left, right - w]);
+            ys.push(t.figure.y_css_px - GAP_CSS_PX - h);
+            ys.push(t.figure.bottom_css_px() + GAP_CSS_PX);
+        }
+        let mut texts = Vec::new();
+        for mark in &self.marks {
+            texts.extend(mark.text_box(measure));
+        }
+        // (its own end or figure, or figures cut through; figures hidden wholly; texts covered),
+        // the least first.
+        let mut best: Option<((u32, u32, u32), PointCss)> = None;
+        for y in ys {
+            let far = y > row.bottom_css_px() + NEAR_CSS_PX || y + h < row.y_css_px - NEAR_CSS_PX;
+            if far || y < EDGE_CSS_PX || y > max_y {
+                continue;
+            }
+            for x in &xs {
+                let x = *x;
+                if x < SIDE_CSS_PX || x > max_x {
+                    continue;
+                }
+                let card = RectCss::new(x, y, w, h);
+                let (mut cut, mut hidden, mut texts_covered) = (0, 0, 0);
+                for own in [end, target.figure] {
+                    cut += u32::from(card.overlaps(&own)) * 100;
+                }
+                for t in &self.targets {
+                    let f = t.figure;
+                    if t.point_idx != target.point_idx && card.overlaps(&f) {
+                        let whole = card.x_css_px <= f.x_css_px && f.right_css_px() <= card.right_css_px() && card.y_css_px <= f.y_css_px && f.bottom_css_px() <= card.bottom_css_px();
+                        *(if whole { &mut hidden } else { &mut cut }) += 1;
+                    }
+                }
+                for b in &texts {
+                    texts_covered += u32::from(card.overlaps(b));
+                }
+                let cost = (cut, hidden, texts_covered);
+                if best.is_none_or(|(least, _)| cost < least) {
+                    best = Some((cost, PointCss { x_css_px: x, y_css_px: y }));
+                }
+            }
+        }
+        match best {
+            Some(((cut, hidden, _), at)) => (at, cut + hidden == 0),
+            // Taller or wider than the chart: over the chart from below the row, as far as it goes.
+            None => (PointCss { x_css_px: x_near, y_css_px: below.min(max_y).max(EDGE_CSS_PX) }, false),
+        }
+    }
+
     /// The box every text mark covers, as measured by `measure`.
     pub fn text_boxes(&self, measure: &dyn TextMeasure) -> Vec<(String, RectCss)> {
-        self.marks
-            .iter()
-            .filter_map(|m| match m {
-                Mark::Text { at, text, font, align, baseline, .. } => {
-                    let w = measure.width_css_px(text, *font);
-                    let h = font.size_css_px * 1.2;
-                    let x = match align {
-                        Align::Left => at.x_css_px,
-                        Align::Center => at.x_css_px - w / 2.0,
-                        Align::Right => at.x_css_px - w,
-                    };
-                    let y = match baseline {
-                        Baseline::Top => at.y_css_px,
-                        Baseline::Middle => at.y_css_px - h / 2.0,
-                    };
-                    Some((text.clone(), RectCss::new(x, y, w, h)))
-                }
-                _ => None,
-            })
-            .collect()
+        let mut boxes = Vec::new();
+        for mark in &self.marks {
+            if let (Mark::Text { text, .. }, Some(b)) = (mark, mark.text_box(measure)) {
+                boxes.push((text.clone(), b));
+            }
+        }
+        boxes
     }
 }
-
 /// The shapes that show a focused point over the chart drawn with nothing focused: each filled
 /// rectangle or outline of `focused` that `base` draws otherwise, and the shapes drawn over those
 /// (a part's bar over its whole), so they stay on top. The colour of a focused tile's value is not

@@ -172,6 +172,52 @@ test('the hash opens a chart with a point focused and its tooltip showing', asyn
   await context.close();
 });
 
+test("a card never sits over part of another bar's figure: the hash's card shows only where it leaves every figure whole, and hover's card leaves it whole or hides it", async () => {
+  // Where the production bar's figure is (the first bar from the top: 42.4%): from 6 px after the
+  // bar's end, about 35 px long; and whether the card shown covers none, part or all of it.
+  const figureUnderCard = (el) => {
+    const { canvas, context } = window.__shown(el);
+    const box = canvas.getBoundingClientRect();
+    const scale = canvas.width / box.width;
+    const { data, width } = context.getImageData(0, 0, canvas.width, canvas.height);
+    const blue = (i) => data[i] === 0x00 && data[i + 1] === 0x72 && data[i + 2] === 0xb2;
+    let at = 0;
+    while (at < data.length && !blue(at)) at += 4;
+    const row = Math.floor(at / 4 / width) + Math.round(5 * scale);
+    let x = (at / 4) % width;
+    while (blue((row * width + x + 1) * 4)) x += 1;
+    const end = box.left + x / scale;
+    const y = box.top + row / scale;
+    const card = el.shadowRoot.querySelector('.tip.shown')?.getBoundingClientRect();
+    if (!card) return null;
+    let under = 0;
+    for (let fx = end + 8; fx <= end + 40; fx += 4) under += Number(fx >= card.left && fx <= card.right && y >= card.top && y <= card.bottom);
+    return { under, of: 9 };
+  };
+  for (const width of [700, 800, 1000, 1280]) {
+    const { page, context, errors } = await open('#nev/nev_sales_growth', { width });
+    await ready(page, 'nev');
+    const chart = page.locator('#panel-nev zhibiao-chart');
+    await page.waitForFunction((el) => [...el.shadowRoot.querySelectorAll('.marker')].some((m) => !m.hidden), await chart.elementHandle());
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+    const atRest = await chart.evaluate(figureUnderCard);
+    if (width === 700) {
+      // The chart is too short for a card that leaves every figure in view: highlighted only.
+      assert.equal(atRest, null, `${width}: no card at rest`);
+      // Hovering the highlighted bar shows the card, over all of the figure or none of it.
+      const bar = await chart.evaluate((el) => { const m = [...el.shadowRoot.querySelectorAll('.marker')].find((x) => !x.hidden).getBoundingClientRect(); return { x: m.x + 5, y: m.y + m.height / 2 }; });
+      await page.mouse.move(bar.x, bar.y);
+      await tipShows(page, chart, '44.1%');
+      const hovered = await chart.evaluate(figureUnderCard);
+      assert.ok(hovered.under === 0 || hovered.under === hovered.of, `${width}: hover's card over ${hovered.under} of ${hovered.of} samples of 42.4%`);
+    } else {
+      assert.deepEqual(atRest, { under: 0, of: 9 }, `${width}: the hash's card leaves 42.4% in view`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test("a tooltip's source line wraps, but never inside its date", async () => {
   const { page, context, errors } = await open('#growth/telecom_revenue_growth', { width: 800 });
   await ready(page, 'growth');

@@ -580,7 +580,8 @@ test('a page that makes the element inline or display: contents, or pads it, sti
   const { context, page, errors } = await open();
   await styledStage(page, '#inline { display: inline; } #contents { display: contents; } #padded { padding: 24px; }',
     ['inline', 'contents', 'padded', 'plain']
-      .map((id) => `<div style="width: 600px"><zhibiao-chart id="${id}" chart="nev" lang="en" focus-point="nev_sales_growth"></zhibiao-chart></div>`).join(''));
+      // Wide enough for the page's point's card to leave every figure in view, so it shows.
+      .map((id) => `<div style="width: 900px"><zhibiao-chart id="${id}" chart="nev" lang="en" focus-point="nev_sales_growth"></zhibiao-chart></div>`).join(''));
   await page.waitForFunction(() => window.__ready.length === 4, null, { timeout: 5000 });
   // Each drawn once: at its width from the first draw (a draw sets the canvas's transform once).
   for (let i = 0; i < 3; i += 1) await page.evaluate(() => window.__frame());
@@ -595,9 +596,9 @@ test('a page that makes the element inline or display: contents, or pads it, sti
     return { id, width: canvas.width / devicePixelRatio, cssWidth: box.width, card: [Math.round(card.left - box.left), Math.round(card.top - box.top)] };
   }));
   const plain = seen[3];
-  assert.equal(plain.width, 600, 'the plain chart fills its 600 px');
-  for (const s of seen.slice(0, 2)) assert.equal(s.width, 600, `${s.id}: drawn at the container's width`);
-  assert.equal(seen[2].width, 552, 'padded: drawn at its content width, 600 − 2 × 24 px');
+  assert.equal(plain.width, 900, 'the plain chart fills its 900 px');
+  for (const s of seen.slice(0, 2)) assert.equal(s.width, 900, `${s.id}: drawn at the container's width`);
+  assert.equal(seen[2].width, 852, 'padded: drawn at its content width, 900 − 2 × 24 px');
   for (const s of seen.slice(0, 2)) assert.deepEqual(s.card, plain.card, `${s.id}: the card where it is in the plain chart`);
   // The padded chart is narrower, so its card may sit elsewhere; it stays off its bar's figure.
   const padded = await page.evaluate(() => {

@@ -190,13 +190,13 @@ impl Widget {
     }
 
     /// Shows a point's card beside the point (at the bar's end), inside the widget. The page's
-    /// point shows its card only where the card leaves the bar's end in view: on a short chart on
-    /// a phone it would hide the chart a shared link opens, so the point is only highlighted
-    /// until the reader taps or keys to it.
+    /// point shows its card only where the card leaves the bar's end and every figure in view: on
+    /// a short chart it would hide the chart a shared link opens, so the point is only
+    /// highlighted until the reader hovers, taps or keys to it.
     pub(super) fn show_tip(&mut self, point_idx: usize, pin: Pin) -> Result<(), JsValue> {
         let (Ok(chart), Some(scene)) = (&self.chart, &self.scene) else { return Ok(()) };
         let Some(target) = scene.target(point_idx).copied() else { return Ok(()) };
-        let (n_points, width_css_px, height_css_px) = (chart.points().len(), scene.width_css_px, scene.height_css_px);
+        let n_points = chart.points().len();
         if point_idx >= n_points {
             return Ok(());
         }
@@ -218,8 +218,10 @@ impl Widget {
                 None => return Ok(()),
             },
         };
-        let (card_width_css_px, card_height_css_px) = (card.width_css_px, card.height_css_px);
-        let (at, clear) = target.card_position(width_css_px, height_css_px, card_width_css_px, card_height_css_px);
+        // The scene above: nothing since has laid the chart out again.
+        let Some(scene) = &self.scene else { return Ok(()) };
+        let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
+        let (at, clear) = scene.card_position(&target, card.width_css_px, card.height_css_px, &measure);
         if !clear && pin == Pin::Page {
             let hidden = card.element.class_list().remove_1("shown");
             self.cards[point_idx] = Some(card);
