@@ -82,21 +82,32 @@ pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, _: &web_sys::Windo
     if event.pointer_type() != "mouse" {
         return Ok(());
     }
-    if matches!(m.widget.focused, Some((_, Pin::Tap | Pin::Keyboard))) {
-        return Ok(());
-    }
     let p = pointer_css(m, event);
     let hit = m.widget.hit(p);
-    m.widget.focus(hit, Pin::Hover)
+    // A point the keys reached, or one tapped or clicked, stays while the pointer crosses gaps
+    // or leaves the chart (on its way to Copy link); another point under the mouse takes over.
+    match m.widget.focused {
+        Some((_, Pin::Keyboard)) => Ok(()),
+        Some((idx, Pin::Tap)) if hit.is_none_or(|h| h == idx) => Ok(()),
+        _ => m.widget.focus(hit, Pin::Hover),
+    }
 }
 
 pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
-    if event.pointer_type() == "mouse" {
-        return Ok(());
-    }
     let p = pointer_css(m, event);
     let hit = m.widget.hit(p);
+    if event.pointer_type() == "mouse" {
+        // A click pins the point under the mouse (hover already shows its card), so that the
+        // card stays, and Copy link names the point, when the pointer leaves; a second click
+        // lets go of it, as does a click on no point.
+        return match (hit, m.widget.focused) {
+            (Some(h), Some((idx, Pin::Tap))) if h == idx => m.widget.focus(hit, Pin::Hover),
+            (None, Some((_, Pin::Tap))) => m.widget.focus(None, Pin::Hover),
+            (None, _) => Ok(()),
+            _ => m.widget.focus(hit, Pin::Tap),
+        };
+    }
     // A tap on the point whose card shows, or on empty space, hides the card. (A tap on the
     // page's point shown without its card, see `show_tip`, shows the card.)
     let same = hit.is_some() && m.widget.card_shown() == hit;

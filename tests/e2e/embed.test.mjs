@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
 import { OWNED_EXPORT, token } from '../../scripts/short-names.mjs';
-import { launch, RECORD_READY, SHOWN } from './browser.mjs';
+import { FIRST_BAR, launch, RECORD_READY, SHOWN } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -530,6 +530,42 @@ test('PNG at 2x in the light theme (also from a dark screen), CSV with provenanc
   await chart.evaluate((el) => el.setAttribute('focus-point', 'industry_value_added_growth'));
   await chart.getByRole('button', { name: '复制链接' }).click();
   await clipboardHolds(p, `${s.url}/index.html#nev/industry_value_added_growth`);
+  await context.close();
+});
+
+test('a mouse reader who clicks a bar keeps its card on the way to Copy link, and the link names it; hovering alone names no point', async () => {
+  const s = await server(DIST);
+  const { context, page: p } = await page();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url });
+  await p.goto(`${s.url}/index.html#nev`);
+  await ready(p, 'nev');
+  const chart = p.locator('#panel-nev zhibiao-chart');
+  const shown = () => chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
+  const bar = await chart.evaluate(FIRST_BAR);
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  const button = chart.getByRole('button', { name: '复制链接' });
+  // Hover only: the card goes when the pointer leaves for the button, and the link names no point.
+  await p.mouse.move(box.x + bar.x, box.y + bar.y);
+  await p.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '42.4%', await chart.elementHandle());
+  await button.click();
+  await clipboardHolds(p, `${s.url}/index.html#nev`);
+  assert.equal(await shown(), null, 'the hover card went with the pointer');
+  // A click on the bar pins its card: it stays on the way to the button, and the link names it.
+  await p.mouse.click(box.x + bar.x, box.y + bar.y);
+  await button.click();
+  await clipboardHolds(p, `${s.url}/index.html#nev/nev_production_growth`);
+  assert.equal(await shown(), '42.4%', 'the clicked card stayed');
+  // A second click on the bar lets go of it: leaving then takes the card away.
+  await p.mouse.click(box.x + bar.x, box.y + bar.y);
+  await p.mouse.move(5, 5);
+  await p.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  // Pinned, the mouse over another bar shows that one; a press outside the chart lets go.
+  await p.mouse.click(box.x + bar.x, box.y + bar.y);
+  await p.mouse.move(box.x + bar.x, box.y + bar.y + 30);
+  await p.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '44.1%', await chart.elementHandle());
+  await p.mouse.click(box.x + bar.x, box.y + bar.y);
+  await p.mouse.click(5, 5);
+  await p.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
   await context.close();
 });
 

@@ -16,9 +16,9 @@ use super::super::accessory::element;
 use super::super::canvas::CachedMeasure;
 use super::{set_hidden, Widget};
 
-/// How a point came to be focused: hover shows its tooltip while the pointer is on the point; tap
-/// and keyboard pin it; the page's point shows its tooltip only where it leaves the chart in view
-/// (see `show_tip`).
+/// How a point came to be focused: hover shows its tooltip while the pointer is on the point; a
+/// tap, a mouse click and the keyboard pin it; the page's point shows its tooltip only where it
+/// leaves every figure in view (see `show_tip`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Pin {
     Hover,
@@ -26,6 +26,9 @@ pub enum Pin {
     /// instead, and it comes back when they let go (the pointer leaves, focus leaves, a tap lands
     /// outside), unless the reader dismissed it (Escape, or a tap that hid the tooltip).
     Page,
+    /// A tap, or a click: the card stays when the pointer leaves, until a tap or a press outside
+    /// the element, a second click on the point or a click on no point (or the mouse over
+    /// another point) lets go.
     Tap,
     Keyboard,
 }
