@@ -168,19 +168,25 @@ test('at an article width the toolbar and the table start 16 px in, where the ch
   await context.close();
 });
 
-/** Each body row's source cell in `host`'s shadow root: the text of its `lang="zh"` parts, and its
- * text outside them. */
+/** Each body row's source cell in `host`'s shadow root: the text of its `lang="zh"` parts, its
+ * text outside them, and whether that text (the attribution) starts on a line below the quote. */
 const sourceCells = (host) => [...host.shadowRoot.querySelectorAll('tbody tr')].filter((tr) => tr.children.length > 1).map((tr) => {
   const cell = tr.lastElementChild;
   const zh = [...cell.querySelectorAll('[lang=zh]')].map((el) => el.textContent);
-  const rest = [...cell.childNodes].filter((n) => !(n instanceof Element && n.lang === 'zh')).map((n) => n.textContent).join('');
-  return { zh, rest };
+  const others = [...cell.childNodes].filter((n) => !(n instanceof Element && n.lang === 'zh'));
+  const rest = others.map((n) => n.textContent).join('');
+  const quote = cell.querySelector('[lang=zh]');
+  const range = document.createRange();
+  range.selectNodeContents(others.at(-1));
+  const after = [...range.getClientRects()].filter((r) => r.width > 0)[0];
+  const below = quote !== null && after !== undefined && after.top >= quote.getBoundingClientRect().bottom - 1;
+  return { zh, rest, below };
 });
 
 const HAN = /[\u4e00-\u9fff]/;
 
 for (const [name, options] of [['the widget', {}], ['the no-wasm fallback', { missing: (path) => path.endsWith('.wasm') }]]) {
-  test(`in ${name}, an English table marks each row's quoted sentence as Chinese, and its Chinese is all there`, async () => {
+  test(`in ${name}, an English table marks each row's quoted sentence as Chinese, its Chinese all there, its attribution on a line below`, async () => {
     const s = options.missing ? await serve(DIST, options) : server;
     const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
     const page = await context.newPage();
@@ -194,8 +200,10 @@ for (const [name, options] of [['the widget', {}], ['the no-wasm fallback', { mi
     }
     const cells = await el.evaluate(sourceCells);
     assert.equal(cells.length, 4, 'the NEV chart\'s three rows and its note\'s figure');
-    for (const { zh, rest } of cells) {
+    for (const { zh, rest, below } of cells) {
       assert.equal(zh.length, 1, `one sentence marked as Chinese: ${rest}`);
+      // The attribution on a line of its own, also after a quote short enough to leave room.
+      assert.ok(below, `the attribution starts below the quote: ${rest}`);
       assert.ok(zh[0].startsWith('“') && zh[0].endsWith('”') && HAN.test(zh[0]), zh[0]);
       assert.ok(!HAN.test(rest) && rest.startsWith(' Source'), `the rest of the cell is English: ${rest}`);
     }
