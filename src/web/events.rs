@@ -20,24 +20,36 @@ thread_local! {
     pub(super) static PRINTING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Printing shows every chart as it is: one that never came near the viewport has waited to be
-/// drawn (see `NEAR_VIEWPORT_CSS_PX`), one may wait for a frame to redraw, and no animation frame
-/// comes before the page is printed.
+/// The width a chart narrower than this on screen (a phone's) is laid out at for paper: about a
+/// portrait A4 or Letter page's printable width. Its phone layout, scaled up to the paper's
+/// width, would print twice the size, split across pages. (On paper a canvas never grows past its
+/// layout's width, and shrinks to its place: src/web/widget.css.)
+const PAPER_WIDTH_CSS_PX: f64 = 680.0;
+
+/// Printing shows every chart, drawn afresh for paper: one that never came near the viewport has
+/// waited to be drawn (see `NEAR_VIEWPORT_CSS_PX`), one may wait for a frame to redraw, and no
+/// animation frame comes before the page is printed. A chart narrower than the paper is laid out
+/// at the paper's width. Each is drawn now, so that the canvas, not the view's copy of it, is
+/// what prints: Chromium prints a canvas drawn in `beforeprint` as shapes, sharp at any
+/// resolution, and the view as a bitmap of the screen's.
 pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     PRINTING.with(|p| p.set(true));
-    // A chart the page has just shown for print (a hidden tab's) has no width yet: its resize
-    // observer has not reported one, and nothing else runs before the page prints.
-    let no_width = m.widget.width_css_px < 1.0;
-    if no_width {
-        m.widget.width_css_px = f64::from(m.widget.plot.client_width());
+    // The width on screen: read now where the resize observer has not reported one yet (a chart
+    // the page has just shown for print, a hidden tab's); nothing else runs before the page prints.
+    let screen_css_px = match m.widget.width_css_px {
+        w if w < 1.0 => f64::from(m.widget.plot.client_width()),
+        w => w,
+    };
+    // A chart with no width (hidden on paper too) stays undrawn.
+    if screen_css_px >= 1.0 {
+        m.widget.width_css_px = screen_css_px.max(PAPER_WIDTH_CSS_PX);
     }
-    if no_width || !m.widget.on_screen || m.frame.is_some() {
-        m.widget.on_screen = true;
-        if let Some((handle, _)) = m.frame.take() {
-            window.cancel_animation_frame(handle)?;
-        }
-        render_mounted(m, window);
+    m.widget.on_screen = true;
+    if let Some((handle, _)) = m.frame.take() {
+        window.cancel_animation_frame(handle)?;
     }
+    m.widget.draw_afresh();
+    render_mounted(m, window);
     // An opened data table prints too: it is written now, not after a paint that comes too late.
     if m.widget.extras_stale {
         finish_after_paint(&mut m.widget);
@@ -45,10 +57,16 @@ pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Wind
     Ok(())
 }
 
-/// After printing, renders wait for frames again, and a chart far off screen for its turn.
+/// After printing, renders wait for frames again, a chart far off screen for its turn, and each
+/// chart goes back to its width on screen.
 pub(super) fn on_after_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     PRINTING.with(|p| p.set(false));
     m.widget.on_screen = near_viewport(&m.widget.host, window);
+    let screen_css_px = f64::from(m.widget.plot.client_width());
+    if (m.widget.width_css_px - screen_css_px).abs() >= 0.5 {
+        m.widget.width_css_px = screen_css_px;
+        request_render(m, window)?;
+    }
     Ok(())
 }
 

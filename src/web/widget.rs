@@ -364,6 +364,11 @@ impl Widget {
         Ok(Some(drawn))
     }
 
+    /// The next render draws the canvas again, even where neither layout nor theme changed.
+    pub fn draw_afresh(&mut self) {
+        self.drawn_dark = None;
+    }
+
     /// Hands what the canvas shows to the view, once it is painted (see [`View`]): the canvas turns
     /// transparent and gives up its backing store until the next draw, so the chart's pixels are
     /// not held twice. (Its CSS size stays.) Where the copy fails, the canvas goes on showing

@@ -472,6 +472,41 @@ test('no attribute or query value is ever inserted as HTML', async () => {
   await context.close();
 });
 
+test('printed from a phone, a chart is laid out at a page\'s width, not the phone\'s layout scaled up; drawn afresh on its canvas; the phone\'s again after', async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page({ viewport: { width: 375, height: 800 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  await p.route('**/phone-print.html', (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="zh"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>print</title><link rel="icon" href="data:,">' +
+    '<body style="margin: 16px"><div id="box"><zhibiao-chart chart="growth"></zhibiao-chart></div><script type="module" src="/dist/zhibiao.js"></script>' }));
+  await p.goto(`${s.url}/tests/e2e/fixtures/phone-print.html`);
+  await ready(p, 'growth');
+  await p.waitForTimeout(300);
+  const onScreen = await p.evaluate(() => window.__shown(document.querySelector('zhibiao-chart')).canvas.width);
+  assert.equal(onScreen, 343 * 3, 'on the phone, drawn at 343 px');
+  await p.emulateMedia({ media: 'print' });
+  // All in the beforeprint event, as nothing else runs before the page prints. The paper's place
+  // for the chart is stood in for by the box's width, set before any resize callback can run.
+  const printed = await p.evaluate(() => {
+    window.dispatchEvent(new Event('beforeprint'));
+    const el = document.querySelector('zhibiao-chart');
+    const canvas = el.shadowRoot.querySelector('canvas[role=application]');
+    const view = el.shadowRoot.querySelector('canvas.view');
+    const shown = view && !view.hidden ? view : canvas;
+    const box = document.getElementById('box');
+    const widthIn = (px) => { box.style.width = `${px}px`; return Math.round(shown.getBoundingClientRect().width); };
+    const found = { laidOut: shown.width / 3, canvasShown: shown === canvas, onPaper: widthIn(718), inNarrowPlace: widthIn(500) };
+    box.style.width = '';
+    window.dispatchEvent(new Event('afterprint'));
+    return found;
+  });
+  assert.deepEqual(printed, { laidOut: 680, canvasShown: true, onPaper: 680, inNarrowPlace: 500 },
+    'laid out at 680 px, shown by the canvas drawn for print, never wider than that, narrower where its place is');
+  await p.emulateMedia({ media: 'screen' });
+  await p.waitForFunction(() => window.__shown(document.querySelector('zhibiao-chart')).canvas.width === 343 * 3, null, { timeout: 5000 });
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('PNG at 2x in the light theme (also from a dark screen), CSV with provenance, and a copied link to the focused point', async () => {
   const s = await server(DIST);
   const { context, page: p } = await page({ acceptDownloads: true, colorScheme: 'dark' });
