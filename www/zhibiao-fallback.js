@@ -69,7 +69,7 @@ export function defineFallback(reason) {
       root.append(box);
       if (!data) return;
       const table = document.createElement('table');
-      table.append(text('caption', data.table.caption));
+      table.append(Object.assign(text('caption', data.table.caption), { id: 'caption' }));
       const head = document.createElement('tr');
       for (const h of data.table.headers) head.append(Object.assign(text('th', h), { scope: 'col' }));
       table.append(document.createElement('thead'));
@@ -91,7 +91,10 @@ export function defineFallback(reason) {
         }
         table.append(body);
       }
+      // On a phone it scrolls sideways, and so is a Tab stop: a region named by the caption.
       const scroller = text('div', '', 'table');
+      scroller.setAttribute('role', 'region');
+      scroller.setAttribute('aria-labelledby', 'caption');
       scroller.append(table);
       root.append(scroller, text('p', data.source, 'credit'));
     }

@@ -85,6 +85,9 @@ impl Accessories {
         toolbar.append_child(&said)?;
         let table_wrap = element(document, "div", "table sr")?;
         table_wrap.set_id("table");
+        // Shown on a phone it scrolls sideways, and so is a Tab stop: named by its caption.
+        table_wrap.set_attribute("role", "region")?;
+        table_wrap.set_attribute("aria-labelledby", "caption")?;
         let desc = element(document, "p", "sr")?;
         desc.set_id("desc");
         Ok(Accessories { toolbar, buttons, table_wrap, desc, said })
@@ -132,6 +135,7 @@ impl Accessories {
         let data = table(chart);
         let table_el = document.create_element("table")?;
         let caption = document.create_element("caption")?;
+        caption.set_id("caption");
         caption.set_text_content(Some(&data.caption));
         table_el.append_child(&caption)?;
         let head_row = document.create_element("tr")?;

@@ -46,6 +46,9 @@ async function shownTable(path, chart, button, width) {
       scroller: (({ scrollWidth, clientWidth }) => ({ scrollWidth, clientWidth }))(host.shadowRoot.querySelector('.table')),
     };
   });
+  // The scroller, a Tab stop where it scrolls, is a region named by the table's caption.
+  const caption = await el.locator('caption').textContent();
+  table.namedRegions = await el.getByRole('region', { name: caption, exact: true }).count();
   assert.deepEqual(errors, []);
   await context.close();
   return table;
@@ -64,9 +67,10 @@ test('at an article width, headers, values, qualifiers and kinds each take one l
   for (const [text, n] of short) assert.equal(n, 1, `${text} on one line`);
 });
 
-test('on a phone, the table scrolls sideways instead of stacking the quote a word per line', async () => {
-  const { headers, tallestRowPx, scroller } = await shownTable('embed.html?chart=5g&lang=en', '5g', 'Table', 360);
+test('on a phone, the table scrolls sideways instead of stacking the quote a word per line, in a region named by its caption', async () => {
+  const { headers, tallestRowPx, scroller, namedRegions } = await shownTable('embed.html?chart=5g&lang=en', '5g', 'Table', 360);
   assert.ok(scroller.scrollWidth > scroller.clientWidth, `the table scrolls: ${JSON.stringify(scroller)}`);
+  assert.equal(namedRegions, 1, 'the scroller, a Tab stop, is a region named by the caption');
   assert.ok(headers.length >= 6 && tallestRowPx > 0, 'has its headers and rows');
   for (const [text, n] of headers) assert.equal(n, 1, `header ${text} on one line`);
   // A quote of up to ~220 characters over 18em is at most about eight lines of 19 px.
@@ -239,6 +243,8 @@ test('without the wasm, the table on a phone is the widget\'s: its fonts, senten
   assert.ok(found.sentencePx >= 18 * 13, `the sentences are ${found.sentencePx} px wide`);
   assert.ok(found.scrolls, 'the table scrolls sideways');
   assert.ok(found.captionLines > 1, 'the caption wraps on screen');
+  const caption = await el.locator('caption').textContent();
+  assert.equal(await el.getByRole('region', { name: caption, exact: true }).count(), 1, 'the scroller is a region named by the caption');
   await context.close();
   await s.close();
 });
