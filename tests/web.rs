@@ -271,7 +271,7 @@ async fn hover_highlights_the_sales_bar_and_shows_its_value_and_quote() {
 }
 
 #[wasm_bindgen_test]
-async fn arrow_keys_move_between_points_and_the_live_region_says_so() {
+async fn arrow_keys_move_between_points_and_the_live_region_says_so_and_go_on_after_escape() {
     let el = mount("nev", Some("en"), 600);
     ready(&el).await.expect("chart-ready");
     let (canvas, _) = canvas(&el);
@@ -290,6 +290,8 @@ async fn arrow_keys_move_between_points_and_the_live_region_says_so() {
     assert!(key_with(&el, "Escape", false), "Escape closes the card");
     assert!(!tip_shown(&el));
     assert!(!key_with(&el, "Escape", false), "with no card to close, Escape is the page's (a dialog closes on it)");
+    key(&el, "ArrowRight");
+    assert!(text(&el, "[role=status]").starts_with("NEV sales growth: 44.1%"), "after Escape the keys go on from the point they reached");
 }
 
 #[wasm_bindgen_test]

@@ -141,9 +141,10 @@ pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Res
         return Ok(());
     }
     let current = m.widget.focused.map(|(i, _)| i);
+    let from = current.or(m.keyed);
     let next = match event.key().as_str() {
-        "ArrowRight" | "ArrowDown" => Some(current.map_or(0, |i| (i + 1).min(n - 1))),
-        "ArrowLeft" | "ArrowUp" => Some(current.map_or(0, |i| i.saturating_sub(1))),
+        "ArrowRight" | "ArrowDown" => Some(from.map_or(0, |i| (i + 1).min(n - 1))),
+        "ArrowLeft" | "ArrowUp" => Some(from.map_or(0, |i| i.saturating_sub(1))),
         "Home" => Some(0),
         "End" => Some(n - 1),
         // Escape is the chart's only when it has a card to close; otherwise it is the page's
@@ -152,6 +153,7 @@ pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Res
         _ => return Ok(()),
     };
     event.prevent_default();
+    m.keyed = next.or(current);
     m.widget.focus(next, Pin::Keyboard)
 }
 

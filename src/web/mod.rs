@@ -89,6 +89,9 @@ struct Mounted {
     canvas_origin: Option<(f64, f64, f64, f64)>,
     /// Redraws when the device pixel ratio changes; replaced after each change.
     dpr_query: Option<(web_sys::MediaQueryList, Callback<dyn FnMut(Event)>)>,
+    /// The point the keys last reached: after Escape closes its card, the next arrow goes on
+    /// from there, not from the first point.
+    keyed: Option<usize>,
 }
 
 thread_local! {
@@ -270,6 +273,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         fill_scheduled: false,
         canvas_origin: None,
         dpr_query: None,
+        keyed: None,
     };
     MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
     watch_dpr(id);
