@@ -224,13 +224,15 @@ fn download(shadow: &ShadowRoot, document: &Document, href: &str, file_name: &st
     Ok(())
 }
 
-/// Draws the chart at twice its CSS size on a fresh canvas and downloads it as PNG: in the light
-/// theme whatever the reader's screen shows, as a graphic for print or another page is expected.
+/// Draws the chart at twice its CSS size (laid out at least a page's width wide) on a fresh
+/// canvas and downloads it as PNG: in the light theme whatever the reader's screen shows, as a
+/// graphic for print or another page is expected.
 pub fn download_png(shadow: &ShadowRoot, document: &Document, chart: &Chart, width_css_px: f64) -> Result<(), JsValue> {
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into()?;
     let theme = crate::chart::theme::LIGHT;
-    let scene = layout(chart, width_css_px.max(320.0), &CanvasMeasure(&context), &theme, None);
+    // A graphic for print or another page: at least a page's width, not a phone's.
+    let scene = layout(chart, width_css_px.max(super::PAGE_WIDTH_CSS_PX), &CanvasMeasure(&context), &theme, None);
     draw_scene(&canvas, &context, &scene, &theme, DevicePixelRatio(2.0))?;
     let url = canvas.to_data_url_with_type("image/png")?;
     download(shadow, document, &url, &format!("{}.png", file_stem(chart)))

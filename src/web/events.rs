@@ -11,7 +11,7 @@ use web_sys::{Event, KeyboardEvent, PointerEvent};
 use crate::chart::geom::PointCss;
 
 use super::widget::Pin;
-use super::{finish_after_paint, near_viewport, render_mounted, request_render, Mounted};
+use super::{finish_after_paint, near_viewport, render_mounted, request_render, Mounted, PAGE_WIDTH_CSS_PX};
 
 thread_local! {
     /// Between `beforeprint` and `afterprint`: no animation frame comes before the page is
@@ -19,12 +19,6 @@ thread_local! {
     /// attribute) is done at once.
     pub(super) static PRINTING: Cell<bool> = const { Cell::new(false) };
 }
-
-/// The width a chart narrower than this on screen (a phone's) is laid out at for paper: about a
-/// portrait A4 or Letter page's printable width. Its phone layout, scaled up to the paper's
-/// width, would print twice the size, split across pages. (On paper a canvas never grows past its
-/// layout's width, and shrinks to its place: src/web/widget.css.)
-const PAPER_WIDTH_CSS_PX: f64 = 680.0;
 
 /// Printing shows every chart, drawn afresh for paper: one that never came near the viewport has
 /// waited to be drawn (see `NEAR_VIEWPORT_CSS_PX`), one may wait for a frame to redraw, and no
@@ -42,7 +36,7 @@ pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Wind
     };
     // A chart with no width (hidden on paper too) stays undrawn.
     if screen_css_px >= 1.0 {
-        m.widget.width_css_px = screen_css_px.max(PAPER_WIDTH_CSS_PX);
+        m.widget.width_css_px = screen_css_px.max(PAGE_WIDTH_CSS_PX);
     }
     m.widget.on_screen = true;
     if let Some((handle, _)) = m.frame.take() {

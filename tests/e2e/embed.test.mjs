@@ -507,6 +507,18 @@ test('printed from a phone, a chart is laid out at a page\'s width, not the phon
   await context.close();
 });
 
+test('a PNG downloaded on a phone is laid out at a page\'s width, not the phone\'s', async () => {
+  const s = await server(DIST);
+  const { context, page: p } = await page({ acceptDownloads: true, viewport: { width: 375, height: 800 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  await p.goto(`${s.url}/embed.html?chart=nev`);
+  await ready(p, 'nev');
+  const chart = p.locator('zhibiao-chart');
+  const [png] = await Promise.all([p.waitForEvent('download'), chart.getByRole('button', { name: '下载 PNG' }).click()]);
+  const bytes = readFileSync(await png.path());
+  assert.equal(bytes.readUInt32BE(16), 680 * 2, 'twice a page\'s 680 px, not the phone\'s 343 px');
+  await context.close();
+});
+
 test('PNG at 2x in the light theme (also from a dark screen), CSV with provenance, and a copied link to the focused point', async () => {
   const s = await server(DIST);
   const { context, page: p } = await page({ acceptDownloads: true, colorScheme: 'dark' });
