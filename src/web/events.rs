@@ -23,9 +23,9 @@ thread_local! {
 /// Printing shows every chart, drawn afresh for paper: one that never came near the viewport has
 /// waited to be drawn (see `NEAR_VIEWPORT_CSS_PX`), one may wait for a frame to redraw, and no
 /// animation frame comes before the page is printed. A chart narrower than the paper is laid out
-/// at the paper's width. Each is drawn now, so that the canvas, not the view's copy of it, is
-/// what prints: Chromium prints a canvas drawn in `beforeprint` as shapes, sharp at any
-/// resolution, and the view as a bitmap of the screen's.
+/// at the paper's width, and every chart in the light theme (paper is light). Each is drawn now,
+/// so that the canvas, not the view's copy of it, is what prints: Chromium prints a canvas drawn
+/// in `beforeprint` as shapes, sharp at any resolution, and the view as a bitmap of the screen's.
 pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     PRINTING.with(|p| p.set(true));
     // The width on screen: read now where the resize observer has not reported one yet (a chart
@@ -52,16 +52,12 @@ pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Wind
 }
 
 /// After printing, renders wait for frames again, a chart far off screen for its turn, and each
-/// chart goes back to its width on screen.
+/// chart goes back to its width and colour scheme on screen.
 pub(super) fn on_after_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     PRINTING.with(|p| p.set(false));
     m.widget.on_screen = near_viewport(&m.widget.host, window);
-    let screen_css_px = f64::from(m.widget.plot.client_width());
-    if (m.widget.width_css_px - screen_css_px).abs() >= 0.5 {
-        m.widget.width_css_px = screen_css_px;
-        request_render(m, window)?;
-    }
-    Ok(())
+    m.widget.width_css_px = f64::from(m.widget.plot.client_width());
+    request_render(m, window)
 }
 
 

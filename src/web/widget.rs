@@ -311,7 +311,8 @@ impl Widget {
         }
         set_hidden(&self.message, true);
         set_hidden(&self.canvas, false);
-        let dark = uses_dark(window, &self.extras.desc);
+        // Paper is light: a chart drawn for print is, whatever the screen shows.
+        let dark = !super::events::PRINTING.with(std::cell::Cell::get) && uses_dark(window, &self.extras.desc);
         let theme = Theme::for_dark(dark);
         let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
         let scene = layout(chart, self.width_css_px, &measure, &theme, None);

@@ -472,17 +472,18 @@ test('no attribute or query value is ever inserted as HTML', async () => {
   await context.close();
 });
 
-test('printed from a phone, a chart is laid out at a page\'s width, not the phone\'s layout scaled up; drawn afresh on its canvas; the phone\'s again after', async () => {
+test('printed from a phone in dark mode, a chart is laid out at a page\'s width, not the phone\'s layout scaled up, light, drawn afresh on its canvas; the phone\'s again after', async () => {
   const s = await server(ROOT);
-  const { context, page: p, log } = await page({ viewport: { width: 375, height: 800 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  // A reader in dark mode, on a page that allows it: dark on screen, light on paper.
+  const { context, page: p, log } = await page({ viewport: { width: 375, height: 800 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, colorScheme: 'dark' });
   await p.route('**/phone-print.html', (route) => route.fulfill({ contentType: 'text/html', body:
-    '<!doctype html><html lang="zh"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>print</title><link rel="icon" href="data:,">' +
+    '<!doctype html><html lang="zh"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="color-scheme" content="light dark"><title>print</title><link rel="icon" href="data:,">' +
     '<body style="margin: 16px"><div id="box"><zhibiao-chart chart="growth"></zhibiao-chart></div><script type="module" src="/dist/zhibiao.js"></script>' }));
   await p.goto(`${s.url}/tests/e2e/fixtures/phone-print.html`);
   await ready(p, 'growth');
   await p.waitForTimeout(300);
-  const onScreen = await p.evaluate(() => window.__shown(document.querySelector('zhibiao-chart')).canvas.width);
-  assert.equal(onScreen, 343 * 3, 'on the phone, drawn at 343 px');
+  const onScreen = await p.evaluate(() => [window.__shown(document.querySelector('zhibiao-chart')).canvas.width, window.__corner(document.querySelector('zhibiao-chart'))]);
+  assert.deepEqual(onScreen, [343 * 3, '16181c'], 'on the phone, drawn at 343 px, dark');
   await p.emulateMedia({ media: 'print' });
   // All in the beforeprint event, as nothing else runs before the page prints. The paper's place
   // for the chart is stood in for by the box's width, set before any resize callback can run.
@@ -494,15 +495,19 @@ test('printed from a phone, a chart is laid out at a page\'s width, not the phon
     const shown = view && !view.hidden ? view : canvas;
     const box = document.getElementById('box');
     const widthIn = (px) => { box.style.width = `${px}px`; return Math.round(shown.getBoundingClientRect().width); };
-    const found = { laidOut: shown.width / 3, canvasShown: shown === canvas, onPaper: widthIn(718), inNarrowPlace: widthIn(500) };
+    const tableInk = getComputedStyle(el.shadowRoot.querySelector('.table')).color;
+    const found = { laidOut: shown.width / 3, canvasShown: shown === canvas, light: window.__corner(el), tableInk, onPaper: widthIn(718), inNarrowPlace: widthIn(500) };
     box.style.width = '';
     window.dispatchEvent(new Event('afterprint'));
     return found;
   });
-  assert.deepEqual(printed, { laidOut: 680, canvasShown: true, onPaper: 680, inNarrowPlace: 500 },
-    'laid out at 680 px, shown by the canvas drawn for print, never wider than that, narrower where its place is');
+  assert.deepEqual(printed, { laidOut: 680, canvasShown: true, light: 'ffffff', tableInk: 'rgb(26, 26, 26)', onPaper: 680, inNarrowPlace: 500 },
+    'laid out at 680 px, light, shown by the canvas drawn for print, never wider than that, narrower where its place is');
   await p.emulateMedia({ media: 'screen' });
-  await p.waitForFunction(() => window.__shown(document.querySelector('zhibiao-chart')).canvas.width === 343 * 3, null, { timeout: 5000 });
+  await p.waitForFunction(() => {
+    const el = document.querySelector('zhibiao-chart');
+    return window.__shown(el).canvas.width === 343 * 3 && window.__corner(el) === '16181c';
+  }, null, { timeout: 5000 });
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });

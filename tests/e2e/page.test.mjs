@@ -488,7 +488,7 @@ test('the charts follow their container, not the window', async () => {
   await context.close();
 });
 
-test('printing the page prints all three charts, drawn, not only the open tab; the tabs come back after', async () => {
+test('printing the page prints all three charts, drawn, not only the open tab; the tabs come back after; the text prints dark in dark mode', async () => {
   const { page, context, errors } = await open('', { width: 1000 });
   await ready(page, 'growth');
   // Everything happens in the beforeprint event: nothing else runs before the page prints.
@@ -507,6 +507,9 @@ test('printing the page prints all three charts, drawn, not only the open tab; t
     assert.ok(css > 0 && backing === Math.round(css * 2), `${key} is drawn at its width: ${backing} for ${css} CSS px`);
   }
   assert.deepEqual(await page.evaluate(() => ['growth', '5g', 'nev'].map((key) => document.getElementById(`panel-${key}`).hidden)), [false, true, true]);
+  // Paper is light: a reader in dark mode prints dark text, not dark mode's pale grey.
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('h1')).color), 'rgb(26, 26, 26)', 'the heading prints dark');
   assert.deepEqual(errors, []);
   await context.close();
 });
