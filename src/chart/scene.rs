@@ -109,8 +109,8 @@ impl Scene {
     /// point's row: below it, else above it, else beside the bar's end (after it, else before
     /// it), else elsewhere near the row, at the first place that covers least: its own bar's end
     /// and figure first, then figures cut through (over the end of "42.4%", "2.4%" would show),
-    /// then figures hidden wholly, then other texts (labels, title). Keeps 12 px from the sides (a phone's chart padding, the least) and 4 px
-    /// from the top and bottom.
+    /// then figures hidden wholly, then other texts (labels, title). Keeps 12 px from the sides
+    /// (a phone's chart padding, the least) and 4 px from the top and bottom.
     pub fn card_position(&self, target: &Target, card_width_css_px: f64, card_height_css_px: f64, measure: &dyn TextMeasure) -> (PointCss, bool) {
         const EDGE_CSS_PX: f64 = 4.0;
         const SIDE_CSS_PX: f64 = 12.0;
@@ -190,6 +190,7 @@ impl Scene {
         boxes
     }
 }
+
 /// The shapes that show a focused point over the chart drawn with nothing focused: each filled
 /// rectangle or outline of `focused` that `base` draws otherwise, and the shapes drawn over those
 /// (a part's bar over its whole), so they stay on top. The colour of a focused tile's value is not

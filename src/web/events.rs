@@ -28,6 +28,8 @@ thread_local! {
 /// in `beforeprint` as shapes, sharp at any resolution, and the view as a bitmap of the screen's.
 pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     PRINTING.with(|p| p.set(true));
+    // (A second `beforeprint` before `afterprint` keeps the first's.)
+    m.screen_width_css_px.get_or_insert(m.widget.width_css_px);
     // The width on screen: read now where the resize observer has not reported one yet (a chart
     // the page has just shown for print, a hidden tab's); nothing else runs before the page prints.
     let screen_css_px = match m.widget.width_css_px {
@@ -56,7 +58,9 @@ pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Wind
 pub(super) fn on_after_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     PRINTING.with(|p| p.set(false));
     m.widget.on_screen = near_viewport(&m.widget.host, window);
-    m.widget.width_css_px = f64::from(m.widget.plot.client_width());
+    if let Some(width) = m.screen_width_css_px.take() {
+        m.widget.width_css_px = width;
+    }
     request_render(m, window)
 }
 

@@ -92,6 +92,8 @@ struct Mounted {
     /// The point the keys last reached: after Escape closes its card, the next arrow goes on
     /// from there, not from the first point.
     keyed: Option<usize>,
+    /// The chart's width on screen while it is laid out for paper (`beforeprint` to `afterprint`).
+    screen_width_css_px: Option<f64>,
 }
 
 thread_local! {
@@ -280,6 +282,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         canvas_origin: None,
         dpr_query: None,
         keyed: None,
+        screen_width_css_px: None,
     };
     MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
     watch_dpr(id);
