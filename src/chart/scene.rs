@@ -104,14 +104,13 @@ impl Scene {
         self.targets.iter().find(|t| t.point_idx == point_idx)
     }
 
-    /// Where a tooltip card of `card_width_css_px` × `card_height_css_px` goes for `target`, and
-    /// whether it is clear: it covers no figure, nor its own bar's end. The card stays by the
-    /// point's row: below it, else above it, else beside the bar's end (after it, else before
-    /// it), else elsewhere near the row, at the first place that covers least: its own bar's end
-    /// and figure first, then figures cut through (over the end of "42.4%", "2.4%" would show),
-    /// then figures hidden wholly, then other texts (labels, title). Keeps 12 px from the sides
-    /// (a phone's chart padding, the least) and 4 px from the top and bottom.
-    pub fn card_position(&self, target: &Target, card_width_css_px: f64, card_height_css_px: f64, measure: &dyn TextMeasure) -> (PointCss, bool) {
+    /// Where a tooltip card of `card_width_css_px` × `card_height_css_px` goes for `target`. The
+    /// card stays by the point's row: below it, else above it, else beside the bar's end (after
+    /// it, else before it), else elsewhere near the row, at the first place that covers least:
+    /// its own bar's end and figure first, then figures cut through (over the end of "42.4%",
+    /// "2.4%" would show), then figures hidden wholly, then other texts (labels, title). Keeps
+    /// 12 px from the sides (a phone's chart padding, the least) and 4 px from the top and bottom.
+    pub fn card_position(&self, target: &Target, card_width_css_px: f64, card_height_css_px: f64, measure: &dyn TextMeasure) -> PointCss {
         const EDGE_CSS_PX: f64 = 4.0;
         const SIDE_CSS_PX: f64 = 12.0;
         const GAP_CSS_PX: f64 = 4.0;
@@ -173,9 +172,9 @@ impl Scene {
             }
         }
         match best {
-            Some(((cut, hidden, _), at)) => (at, cut + hidden == 0),
+            Some((_, at)) => at,
             // Taller or wider than the chart: over the chart from below the row, as far as it goes.
-            None => (PointCss { x_css_px: x_near, y_css_px: below.min(max_y).max(EDGE_CSS_PX) }, false),
+            None => PointCss { x_css_px: x_near, y_css_px: below.min(max_y).max(EDGE_CSS_PX) },
         }
     }
 

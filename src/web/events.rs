@@ -121,7 +121,7 @@ pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window)
         };
     }
     // A tap on the point whose card shows, or on empty space, hides the card. (A tap on the
-    // page's point shown without its card, see `show_tip`, shows the card.)
+    // page's point, highlighted without its card, see `show_tip`, shows the card.)
     let same = hit.is_some() && m.widget.card_shown() == hit;
     let next = if same { None } else { hit };
     m.widget.focus(next, Pin::Tap)

@@ -50,3 +50,26 @@ export const FIRST_BAR = (el) => {
   }
   return null;
 };
+
+/** The value on the card of the point the chart `chart` (a locator) highlights at rest, such as
+ * the page's `focus-point`, which shows no card: the mouse goes over the highlighted bar or tile,
+ * its card is read, and the mouse leaves to the viewport's bottom-left corner (outside the chart)
+ * until the chart is back at rest, highlighted without a card. Needs a mouse. */
+export async function markedValue(page, chart) {
+  const handle = await chart.elementHandle();
+  await page.waitForFunction((el) => [...el.shadowRoot.querySelectorAll('.marker')].some((m) => !m.hidden), handle);
+  const at = await chart.evaluate((el) => {
+    const r = [...el.shadowRoot.querySelectorAll('.marker')].find((m) => !m.hidden).getBoundingClientRect();
+    return { x: r.x + Math.min(5, r.width / 2), y: r.y + r.height / 2 };
+  });
+  await page.mouse.move(at.x, at.y);
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value'), handle);
+  const value = await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value').textContent);
+  await page.mouse.move(1, page.viewportSize().height - 1);
+  await page.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown')
+    && [...el.shadowRoot.querySelectorAll('.marker')].some((m) => !m.hidden), handle);
+  return value;
+}
+
+/** How many markers (the highlight of a focused point) the chart `el` shows; for `evaluate`. */
+export const MARKERS_SHOWN = (el) => [...el.shadowRoot.querySelectorAll('.marker')].filter((m) => !m.hidden).length;

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
 import { OWNED_EXPORT, token } from '../../scripts/short-names.mjs';
-import { FIRST_BAR, launch, RECORD_READY, SHOWN } from './browser.mjs';
+import { FIRST_BAR, launch, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -397,14 +397,15 @@ test('the iframe embed opens the point a copied link names, and ignores a malfor
   const name = await p.locator('zhibiao-chart canvas[role=application]').getAttribute('aria-label');
   assert.ok(name.includes('NEV'), name);
   assert.equal(await p.title(), `${name} · 指标`);
-  const tip = () => p.locator('zhibiao-chart').evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
-  assert.equal(await tip(), '42.4%');
+  // The point is highlighted, without a card over the chart.
+  const chart = p.locator('zhibiao-chart');
+  assert.equal(await markedValue(p, chart), '42.4%');
   const focusPoint = () => p.evaluate(() => document.querySelector('zhibiao-chart').getAttribute('focus-point'));
   // A malformed hash changes nothing.
   await p.evaluate(() => { location.hash = '#%E0'; });
   await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.equal(await focusPoint(), 'nev_production_growth');
-  assert.equal(await tip(), '42.4%');
+  assert.equal(await markedValue(p, chart), '42.4%');
   // Another chart's hash, or a point the chart lacks, focuses nothing.
   // Each waits for its own end state: another chart's hash removes focus-point; a point the chart
   // lacks is set as given, as text.
@@ -412,7 +413,7 @@ test('the iframe embed opens the point a copied link names, and ignores a malfor
     await p.evaluate((h) => { location.hash = h; }, hash);
     await p.waitForFunction((f) => document.querySelector('zhibiao-chart').getAttribute('focus-point') === f, focused);
     await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    assert.equal(await tip(), null, hash);
+    assert.equal(await chart.evaluate(MARKERS_SHOWN), 0, hash);
   }
   assert.equal(await p.evaluate(() => window.__xss), undefined);
   // The point the XSS hash names does not exist: the console says which points do.

@@ -91,9 +91,15 @@ test('in Firefox, the shipped build draws every chart at DPR 2, answers hover an
       return [id, canvas.width === Math.round(canvas.getBoundingClientRect().width * 2), ink > 2000];
     });`);
     assert.deepEqual(drawn, [['growth', true, true], ['5g', true, true], ['nev', true, true]]);
-    // The page's point: its card open.
+    // The page's point: highlighted, without a card; the mouse over its bar shows the card.
     const card = (id) => `return document.getElementById(${JSON.stringify(id)}).shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null`;
-    assert.equal(await until(run, card('nev'), "the NEV chart's focus-point card"), '44.1%');
+    const marker = await until(run, `const m = [...document.getElementById('nev').shadowRoot.querySelectorAll('.marker')].find((x) => !x.hidden);
+      const r = m?.getBoundingClientRect();
+      return r && [Math.round(r.left + 5), Math.round(r.top + r.height / 2)];`, "the NEV chart's focus-point highlighted");
+    assert.equal(await run(card('nev')), null, 'no card at rest');
+    await actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
+      actions: [{ type: 'pointerMove', origin: 'viewport', x: marker[0], y: marker[1], duration: 0 }] }]);
+    assert.equal(await until(run, card('nev'), "the highlighted bar's card on hover"), '44.1%');
     // Hover over the growth chart's first bar: its card.
     const at = await run(`const el = document.getElementById('growth');
       const point = FIRST_BAR(el);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
-import { launch, FIRST_BAR, RECORD_READY, SHOWN } from './browser.mjs';
+import { launch, FIRST_BAR, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -160,19 +160,21 @@ test('when the device pixel ratio changes (zoom, another screen), the chart redr
   await context.close();
 });
 
-test('the hash opens a chart with a point focused and its tooltip showing', async () => {
+test('the hash opens a chart with its point highlighted; the mouse over that point shows its card', async () => {
   const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 800 });
   await ready(page, 'nev');
   assert.equal(await page.getAttribute('#tab-nev', 'aria-selected'), 'true');
-  const tip = page.locator('#panel-nev zhibiao-chart').locator('.tip.shown');
-  await tip.waitFor({ state: 'visible' });
-  assert.equal(await tip.locator('.value').textContent(), '44.1%');
-  await page.locator('#panel-nev zhibiao-chart').screenshot({ path: join(SHOTS, 'nev-tooltip-800-light.png') });
+  const chart = page.locator('#panel-nev zhibiao-chart');
+  await page.waitForFunction(MARKERS_SHOWN, await chart.elementHandle());
+  const bar = await chart.evaluate((el) => { const m = [...el.shadowRoot.querySelectorAll('.marker')].find((x) => !x.hidden).getBoundingClientRect(); return { x: m.x + 5, y: m.y + m.height / 2 }; });
+  await page.mouse.move(bar.x, bar.y);
+  await tipShows(page, chart, '44.1%');
+  await chart.screenshot({ path: join(SHOTS, 'nev-tooltip-800-light.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test("a card never sits over part of another bar's figure: the hash's card shows only where it leaves every figure whole, and hover's card leaves it whole or hides it", async () => {
+test("the hash's point shows no card over the chart at any width, and a card never sits over part of another bar's figure", async () => {
   // Where the production bar's figure is (the first bar from the top: 42.4%): from 6 px after the
   // bar's end, about 35 px long; and whether the card shown covers none, part or all of it.
   const figureUnderCard = (el) => {
@@ -198,21 +200,17 @@ test("a card never sits over part of another bar's figure: the hash's card shows
     const { page, context, errors } = await open('#nev/nev_sales_growth', { width });
     await ready(page, 'nev');
     const chart = page.locator('#panel-nev zhibiao-chart');
-    await page.waitForFunction((el) => [...el.shadowRoot.querySelectorAll('.marker')].some((m) => !m.hidden), await chart.elementHandle());
+    await page.waitForFunction(MARKERS_SHOWN, await chart.elementHandle());
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
-    const atRest = await chart.evaluate(figureUnderCard);
-    if (width === 700) {
-      // The chart is too short for a card that leaves every figure in view: highlighted only.
-      assert.equal(atRest, null, `${width}: no card at rest`);
-      // Hovering the highlighted bar shows the card, over all of the figure or none of it.
-      const bar = await chart.evaluate((el) => { const m = [...el.shadowRoot.querySelectorAll('.marker')].find((x) => !x.hidden).getBoundingClientRect(); return { x: m.x + 5, y: m.y + m.height / 2 }; });
-      await page.mouse.move(bar.x, bar.y);
-      await tipShows(page, chart, '44.1%');
-      const hovered = await chart.evaluate(figureUnderCard);
-      assert.ok(hovered.under === 0 || hovered.under === hovered.of, `${width}: hover's card over ${hovered.under} of ${hovered.of} samples of 42.4%`);
-    } else {
-      assert.deepEqual(atRest, { under: 0, of: 9 }, `${width}: the hash's card leaves 42.4% in view`);
-    }
+    // Highlighted only: a card at rest would hide the title, labels or bars of the chart the
+    // link opens (on the growth chart at 800 px, the title and four labels).
+    assert.equal(await chart.evaluate(figureUnderCard), null, `${width}: no card at rest`);
+    // Hovering the highlighted bar shows the card, over all of the figure or none of it.
+    const bar = await chart.evaluate((el) => { const m = [...el.shadowRoot.querySelectorAll('.marker')].find((x) => !x.hidden).getBoundingClientRect(); return { x: m.x + 5, y: m.y + m.height / 2 }; });
+    await page.mouse.move(bar.x, bar.y);
+    await tipShows(page, chart, '44.1%');
+    const hovered = await chart.evaluate(figureUnderCard);
+    assert.ok(hovered.under === 0 || hovered.under === hovered.of, `${width}: hover's card over ${hovered.under} of ${hovered.of} samples of 42.4%`);
     assert.deepEqual(errors, []);
     await context.close();
   }
@@ -221,6 +219,11 @@ test("a card never sits over part of another bar's figure: the hash's card shows
 test("a tooltip's source line wraps, but never inside its date", async () => {
   const { page, context, errors } = await open('#growth/telecom_revenue_growth', { width: 800 });
   await ready(page, 'growth');
+  assert.equal(await markedValue(page, page.locator('#panel-growth zhibiao-chart')), '6.2%');
+  // Its card, shown by keys from the hash's point: the point before it, then back.
+  await page.locator('#panel-growth zhibiao-chart canvas[role=application]').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
   const source = page.locator('#panel-growth zhibiao-chart').locator('.tip.shown .source');
   await source.waitFor({ state: 'visible' });
   const lines = await source.evaluate((el) => {
@@ -267,10 +270,15 @@ test("the hash's point is the chart's resting state: hover and keys show others,
   await ready(page, 'nev');
   const chart = page.locator('#panel-nev zhibiao-chart');
   const shownValue = () => chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
-  const markersShown = () => chart.evaluate((el) => [...el.shadowRoot.querySelectorAll('.marker')].filter((m) => !m.hidden).length);
+  const markersShown = () => chart.evaluate(MARKERS_SHOWN);
   const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
-  await tipShows(page, chart, '44.1%');
-  // The first bar from the top is the production row (42.4%); the hash focused the sales row.
+  // At rest: the hash's point highlighted, without a card.
+  const atRest = async (what) => {
+    await page.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+    assert.equal(await markedValue(page, chart), '44.1%', what);
+  };
+  await atRest('the hash focused the sales row');
+  // The first bar from the top is the production row (42.4%).
   const bar = await chart.evaluate(FIRST_BAR);
   assert.ok(bar, 'found a bar');
   const box = await chart.locator('canvas[role=application]').boundingBox();
@@ -278,29 +286,30 @@ test("the hash's point is the chart's resting state: hover and keys show others,
   await tipShows(page, chart, '42.4%');
   // Off the chart: the hash's point again.
   await page.mouse.move(5, 5);
-  await tipShows(page, chart, '44.1%');
-  // Over the canvas but no point (the title's corner) hides it; leaving brings it back, highlight too.
+  await atRest('back after hover');
+  // Over the canvas but no point (the title's corner) lets go of it; leaving brings it back.
   await page.mouse.move(box.x + 3, box.y + 3);
-  await page.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  await page.waitForFunction((el) => el.shadowRoot.querySelectorAll('.marker:not([hidden])').length === 0, await chart.elementHandle());
   await page.mouse.move(5, 5);
-  await tipShows(page, chart, '44.1%');
   await settle();
   assert.ok(await markersShown() > 0, 'its highlight is back');
+  await atRest('back after the title');
   // Keys move to the next point (the reference row, 3.8%); focus leaving brings the hash's back.
   await chart.locator('canvas[role=application]').focus();
   await page.keyboard.press('ArrowRight');
   await tipShows(page, chart, '3.8%');
   await page.focus('#tab-nev');
-  await tipShows(page, chart, '44.1%');
-  // Escape dismisses it: neither the pointer nor focus leaving brings it back.
+  await atRest('back after keys');
+  // Escape lets go of it: neither the pointer nor focus leaving brings it back.
   await chart.locator('canvas[role=application]').focus();
   await page.keyboard.press('Escape');
-  await page.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  await page.waitForFunction((el) => el.shadowRoot.querySelectorAll('.marker:not([hidden])').length === 0, await chart.elementHandle());
   await page.mouse.move(box.x + 3, box.y + 3);
   await page.mouse.move(5, 5);
   await page.focus('#tab-nev');
   await settle();
   assert.equal(await shownValue(), null, 'still dismissed');
+  assert.equal(await markersShown(), 0, 'still dismissed: no highlight');
   // Clicking the chart's tab keeps the point in the URL.
   await page.click('#tab-nev');
   assert.equal(await page.evaluate(() => location.hash), '#nev/nev_sales_growth');
@@ -322,13 +331,14 @@ test("a tap on no point hides the hash's point, and it stays hidden when the fin
   const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 800, hasTouch: true });
   await ready(page, 'nev');
   const chart = page.locator('#panel-nev zhibiao-chart');
-  await chart.locator('.tip.shown').waitFor({ state: 'visible' });
+  await page.waitForFunction(MARKERS_SHOWN, await chart.elementHandle());
   const box = await chart.locator('canvas[role=application]').boundingBox();
   // The title's corner: on the canvas, in no point's row.
   await page.touchscreen.tap(box.x + 3, box.y + 3);
-  await chart.locator('.tip.shown').waitFor({ state: 'detached' });
+  await page.waitForFunction((el) => el.shadowRoot.querySelectorAll('.marker:not([hidden])').length === 0, await chart.elementHandle());
   await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
-  assert.equal(await chart.locator('.tip.shown').count(), 0, 'still hidden');
+  assert.equal(await chart.evaluate(MARKERS_SHOWN), 0, 'still not highlighted');
+  assert.equal(await chart.locator('.tip.shown').count(), 0, 'no card');
   assert.deepEqual(errors, []);
   await context.close();
 });

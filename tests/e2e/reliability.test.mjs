@@ -462,9 +462,12 @@ async function styledStage(page, css, html) {
 
 test('an article\'s text styles do not reach the chart, on the body or on the element itself: its canvas text, tooltip, buttons and table keep their own', async () => {
   const { context, page, errors } = await open();
-  await styledStage(page, '', '<zhibiao-chart chart="nev" lang="en" focus-point="nev_sales_growth"></zhibiao-chart>');
+  await styledStage(page, '', '<zhibiao-chart chart="nev" lang="en"></zhibiao-chart>');
   await page.waitForFunction(() => window.__ready.includes('nev'));
-  // The table shown (it is kept for screen readers, off screen and unwrapped, until then).
+  // A card built (by keys), and the table shown (it is kept for screen readers, off screen and unwrapped, until then).
+  await page.locator('zhibiao-chart canvas[role=application]').focus();
+  await page.keyboard.press('Home');
+  await page.locator('zhibiao-chart .tip.shown').waitFor({ state: 'visible' });
   await page.evaluate(() => document.querySelector('zhibiao-chart').shadowRoot.querySelector('.toolbar button').click());
   const look = () => page.evaluate(() => {
     const root = document.querySelector('zhibiao-chart').shadowRoot;
@@ -580,27 +583,37 @@ test('a page that makes the element inline or display: contents, or pads it, sti
   const { context, page, errors } = await open();
   await styledStage(page, '#inline { display: inline; } #contents { display: contents; } #padded { padding: 24px; }',
     ['inline', 'contents', 'padded', 'plain']
-      // Wide enough for the page's point's card to leave every figure in view, so it shows.
       .map((id) => `<div style="width: 900px"><zhibiao-chart id="${id}" chart="nev" lang="en" focus-point="nev_sales_growth"></zhibiao-chart></div>`).join(''));
   await page.waitForFunction(() => window.__ready.length === 4, null, { timeout: 5000 });
   // Each drawn once: at its width from the first draw (a draw sets the canvas's transform once).
   for (let i = 0; i < 3; i += 1) await page.evaluate(() => window.__frame());
   assert.equal(await page.evaluate(() => window.__counts.transforms), 4, 'four charts, four draws');
   // The view (or drawn canvas) as wide as the space the page gives the chart, in device pixels,
-  // and the card's place relative to the canvas.
-  const seen = await page.evaluate(() => ['inline', 'contents', 'padded', 'plain'].map((id) => {
-    const root = document.getElementById(id).shadowRoot;
-    const { canvas } = window.__shown(document.getElementById(id));
-    const box = canvas.getBoundingClientRect();
-    const card = root.querySelector('.tip.shown').getBoundingClientRect();
-    return { id, width: canvas.width / devicePixelRatio, cssWidth: box.width, card: [Math.round(card.left - box.left), Math.round(card.top - box.top)] };
-  }));
+  // and the place of the page's point's card (shown by keys: away and back) relative to the canvas.
+  const seen = [];
+  for (const id of ['inline', 'contents', 'padded', 'plain']) {
+    await page.locator(`#${id} canvas[role=application]`).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector('.tip.shown .value')?.textContent === '44.1%', id);
+    seen.push(await page.evaluate((id) => {
+      const root = document.getElementById(id).shadowRoot;
+      const { canvas } = window.__shown(document.getElementById(id));
+      const box = canvas.getBoundingClientRect();
+      const card = root.querySelector('.tip.shown').getBoundingClientRect();
+      return { id, width: canvas.width / devicePixelRatio, cssWidth: box.width, card: [Math.round(card.left - box.left), Math.round(card.top - box.top)] };
+    }, id));
+  }
   const plain = seen[3];
   assert.equal(plain.width, 900, 'the plain chart fills its 900 px');
   for (const s of seen.slice(0, 2)) assert.equal(s.width, 900, `${s.id}: drawn at the container's width`);
   assert.equal(seen[2].width, 852, 'padded: drawn at its content width, 900 − 2 × 24 px');
   for (const s of seen.slice(0, 2)) assert.deepEqual(s.card, plain.card, `${s.id}: the card where it is in the plain chart`);
   // The padded chart is narrower, so its card may sit elsewhere; it stays off its bar's figure.
+  await page.locator('#padded canvas[role=application]').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => document.getElementById('padded').shadowRoot.querySelector('.tip.shown .value')?.textContent === '44.1%');
   const padded = await page.evaluate(() => {
     const root = document.getElementById('padded').shadowRoot;
     const card = root.querySelector('.tip.shown').getBoundingClientRect();

@@ -17,8 +17,8 @@ use super::super::canvas::CachedMeasure;
 use super::{set_hidden, Widget};
 
 /// How a point came to be focused: hover shows its tooltip while the pointer is on the point; a
-/// tap, a mouse click and the keyboard pin it; the page's point shows its tooltip only where it
-/// leaves every figure in view (see `show_tip`).
+/// tap, a mouse click and the keyboard pin it; the page's point is only highlighted (see
+/// `show_tip`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Pin {
     Hover,
@@ -193,19 +193,22 @@ impl Widget {
     }
 
     /// Shows a point's card beside the point (at the bar's end), inside the widget. The page's
-    /// point shows its card only where the card leaves the bar's end and every figure in view: on
-    /// a short chart it would hide the chart a shared link opens, so the point is only
-    /// highlighted until the reader hovers, taps or keys to it.
+    /// point shows no card: a card as large as its quote makes it would hide part of the chart a
+    /// shared link opens, its title, labels or bars, so the point is only highlighted until the
+    /// reader hovers, taps or keys to it.
     pub(super) fn show_tip(&mut self, point_idx: usize, pin: Pin) -> Result<(), JsValue> {
+        if pin == Pin::Page {
+            self.hide_tip();
+            return Ok(());
+        }
         let (Ok(chart), Some(scene)) = (&self.chart, &self.scene) else { return Ok(()) };
         let Some(target) = scene.target(point_idx).copied() else { return Ok(()) };
         let n_points = chart.points().len();
         if point_idx >= n_points {
             return Ok(());
         }
-        // A shown card stays as it is, except when the reader lets go of the page's point: back
-        // at rest, its card is placed (or held back) as when the page set it.
-        if self.shown == Some(point_idx) && pin != Pin::Page {
+        // A shown card stays as it is.
+        if self.shown == Some(point_idx) {
             return Ok(());
         }
         self.cards.resize_with(n_points, || None);
@@ -224,12 +227,7 @@ impl Widget {
         // The scene above: nothing since has laid the chart out again.
         let Some(scene) = &self.scene else { return Ok(()) };
         let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
-        let (at, clear) = scene.card_position(&target, card.width_css_px, card.height_css_px, &measure);
-        if !clear && pin == Pin::Page {
-            let hidden = card.element.class_list().remove_1("shown");
-            self.cards[point_idx] = Some(card);
-            return hidden;
-        }
+        let at = scene.card_position(&target, card.width_css_px, card.height_css_px, &measure);
         let position = format!("translate({}px, {}px)", at.x_css_px.round() as i64, at.y_css_px.round() as i64);
         let placed = card.element.style().set_property("transform", &position);
         self.cards[point_idx] = Some(card);
