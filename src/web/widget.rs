@@ -343,6 +343,7 @@ impl Widget {
         let new_look = self.drawn_dark != Some(dark) || self.scene.as_ref() != Some(&scene);
         if new_look {
             self.highlights.clear();
+            self.forget_card_places();
         }
         if resized || new_look {
             draw_scene(&self.canvas, &self.context, &scene, &theme, dpr)?;

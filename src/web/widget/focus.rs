@@ -33,11 +33,14 @@ pub enum Pin {
     Keyboard,
 }
 
-/// One point's tooltip, laid out once.
+/// One point's tooltip, laid out once, and placed once for each layout of the chart.
 pub(super) struct Card {
     element: HtmlElement,
     width_css_px: f64,
     height_css_px: f64,
+    /// Where it goes in the drawn scene (`Scene::card_position`, which tries a thousand places on
+    /// the growth chart), once it has been placed there.
+    at: Option<PointCss>,
 }
 
 impl Widget {
@@ -152,6 +155,13 @@ impl Widget {
         }
     }
 
+    /// Forgets where the cards go, after a new layout of the chart.
+    pub(super) fn forget_card_places(&mut self) {
+        for card in self.cards.iter_mut().flatten() {
+            card.at = None;
+        }
+    }
+
     /// Forgets the tooltip cards, e.g. after a language or width change.
     pub(super) fn reset_tip(&mut self) {
         self.hide_tip();
@@ -189,7 +199,7 @@ impl Widget {
         }
         self.tips.append_child(&card)?;
         let (width_css_px, height_css_px) = (f64::from(card.offset_width()), f64::from(card.offset_height()));
-        Ok(Some(Card { element: card, width_css_px, height_css_px }))
+        Ok(Some(Card { element: card, width_css_px, height_css_px, at: None }))
     }
 
     /// Shows a point's card beside the point (at the bar's end), inside the widget. The page's
@@ -214,7 +224,7 @@ impl Widget {
         self.cards.resize_with(n_points, || None);
         self.hide_tip();
         let Ok(chart) = &self.chart else { return Ok(()) };
-        let card = match self.cards[point_idx].take() {
+        let mut card = match self.cards[point_idx].take() {
             Some(card) => {
                 card.element.class_list().add_1("shown")?;
                 card
@@ -224,12 +234,19 @@ impl Widget {
                 None => return Ok(()),
             },
         };
-        // The scene above: nothing since has laid the chart out again.
+        // The scene above: nothing since has laid the chart out again. A card placed for it
+        // keeps its place (its `transform`) while hidden.
         let Some(scene) = &self.scene else { return Ok(()) };
-        let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
-        let at = scene.card_position(&target, card.width_css_px, card.height_css_px, &measure);
-        let position = format!("translate({}px, {}px)", at.x_css_px.round() as i64, at.y_css_px.round() as i64);
-        let placed = card.element.style().set_property("transform", &position);
+        let placed = match card.at {
+            Some(_) => Ok(()),
+            None => {
+                let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
+                let at = scene.card_position(&target, card.width_css_px, card.height_css_px, &measure);
+                card.at = Some(at);
+                let position = format!("translate({}px, {}px)", at.x_css_px.round() as i64, at.y_css_px.round() as i64);
+                card.element.style().set_property("transform", &position)
+            }
+        };
         self.cards[point_idx] = Some(card);
         self.shown = Some(point_idx);
         placed
