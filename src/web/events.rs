@@ -174,6 +174,16 @@ pub(super) fn on_leave(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Resul
     }
 }
 
+/// Reached by keys (Tab), the chart shows its resting point's card (the page's point, a shared
+/// link's, highlighted without a card) and says it, as the arrow keys would: it is where a
+/// keyboard or screen-reader user starts. Focus by a mouse press shows nothing more.
+pub(super) fn on_focus(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+    match m.widget.focused {
+        Some((idx, Pin::Page)) if m.widget.canvas.matches(":focus-visible").unwrap_or(false) => m.widget.focus(Some(idx), Pin::Keyboard),
+        _ => Ok(()),
+    }
+}
+
 pub(super) fn on_blur(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     match m.widget.focused {
         Some((_, Pin::Keyboard)) => m.widget.rest(),

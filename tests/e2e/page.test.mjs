@@ -327,6 +327,34 @@ test("the hash's point is the chart's resting state: hover and keys show others,
   await context.close();
 });
 
+test("reached by Tab, a chart shows its hash's point's card and says it; Tab away, it is only highlighted again; a click's focus shows nothing", async () => {
+  const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 800 });
+  await ready(page, 'nev');
+  const chart = page.locator('#panel-nev zhibiao-chart');
+  const focused = () => chart.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('role') ?? null);
+  const shownValue = () => chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
+  await page.waitForFunction(MARKERS_SHOWN, await chart.elementHandle());
+  assert.equal(await shownValue(), null, 'no card at rest');
+  await page.focus('#tab-nev');
+  for (let i = 0; i < 5 && (await focused()) !== 'application'; i++) await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'application', 'the chart is a tab stop after the tabs');
+  await tipShows(page, chart, '44.1%');
+  assert.match(await chart.locator('[role=status]').textContent(), /44\.1%/, 'the live region says the point');
+  // Tab away: back at rest, highlighted without its card.
+  await page.keyboard.press('Shift+Tab');
+  await page.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  assert.ok(await chart.evaluate(MARKERS_SHOWN) > 0, 'still highlighted');
+  // Focus from a mouse press on no point (the title's corner) shows no card.
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  await page.mouse.click(box.x + 3, box.y + 3);
+  assert.equal(await focused(), 'application', 'the click focused the chart');
+  await page.mouse.move(5, 5);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  assert.equal(await shownValue(), null, 'no card from a click');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a tap on no point hides the hash's point, and it stays hidden when the finger leaves", async () => {
   const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 800, hasTouch: true });
   await ready(page, 'nev');
