@@ -101,7 +101,7 @@ pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, _: &web_sys::Windo
     match m.widget.focused {
         Some((_, Pin::Keyboard)) => Ok(()),
         Some((idx, Pin::Tap)) if hit.is_none_or(|h| h == idx) => Ok(()),
-        _ => m.widget.focus(hit, Pin::Hover),
+        _ => m.widget.hover(hit),
     }
 }
 
@@ -114,9 +114,8 @@ pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window)
         // card stays, and Copy link names the point, when the pointer leaves; a second click
         // lets go of it, as does a click on no point.
         return match (hit, m.widget.focused) {
-            (Some(h), Some((idx, Pin::Tap))) if h == idx => m.widget.focus(hit, Pin::Hover),
-            (None, Some((_, Pin::Tap))) => m.widget.focus(None, Pin::Hover),
-            (None, _) => Ok(()),
+            (Some(h), Some((idx, Pin::Tap))) if h == idx => m.widget.let_go(hit),
+            (None, _) => m.widget.let_go(None),
             _ => m.widget.focus(hit, Pin::Tap),
         };
     }

@@ -608,10 +608,18 @@ test('a mouse reader who clicks a bar keeps its card on the way to Copy link, an
   await button.click();
   await clipboardHolds(p, `${s.url}/index.html#nev/nev_production_growth`);
   assert.equal(await shown(), '42.4%', 'the clicked card stayed');
-  // A second click on the bar lets go of it: leaving then takes the card away.
+  // A second click on the bar lets go of it: leaving then takes the card away, and the link no
+  // longer names it.
   await p.mouse.click(box.x + bar.x, box.y + bar.y);
   await p.mouse.move(5, 5);
   await p.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  await button.click();
+  await clipboardHolds(p, `${s.url}/index.html#nev`);
+  // So does a click on no point (the title's corner) after a click on the bar.
+  await p.mouse.click(box.x + bar.x, box.y + bar.y);
+  await p.mouse.click(box.x + 3, box.y + 3);
+  await button.click();
+  await clipboardHolds(p, `${s.url}/index.html#nev`);
   // Pinned, the mouse over another bar shows that one; a press outside the chart lets go.
   await p.mouse.click(box.x + bar.x, box.y + bar.y);
   await p.mouse.move(box.x + bar.x, box.y + bar.y + 30);

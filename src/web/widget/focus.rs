@@ -252,6 +252,22 @@ impl Widget {
         placed
     }
 
+    /// The mouse over `point`, or over no point: there, the chart's resting state (the page's
+    /// point, highlighted), unless the reader dismissed it.
+    pub fn hover(&mut self, point: Option<usize>) -> Result<(), JsValue> {
+        match point {
+            None if !self.dismissed => self.focus(self.page_point(), Pin::Page),
+            _ => self.focus(point, Pin::Hover),
+        }
+    }
+
+    /// The reader lets go of a clicked point (a second click on it, or a click on no point): the
+    /// mouse hovers what it is over, and a copied link no longer names the point.
+    pub fn let_go(&mut self, hovered: Option<usize>) -> Result<(), JsValue> {
+        self.chosen = None;
+        self.hover(hovered)
+    }
+
     /// Highlights a point (or none) and shows its tooltip; moves the markers only when the point changes,
     /// and does nothing while the pointer stays on the same point.
     pub fn focus(&mut self, point: Option<usize>, pin: Pin) -> Result<(), JsValue> {
