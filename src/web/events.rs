@@ -97,7 +97,8 @@ pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, _: &web_sys::Windo
     let p = pointer_css(m, event);
     let hit = m.widget.hit(p);
     // A point the keys reached, or one tapped or clicked, stays while the pointer crosses gaps
-    // or leaves the chart (on its way to Copy link); another point under the mouse takes over.
+    // or leaves the chart (on its way to Copy link); another point under the mouse shows while
+    // the mouse is over it, and then the clicked point comes back (`Widget::rest`).
     match m.widget.focused {
         Some((_, Pin::Keyboard)) => Ok(()),
         Some((idx, Pin::Tap)) if hit.is_none_or(|h| h == idx) => Ok(()),
@@ -201,7 +202,7 @@ pub(super) fn on_scheme_change(m: &mut Mounted, _: &Event, window: &web_sys::Win
 pub(super) fn on_outside_down(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     let inside = event.composed_path().includes(&m.widget.host, 0);
     match (inside, m.widget.focused) {
-        (false, Some((_, Pin::Tap))) => m.widget.rest(),
+        (false, Some((_, Pin::Tap))) => m.widget.let_go(None),
         _ => Ok(()),
     }
 }

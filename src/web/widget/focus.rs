@@ -70,6 +70,7 @@ impl Widget {
                 self.dismissed = false;
                 // The page's point replaces the reader's, in a copied link too.
                 self.chosen = None;
+                self.clicked = None;
             }
             None if matches!(self.focused, Some((_, Pin::Page))) => {
                 self.focused = None;
@@ -79,13 +80,17 @@ impl Widget {
         }
     }
 
-    /// Back to the resting state when the reader lets go: the page's point, or none. After the
-    /// reader dismissed the tooltip nothing shows (and nothing is focused) until a point is shown.
+    /// Back to the resting state when the reader lets go: the point a click pinned, else the
+    /// page's point, or none. After the reader dismissed the tooltip nothing shows (and nothing is
+    /// focused) until a point is shown.
     pub fn rest(&mut self) -> Result<(), JsValue> {
         if self.dismissed {
             return Ok(());
         }
-        self.focus(self.page_point(), Pin::Page)
+        match self.clicked {
+            Some(idx) => self.focus(Some(idx), Pin::Tap),
+            None => self.focus(self.page_point(), Pin::Page),
+        }
     }
 
     /// Shows the focused point with markers over the canvas (see [`highlight_marks`]).
@@ -252,19 +257,20 @@ impl Widget {
         placed
     }
 
-    /// The mouse over `point`, or over no point: there, the chart's resting state (the page's
-    /// point, highlighted), unless the reader dismissed it.
+    /// The mouse over `point`, or over no point: there, the chart's resting state (the clicked
+    /// point, else the page's), unless the reader dismissed it.
     pub fn hover(&mut self, point: Option<usize>) -> Result<(), JsValue> {
         match point {
-            None if !self.dismissed => self.focus(self.page_point(), Pin::Page),
+            None if !self.dismissed => self.rest(),
             _ => self.focus(point, Pin::Hover),
         }
     }
 
-    /// The reader lets go of a clicked point (a second click on it, or a click on no point): the
-    /// mouse hovers what it is over, and a copied link no longer names the point.
+    /// The reader lets go of a clicked point (a second click on it, a click on no point, a press
+    /// outside): the mouse hovers what it is over, and a copied link no longer names the point.
     pub fn let_go(&mut self, hovered: Option<usize>) -> Result<(), JsValue> {
         self.chosen = None;
+        self.clicked = None;
         self.hover(hovered)
     }
 
@@ -282,6 +288,7 @@ impl Widget {
         }
         if matches!(pin, Pin::Tap | Pin::Keyboard) {
             self.chosen = point;
+            self.clicked = if pin == Pin::Tap { point } else { None };
         }
         if changed {
             self.mark_focused()?;
