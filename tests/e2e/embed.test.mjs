@@ -632,6 +632,17 @@ test('a mouse reader who clicks a bar keeps its card on the way to Copy link, an
   // A press outside the chart lets go.
   await p.mouse.click(5, 5);
   await p.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  // A second click lets go even when the mouse crossed another bar between the two clicks.
+  await p.mouse.click(box.x + bar.x, box.y + bar.y);
+  await p.mouse.move(box.x + bar.x, box.y + bar.y + 30);
+  await p.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '44.1%', await chart.elementHandle());
+  await p.mouse.move(box.x + bar.x, box.y + bar.y);
+  await p.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '42.4%', await chart.elementHandle());
+  await p.mouse.click(box.x + bar.x, box.y + bar.y);
+  await p.mouse.move(5, 5);
+  await p.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  await button.click();
+  await clipboardHolds(p, `${s.url}/index.html#nev`);
   await context.close();
 });
 

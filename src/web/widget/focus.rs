@@ -258,10 +258,12 @@ impl Widget {
     }
 
     /// The mouse over `point`, or over no point: there, the chart's resting state (the clicked
-    /// point, else the page's), unless the reader dismissed it.
+    /// point, else the page's), unless the reader dismissed it. Back over the clicked point, the
+    /// mouse finds it still pinned, so that a second click there lets go of it.
     pub fn hover(&mut self, point: Option<usize>) -> Result<(), JsValue> {
         match point {
             None if !self.dismissed => self.rest(),
+            Some(_) if point == self.clicked => self.focus(point, Pin::Tap),
             _ => self.focus(point, Pin::Hover),
         }
     }
