@@ -592,7 +592,7 @@ fn a_tooltip_card_leaves_its_bar_and_the_figures_in_view() {
                 for t in &s.targets {
                     // A large card (the 340 px maximum width, and a long quote) and a short one.
                     for (card_w, card_h) in [(340.0, 195.0), (240.0, 110.0)] {
-                        let at = s.card_position(t, card_w, card_h, &EstimateMeasure);
+                        let at = s.card_position(t, card_w, card_h, &EstimateMeasure).at;
                         let card = RectCss::new(at.x_css_px, at.y_css_px, card_w, card_h);
                         let case = format!("{id:?} {lang:?} {width} point {} card {card_w}×{card_h}: {card:?}", t.point_idx);
                         assert!(card.x_css_px >= 12.0 && card.right_css_px() <= s.width_css_px - 12.0, "{case}");
@@ -611,6 +611,38 @@ fn a_tooltip_card_leaves_its_bar_and_the_figures_in_view() {
     assert!(clear_cards * 2 > cards, "only {clear_cards} of {cards} cards hide no figure");
 }
 
+/// Where a whole card has no place that leaves its own bar's end and figure in view (a short
+/// chart, a phone), the widget tries the card brief: label, figure and period, about 95 px tall
+/// at most. A brief card always has such a place, from a phone's 320 px up, and cuts through no
+/// other figure from 600 px up.
+#[test]
+fn a_brief_card_leaves_its_bar_and_figure_in_view_at_every_width() {
+    let mut briefer = 0;
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            for width in [320.0, 390.0, 600.0, 700.0, 800.0, 1000.0] {
+                let s = scene(id, lang, width, None);
+                for t in &s.targets {
+                    let (card_w, card_h) = (f64::min(340.0, width - 24.0), 95.0);
+                    let whole = s.card_position(t, card_w, 195.0, &EstimateMeasure);
+                    let place = s.card_position(t, card_w, card_h, &EstimateMeasure);
+                    let card = RectCss::new(place.at.x_css_px, place.at.y_css_px, card_w, card_h);
+                    let case = format!("{id:?} {lang:?} {width} point {}: {card:?}", t.point_idx);
+                    let (own, cut, hidden) = card_covers(&s, t, card);
+                    assert!(!own, "{case}: covers its bar's end or figure");
+                    if width >= 600.0 {
+                        assert_eq!(cut, 0, "{case}: cuts through a figure");
+                    }
+                    assert_eq!(place.figures_covered as usize, cut + hidden, "{case}: what it covers");
+                    briefer += usize::from(whole.figures_covered >= 100);
+                }
+            }
+        }
+    }
+    // Some whole cards do cover their own bar or figure at these widths: the brief card is needed.
+    assert!(briefer > 0, "every whole card had a place clear of its own bar and figure");
+}
+
 /// A shared link to the NEV sales growth at desktop widths: the card once sat over the end of
 /// the production bar's "42.4%". It now leaves that figure readable, or hides it wholly.
 #[test]
@@ -623,7 +655,7 @@ fn the_nev_sales_card_leaves_the_production_figure_readable() {
             let production = c.point_named("nev_production_growth").expect("the production growth point");
             let t = s.target(sales).expect("its target");
             let figure = s.target(production).expect("its target").figure;
-            let at = s.card_position(t, 340.0, 195.0, &EstimateMeasure);
+            let at = s.card_position(t, 340.0, 195.0, &EstimateMeasure).at;
             let card = RectCss::new(at.x_css_px, at.y_css_px, 340.0, 195.0);
             let cut = card.overlaps(&figure) && !(card.x_css_px <= figure.x_css_px && figure.right_css_px() <= card.right_css_px());
             assert!(!cut, "{lang:?} {width}: {card:?} cuts through {figure:?}");
@@ -670,7 +702,7 @@ fn a_card_with_no_place_by_its_row_stays_inside_the_chart() {
                 let s = scene(id, lang, width, None);
                 for t in &s.targets {
                     let (card_w, card_h) = (width - 40.0, 330.0);
-                    let at = s.card_position(t, card_w, card_h, &EstimateMeasure);
+                    let at = s.card_position(t, card_w, card_h, &EstimateMeasure).at;
                     let card = RectCss::new(at.x_css_px, at.y_css_px, card_w, card_h);
                     let (own, cut, hidden) = card_covers(&s, t, card);
                     assert!(card.x_css_px >= 12.0 && card.right_css_px() <= s.width_css_px - 12.0, "{id:?} {lang:?} {width}: {card:?}");

@@ -57,6 +57,14 @@ impl Mark {
     }
 }
 
+/// Where a tooltip card goes (its top-left corner), and what it covers there: its own bar's end
+/// and its own figure count 100 each, any other point's figure 1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CardPlace {
+    pub at: PointCss,
+    pub figures_covered: u32,
+}
+
 /// An area that stands for a data point.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Target {
@@ -110,7 +118,7 @@ impl Scene {
     /// its own bar's end and figure first, then figures cut through (over the end of "42.4%",
     /// "2.4%" would show), then figures hidden wholly, then other texts (labels, title). Keeps
     /// 12 px from the sides (a phone's chart padding, the least) and 4 px from the top and bottom.
-    pub fn card_position(&self, target: &Target, card_width_css_px: f64, card_height_css_px: f64, measure: &dyn TextMeasure) -> PointCss {
+    pub fn card_position(&self, target: &Target, card_width_css_px: f64, card_height_css_px: f64, measure: &dyn TextMeasure) -> CardPlace {
         const EDGE_CSS_PX: f64 = 4.0;
         const SIDE_CSS_PX: f64 = 12.0;
         const GAP_CSS_PX: f64 = 4.0;
@@ -139,7 +147,7 @@ impl Scene {
         }
         // (its own end or figure, or figures cut through; figures hidden wholly; texts covered),
         // the least first.
-        let mut best: Option<((u32, u32, u32), PointCss)> = None;
+        let mut best: Option<((u32, u32, u32), CardPlace)> = None;
         for y in ys {
             let far = y > row.bottom_css_px() + NEAR_CSS_PX || y + h < row.y_css_px - NEAR_CSS_PX;
             if far || y < EDGE_CSS_PX || y > max_y {
@@ -167,14 +175,15 @@ impl Scene {
                 }
                 let cost = (cut, hidden, texts_covered);
                 if best.is_none_or(|(least, _)| cost < least) {
-                    best = Some((cost, PointCss { x_css_px: x, y_css_px: y }));
+                    best = Some((cost, CardPlace { at: PointCss { x_css_px: x, y_css_px: y }, figures_covered: cut + hidden }));
                 }
             }
         }
         match best {
-            Some((_, at)) => at,
-            // Taller or wider than the chart: over the chart from below the row, as far as it goes.
-            None => PointCss { x_css_px: x_near, y_css_px: below.min(max_y).max(EDGE_CSS_PX) },
+            Some((_, place)) => place,
+            // Taller or wider than the chart: over the chart from below the row, as far as it
+            // goes, and over its own bar's end and figure.
+            None => CardPlace { at: PointCss { x_css_px: x_near, y_css_px: below.min(max_y).max(EDGE_CSS_PX) }, figures_covered: 200 },
         }
     }
 

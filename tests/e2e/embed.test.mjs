@@ -646,6 +646,53 @@ test('a mouse reader who clicks a bar keeps its card on the way to Copy link, an
   await context.close();
 });
 
+test("on a short chart a card goes brief, without its quote, rather than cover its own bar's end and figure; with room it keeps the quote", async () => {
+  // The card of the focused point, whether its quote shows, and whether it covers its bar's end
+  // or the figure after it: the highlighted bar's end, then the ink after it on the canvas, up to
+  // a gap of 12 px.
+  const ownCovered = (el) => {
+    const { canvas, context } = window.__shown(el);
+    const box = canvas.getBoundingClientRect();
+    const scale = canvas.width / box.width;
+    const bar = [...el.shadowRoot.querySelectorAll('.marker')].find((m) => !m.hidden).getBoundingClientRect();
+    const { data, width } = context.getImageData(0, 0, canvas.width, canvas.height);
+    const background = [...data.slice(0, 3)];
+    const row = Math.round((bar.top + bar.height / 2 - box.top) * scale);
+    const ink = (x) => {
+      for (let y = row - 4 * scale; y <= row + 4 * scale; y += 1) {
+        const i = (y * width + x) * 4;
+        if (Math.abs(data[i] - background[0]) + Math.abs(data[i + 1] - background[1]) + Math.abs(data[i + 2] - background[2]) > 200) return true;
+      }
+      return false;
+    };
+    let figureEnd = Math.round((bar.right - box.left) * scale);
+    for (let x = figureEnd + 1; x < width && x - figureEnd < 12 * scale; x += 1) if (ink(x)) figureEnd = x;
+    const card = el.shadowRoot.querySelector('.tip.shown');
+    const c = card.getBoundingClientRect();
+    const [left, right] = [bar.right - 2, box.left + figureEnd / scale];
+    const covers = c.left < right && c.right > left && c.top < bar.bottom && c.bottom > bar.top;
+    return { covers, figure: right - bar.right, quote: card.querySelector('.quote')?.offsetHeight > 0, value: card.querySelector('.value').textContent };
+  };
+  const s = await server(DIST);
+  for (const [width, key, value, brief] of [[700, 'End', '3.8%', true], [390, 'ArrowDown', '44.1%', true], [1000, 'End', '3.8%', false]]) {
+    const { context, page: p, log } = await page({ viewport: { width, height: 700 } });
+    await p.goto(`${s.url}/embed.html?chart=nev&lang=en`);
+    await ready(p, 'nev');
+    const chart = p.locator('zhibiao-chart');
+    // By the keys: Home is the first point, ArrowDown the second, End the last.
+    await chart.locator('canvas[role=application]').focus();
+    await p.keyboard.press('Home');
+    await p.keyboard.press(key);
+    await p.waitForFunction((v) => document.querySelector('zhibiao-chart').shadowRoot.querySelector('.tip.shown .value')?.textContent === v, value);
+    const seen = await chart.evaluate(ownCovered);
+    assert.ok(seen.figure > 15, `${width}: the figure after the bar is found (${seen.figure} px)`);
+    assert.equal(seen.covers, false, `${width}: the ${value} card covers its bar's end or figure`);
+    assert.equal(seen.quote, !brief, `${width}: the ${value} card ${brief ? 'goes brief' : 'keeps its quote'}`);
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+  }
+});
+
 test("a copied link to the growth chart's second H1 2023 bar reopens that bar, not the first panel's", async () => {
   const s = await server(DIST);
   const { context, page: p } = await page();

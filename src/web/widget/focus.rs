@@ -8,7 +8,7 @@ use web_sys::HtmlElement;
 use crate::chart::describe::{announcement, tooltip};
 use crate::chart::geom::PointCss;
 use crate::chart::layout::layout;
-use crate::chart::scene::{highlight_marks, Mark};
+use crate::chart::scene::{highlight_marks, Mark, Target};
 use crate::chart::spec::Chart;
 use crate::chart::theme::Theme;
 
@@ -175,7 +175,8 @@ impl Widget {
         }
     }
 
-    /// Builds a point's card and measures it: the one layout a point's tooltip costs.
+    /// Builds a point's card and measures it: the one layout a point's tooltip costs, but for a
+    /// second where the card has to go brief (see [`Widget::place`]).
     pub(super) fn card(&self, chart: &Chart, point_idx: usize) -> Result<Option<Card>, JsValue> {
         let Some(ind) = chart.points().get(point_idx).copied() else { return Ok(None) };
         let document = self.host.owner_document().ok_or("no document")?;
@@ -241,20 +242,38 @@ impl Widget {
         };
         // The scene above: nothing since has laid the chart out again. A card placed for it
         // keeps its place (its `transform`) while hidden.
-        let Some(scene) = &self.scene else { return Ok(()) };
         let placed = match card.at {
             Some(_) => Ok(()),
-            None => {
-                let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
-                let at = scene.card_position(&target, card.width_css_px, card.height_css_px, &measure);
-                card.at = Some(at);
-                let position = format!("translate({}px, {}px)", at.x_css_px.round() as i64, at.y_css_px.round() as i64);
-                card.element.style().set_property("transform", &position)
-            }
+            None => self.place(&mut card, &target),
         };
         self.cards[point_idx] = Some(card);
         self.shown = Some(point_idx);
         placed
+    }
+
+    /// Places a card for the drawn scene. Where the whole card would cover a figure (its own
+    /// bar's end or figure first: a short chart, a phone), the card goes brief if that covers
+    /// fewer: its label, figure and period, without the quote and source, which the table shows.
+    fn place(&self, card: &mut Card, target: &Target) -> Result<(), JsValue> {
+        let Some(scene) = &self.scene else { return Ok(()) };
+        let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
+        let classes = card.element.class_list();
+        classes.remove_1("brief")?;
+        let mut place = scene.card_position(target, card.width_css_px, card.height_css_px, &measure);
+        if place.figures_covered > 0 {
+            classes.add_1("brief")?;
+            let (width_css_px, height_css_px) = (f64::from(card.element.offset_width()), f64::from(card.element.offset_height()));
+            let brief = scene.card_position(target, width_css_px, height_css_px, &measure);
+            if brief.figures_covered < place.figures_covered {
+                place = brief;
+            } else {
+                classes.remove_1("brief")?;
+            }
+        }
+        let at = place.at;
+        card.at = Some(at);
+        let position = format!("translate({}px, {}px)", at.x_css_px.round() as i64, at.y_css_px.round() as i64);
+        card.element.style().set_property("transform", &position)
     }
 
     /// The mouse over `point`, or over no point: there, the chart's resting state (the clicked
