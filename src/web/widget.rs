@@ -192,6 +192,7 @@ impl Widget {
         };
         self.focused = None;
         self.chosen = None;
+        self.clicked = None;
         // Laid out for the chart and language before; nothing is hit until the next render.
         self.scene = None;
         self.reset_tip();

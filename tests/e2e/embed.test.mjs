@@ -643,6 +643,13 @@ test('a mouse reader who clicks a bar keeps its card on the way to Copy link, an
   await p.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
   await button.click();
   await clipboardHolds(p, `${s.url}/index.html#nev`);
+  // A click is on a point of the chart shown: another chart in its place has no point clicked.
+  await p.mouse.click(box.x + bar.x, box.y + bar.y);
+  await chart.evaluate((el) => { window.__ready = []; el.setAttribute('chart', 'growth'); });
+  await ready(p, 'growth');
+  await p.mouse.move(box.x + 3, box.y + 3);
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  assert.equal(await shown(), null, 'no card pinned on the growth chart');
   await context.close();
 });
 
