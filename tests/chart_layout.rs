@@ -4,7 +4,9 @@
 use zhibiao::chart::draw::to_svg;
 use zhibiao::chart::geom::{EstimateMeasure, Font, PointCss, RectCss, TextMeasure};
 use zhibiao::chart::layout::{layout, padding_css_px};
-use zhibiao::chart::scene::{Mark, Scene, Target};
+use zhibiao::chart::describe::tooltip;
+use zhibiao::chart::scene::{CardPlace, Mark, Scene, Target};
+use zhibiao::chart::wrap::wrap;
 use zhibiao::chart::spec::{Chart, PanelKind};
 use zhibiao::chart::theme::{DARK, LIGHT};
 use zhibiao::chart::{ChartId, Lang};
@@ -611,19 +613,38 @@ fn a_tooltip_card_leaves_its_bar_and_the_figures_in_view() {
     assert!(clear_cards * 2 > cards, "only {clear_cards} of {cards} cards hide no figure");
 }
 
+/// The size of a point's brief card (label, figure, period) as widget.css lays it out at most
+/// `max_width_css_px` wide: 10 px padding and a 1 px border each side, 8 px padding above and
+/// below, the label in bold 13 px and the period in 12 px wrapped to the width, the figure in
+/// 18 px, each line 1.45 times its font's size (Noto Sans CJK's normal line height).
+fn brief_card_css_px(c: &Chart, point_idx: usize, max_width_css_px: f64) -> (f64, f64) {
+    let t = tooltip(c.points()[point_idx], c.lang);
+    let meta = match &t.kind {
+        Some(kind) => format!("{} · {kind}", t.period),
+        None => t.period.clone(),
+    };
+    let inner = max_width_css_px - 22.0;
+    let (label, period) = (Font { size_css_px: 13.0, bold: true }, Font { size_css_px: 12.0, bold: false });
+    let lines = |text: &str, font: Font| wrap(text, inner, font, &EstimateMeasure, 10).len() as f64;
+    let height = 18.0 + 1.45 * (lines(&t.label, label) * 13.0 + 18.0 + lines(&meta, period) * 12.0);
+    (max_width_css_px, height)
+}
+
 /// Where a whole card has no place that leaves its own bar's end and figure in view (a short
-/// chart, a phone), the widget tries the card brief: label, figure and period, about 95 px tall
-/// at most. A brief card always has such a place, from a phone's 320 px up, and cuts through no
-/// other figure from 600 px up.
+/// chart, a phone), the widget tries the card brief: label, figure and period. A brief card
+/// always has such a place, from a phone's 320 px up, and cuts through no other figure from
+/// 600 px up.
 #[test]
 fn a_brief_card_leaves_its_bar_and_figure_in_view_at_every_width() {
-    let mut briefer = 0;
+    let (mut briefer, mut tallest) = (0, 0.0_f64);
     for id in ChartId::ALL {
         for lang in [Lang::Zh, Lang::En] {
+            let c = chart(id, lang);
             for width in [320.0, 390.0, 600.0, 700.0, 800.0, 1000.0] {
                 let s = scene(id, lang, width, None);
                 for t in &s.targets {
-                    let (card_w, card_h) = (f64::min(340.0, width - 24.0), 95.0);
+                    let (card_w, card_h) = brief_card_css_px(&c, t.point_idx, f64::min(340.0, width - 24.0));
+                    tallest = tallest.max(card_h);
                     let whole = s.card_position(t, card_w, 195.0, &EstimateMeasure);
                     let place = s.card_position(t, card_w, card_h, &EstimateMeasure);
                     let card = RectCss::new(place.at.x_css_px, place.at.y_css_px, card_w, card_h);
@@ -633,14 +654,29 @@ fn a_brief_card_leaves_its_bar_and_figure_in_view_at_every_width() {
                     if width >= 600.0 {
                         assert_eq!(cut, 0, "{case}: cuts through a figure");
                     }
-                    assert_eq!(place.figures_covered as usize, cut + hidden, "{case}: what it covers");
-                    briefer += usize::from(whole.figures_covered >= 100);
+                    assert_eq!((place.figures_cut as usize, place.figures_hidden as usize), (cut, hidden), "{case}: what it covers");
+                    briefer += usize::from(whole.figures_cut >= 100);
                 }
             }
         }
     }
     // Some whole cards do cover their own bar or figure at these widths: the brief card is needed.
     assert!(briefer > 0, "every whole card had a place clear of its own bar and figure");
+    // Some labels and periods wrap: not every brief card is one line of each (80 px).
+    assert!(tallest > 95.0, "the tallest brief card is {tallest} px");
+}
+
+/// A brief card goes where the whole card would cover more: fewer figures cut (its own bar's end
+/// and figure first), then fewer hidden wholly.
+#[test]
+fn card_places_compare_by_figures_cut_then_hidden() {
+    let at = PointCss { x_css_px: 0.0, y_css_px: 0.0 };
+    let place = |figures_cut, figures_hidden| CardPlace { at, figures_cut, figures_hidden };
+    assert!(place(0, 1).covers_less_than(&place(1, 0)), "hiding one whole is less than cutting one");
+    assert!(place(1, 0).covers_less_than(&place(100, 0)), "cutting another is less than covering its own");
+    assert!(place(0, 1).covers_less_than(&place(0, 2)));
+    assert!(!place(1, 0).covers_less_than(&place(1, 0)));
+    assert!(!place(0, 0).covers_a_figure() && place(0, 1).covers_a_figure() && place(1, 0).covers_a_figure());
 }
 
 /// A shared link to the NEV sales growth at desktop widths: the card once sat over the end of

@@ -57,12 +57,28 @@ impl Mark {
     }
 }
 
-/// Where a tooltip card goes (its top-left corner), and what it covers there: its own bar's end
-/// and its own figure count 100 each, any other point's figure 1.
+/// Where a tooltip card goes (its top-left corner), and what it covers there.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CardPlace {
     pub at: PointCss,
-    pub figures_covered: u32,
+    /// Figures it covers part of: its own bar's end and its own figure count 100 each, any other
+    /// point's figure 1.
+    pub figures_cut: u32,
+    /// Other points' figures it hides wholly.
+    pub figures_hidden: u32,
+}
+
+impl CardPlace {
+    /// Whether the card covers any figure, or its own bar's end.
+    pub fn covers_a_figure(&self) -> bool {
+        self.figures_cut + self.figures_hidden > 0
+    }
+
+    /// Whether it covers less than `other` does: fewer figures cut (its own first), then fewer
+    /// hidden, the order `Scene::card_position` ranks places in.
+    pub fn covers_less_than(&self, other: &CardPlace) -> bool {
+        (self.figures_cut, self.figures_hidden) < (other.figures_cut, other.figures_hidden)
+    }
 }
 
 /// An area that stands for a data point.
@@ -175,7 +191,7 @@ impl Scene {
                 }
                 let cost = (cut, hidden, texts_covered);
                 if best.is_none_or(|(least, _)| cost < least) {
-                    best = Some((cost, CardPlace { at: PointCss { x_css_px: x, y_css_px: y }, figures_covered: cut + hidden }));
+                    best = Some((cost, CardPlace { at: PointCss { x_css_px: x, y_css_px: y }, figures_cut: cut, figures_hidden: hidden }));
                 }
             }
         }
@@ -183,7 +199,7 @@ impl Scene {
             Some((_, place)) => place,
             // Taller or wider than the chart: over the chart from below the row, as far as it
             // goes, and over its own bar's end and figure.
-            None => CardPlace { at: PointCss { x_css_px: x_near, y_css_px: below.min(max_y).max(EDGE_CSS_PX) }, figures_covered: 200 },
+            None => CardPlace { at: PointCss { x_css_px: x_near, y_css_px: below.min(max_y).max(EDGE_CSS_PX) }, figures_cut: 200, figures_hidden: 0 },
         }
     }
 

@@ -1,6 +1,6 @@
 //! Focus: which point of a widget is highlighted and why, the markers over the canvas that show
 //! it, and its tooltip card. The canvas is never repainted here: a point's shapes are `<div>`s laid
-//! over it, and each card is built and measured once, then only shown or hidden.
+//! over it, and each card is built once, then placed once per layout and only shown or hidden.
 
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -27,13 +27,14 @@ pub enum Pin {
     /// outside), unless the reader dismissed it (Escape, or a tap that hid the tooltip).
     Page,
     /// A tap, or a click: the card stays when the pointer leaves, until a tap or a press outside
-    /// the element, a second click on the point or a click on no point (or the mouse over
-    /// another point) lets go.
+    /// the element, a second click on the point or a click on no point lets go. The mouse over
+    /// another point shows that one while it is there, then the clicked point comes back.
     Tap,
     Keyboard,
 }
 
-/// One point's tooltip, laid out once, and placed once for each layout of the chart.
+/// One point's tooltip, built and measured whole once, and placed (whole or brief) once for each
+/// layout of the chart.
 pub(super) struct Card {
     element: HtmlElement,
     width_css_px: f64,
@@ -208,7 +209,7 @@ impl Widget {
         Ok(Some(Card { element: card, width_css_px, height_css_px, at: None }))
     }
 
-    /// Shows a point's card beside the point (at the bar's end), inside the widget. The page's
+    /// Shows a point's card by its row, inside the widget (see [`Widget::place`]). The page's
     /// point shows no card: a card as large as its quote makes it would hide part of the chart a
     /// shared link opens, its title, labels or bars, so the point is only highlighted until the
     /// reader hovers, taps or keys to it.
@@ -252,19 +253,21 @@ impl Widget {
     }
 
     /// Places a card for the drawn scene. Where the whole card would cover a figure (its own
-    /// bar's end or figure first: a short chart, a phone), the card goes brief if that covers
-    /// fewer: its label, figure and period, without the quote and source, which the table shows.
+    /// bar's end or figure, part of another, or another whole: a short chart, a phone), the card
+    /// goes brief if that covers less (`CardPlace::covers_less_than`): its label, figure and
+    /// period, without the quote and source, which the table shows. Trying it costs a second
+    /// layout of the card.
     fn place(&self, card: &mut Card, target: &Target) -> Result<(), JsValue> {
         let Some(scene) = &self.scene else { return Ok(()) };
         let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
         let classes = card.element.class_list();
         classes.remove_1("brief")?;
         let mut place = scene.card_position(target, card.width_css_px, card.height_css_px, &measure);
-        if place.figures_covered > 0 {
+        if place.covers_a_figure() {
             classes.add_1("brief")?;
             let (width_css_px, height_css_px) = (f64::from(card.element.offset_width()), f64::from(card.element.offset_height()));
             let brief = scene.card_position(target, width_css_px, height_css_px, &measure);
-            if brief.figures_covered < place.figures_covered {
+            if brief.covers_less_than(&place) {
                 place = brief;
             } else {
                 classes.remove_1("brief")?;
