@@ -69,9 +69,11 @@ pub struct CardPlace {
 }
 
 impl CardPlace {
-    /// Whether the card covers any figure, or its own bar's end.
-    pub fn covers_a_figure(&self) -> bool {
-        self.figures_cut + self.figures_hidden > 0
+    /// Whether the card hides too much of the chart there: part of a figure (a cut "42.4%" may
+    /// read "2.4%"), its own bar's end, or more than one figure wholly. One figure hidden wholly
+    /// while the reader looks at the card is the usual cost of a tooltip.
+    pub fn covers_too_much(&self) -> bool {
+        self.figures_cut > 0 || self.figures_hidden > 1
     }
 
     /// Whether it covers less than `other` does: fewer figures cut (its own first), then fewer

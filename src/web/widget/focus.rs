@@ -252,18 +252,18 @@ impl Widget {
         placed
     }
 
-    /// Places a card for the drawn scene. Where the whole card would cover a figure (its own
-    /// bar's end or figure, part of another, or another whole: a short chart, a phone), the card
-    /// goes brief if that covers less (`CardPlace::covers_less_than`): its label, figure and
-    /// period, without the quote and source, which the table shows. Trying it costs a second
-    /// layout of the card.
+    /// Places a card for the drawn scene. Where the whole card would cover too much
+    /// (`CardPlace::covers_too_much`: its own bar's end or figure, part of another figure, or
+    /// more than one whole; a short chart, a phone), the card goes brief if that covers less
+    /// (`CardPlace::covers_less_than`): its label, figure and period, without the quote and
+    /// source, which the table shows. Trying it costs a second layout of the card.
     fn place(&self, card: &mut Card, target: &Target) -> Result<(), JsValue> {
         let Some(scene) = &self.scene else { return Ok(()) };
         let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
         let classes = card.element.class_list();
         classes.remove_1("brief")?;
         let mut place = scene.card_position(target, card.width_css_px, card.height_css_px, &measure);
-        if place.covers_a_figure() {
+        if place.covers_too_much() {
             classes.add_1("brief")?;
             let (width_css_px, height_css_px) = (f64::from(card.element.offset_width()), f64::from(card.element.offset_height()));
             let brief = scene.card_position(target, width_css_px, height_css_px, &measure);
