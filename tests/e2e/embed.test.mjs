@@ -594,12 +594,21 @@ test('a mouse reader who clicks a bar keeps its card on the way to Copy link, an
   await ready(p, 'nev');
   const chart = p.locator('#panel-nev zhibiao-chart');
   const shown = () => chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
+  // Until the card of `value` shows, or none (null).
+  const cardShows = async (value) => p.waitForFunction(([el, v]) => (el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null) === v, [await chart.elementHandle(), value]);
   const bar = await chart.evaluate(FIRST_BAR);
   const box = await chart.locator('canvas[role=application]').boundingBox();
   const button = chart.getByRole('button', { name: '复制链接' });
+  // The mouse leaves the chart: with no point clicked the card goes, and the link names no point.
+  const leaveForTheButton = async () => {
+    await p.mouse.move(5, 5);
+    await cardShows(null);
+    await button.click();
+    await clipboardHolds(p, `${s.url}/index.html#nev`);
+  };
   // Hover only: the card goes when the pointer leaves for the button, and the link names no point.
   await p.mouse.move(box.x + bar.x, box.y + bar.y);
-  await p.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '42.4%', await chart.elementHandle());
+  await cardShows('42.4%');
   await button.click();
   await clipboardHolds(p, `${s.url}/index.html#nev`);
   assert.equal(await shown(), null, 'the hover card went with the pointer');
@@ -611,10 +620,7 @@ test('a mouse reader who clicks a bar keeps its card on the way to Copy link, an
   // A second click on the bar lets go of it: leaving then takes the card away, and the link no
   // longer names it.
   await p.mouse.click(box.x + bar.x, box.y + bar.y);
-  await p.mouse.move(5, 5);
-  await p.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
-  await button.click();
-  await clipboardHolds(p, `${s.url}/index.html#nev`);
+  await leaveForTheButton();
   // So does a click on no point (the title's corner) after a click on the bar.
   await p.mouse.click(box.x + bar.x, box.y + bar.y);
   await p.mouse.click(box.x + 3, box.y + 3);
@@ -624,25 +630,22 @@ test('a mouse reader who clicks a bar keeps its card on the way to Copy link, an
   // the clicked card comes back, and the link names the clicked point.
   await p.mouse.click(box.x + bar.x, box.y + bar.y);
   await p.mouse.move(box.x + bar.x, box.y + bar.y + 30);
-  await p.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '44.1%', await chart.elementHandle());
+  await cardShows('44.1%');
   await button.hover();
-  await p.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '42.4%', await chart.elementHandle());
+  await cardShows('42.4%');
   await button.click();
   await clipboardHolds(p, `${s.url}/index.html#nev/nev_production_growth`);
   // A press outside the chart lets go.
   await p.mouse.click(5, 5);
-  await p.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  await cardShows(null);
   // A second click lets go even when the mouse crossed another bar between the two clicks.
   await p.mouse.click(box.x + bar.x, box.y + bar.y);
   await p.mouse.move(box.x + bar.x, box.y + bar.y + 30);
-  await p.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '44.1%', await chart.elementHandle());
+  await cardShows('44.1%');
   await p.mouse.move(box.x + bar.x, box.y + bar.y);
-  await p.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === '42.4%', await chart.elementHandle());
+  await cardShows('42.4%');
   await p.mouse.click(box.x + bar.x, box.y + bar.y);
-  await p.mouse.move(5, 5);
-  await p.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
-  await button.click();
-  await clipboardHolds(p, `${s.url}/index.html#nev`);
+  await leaveForTheButton();
   // A click is on a point of the chart shown: another chart in its place has no point clicked.
   await p.mouse.click(box.x + bar.x, box.y + bar.y);
   await chart.evaluate((el) => { window.__ready = []; el.setAttribute('chart', 'growth'); });
