@@ -619,10 +619,7 @@ fn a_tooltip_card_leaves_its_bar_and_the_figures_in_view() {
 /// 18 px, each line 1.45 times its font's size (Noto Sans CJK's normal line height).
 fn brief_card_css_px(c: &Chart, point_idx: usize, max_width_css_px: f64) -> (f64, f64) {
     let t = tooltip(c.points()[point_idx], c.lang);
-    let meta = match &t.kind {
-        Some(kind) => format!("{} · {kind}", t.period),
-        None => t.period.clone(),
-    };
+    let meta = t.meta();
     let inner = max_width_css_px - 22.0;
     let (label, period) = (Font { size_css_px: 13.0, bold: true }, Font { size_css_px: 12.0, bold: false });
     let lines = |text: &str, font: Font| wrap(text, inner, font, &EstimateMeasure, 10).len() as f64;

@@ -22,6 +22,16 @@ pub struct Tooltip {
     pub source: String,
 }
 
+impl Tooltip {
+    /// The card's line under the figure: the period, and what kind of figure it is, if not stated.
+    pub fn meta(&self) -> String {
+        match &self.kind {
+            Some(kind) => format!("{} · {kind}", self.period),
+            None => self.period.clone(),
+        }
+    }
+}
+
 /// "3.8% − 0.4个百分点" for a derived indicator's formula.
 fn formula_in_words(ind: &Indicator, lang: Lang) -> String {
     let Some(derivation) = &ind.derivation else { return String::new() };

@@ -182,10 +182,7 @@ impl Widget {
         let Some(ind) = chart.points().get(point_idx).copied() else { return Ok(None) };
         let document = self.host.owner_document().ok_or("no document")?;
         let t = tooltip(ind, chart.lang);
-        let meta = match &t.kind {
-            Some(kind) => format!("{} · {kind}", t.period),
-            None => t.period.clone(),
-        };
+        let meta = t.meta();
         let quote = t.quote.map(|q| format!("“{q}”")).unwrap_or_default();
         let card = element(&document, "div", "tip shown")?;
         card.set_attribute("role", "tooltip")?;
