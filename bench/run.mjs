@@ -21,12 +21,15 @@ const NAMES = { zhibiao: 'zhibiao', echarts: 'ECharts', chartjs: 'Chart.js', upl
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 
-// The six H1 2023 growth rates, from the parsed dataset (the same rule as the growth chart).
+// The six H1 2023 growth rates, from the parsed dataset (the same rule as the growth chart,
+// chart::members::is_growth_rate: 5G's share of traffic is a percentage for H1 2023 too, but a
+// share, not a change).
 const dataset = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'indicators'], { cwd: ROOT, maxBuffer: 1 << 26 }));
 const rows = dataset.indicators
-  .filter((i) => i.unit === 'percent' && i.period === '2023-H1' && i.kind === 'stated')
+  .filter((i) => i.unit === 'percent' && i.measure === 'change' && i.period === '2023-H1' && i.kind === 'stated')
   .sort((a, b) => b.value - a.value)
   .map((i) => ({ label: i.label.zh, value: i.value }));
+if (rows.length !== 6) throw new Error(`bench: expected the six H1 2023 growth rates, found ${rows.length}: ${rows.map((r) => r.label).join(', ')}`);
 const growth = { title: '2023年上半年主要指标同比增长', source: `来源：工业和信息化部 / 国新办新闻发布会，${dataset.sources[0].date}`, rows };
 writeFileSync(join(HERE, 'pages', 'data.js'), `window.GROWTH = ${JSON.stringify(growth)};\n`);
 
