@@ -90,7 +90,7 @@ struct Mounted {
     /// Redraws when the device pixel ratio changes; replaced after each change.
     dpr_query: Option<(web_sys::MediaQueryList, Callback<dyn FnMut(Event)>)>,
     /// The point the keys last reached: after Escape closes its card, the next arrow goes on
-    /// from there, not from the first point.
+    /// from there, not from the first point. Forgotten with its chart (a `chart` or `lang` change).
     keyed: Option<usize>,
     /// The chart's width on screen while it is laid out for paper (`beforeprint` to `afterprint`).
     screen_width_css_px: Option<f64>,
@@ -326,6 +326,8 @@ fn attribute_changed(host: &HtmlElement, attribute: &str) {
         } else {
             m.widget.read_attributes();
             m.widget.apply_focus_attribute();
+            // Keys start again from the first point of the chart now shown.
+            m.keyed = None;
         }
     });
     schedule_render(id);

@@ -656,6 +656,37 @@ test('a mouse reader who clicks a bar keeps its card on the way to Copy link, an
   await context.close();
 });
 
+test('keys start from the first point of a chart put in place of another, not from where they were on the old one', async () => {
+  const s = await server(DIST);
+  const { context, page: p } = await page();
+  await p.goto(`${s.url}/index.html#nev`);
+  await ready(p, 'nev');
+  const chart = p.locator('#panel-nev zhibiao-chart');
+  const cardShows = async (value) => p.waitForFunction(([el, v]) => (el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null) === v, [await chart.elementHandle(), value]);
+  const canvas = chart.locator('canvas[role=application]');
+  // The first point of the growth chart, as Home reaches it.
+  await chart.evaluate((el) => { window.__ready = []; el.setAttribute('chart', 'growth'); });
+  await ready(p, 'growth');
+  await canvas.focus();
+  await p.keyboard.press('Home');
+  const first = await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent);
+  assert.ok(first, 'Home shows the first point');
+  // Back to the NEV chart; End reaches its last point, then Escape closes its card.
+  await chart.evaluate((el) => { window.__ready = []; el.setAttribute('chart', 'nev'); });
+  await ready(p, 'nev');
+  await canvas.focus();
+  await p.keyboard.press('End');
+  await p.keyboard.press('Escape');
+  await cardShows(null);
+  // The growth chart in its place: the first arrow goes to its first point.
+  await chart.evaluate((el) => { window.__ready = []; el.setAttribute('chart', 'growth'); });
+  await ready(p, 'growth');
+  await canvas.focus();
+  await p.keyboard.press('ArrowRight');
+  await cardShows(first);
+  await context.close();
+});
+
 test("on a short chart a card goes brief, without its quote, rather than cover its own bar's end and figure; with room it keeps the quote", async () => {
   // The card of the focused point, whether its quote shows, and whether it covers its bar's end
   // or the figure after it: the highlighted bar's end, then the ink after it on the canvas, up to
