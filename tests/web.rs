@@ -351,7 +351,7 @@ async fn changing_lang_redraws_in_the_new_language() {
 }
 
 #[wasm_bindgen_test]
-async fn without_its_own_lang_a_chart_speaks_its_nearest_ancestors_language() {
+async fn without_its_own_lang_or_with_a_bad_one_a_chart_speaks_its_nearest_ancestors_language() {
     zhibiao::start();
     let doc = document();
     let article = doc.create_element("article").expect("article");
@@ -372,6 +372,14 @@ async fn without_its_own_lang_a_chart_speaks_its_nearest_ancestors_language() {
     el.set_attribute("lang", "zh").expect("attr");
     ready(&el).await.expect("chart-ready in Chinese");
     assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("新能源汽车产销同比增长（2023年上半年）"), "its own lang wins");
+    // A lang of its own the chart does not speak: the message naming it, and the table that comes
+    // with it, are in the language around it (here English), not in Chinese.
+    el.set_attribute("lang", "fr").expect("attr");
+    next_frame().await;
+    let message = text(&el, ".message");
+    assert!(message.starts_with("Cannot show the chart") && message.contains("lang=\"fr\"") && message.contains("zh, en"), "{message}");
+    let table = text(&el, "table");
+    assert!(table.contains("NEV sales growth") && table.contains("44.1%"), "{table}");
 }
 
 #[wasm_bindgen_test]

@@ -23,12 +23,13 @@ function inheritedLang(el) {
   }
 }
 
-/** The element's language by the widget's rules: its own `lang` (an empty one counts as none),
- * else the one it inherits; zh unless that is en. */
+/** The element's language by the widget's rules: its own `lang` where it is zh or en, else (an
+ * empty one, or one it does not speak) the one it inherits; zh unless that is en. */
 function langOf(el) {
-  const lang = el.getAttribute('lang')?.trim() || inheritedLang(el)?.trim() || '';
-  const primary = lang.toLowerCase().split(/[-_]/)[0];
-  return LANGS.includes(primary) ? primary : 'zh';
+  const primary = (lang) => lang?.trim().toLowerCase().split(/[-_]/)[0];
+  const own = primary(el.getAttribute('lang'));
+  const lang = LANGS.includes(own) ? own : primary(inheritedLang(el));
+  return LANGS.includes(lang) ? lang : 'zh';
 }
 
 function text(tag, content, className) {

@@ -13,9 +13,11 @@ let ours = null;
 const charts = new Set();
 
 /** Whether a chart speaks Chinese, by the widget's rules (host.rs, `resolve_lang`): its own
- * `lang`, else the nearest ancestor's, through the hosts of shadow roots; zh unless that is en. */
+ * `lang` where it is zh or en, else the nearest ancestor's, through the hosts of shadow roots; zh
+ * unless that is en. */
 function speaksZh(el) {
   let lang = el.getAttribute('lang')?.trim();
+  if (!/^(zh|en)([-_]|$)/i.test(lang ?? '')) lang = '';
   for (let node = el, from = el.parentElement; !lang && node; node = from = node.getRootNode().host) {
     const found = from?.closest('[lang]');
     if (found) lang = found.getAttribute('lang').trim() || 'zh';

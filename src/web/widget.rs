@@ -22,7 +22,7 @@ mod host;
 
 use focus::Card;
 pub use focus::Pin;
-use host::{resolve_lang, uses_dark};
+use host::{resolve_lang, surrounding_lang, uses_dark};
 pub use host::{css_zoom, empty_shadow};
 
 /// Sets `hidden` only when it changes: even an unchanged value makes the browser restyle.
@@ -208,9 +208,10 @@ impl Widget {
             let _ = self.canvas.set_attribute("aria-roledescription", chart.lang.pick("图表", "chart"));
             let _ = self.canvas.set_attribute("aria-describedby", "desc tip");
         }
-        // With a bad `lang` but a good `chart`, the message comes with the chart's table in Chinese.
+        // With a bad `lang` but a good `chart`, the message comes with the chart's table, in the
+        // language around the element.
         let table_only = match (&self.chart, ChartId::parse(&chart_attr)) {
-            (Err(Problem::Attribute(e)), Ok(id)) if e.attribute == "lang" => Chart::build(id, Lang::Zh).ok(),
+            (Err(Problem::Attribute(e)), Ok(id)) if e.attribute == "lang" => Chart::build(id, surrounding_lang(&self.host)).ok(),
             _ => None,
         };
         let filled = match (&document, &self.chart) {
@@ -298,7 +299,7 @@ impl Widget {
         let message = match &self.chart {
             Ok(_) => None,
             Err(Problem::Attribute(e)) => {
-                let lang = resolve_lang(&self.host).unwrap_or_default();
+                let lang = resolve_lang(&self.host).unwrap_or_else(|_| surrounding_lang(&self.host));
                 let text = e.message(lang);
                 if self.message.text_content().as_deref() != Some(text.as_str()) || self.message.hidden() {
                     web_sys::console::error_1(&format!("<zhibiao-chart>: {e}").into());

@@ -100,7 +100,7 @@ for (const [name, options] of [
   });
 }
 
-test('without the wasm, a chart reads its attributes as the widget does: chart="5G", lang from an ancestor through a shadow root', async () => {
+test('without the wasm, a chart reads its attributes as the widget does: chart="5G", lang from an ancestor through a shadow root, also in place of one it does not speak', async () => {
   const s = await server(ROOT, { missing: (path) => path.endsWith('.wasm') });
   const { context, page: p, log } = await page();
   await p.route('**/nowasm.html', (route) => route.fulfill({ contentType: 'text/html', body:
@@ -115,6 +115,12 @@ test('without the wasm, a chart reads its attributes as the widget does: chart="
   assert.match(await chart.locator('.message').textContent(), /^The chart could not be loaded \(.+\)\. Here are its data\.$/);
   assert.equal(await chart.locator('caption').textContent(), '5G and networks in China at the end of June\u00a02023 (data table)');
   assert.deepEqual(await chart.locator('th[scope=rowgroup]').allTextContents(), ['5G base stations', 'Subscribers and connections', 'Traffic, H1 2023', 'Gigabit network and applications']);
+  // A lang of its own it does not speak: the language around it, as the widget's message has it.
+  await p.evaluate(() => {
+    document.getElementById('card').shadowRoot.innerHTML = '<zhibiao-chart chart="nev" lang="fr"></zhibiao-chart>';
+  });
+  await chart.locator('caption').filter({ hasText: 'NEV' }).waitFor();
+  assert.equal(await chart.getAttribute('lang'), 'fr');
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });

@@ -39,9 +39,15 @@ pub fn resolve_lang(host: &HtmlElement) -> Result<Lang, AttributeError> {
     match host.get_attribute("lang") {
         // lang="" is taken as no attribute: the chart speaks the language around it.
         Some(value) if !value.trim().is_empty() => Lang::parse(&value),
-        // A language neither zh nor en around it means the default, not an error.
-        _ => Ok(inherited_lang(host).and_then(|l| Lang::parse(&l).ok()).unwrap_or_default()),
+        _ => Ok(surrounding_lang(host)),
     }
+}
+
+/// The language around the element: the one it inherits, else Chinese (a language neither zh nor
+/// en around it means the default, not an error). A message about a bad `lang` of the element's
+/// own, and the table that comes with it, are written in it: on an English page, in English.
+pub fn surrounding_lang(host: &HtmlElement) -> Lang {
+    inherited_lang(host).and_then(|l| Lang::parse(&l).ok()).unwrap_or_default()
 }
 
 /// The `lang` the element inherits, as HTML has it: the nearest ancestor's (an article's
