@@ -25,6 +25,12 @@ function speaksZh(el) {
   return !/^en([-_]|$)/i.test(lang ?? '');
 }
 
+/** Scrolls the page, and any box around the chart, as little as shows all of `el` (the card the
+ * keys showed: on a window smaller than the chart, a page zoomed in, it may lie outside). */
+export function reveal(el) {
+  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
 /** A new, empty heading (class `sr`) for the title of the chart `el`, for screen readers: one
  * level below the nearest heading before the chart among its previous siblings and its
  * ancestors' (through the hosts of shadow roots), as Highcharts picks it; none where there is

@@ -32,6 +32,8 @@ extern "C" {
     /// A new heading for the chart's title, at the level the page's outline gives it, if any.
     #[wasm_bindgen(js_name = titleHeading)]
     fn title_heading(el: &HtmlElement) -> Option<HtmlElement>;
+    /// Scrolls as little as shows all of `el`.
+    fn reveal(el: &HtmlElement);
 }
 
 type Listener = Closure<dyn FnMut(Event)>;

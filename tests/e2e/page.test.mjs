@@ -554,6 +554,27 @@ test('printing the page prints all three charts, drawn, not only the open tab; t
   await context.close();
 });
 
+test('on a window smaller than the chart (a laptop zoomed to 200 %), the page scrolls to show the card the keys reach, both ways', async () => {
+  const { page, context } = await open('#growth', { width: 640, height: 400 });
+  await ready(page, 'growth');
+  const chart = page.locator('#panel-growth zhibiao-chart');
+  const inView = async (value) => page.waitForFunction(([el, v]) => {
+    const card = el.shadowRoot.querySelector('.tip.shown');
+    const r = card?.getBoundingClientRect();
+    // (Within a pixel: the card's edge may fall between two.)
+    return card?.querySelector('.value').textContent === v && r.top >= -1 && r.bottom <= innerHeight + 1;
+  }, [await chart.elementHandle(), value], { timeout: 5000 });
+  assert.ok(await chart.evaluate((el) => el.getBoundingClientRect().height > innerHeight), 'the chart is taller than the window');
+  await chart.locator('canvas[role=application]').focus();
+  // The last point, the second panel's H1 2023 bar, near the chart's foot.
+  await page.keyboard.press('End');
+  await inView('3.8%');
+  // And back to the first, near its head.
+  await page.keyboard.press('Home');
+  await inView('44.1%');
+  await context.close();
+});
+
 test('tabs are reachable and operable by keyboard', async () => {
   const { page, context } = await open('', { width: 800 });
   await page.focus('#tab-growth');

@@ -321,6 +321,11 @@ impl Widget {
                     if let Ok(chart) = &self.chart {
                         self.status.set_text_content(Some(&announcement(chart, idx)));
                     }
+                    // The keys move no pointer to where the card is: on a window smaller than the
+                    // chart (a page zoomed in), the page scrolls to it.
+                    if let Some(card) = self.shown.and_then(|shown| self.cards.get(shown)).and_then(Option::as_ref) {
+                        super::super::reveal(&card.element);
+                    }
                 }
             }
             None => self.hide_tip(),
