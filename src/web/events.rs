@@ -98,10 +98,9 @@ pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, _: &web_sys::Windo
     let hit = m.widget.hit(p);
     // A point the keys reached, or one tapped or clicked, stays while the pointer crosses gaps
     // or leaves the chart (on its way to Copy link); another point under the mouse shows while
-    // the mouse is over it, and then the clicked point comes back (`Widget::rest`).
+    // the mouse is over it, and then the pinned point comes back (`Widget::rest`).
     match m.widget.focused {
-        Some((_, Pin::Keyboard)) => Ok(()),
-        Some((idx, Pin::Tap)) if hit.is_none_or(|h| h == idx) => Ok(()),
+        Some((idx, Pin::Tap | Pin::Keyboard)) if hit.is_none_or(|h| h == idx) => Ok(()),
         _ => m.widget.hover(hit),
     }
 }
@@ -148,7 +147,9 @@ pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Res
     };
     event.prevent_default();
     m.keyed = next.or(current);
-    m.widget.focus(next, Pin::Keyboard)
+    m.widget.focus(next, Pin::Keyboard)?;
+    m.widget.tell_keyed();
+    Ok(())
 }
 
 
@@ -179,16 +180,17 @@ pub(super) fn on_leave(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Resul
 /// keyboard or screen-reader user starts. Focus by a mouse press shows nothing more.
 pub(super) fn on_focus(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     match m.widget.focused {
-        Some((idx, Pin::Page)) if m.widget.canvas.matches(":focus-visible").unwrap_or(false) => m.widget.focus(Some(idx), Pin::Keyboard),
+        Some((idx, Pin::Page)) if m.widget.canvas.matches(":focus-visible").unwrap_or(false) => {
+            m.widget.focus(Some(idx), Pin::Keyboard)?;
+            m.widget.tell_keyed();
+            Ok(())
+        }
         _ => Ok(()),
     }
 }
 
 pub(super) fn on_blur(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
-    match m.widget.focused {
-        Some((_, Pin::Keyboard)) => m.widget.rest(),
-        _ => Ok(()),
-    }
+    m.widget.let_go_of_keys()
 }
 
 /// The colour scheme the chart is shown in changed (the reader's preference, or the page's

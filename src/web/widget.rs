@@ -94,10 +94,11 @@ pub struct Widget {
     /// copy button is pressed, focus or the pointer has left the chart and the point is no longer
     /// focused. `None` once the reader dismisses it.
     chosen: Option<usize>,
-    /// The point a click or tap pinned: the mouse crossing other points on its way to the
-    /// toolbar shows them, and the pinned point comes back once it is over none or leaves. `None`
-    /// once the reader lets go (a click, a press outside) or keys take over.
-    clicked: Option<usize>,
+    /// The point a click, a tap or the keys pinned, and which of them: the mouse crossing other
+    /// points (on its way to the toolbar, or a keyboard reader's mouse) shows them, and the pinned
+    /// point comes back once it is over none or leaves. `None` once the reader lets go (a click,
+    /// a press outside; focus leaving lets go of the keys' point).
+    pinned: Option<(usize, Pin)>,
     /// The description and the data table are not yet written for the current chart: they are
     /// written after the first frame (see `fill_extras`), so that laying out their text does not
     /// delay the chart.
@@ -171,7 +172,7 @@ impl Widget {
             focused: None,
             dismissed: false,
             chosen: None,
-            clicked: None,
+            pinned: None,
             extras_stale: false,
             ready_for: None,
         };
@@ -192,7 +193,7 @@ impl Widget {
         };
         self.focused = None;
         self.chosen = None;
-        self.clicked = None;
+        self.pinned = None;
         // Laid out for the chart and language before; nothing is hit until the next render.
         self.scene = None;
         self.reset_tip();

@@ -575,6 +575,36 @@ test('on a window smaller than the chart (a laptop zoomed to 200 %), the page sc
   await context.close();
 });
 
+test('a point the keys reached stays, as a click does: the mouse over another bar shows that one, then the keyed point comes back; focus leaving lets go of it', async () => {
+  const { page, context } = await open('#growth', { width: 1000 });
+  await ready(page, 'growth');
+  const chart = page.locator('#panel-growth zhibiao-chart');
+  const shown = async (value) => page.waitForFunction(([el, v]) => (el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null) === v, [await chart.elementHandle(), value]);
+  const bar = await chart.evaluate(FIRST_BAR);
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  await chart.locator('canvas[role=application]').focus();
+  await page.keyboard.press('End');
+  await shown('3.8%');
+  // Over the first bar, its card; over the title's corner (no point), the keyed card again.
+  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await shown('44.1%');
+  await page.mouse.move(box.x + 3, box.y + 3);
+  await shown('3.8%');
+  // Out of the chart, it stays (on the way to Copy link).
+  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await shown('44.1%');
+  await page.mouse.move(box.x + box.width + 8, box.y + box.height / 2);
+  await shown('3.8%');
+  // Tab on to the toolbar: focus leaves, and the keyed card goes, for good.
+  await page.keyboard.press('Tab');
+  await shown(null);
+  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await shown('44.1%');
+  await page.mouse.move(box.x + 3, box.y + 3);
+  await shown(null);
+  await context.close();
+});
+
 test('tabs are reachable and operable by keyboard', async () => {
   const { page, context } = await open('', { width: 800 });
   await page.focus('#tab-growth');

@@ -30,6 +30,7 @@ pub enum Pin {
     /// the element, a second click on the point or a click on no point lets go. The mouse over
     /// another point shows that one while it is there, then the clicked point comes back.
     Tap,
+    /// The keys: as a click, until focus leaves the chart or Escape closes the card.
     Keyboard,
 }
 
@@ -71,7 +72,7 @@ impl Widget {
                 self.dismissed = false;
                 // The page's point replaces the reader's, in a copied link too.
                 self.chosen = None;
-                self.clicked = None;
+                self.pinned = None;
             }
             None if matches!(self.focused, Some((_, Pin::Page))) => {
                 self.focused = None;
@@ -81,15 +82,15 @@ impl Widget {
         }
     }
 
-    /// Back to the resting state when the reader lets go: the point a click pinned, else the
-    /// page's point, or none. After the reader dismissed the tooltip nothing shows (and nothing is
+    /// Back to the resting state when the reader lets go: the point a click or the keys pinned,
+    /// else the page's point, or none. After the reader dismissed the tooltip nothing shows (and nothing is
     /// focused) until a point is shown.
     pub fn rest(&mut self) -> Result<(), JsValue> {
         if self.dismissed {
             return Ok(());
         }
-        match self.clicked {
-            Some(idx) => self.focus(Some(idx), Pin::Tap),
+        match self.pinned {
+            Some((idx, pin)) => self.focus(Some(idx), pin),
             None => self.focus(self.page_point(), Pin::Page),
         }
     }
@@ -276,13 +277,13 @@ impl Widget {
         card.element.style().set_property("transform", &position)
     }
 
-    /// The mouse over `point`, or over no point: there, the chart's resting state (the clicked
-    /// point, else the page's), unless the reader dismissed it. Back over the clicked point, the
+    /// The mouse over `point`, or over no point: there, the chart's resting state (the pinned
+    /// point, else the page's), unless the reader dismissed it. Back over the pinned point, the
     /// mouse finds it still pinned, so that a second click there lets go of it.
     pub fn hover(&mut self, point: Option<usize>) -> Result<(), JsValue> {
-        match point {
-            None if !self.dismissed => self.rest(),
-            Some(_) if point == self.clicked => self.focus(point, Pin::Tap),
+        match (point, self.pinned) {
+            (None, _) if !self.dismissed => self.rest(),
+            (Some(idx), Some((pinned, pin))) if idx == pinned => self.focus(point, pin),
             _ => self.focus(point, Pin::Hover),
         }
     }
@@ -291,8 +292,31 @@ impl Widget {
     /// outside): the mouse hovers what it is over, and a copied link no longer names the point.
     pub fn let_go(&mut self, hovered: Option<usize>) -> Result<(), JsValue> {
         self.chosen = None;
-        self.clicked = None;
+        self.pinned = None;
         self.hover(hovered)
+    }
+
+    /// Focus left the chart: it lets go of the point the keys pinned (a copied link still names
+    /// it), and a card the keys showed goes.
+    pub fn let_go_of_keys(&mut self) -> Result<(), JsValue> {
+        if matches!(self.pinned, Some((_, Pin::Keyboard))) {
+            self.pinned = None;
+        }
+        match self.focused {
+            Some((_, Pin::Keyboard)) => self.rest(),
+            _ => Ok(()),
+        }
+    }
+
+    /// Says the point the keys reached in the live region, and scrolls the page as little as
+    /// shows its card: the keys move no pointer to where the card is, and on a window smaller
+    /// than the chart (a page zoomed in) it may lie outside.
+    pub fn tell_keyed(&self) {
+        let (Ok(chart), Some((idx, _))) = (&self.chart, self.focused) else { return };
+        self.status.set_text_content(Some(&announcement(chart, idx)));
+        if let Some(card) = self.shown.and_then(|shown| self.cards.get(shown)).and_then(Option::as_ref) {
+            super::super::reveal(&card.element);
+        }
     }
 
     /// Highlights a point (or none) and shows its tooltip; moves the markers only when the point changes,
@@ -309,25 +333,13 @@ impl Widget {
         }
         if matches!(pin, Pin::Tap | Pin::Keyboard) {
             self.chosen = point;
-            self.clicked = if pin == Pin::Tap { point } else { None };
+            self.pinned = point.map(|idx| (idx, pin));
         }
         if changed {
             self.mark_focused()?;
         }
         match point {
-            Some(idx) => {
-                self.show_tip(idx, pin)?;
-                if pin == Pin::Keyboard {
-                    if let Ok(chart) = &self.chart {
-                        self.status.set_text_content(Some(&announcement(chart, idx)));
-                    }
-                    // The keys move no pointer to where the card is: on a window smaller than the
-                    // chart (a page zoomed in), the page scrolls to it.
-                    if let Some(card) = self.shown.and_then(|shown| self.cards.get(shown)).and_then(Option::as_ref) {
-                        super::super::reveal(&card.element);
-                    }
-                }
-            }
+            Some(idx) => self.show_tip(idx, pin)?,
             None => self.hide_tip(),
         }
         Ok(())
