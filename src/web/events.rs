@@ -133,7 +133,7 @@ pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Res
     if n == 0 || event.alt_key() || event.ctrl_key() || event.meta_key() {
         return Ok(());
     }
-    let current = m.widget.focused.map(|(i, _)| i);
+    let current = m.widget.key_point();
     let from = current.or(m.keyed);
     let next = match event.key().as_str() {
         "ArrowRight" | "ArrowDown" => Some(from.map_or(0, |i| (i + 1).min(n - 1))),

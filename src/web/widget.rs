@@ -258,9 +258,11 @@ impl Widget {
             Action::Png => download_png(&self.shadow, &document, chart, self.width_css_px),
             Action::Csv => download_csv(&self.shadow, &document, chart),
             Action::CopyLink => {
-                // The reader's point (shown now, else the last one chosen), else the page's.
+                // The reader's point (shown now, else the last one chosen), else the page's. A
+                // point the mouse only hovers is none (the keys may press the button meanwhile).
                 let point = match self.focused {
-                    Some((idx, pin)) if pin != Pin::Page => Some(idx),
+                    Some((idx, Pin::Tap | Pin::Keyboard)) => Some(idx),
+                    Some((_, Pin::Hover)) => self.chosen.or(self.page_point()),
                     page => self.chosen.or(page.map(|(idx, _)| idx)),
                 };
                 copy_link(window, &self.status, &self.extras.said, link(window, chart, point), chart.lang);

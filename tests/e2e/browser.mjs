@@ -1,4 +1,5 @@
 // Debian's Chromium, driven by playwright-core (which never downloads a browser).
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
@@ -73,3 +74,16 @@ export async function markedValue(page, chart) {
 
 /** How many markers (the highlight of a focused point) the chart `el` shows; for `evaluate`. */
 export const MARKERS_SHOWN = (el) => [...el.shadowRoot.querySelectorAll('.marker')].filter((m) => !m.hidden).length;
+
+/** Waits until the clipboard holds `text`, and fails with what it holds otherwise. (Not
+ * waitForFunction: it takes the promise that `readText` returns as a truthy value at once.) */
+export async function clipboardHolds(p, text, timeoutMs = 5000) {
+  const until = Date.now() + timeoutMs;
+  let held;
+  do {
+    held = await p.evaluate(() => navigator.clipboard.readText());
+    if (held === text) return;
+    await new Promise((r) => setTimeout(r, 50));
+  } while (Date.now() < until);
+  assert.equal(held, text, 'the clipboard');
+}

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
 import { OWNED_EXPORT, token } from '../../scripts/short-names.mjs';
-import { FIRST_BAR, launch, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN } from './browser.mjs';
+import { clipboardHolds, FIRST_BAR, launch, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -47,19 +47,6 @@ async function page(options = {}) {
 }
 
 const ready = (p, chart) => p.waitForFunction((c) => window.__ready.includes(c), chart, { timeout: 15000 });
-
-/** Waits until the clipboard holds `text`, and fails with what it holds otherwise. (Not
- * waitForFunction: it takes the promise that `readText` returns as a truthy value at once.) */
-async function clipboardHolds(p, text, timeoutMs = 5000) {
-  const until = Date.now() + timeoutMs;
-  let held;
-  do {
-    held = await p.evaluate(() => navigator.clipboard.readText());
-    if (held === text) return;
-    await new Promise((r) => setTimeout(r, 50));
-  } while (Date.now() < until);
-  assert.equal(held, text, 'the clipboard');
-}
 
 test('works under a strict Content-Security-Policy with no violation', async () => {
   const s = await server(DIST, { headers: { 'content-security-policy': CSP } });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
-import { launch, FIRST_BAR, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN } from './browser.mjs';
+import { clipboardHolds, launch, FIRST_BAR, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -575,8 +575,9 @@ test('on a window smaller than the chart (a laptop zoomed to 200 %), the page sc
   await context.close();
 });
 
-test('a point the keys reached stays, as a click does: the mouse over another bar shows that one, then the keyed point comes back; focus leaving lets go of it', async () => {
+test('a point the keys reached stays, as a click does: the mouse over another bar shows that one, then the keyed point comes back; the keys and a copied link go on from it; focus leaving lets go of it', async () => {
   const { page, context } = await open('#growth', { width: 1000 });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   await ready(page, 'growth');
   const chart = page.locator('#panel-growth zhibiao-chart');
   const shown = async (value) => page.waitForFunction(([el, v]) => (el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null) === v, [await chart.elementHandle(), value]);
@@ -595,11 +596,23 @@ test('a point the keys reached stays, as a click does: the mouse over another ba
   await shown('44.1%');
   await page.mouse.move(box.x + box.width + 8, box.y + box.height / 2);
   await shown('3.8%');
-  // Tab on to the toolbar: focus leaves, and the keyed card goes, for good.
-  await page.keyboard.press('Tab');
-  await shown(null);
+  // The keys go on from their own point, not from the bar the mouse shows meanwhile (which the
+  // live region never said): from the last point, one back.
   await page.mouse.move(box.x + bar.x, box.y + bar.y);
   await shown('44.1%');
+  await page.keyboard.press('ArrowLeft');
+  await shown('3.0%');
+  await page.keyboard.press('End');
+  await shown('3.8%');
+  // The mouse rests on another bar while the keys go on to Copy link: the link names the keyed
+  // point, not the hovered one.
+  await page.mouse.move(box.x + bar.x + 2, box.y + bar.y);
+  await shown('44.1%');
+  for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
+  assert.equal(await chart.evaluate((el) => el.shadowRoot.activeElement?.textContent), '复制链接');
+  await page.keyboard.press('Enter');
+  await clipboardHolds(page, `${server.url}/index.html#growth/industry_value_added_growth@2`);
+  // Focus left: the keyed point is let go, and the mouse off the bars shows nothing.
   await page.mouse.move(box.x + 3, box.y + 3);
   await shown(null);
   await context.close();
