@@ -109,6 +109,8 @@ pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window)
     let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
     let p = pointer_css(m, event);
     let hit = m.widget.hit(p);
+    // The arrows go on from a point tapped or clicked too, also after a tap hid its card.
+    m.keyed = hit.or(m.keyed);
     if event.pointer_type() == "mouse" {
         // A click pins the point under the mouse (hover already shows its card), so that the
         // card stays, and Copy link names the point, when the pointer leaves; a second click

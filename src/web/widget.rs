@@ -258,12 +258,12 @@ impl Widget {
             Action::Png => download_png(&self.shadow, &document, chart, self.width_css_px),
             Action::Csv => download_csv(&self.shadow, &document, chart),
             Action::CopyLink => {
-                // The reader's point (shown now, else the last one chosen), else the page's. A
-                // point the mouse only hovers is none (the keys may press the button meanwhile).
+                // The reader's point (shown now, else the last one chosen), else the page's, also
+                // where the reader dismissed it (the page's URL still names it). A point the mouse
+                // only hovers is none (the keys may press the button meanwhile).
                 let point = match self.focused {
                     Some((idx, Pin::Tap | Pin::Keyboard)) => Some(idx),
-                    Some((_, Pin::Hover)) => self.chosen.or(self.page_point()),
-                    page => self.chosen.or(page.map(|(idx, _)| idx)),
+                    _ => self.chosen.or(self.page_point()),
                 };
                 copy_link(window, &self.status, &self.extras.said, link(window, chart, point), chart.lang);
                 Ok(())

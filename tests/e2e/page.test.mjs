@@ -618,6 +618,43 @@ test('a point the keys reached stays, as a click does: the mouse over another ba
   await context.close();
 });
 
+test("after Escape dismisses a shared link's point, a copied link still names it, as the page's URL does", async () => {
+  const { page, context } = await open('#nev/nev_sales_growth', { width: 1000 });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await ready(page, 'nev');
+  const chart = page.locator('#panel-nev zhibiao-chart');
+  await chart.locator('canvas[role=application]').focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
+  assert.equal(await chart.evaluate((el) => el.shadowRoot.activeElement?.textContent), '复制链接');
+  await page.keyboard.press('Enter');
+  await clipboardHolds(page, `${server.url}/index.html#nev/nev_sales_growth`);
+  await context.close();
+});
+
+test('on a phone with a keyboard, the arrows go on from the point last tapped, also after a second tap hid its card', async () => {
+  const { page, context } = await open('#growth', { width: 800, hasTouch: true });
+  await ready(page, 'growth');
+  const chart = page.locator('#panel-growth zhibiao-chart');
+  const shown = async (value) => page.waitForFunction(([el, v]) => (el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null) === v, [await chart.elementHandle(), value]);
+  const bar = await chart.evaluate(FIRST_BAR);
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  await chart.locator('canvas[role=application]').focus();
+  await page.keyboard.press('End');
+  await shown('3.8%');
+  await page.touchscreen.tap(box.x + bar.x, box.y + bar.y);
+  await shown('44.1%');
+  await page.touchscreen.tap(box.x + bar.x, box.y + bar.y);
+  await shown(null);
+  // From the first bar, the next: not from the last point the keys reached.
+  await page.keyboard.press('ArrowRight');
+  await shown('42.4%');
+  await context.close();
+});
+
 test('tabs are reachable and operable by keyboard', async () => {
   const { page, context } = await open('', { width: 800 });
   await page.focus('#tab-growth');
