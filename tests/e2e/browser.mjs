@@ -87,3 +87,7 @@ export async function clipboardHolds(p, text, timeoutMs = 5000) {
   } while (Date.now() < until);
   assert.equal(held, text, 'the clipboard');
 }
+
+/** Waits until the chart `locator` shows the tooltip whose value is `text` (null: no tooltip). */
+export const tipShows = async (page, locator, text) => page.waitForFunction(
+  ([el, t]) => (el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null) === t, [await locator.elementHandle(), text]);

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
 import { OWNED_EXPORT, token } from '../../scripts/short-names.mjs';
-import { clipboardHolds, FIRST_BAR, launch, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN } from './browser.mjs';
+import { clipboardHolds, FIRST_BAR, launch, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN, tipShows } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -587,8 +587,7 @@ test('a mouse reader who clicks a bar keeps its card on the way to Copy link, an
   await ready(p, 'nev');
   const chart = p.locator('#panel-nev zhibiao-chart');
   const shown = () => chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
-  // Until the card of `value` shows, or none (null).
-  const cardShows = async (value) => p.waitForFunction(([el, v]) => (el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null) === v, [await chart.elementHandle(), value]);
+  const cardShows = (value) => tipShows(p, chart, value);
   const bar = await chart.evaluate(FIRST_BAR);
   const box = await chart.locator('canvas[role=application]').boundingBox();
   const button = chart.getByRole('button', { name: '复制链接' });
@@ -655,7 +654,7 @@ test('keys start from the first point of a chart put in place of another, not fr
   await p.goto(`${s.url}/index.html#nev`);
   await ready(p, 'nev');
   const chart = p.locator('#panel-nev zhibiao-chart');
-  const cardShows = async (value) => p.waitForFunction(([el, v]) => (el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null) === v, [await chart.elementHandle(), value]);
+  const cardShows = (value) => tipShows(p, chart, value);
   const canvas = chart.locator('canvas[role=application]');
   // The first point of the growth chart, as Home reaches it.
   await chart.evaluate((el) => { window.__ready = []; el.setAttribute('chart', 'growth'); });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
-import { clipboardHolds, launch, FIRST_BAR, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN } from './browser.mjs';
+import { clipboardHolds, launch, FIRST_BAR, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN, tipShows } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -34,9 +34,21 @@ async function open(hash, { width, height = 900, colorScheme = 'light', hasTouch
 
 const ready = (page, chart) => page.waitForFunction((c) => window.__ready.includes(c), chart, { timeout: 15000 });
 
-/** Waits until the chart `locator` shows the tooltip whose value is `text`. */
-const tipShows = async (page, locator, text) => page.waitForFunction(
-  ([el, t]) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent === t, [await locator.elementHandle(), text]);
+
+/** The growth chart opened by `#growth`, its canvas focused and the keys at its last point (3.8%);
+ * `first`, a point inside its first bar (44.1%), in page px. */
+async function keyedToTheLastPoint(options) {
+  const { page, context } = await open('#growth', options);
+  await ready(page, 'growth');
+  const chart = page.locator('#panel-growth zhibiao-chart');
+  const canvas = chart.locator('canvas[role=application]');
+  const bar = await chart.evaluate(FIRST_BAR);
+  const box = await canvas.boundingBox();
+  await canvas.focus();
+  await page.keyboard.press('End');
+  await tipShows(page, chart, '3.8%');
+  return { page, context, chart, box, first: { x: box.x + bar.x, y: box.y + bar.y } };
+}
 
 for (const width of [375, 1200]) {
   for (const colorScheme of ['light', 'dark']) {
@@ -576,29 +588,22 @@ test('on a window smaller than the chart (a laptop zoomed to 200 %), the page sc
 });
 
 test('a point the keys reached stays, as a click does: the mouse over another bar shows that one, then the keyed point comes back; the keys and a copied link go on from it; focus leaving lets go of it', async () => {
-  const { page, context } = await open('#growth', { width: 1000 });
+  const { page, context, chart, box, first } = await keyedToTheLastPoint({ width: 1000 });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  await ready(page, 'growth');
-  const chart = page.locator('#panel-growth zhibiao-chart');
-  const shown = async (value) => page.waitForFunction(([el, v]) => (el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null) === v, [await chart.elementHandle(), value]);
-  const bar = await chart.evaluate(FIRST_BAR);
-  const box = await chart.locator('canvas[role=application]').boundingBox();
-  await chart.locator('canvas[role=application]').focus();
-  await page.keyboard.press('End');
-  await shown('3.8%');
+  const shown = (value) => tipShows(page, chart, value);
   // Over the first bar, its card; over the title's corner (no point), the keyed card again.
-  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await page.mouse.move(first.x, first.y);
   await shown('44.1%');
   await page.mouse.move(box.x + 3, box.y + 3);
   await shown('3.8%');
   // Out of the chart, it stays (on the way to Copy link).
-  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await page.mouse.move(first.x, first.y);
   await shown('44.1%');
   await page.mouse.move(box.x + box.width + 8, box.y + box.height / 2);
   await shown('3.8%');
   // The keys go on from their own point, not from the bar the mouse shows meanwhile (which the
   // live region never said): from the last point, one back.
-  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await page.mouse.move(first.x, first.y);
   await shown('44.1%');
   await page.keyboard.press('ArrowLeft');
   await shown('3.0%');
@@ -606,7 +611,7 @@ test('a point the keys reached stays, as a click does: the mouse over another ba
   await shown('3.8%');
   // The mouse rests on another bar while the keys go on to Copy link: the link names the keyed
   // point, not the hovered one.
-  await page.mouse.move(box.x + bar.x + 2, box.y + bar.y);
+  await page.mouse.move(first.x + 2, first.y);
   await shown('44.1%');
   for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
   assert.equal(await chart.evaluate((el) => el.shadowRoot.activeElement?.textContent), '复制链接');
@@ -636,22 +641,14 @@ test("after Escape dismisses a shared link's point, a copied link still names it
 });
 
 test('on a phone with a keyboard, the arrows go on from the point last tapped, also after a second tap hid its card', async () => {
-  const { page, context } = await open('#growth', { width: 800, hasTouch: true });
-  await ready(page, 'growth');
-  const chart = page.locator('#panel-growth zhibiao-chart');
-  const shown = async (value) => page.waitForFunction(([el, v]) => (el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null) === v, [await chart.elementHandle(), value]);
-  const bar = await chart.evaluate(FIRST_BAR);
-  const box = await chart.locator('canvas[role=application]').boundingBox();
-  await chart.locator('canvas[role=application]').focus();
-  await page.keyboard.press('End');
-  await shown('3.8%');
-  await page.touchscreen.tap(box.x + bar.x, box.y + bar.y);
-  await shown('44.1%');
-  await page.touchscreen.tap(box.x + bar.x, box.y + bar.y);
-  await shown(null);
+  const { page, context, chart, first } = await keyedToTheLastPoint({ width: 800, hasTouch: true });
+  await page.touchscreen.tap(first.x, first.y);
+  await tipShows(page, chart, '44.1%');
+  await page.touchscreen.tap(first.x, first.y);
+  await tipShows(page, chart, null);
   // From the first bar, the next: not from the last point the keys reached.
   await page.keyboard.press('ArrowRight');
-  await shown('42.4%');
+  await tipShows(page, chart, '42.4%');
   await context.close();
 });
 
