@@ -135,8 +135,10 @@ pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Res
     if n == 0 || event.alt_key() || event.ctrl_key() || event.meta_key() {
         return Ok(());
     }
-    let current = m.widget.key_point();
-    let from = current.or(m.keyed);
+    // The arrows go on from the point last reached by keys, a tap or a click (`Mounted::keyed`),
+    // not from one the mouse only hovers meanwhile or the page's point at rest.
+    let current = m.widget.focused.map(|(i, _)| i);
+    let from = m.keyed.or(current);
     let next = match event.key().as_str() {
         "ArrowRight" | "ArrowDown" => Some(from.map_or(0, |i| (i + 1).min(n - 1))),
         "ArrowLeft" | "ArrowUp" => Some(from.map_or(0, |i| i.saturating_sub(1))),
@@ -148,7 +150,7 @@ pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Res
         _ => return Ok(()),
     };
     event.prevent_default();
-    m.keyed = next.or(current);
+    m.keyed = next.or(from);
     m.widget.focus(next, Pin::Keyboard)?;
     m.widget.tell_keyed();
     Ok(())
@@ -183,6 +185,7 @@ pub(super) fn on_leave(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Resul
 pub(super) fn on_focus(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     match m.widget.focused {
         Some((idx, Pin::Page)) if m.widget.canvas.matches(":focus-visible").unwrap_or(false) => {
+            m.keyed = Some(idx);
             m.widget.focus(Some(idx), Pin::Keyboard)?;
             m.widget.tell_keyed();
             Ok(())

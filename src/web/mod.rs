@@ -91,9 +91,9 @@ struct Mounted {
     canvas_origin: Option<(f64, f64, f64, f64)>,
     /// Redraws when the device pixel ratio changes; replaced after each change.
     dpr_query: Option<(web_sys::MediaQueryList, Callback<dyn FnMut(Event)>)>,
-    /// The point the keys, a tap or a click last reached: after Escape closes its card, or a tap
-    /// hides it, the next arrow goes on from there, not from the first point. Forgotten with its
-    /// chart (a `chart` or `lang` change).
+    /// The point the keys, a tap, a click or Tab (the page's point) last reached: the next arrow
+    /// goes on from there, also after Escape closed its card or a tap hid it, and while the mouse
+    /// shows another point. Forgotten with its chart (a `chart` or `lang` change).
     keyed: Option<usize>,
     /// The chart's width on screen while it is laid out for paper (`beforeprint` to `afterprint`).
     screen_width_css_px: Option<f64>,

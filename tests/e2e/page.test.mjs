@@ -652,6 +652,49 @@ test('on a phone with a keyboard, the arrows go on from the point last tapped, a
   await context.close();
 });
 
+test('the arrows go on from the point last reached by keys, a click or a tap: not from one the mouse hovers meanwhile, nor from the page\'s point at rest', async () => {
+  const { page, context } = await open('#growth/nev_sales_growth', { width: 1000 });
+  await ready(page, 'growth');
+  const chart = page.locator('#panel-growth zhibiao-chart');
+  const canvas = chart.locator('canvas[role=application]');
+  // The live region says which point the keys reached: "…第3项，共9项。" is the third.
+  const said = async (nth) => page.waitForFunction(([el, n]) => el.shadowRoot.querySelector('[role=status]')?.textContent.includes(`第${n}项`), [await chart.elementHandle(), nth]);
+  // Where the first two bars are, from the highlight the keys put over them.
+  const highlighted = () => chart.evaluate((el) => {
+    const r = [...el.shadowRoot.querySelectorAll('.marker')].find((m) => !m.hidden).getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  await canvas.focus();
+  await page.keyboard.press('Home');
+  await tipShows(page, chart, '44.1%');
+  const first = await highlighted();
+  await page.keyboard.press('ArrowRight');
+  await tipShows(page, chart, '42.4%');
+  const second = await highlighted();
+  // Keys at the second point, Escape, the mouse over the first: the arrow goes to the third.
+  await page.keyboard.press('Escape');
+  await tipShows(page, chart, null);
+  await page.mouse.move(first.x, first.y);
+  await tipShows(page, chart, '44.1%');
+  await page.keyboard.press('ArrowRight');
+  await said(3);
+  // A click on the first bar, the mouse over the second: the arrow goes to the second.
+  await page.mouse.click(first.x, first.y);
+  await page.mouse.move(second.x, second.y);
+  await tipShows(page, chart, '42.4%');
+  await page.keyboard.press('ArrowRight');
+  await said(2);
+  // A click on the second bar and a second click letting go: back at the page's point (the
+  // first), the arrow goes on from the second, to the third.
+  await page.mouse.click(second.x, second.y);
+  await page.mouse.click(second.x, second.y);
+  await page.mouse.move(5, 5);
+  await tipShows(page, chart, null);
+  await page.keyboard.press('ArrowRight');
+  await said(3);
+  await context.close();
+});
+
 test('tabs are reachable and operable by keyboard', async () => {
   const { page, context } = await open('', { width: 800 });
   await page.focus('#tab-growth');

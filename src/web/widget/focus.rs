@@ -308,15 +308,6 @@ impl Widget {
         }
     }
 
-    /// The point the keys go on from: their own while the mouse shows another (which the live
-    /// region never said), else the one shown.
-    pub fn key_point(&self) -> Option<usize> {
-        match (self.focused, self.pinned) {
-            (Some((_, Pin::Hover)), Some((idx, Pin::Keyboard))) => Some(idx),
-            (focused, _) => focused.map(|(idx, _)| idx),
-        }
-    }
-
     /// Says the point the keys reached in the live region, and scrolls the page as little as
     /// shows its card: the keys move no pointer to where the card is, and on a window smaller
     /// than the chart (a page zoomed in) it may lie outside.
