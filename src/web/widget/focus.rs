@@ -83,8 +83,8 @@ impl Widget {
     }
 
     /// Back to the resting state when the reader lets go: the point a click or the keys pinned,
-    /// else the page's point, or none. After the reader dismissed the tooltip nothing shows (and nothing is
-    /// focused) until a point is shown.
+    /// else the page's point, or none. After the reader dismissed the tooltip nothing shows (and
+    /// nothing is focused) until a point is shown.
     pub fn rest(&mut self) -> Result<(), JsValue> {
         if self.dismissed {
             return Ok(());
@@ -308,12 +308,16 @@ impl Widget {
         }
     }
 
-    /// Says the point the keys reached in the live region, and scrolls the page as little as
-    /// shows its card: the keys move no pointer to where the card is, and on a window smaller
-    /// than the chart (a page zoomed in) it may lie outside.
+    /// Says the point the keys reached in the live region (after Escape, nothing: it no longer
+    /// says a point no longer shown), and scrolls the page as little as shows its card: the keys
+    /// move no pointer to where the card is, and on a window smaller than the chart (a page zoomed
+    /// in) it may lie outside.
     pub fn tell_keyed(&self) {
-        let (Ok(chart), Some((idx, _))) = (&self.chart, self.focused) else { return };
-        self.status.set_text_content(Some(&announcement(chart, idx)));
+        let said = match (&self.chart, self.focused) {
+            (Ok(chart), Some((idx, _))) => announcement(chart, idx),
+            _ => String::new(),
+        };
+        self.status.set_text_content(Some(&said));
         if let Some(card) = self.shown.and_then(|shown| self.cards.get(shown)).and_then(Option::as_ref) {
             super::super::reveal(&card.element);
         }
