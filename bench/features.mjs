@@ -30,7 +30,7 @@ export const FEATURES = [
   { name: 'highlight of the focused point', edits: [
     { file: 'src/web/widget/focus.rs', before: '        let marks = match (&self.chart, &self.scene, self.drawn_dark, self.focused) {\n', indent: '    ' }] },
   { name: 'keyboard navigation', edits: [
-    { file: 'src/web/events.rs', before: '    let current = m.widget.focused.map(|(i, _)| i);\n    let from = m.keyed.or(current);\n', indent: '' }] },
+    { file: 'src/web/events.rs', before: '    let current = m.widget.focused.map(|(i, _)| i);\n    let from = m.widget.keyed.or(current);\n', indent: '' }] },
   { name: 'verbatim source quotes (tooltip and CSV provenance)', edits: [
     { file: 'src/data/codegen.rs', replace: 'p.offset, text(&p.quote))', with: 'p.offset, "Cow::Borrowed(\\"\\")")' }] },
 ];

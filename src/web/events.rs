@@ -109,8 +109,6 @@ pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window)
     let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
     let p = pointer_css(m, event);
     let hit = m.widget.hit(p);
-    // The arrows go on from a point tapped or clicked too, also after a tap hid its card.
-    m.keyed = hit.or(m.keyed);
     if event.pointer_type() == "mouse" {
         // A click pins the point under the mouse (hover already shows its card), so that the
         // card stays, and Copy link names the point, when the pointer leaves; a second click
@@ -135,10 +133,10 @@ pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Res
     if n == 0 || event.alt_key() || event.ctrl_key() || event.meta_key() {
         return Ok(());
     }
-    // The arrows go on from the point last reached by keys, a tap or a click (`Mounted::keyed`),
+    // The arrows go on from the point last reached by keys, a tap or a click (`Widget::keyed`),
     // not from one the mouse only hovers meanwhile or the page's point at rest.
     let current = m.widget.focused.map(|(i, _)| i);
-    let from = m.keyed.or(current);
+    let from = m.widget.keyed.or(current);
     let next = match event.key().as_str() {
         "ArrowRight" | "ArrowDown" => Some(from.map_or(0, |i| (i + 1).min(n - 1))),
         "ArrowLeft" | "ArrowUp" => Some(from.map_or(0, |i| i.saturating_sub(1))),
@@ -150,10 +148,9 @@ pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Res
         _ => return Ok(()),
     };
     event.prevent_default();
-    m.keyed = next.or(from);
-    m.widget.focus(next, Pin::Keyboard)?;
-    m.widget.tell_keyed();
-    Ok(())
+    // (Escape keeps the point it closed as the one the arrows go on from.)
+    m.widget.keyed = next.or(from);
+    m.widget.focus_by_keys(next)
 }
 
 
@@ -184,12 +181,7 @@ pub(super) fn on_leave(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Resul
 /// keyboard or screen-reader user starts. Focus by a mouse press shows nothing more.
 pub(super) fn on_focus(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     match m.widget.focused {
-        Some((idx, Pin::Page)) if m.widget.canvas.matches(":focus-visible").unwrap_or(false) => {
-            m.keyed = Some(idx);
-            m.widget.focus(Some(idx), Pin::Keyboard)?;
-            m.widget.tell_keyed();
-            Ok(())
-        }
+        Some((idx, Pin::Page)) if m.widget.canvas.matches(":focus-visible").unwrap_or(false) => m.widget.focus_by_keys(Some(idx)),
         _ => Ok(()),
     }
 }

@@ -91,10 +91,6 @@ struct Mounted {
     canvas_origin: Option<(f64, f64, f64, f64)>,
     /// Redraws when the device pixel ratio changes; replaced after each change.
     dpr_query: Option<(web_sys::MediaQueryList, Callback<dyn FnMut(Event)>)>,
-    /// The point the keys, a tap, a click or Tab (the page's point) last reached: the next arrow
-    /// goes on from there, also after Escape closed its card or a tap hid it, and while the mouse
-    /// shows another point. Forgotten with its chart (a `chart` or `lang` change).
-    keyed: Option<usize>,
     /// The chart's width on screen while it is laid out for paper (`beforeprint` to `afterprint`).
     screen_width_css_px: Option<f64>,
 }
@@ -285,7 +281,6 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         fill_scheduled: false,
         canvas_origin: None,
         dpr_query: None,
-        keyed: None,
         screen_width_css_px: None,
     };
     MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
@@ -329,8 +324,6 @@ fn attribute_changed(host: &HtmlElement, attribute: &str) {
         } else {
             m.widget.read_attributes();
             m.widget.apply_focus_attribute();
-            // Keys start again from the first point of the chart now shown.
-            m.keyed = None;
         }
     });
     schedule_render(id);

@@ -99,6 +99,10 @@ pub struct Widget {
     /// point comes back once it is over none or leaves. `None` once the reader lets go (a click,
     /// a press outside; focus leaving lets go of the keys' point).
     pinned: Option<(usize, Pin)>,
+    /// The point the keys, a tap or a click (Tab: the page's point) last reached: the next arrow
+    /// goes on from there, also after Escape closed its card or a tap hid it, and while the mouse
+    /// shows another point. Kept by `focus`; forgotten with its chart.
+    pub keyed: Option<usize>,
     /// The description and the data table are not yet written for the current chart: they are
     /// written after the first frame (see `fill_extras`), so that laying out their text does not
     /// delay the chart.
@@ -173,6 +177,7 @@ impl Widget {
             dismissed: false,
             chosen: None,
             pinned: None,
+            keyed: None,
             extras_stale: false,
             ready_for: None,
         };
@@ -194,6 +199,7 @@ impl Widget {
         self.focused = None;
         self.chosen = None;
         self.pinned = None;
+        self.keyed = None;
         // Laid out for the chart and language before; nothing is hit until the next render.
         self.scene = None;
         self.reset_tip();

@@ -308,11 +308,12 @@ impl Widget {
         }
     }
 
-    /// Says the point the keys reached in the live region (after Escape, nothing: it no longer
-    /// says a point no longer shown), and scrolls the page as little as shows its card: the keys
-    /// move no pointer to where the card is, and on a window smaller than the chart (a page zoomed
-    /// in) it may lie outside.
-    pub fn tell_keyed(&self) {
+    /// Focuses a point (or none: Escape) by the keys, says it in the live region (after Escape,
+    /// nothing: it no longer says a point no longer shown), and scrolls the page as little as
+    /// shows its card: the keys move no pointer to where the card is, and on a window smaller
+    /// than the chart (a page zoomed in) it may lie outside.
+    pub fn focus_by_keys(&mut self, point: Option<usize>) -> Result<(), JsValue> {
+        self.focus(point, Pin::Keyboard)?;
         let said = match (&self.chart, self.focused) {
             (Ok(chart), Some((idx, _))) => announcement(chart, idx),
             _ => String::new(),
@@ -321,6 +322,7 @@ impl Widget {
         if let Some(card) = self.shown.and_then(|shown| self.cards.get(shown)).and_then(Option::as_ref) {
             super::super::reveal(&card.element);
         }
+        Ok(())
     }
 
     /// Highlights a point (or none) and shows its tooltip; moves the markers only when the point changes,
@@ -338,6 +340,8 @@ impl Widget {
         if matches!(pin, Pin::Tap | Pin::Keyboard) {
             self.chosen = point;
             self.pinned = point.map(|idx| (idx, pin));
+            // A tap that hides the card keeps it.
+            self.keyed = point.or(self.keyed);
         }
         if changed {
             self.mark_focused()?;
