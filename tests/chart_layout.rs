@@ -50,7 +50,17 @@ fn every_figure_is_drawn_in_full_at_every_width() {
             for width in (320..=1200).step_by(20) {
                 for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
                     let s = layout(&c, f64::from(width), measure, &LIGHT, None);
-                    let texts: Vec<&str> = s.marks.iter().filter_map(|m| if let Mark::Text { text, .. } = m { Some(text.as_str()) } else { None }).collect();
+                    // Not the small text (axis ticks and the source line): a tick such as "40%"
+                    // must not stand in for a figure. (A 5G part's figure ends its legend line,
+                    // in the labels' font; the other figures are bold.)
+                    let texts: Vec<&str> = s
+                        .marks
+                        .iter()
+                        .filter_map(|m| match m {
+                            Mark::Text { text, font, .. } if font.size_css_px >= 12.0 => Some(text.as_str()),
+                            _ => None,
+                        })
+                        .collect();
                     // Lines wrap at spaces in English and anywhere in Chinese. Each point's figure is
                     // drawn once: two points of one value (3.8% in two panels) need it twice.
                     let drawn = texts.join(lang.pick("", " "));
@@ -84,7 +94,15 @@ fn bar_labels_are_drawn_whole_from_600_px() {
             let c = chart(id, lang);
             for width in (600..=1200).step_by(20) {
                 let s = layout(&c, f64::from(width), &EstimateMeasure, &LIGHT, None);
-                let texts: Vec<&str> = s.marks.iter().filter_map(|m| if let Mark::Text { text, .. } = m { Some(text.as_str()) } else { None }).collect();
+                // Labels' font (13 px, regular), which only the note shares: not a title, tick or figure.
+                let texts: Vec<&str> = s
+                    .marks
+                    .iter()
+                    .filter_map(|m| match m {
+                        Mark::Text { text, font, .. } if !font.bold && font.size_css_px == 13.0 => Some(text.as_str()),
+                        _ => None,
+                    })
+                    .collect();
                 assert!(!texts.iter().any(|t| t.contains('…')), "{id:?} {lang:?} {width}: shortened: {texts:?}");
                 let drawn = texts.join(lang.pick("", " "));
                 // Each row's own label (the second growth panel's are periods, not indicator names).

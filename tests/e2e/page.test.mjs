@@ -482,14 +482,15 @@ test('under a CSS zoom, the chart is drawn with as many more pixels, follows a c
   // Backing pixels of what is shown, and what sharpness needs: CSS px × DPR 2 × the zoom.
   const pixels = () => chart.evaluate((el) => {
     const { canvas } = window.__shown(el);
-    return [canvas.width, Math.round(parseFloat(canvas.style.width) * devicePixelRatio * canvas.currentCSSZoom)];
+    return [canvas.width, Math.round(parseFloat(canvas.style.width) * devicePixelRatio * canvas.currentCSSZoom), parseFloat(canvas.style.width)];
   });
   const zoom = async (z) => {
     // A fixed width: the chart's width in its own CSS px stays, only its size on screen changes.
     await page.evaluate((v) => { document.getElementById('panel-nev').style.cssText = `zoom: ${v}; width: 380px`; }, z);
     await page.waitForFunction((el) => { const c = window.__shown(el).canvas; return c.width === Math.round(parseFloat(c.style.width) * devicePixelRatio * c.currentCSSZoom); },
       await chart.elementHandle(), { timeout: 5000 }).catch(() => {});
-    const [backing, needed] = await pixels();
+    const [backing, needed, width] = await pixels();
+    assert.equal(width, 380, `zoom ${z}: laid out at the panel's 380 CSS px, not at its size on screen`);
     assert.equal(backing, needed, `zoom ${z}: backing width`);
   };
   await zoom('2');

@@ -59,12 +59,14 @@ test('at an article width, headers, values, qualifiers and kinds each take one l
   assert.ok(scroller.scrollWidth <= scroller.clientWidth, `no sideways scroll: ${JSON.stringify(scroller)}`);
   const en = await shownTable('embed.html?chart=5g&lang=en', '5g', 'Table', 800);
   assert.ok(en.scroller.scrollWidth <= en.scroller.clientWidth, `no sideways scroll at 800 px: ${JSON.stringify(en.scroller)}`);
-  assert.ok(headers.length >= 6, 'has its headers');
-  for (const [text, n] of headers) assert.equal(n, 1, `header ${text} on one line`);
-  // Value (2), qualifier (3) and kind (5); the period (4) may wrap.
-  const short = cells.filter((_, i) => i % 4 !== 2);
-  assert.ok(short.length >= 18, `has its rows: ${short.length} short cells`);
-  for (const [text, n] of short) assert.equal(n, 1, `${text} on one line`);
+  for (const [lang, table, rows] of [['zh', { headers, cells }, 9], ['en', en, 8]]) {
+    assert.ok(table.headers.length >= 6, `${lang}: has its headers`);
+    for (const [text, n] of table.headers) assert.equal(n, 1, `${lang}: header ${text} on one line`);
+    // Value (2), qualifier (3) and kind (5); the period (4) may wrap.
+    const short = table.cells.filter((_, i) => i % 4 !== 2);
+    assert.ok(short.length >= rows * 3, `${lang}: has its rows: ${short.length} short cells`);
+    for (const [text, n] of short) assert.equal(n, 1, `${lang}: ${text} on one line`);
+  }
 });
 
 test('on a phone, the table scrolls sideways instead of stacking the quote a word per line, in a region named by its caption', async () => {
