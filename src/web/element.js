@@ -65,21 +65,32 @@ function warnContent(el) {
 /** The error state charts show while no instance answers: [zh, en]. */
 let failure = null;
 
+/** A message box (`class`) in the shadow root of the chart `el` (attached if it has none yet),
+ * saying `zh` or `en` by its language. */
+function messageBox(el, zh, en, className) {
+  const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
+  let box = root.querySelector(`.${className}`);
+  if (!box) {
+    box = el.ownerDocument.createElement('div');
+    box.className = `message ${className}`;
+    box.setAttribute('role', 'alert');
+    root.prepend(box);
+  }
+  box.textContent = speaksZh(el) ? zh : en;
+}
+
 /** Shows every chart an error state in its own language. */
 function showError(zh, en) {
   failure = [zh, en];
-  for (const el of charts) {
-    // A chart connected while no instance answers has no shadow root yet.
-    const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
-    let box = root.querySelector('.crash');
-    if (!box) {
-      box = document.createElement('div');
-      box.className = 'message crash';
-      box.setAttribute('role', 'alert');
-      root.prepend(box);
-    }
-    box.textContent = speaksZh(el) ? zh : en;
-  }
+  for (const el of charts) messageBox(el, zh, en, 'crash');
+}
+
+/** What a chart shows where the widget could not be set up in it (the error is in the console),
+ * in place of an empty box. A chart moved into a same-origin frame comes here: that document's
+ * elements and stylesheets are not the page's, which the widget's type checks expect. */
+export function mountFailed(el) {
+  el.shadowRoot?.replaceChildren();
+  messageBox(el, '图表无法绘制。', 'The chart could not be drawn.', 'unmounted');
 }
 
 const GIVE_UP = ['图表出错，无法恢复。请刷新页面。', 'The chart failed and could not recover. Please reload the page.'];

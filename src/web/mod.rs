@@ -34,6 +34,9 @@ extern "C" {
     fn title_heading(el: &HtmlElement) -> Option<HtmlElement>;
     /// Scrolls as little as shows all of `el`.
     fn reveal(el: &HtmlElement);
+    /// Shows "The chart could not be drawn." in the chart `el`, in its language.
+    #[wasm_bindgen(js_name = mountFailed)]
+    fn mount_failed(el: &HtmlElement);
 }
 
 type Listener = Closure<dyn FnMut(Event)>;
@@ -338,8 +341,9 @@ pub fn start() {
     }));
     let hooks = js_sys::Object::new();
     let connected = Closure::<dyn FnMut(HtmlElement)>::new(|host: HtmlElement| {
-        if let Err(e) = mount(host) {
+        if let Err(e) = mount(host.clone()) {
             report("cannot mount <zhibiao-chart>", &e);
+            mount_failed(&host);
         }
     });
     let disconnected = Closure::<dyn FnMut(HtmlElement)>::new(|host: HtmlElement| unmount(&host));

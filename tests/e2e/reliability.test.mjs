@@ -257,6 +257,49 @@ test('a 100-step resize storm re-renders at most once per animation frame', asyn
   await context.close();
 });
 
+test('a long bad value wraps inside the message box, with and without the wasm, and the page does not widen', async () => {
+  for (const path of ['with the wasm', 'without']) {
+    const { context, page, errors } = await open(path === 'without' ? () => { WebAssembly.compile = () => Promise.reject(new Error('no wasm here')); } : undefined);
+    await page.evaluate(() => {
+      document.getElementById('stage').innerHTML = `<zhibiao-chart chart="${'nev'.repeat(700)}" lang="en"></zhibiao-chart>`;
+    });
+    const box = page.locator('#stage zhibiao-chart .message').first();
+    await box.waitFor();
+    const sizes = await page.evaluate(() => {
+      const message = document.querySelector('#stage zhibiao-chart').shadowRoot.querySelector('.message:not([hidden])');
+      return { page: document.documentElement.scrollWidth, view: innerWidth, text: message.textContent.length, box: message.scrollWidth, inside: message.clientWidth };
+    });
+    assert.ok(sizes.text > 2100, `${path}: the message quotes the value`);
+    assert.ok(sizes.page <= sizes.view && sizes.box <= sizes.inside, `${path}: ${JSON.stringify(sizes)}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('a chart moved into a same-origin frame says it cannot be drawn there, and draws again when moved back', async () => {
+  const { context, page, errors } = await open();
+  await page.evaluate(() => {
+    document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev" lang="en"></zhibiao-chart><iframe srcdoc="<p>frame</p>"></iframe>';
+  });
+  await page.waitForFunction(() => window.__ready.includes('nev') && document.querySelector('iframe').contentDocument?.body);
+  const moved = await page.evaluate(async () => {
+    const el = document.querySelector('#stage zhibiao-chart');
+    document.querySelector('iframe').contentDocument.body.append(el);
+    await window.__frame();
+    return { said: el.shadowRoot.querySelector('[role=alert]')?.textContent ?? null, height: el.offsetHeight };
+  });
+  assert.deepEqual([moved.said, moved.height > 0], ['The chart could not be drawn.', true], 'a message, not an empty box');
+  const back = await page.evaluate(async () => {
+    const el = document.querySelector('iframe').contentDocument.querySelector('zhibiao-chart');
+    document.getElementById('stage').prepend(el);
+    await window.__frame();
+    return { message: !!el.shadowRoot.querySelector('[role=alert]'), canvas: !!el.shadowRoot.querySelector('canvas:not([hidden])') };
+  });
+  assert.deepEqual(back, { message: false, canvas: true }, 'drawn again, without the message');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /** The lifecycle fixture with the NEV and growth charts drawn, recording console errors from then on. */
 async function twoCharts() {
   const opened = await open();
