@@ -42,6 +42,10 @@ try {
   await init({ module_or_path: await module });
 } catch (error) {
   console.error('zhibiao: the chart module could not be loaded:', error);
+  // The browser's words stay in the console; the box says what a page's developer can change.
+  const said = String(error?.message ?? error);
   const { defineFallback } = await import('./zhibiao-fallback.js');
-  defineFallback(String(error?.message ?? error).slice(0, 200));
+  defineFallback(/Content.Security|CSP/i.test(said)
+    ? "zhibiao_bg.wasm: the page's Content-Security-Policy needs 'wasm-unsafe-eval' in script-src"
+    : error instanceof WebAssembly.CompileError ? 'zhibiao_bg.wasm: not a WebAssembly module' : said.slice(0, 200));
 }
