@@ -769,3 +769,37 @@ fn a_card_with_no_place_by_its_row_stays_inside_the_chart() {
     assert!(covered > 0, "no card had to cover its bar or a figure: the case is not tested");
     assert!(inside > 0, "no chart was taller than the card: the bounds are not tested");
 }
+
+/// On a wide chart a short label stays near its bar: the label column stops at 320 px where every
+/// label fits it in two lines (a long label takes its second line), and otherwise keeps the
+/// width that fits them; either way the labels stay beside their bars.
+#[test]
+fn the_label_column_stays_narrow_on_wide_charts() {
+    for id in [ChartId::Growth, ChartId::Nev] {
+        for lang in [Lang::Zh, Lang::En] {
+            let c = chart(id, lang);
+            // The browser's fonts are narrower than the estimate; with the estimate's, the long
+            // English label needs three lines at 320 px.
+            for (measure, narrow) in [(&Scaled(0.8) as &dyn TextMeasure, true), (&EstimateMeasure, false)] {
+                for width in (920..=1700).step_by(20) {
+                    let s = layout(&c, f64::from(width), measure, &LIGHT, None);
+                    let pad = padding_css_px(f64::from(width));
+                    // Where the bars start (bars are 20 px tall).
+                    let bars_x = s
+                        .marks
+                        .iter()
+                        .filter_map(|m| match m {
+                            Mark::Rect { rect, .. } if rect.height_css_px == 20.0 => Some(rect.x_css_px),
+                            _ => None,
+                        })
+                        .fold(f64::MAX, f64::min);
+                    let column = bars_x - pad - 10.0;
+                    assert!(column > 60.0, "{id:?} {lang:?} {width}: labels beside their bars");
+                    if narrow {
+                        assert!(column <= 320.0 + 0.01, "{id:?} {lang:?} {width}: a label column of {column} px");
+                    }
+                }
+            }
+        }
+    }
+}

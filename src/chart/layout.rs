@@ -26,6 +26,9 @@ const TARGET_HEIGHT_CSS_PX: f64 = 24.0;
 const NARROW_INNER_WIDTH_CSS_PX: f64 = 440.0;
 /// Between the label column and the bars.
 const LABEL_GAP_CSS_PX: f64 = 10.0;
+/// The widest a label column gets where every label fits it in two lines: on a wide chart a long
+/// label takes its second line rather than keep every short label far from its bar.
+const LABEL_COLUMN_MAX_CSS_PX: f64 = 320.0;
 /// The least room kept after a bar for its figure, besides the figure's width.
 const FIGURE_GAP_CSS_PX: f64 = 8.0;
 
@@ -395,6 +398,18 @@ pub fn padding_css_px(width_css_px: f64) -> f64 {
     if width_css_px < 480.0 { 12.0 } else { 16.0 }
 }
 
+/// Whether every bar label of `chart` takes at most two lines in a column `width_css_px` wide.
+fn labels_fit(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure) -> bool {
+    for panel in &chart.panels {
+        for r in &panel.rows {
+            if panel.kind != PanelKind::Stats && wrap(&r.label, width_css_px, LABEL, measure, 3).len() > 2 {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 /// Lays out `chart` at `width_css_px`; `focused` is the highlighted point, if any.
 pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme: &Theme, focused: Option<usize>) -> Scene {
     let width_css_px = width_css_px.max(200.0);
@@ -412,16 +427,14 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
     // Labels beside their bars where that leaves the bars a third of the width besides the widest
     // figure after them and no label takes more than two lines; above them otherwise.
     let inner_css_px = width_css_px - 2.0 * pad_css_px;
-    let label_w = widest_label_css_px.min(inner_css_px * 0.4).max(60.0);
-    let mut beside = inner_css_px >= NARROW_INNER_WIDTH_CSS_PX
-        && inner_css_px - label_w - LABEL_GAP_CSS_PX - FIGURE_GAP_CSS_PX - widest_value_css_px >= inner_css_px / 3.0;
-    for panel in &chart.panels {
-        for r in &panel.rows {
-            if beside && panel.kind != PanelKind::Stats && wrap(&r.label, label_w, LABEL, measure, 3).len() > 2 {
-                beside = false;
-            }
-        }
+    let mut label_w = widest_label_css_px.min(inner_css_px * 0.4).max(60.0);
+    // On a wide chart, a column no wider than LABEL_COLUMN_MAX_CSS_PX where the labels fit it.
+    if label_w > LABEL_COLUMN_MAX_CSS_PX && labels_fit(chart, LABEL_COLUMN_MAX_CSS_PX, measure) {
+        label_w = LABEL_COLUMN_MAX_CSS_PX;
     }
+    let beside = inner_css_px >= NARROW_INNER_WIDTH_CSS_PX
+        && inner_css_px - label_w - LABEL_GAP_CSS_PX - FIGURE_GAP_CSS_PX - widest_value_css_px >= inner_css_px / 3.0
+        && labels_fit(chart, label_w, measure);
     let label_column_css_px = beside.then_some(label_w);
     let mut b = Builder {
         chart,
