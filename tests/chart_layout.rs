@@ -803,3 +803,34 @@ fn the_label_column_stays_narrow_on_wide_charts() {
         }
     }
 }
+
+/// A tile has as much room below its label's last line as above its figure (10 px), in both
+/// languages at every width: not a cramped two-line English label, nor an empty band under a
+/// one-line Chinese one.
+#[test]
+fn tiles_leave_even_room_above_and_below_their_text() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut tiles = 0;
+        for width in (320..=1200).step_by(20) {
+            let s = scene(ChartId::FiveG, lang, f64::from(width), None);
+            let boxes = s.text_boxes(&EstimateMeasure);
+            let mut least_below = f64::MAX;
+            for m in &s.marks {
+                let Mark::Rect { rect, fill } = m else { continue };
+                // Tiles, not the share's 100 % track in the same colour.
+                if *fill != LIGHT.tile || rect.height_css_px < 40.0 {
+                    continue;
+                }
+                let inside: Vec<&RectCss> = boxes.iter().map(|(_, b)| b).filter(|b| rect.contains(b.center())).collect();
+                let top = inside.iter().map(|b| b.y_css_px).fold(f64::MAX, f64::min) - rect.y_css_px;
+                let bottom = rect.bottom_css_px() - inside.iter().map(|b| b.bottom_css_px()).fold(f64::MIN, f64::max);
+                assert!(top > 9.0 && bottom > 9.0, "{lang:?} {width}: {top} px above, {bottom} px below");
+                least_below = least_below.min(bottom);
+                tiles += 1;
+            }
+            // Every tile is as tall as the one with the most lines, which has the 10 px.
+            assert!(least_below < 12.0, "{lang:?} {width}: at least {least_below} px below every tile's text");
+        }
+        assert!(tiles > 100, "{lang:?}: {tiles} tiles");
+    }
+}

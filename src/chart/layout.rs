@@ -356,11 +356,12 @@ impl Builder<'_> {
         for r in &panel.rows {
             labels.push(wrap(&r.label, tile_width_css_px - 20.0, label_font, self.measure, 3));
         }
-        let mut most_lines = 2;
+        let mut most_lines = 1;
         for label in &labels {
             most_lines = most_lines.max(label.len());
         }
-        let tile_height_css_px = 40.0 + 15.0 * most_lines as f64;
+        // As much room below the last line as above the figure (10 px).
+        let tile_height_css_px = 48.0 + 15.0 * most_lines as f64;
         // One size for every tile's figure, the largest at which all of them fit: a figure in a
         // smaller type than its neighbours reads as a lesser one.
         let big = [font(20.0, true), font(16.0, true)]
