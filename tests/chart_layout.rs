@@ -775,7 +775,7 @@ fn a_card_with_no_place_by_its_row_stays_inside_the_chart() {
 /// width that fits them; either way the labels stay beside their bars.
 #[test]
 fn the_label_column_stays_narrow_on_wide_charts() {
-    for id in [ChartId::Growth, ChartId::Nev] {
+    for id in ChartId::ALL {
         for lang in [Lang::Zh, Lang::En] {
             let c = chart(id, lang);
             // The browser's fonts are narrower than the estimate; with the estimate's, the long

@@ -45,7 +45,9 @@ try {
   // The browser's words stay in the console; the box says what a page's developer can change.
   const said = String(error?.message ?? error);
   const { defineFallback } = await import('./zhibiao-fallback.js');
-  defineFallback(/Content.Security|CSP/i.test(said)
-    ? "zhibiao_bg.wasm: the page's Content-Security-Policy needs 'wasm-unsafe-eval' in script-src"
-    : error instanceof WebAssembly.CompileError ? 'zhibiao_bg.wasm: not a WebAssembly module' : said.slice(0, 200));
+  // By name: a browser without WebAssembly has no CompileError to compare with. A CSP's block is
+  // a CompileError in Chromium and Firefox.
+  defineFallback(error?.name !== 'CompileError' ? said.slice(0, 200)
+    : /Content Security|CSP/.test(said) ? "zhibiao_bg.wasm: the page's Content-Security-Policy needs 'wasm-unsafe-eval' in script-src"
+      : 'zhibiao_bg.wasm: damaged, or not WebAssembly this browser can run');
 }

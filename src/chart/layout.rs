@@ -402,8 +402,11 @@ pub fn padding_css_px(width_css_px: f64) -> f64 {
 /// Whether every bar label of `chart` takes at most two lines in a column `width_css_px` wide.
 fn labels_fit(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure) -> bool {
     for panel in &chart.panels {
+        if panel.kind == PanelKind::Stats {
+            continue;
+        }
         for r in &panel.rows {
-            if panel.kind != PanelKind::Stats && wrap(&r.label, width_css_px, LABEL, measure, 3).len() > 2 {
+            if wrap(&r.label, width_css_px, LABEL, measure, 3).len() > 2 {
                 return false;
             }
         }
@@ -430,12 +433,13 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
     let inner_css_px = width_css_px - 2.0 * pad_css_px;
     let mut label_w = widest_label_css_px.min(inner_css_px * 0.4).max(60.0);
     // On a wide chart, a column no wider than LABEL_COLUMN_MAX_CSS_PX where the labels fit it.
-    if label_w > LABEL_COLUMN_MAX_CSS_PX && labels_fit(chart, LABEL_COLUMN_MAX_CSS_PX, measure) {
+    let capped = label_w > LABEL_COLUMN_MAX_CSS_PX && labels_fit(chart, LABEL_COLUMN_MAX_CSS_PX, measure);
+    if capped {
         label_w = LABEL_COLUMN_MAX_CSS_PX;
     }
     let beside = inner_css_px >= NARROW_INNER_WIDTH_CSS_PX
         && inner_css_px - label_w - LABEL_GAP_CSS_PX - FIGURE_GAP_CSS_PX - widest_value_css_px >= inner_css_px / 3.0
-        && labels_fit(chart, label_w, measure);
+        && (capped || labels_fit(chart, label_w, measure));
     let label_column_css_px = beside.then_some(label_w);
     let mut b = Builder {
         chart,

@@ -86,11 +86,16 @@ function showError(zh, en) {
 }
 
 /** What a chart shows where the widget could not be set up in it (the error is in the console),
- * in place of an empty box. A chart moved into a same-origin frame comes here: that document's
- * elements and stylesheets are not the page's, which the widget's type checks expect. */
+ * in place of an empty box. A chart moved into a same-origin frame comes here: a frame's shadow
+ * root cannot adopt the page's constructed stylesheet (so the message there is unstyled), and
+ * the widget's type checks are the page's, not the frame's. */
 export function mountFailed(el) {
-  el.shadowRoot?.replaceChildren();
-  messageBox(el, '图表无法绘制。', 'The chart could not be drawn.', 'unmounted');
+  try {
+    el.shadowRoot?.replaceChildren();
+    messageBox(el, '图表无法绘制。', 'The chart could not be drawn.', 'unmounted');
+  } catch {
+    // No shadow root to be had (the page gave it a closed one): the console has the error.
+  }
 }
 
 const GIVE_UP = ['图表出错，无法恢复。请刷新页面。', 'The chart failed and could not recover. Please reload the page.'];

@@ -76,11 +76,14 @@ for (const [name, options, reason] of [
   // What to change, not the browser's wording (which the console has).
   ['the CSP blocks WebAssembly', { headers: { 'content-security-policy': CSP.replace(" 'wasm-unsafe-eval'", '') } },
     "zhibiao_bg.wasm: the page's Content-Security-Policy needs 'wasm-unsafe-eval' in script-src"],
-  ['the wasm is damaged', { cut: (path) => path.endsWith('.wasm') }, 'zhibiao_bg.wasm: not a WebAssembly module'],
+  ['the wasm is damaged', { cut: (path) => path.endsWith('.wasm') }, 'zhibiao_bg.wasm: damaged, or not WebAssembly this browser can run'],
+  // Tor Browser's safer mode, iOS Lockdown Mode: no CompileError to compare with either.
+  ['the browser runs no WebAssembly', { init: () => { delete window.WebAssembly; } }, 'WebAssembly is not defined'],
 ]) {
   test(`when ${name}, every chart says so and shows its data table`, async () => {
     const s = await server(DIST, options);
     const { context, page: p, log } = await page();
+    if (options.init) await p.addInitScript(options.init);
     await p.goto(`${s.url}/index.html`);
     const chart = p.locator('#panel-growth zhibiao-chart');
     await chart.locator('.message').waitFor();

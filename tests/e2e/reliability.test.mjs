@@ -300,6 +300,23 @@ test('a chart moved into a same-origin frame says it cannot be drawn there, and 
   await context.close();
 });
 
+test('a chart the page gave a closed shadow root fails alone: the other charts draw, and no restart', async () => {
+  const { context, page, errors } = await open();
+  await page.evaluate(() => {
+    const closed = document.createElement('zhibiao-chart');
+    closed.attachShadow({ mode: 'closed' });
+    closed.setAttribute('chart', 'nev');
+    document.getElementById('stage').append(closed);
+    document.getElementById('stage').insertAdjacentHTML('beforeend', '<zhibiao-chart chart="growth"></zhibiao-chart>');
+  });
+  await page.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 10000 });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  const crashed = await page.evaluate(() => [...document.querySelectorAll('zhibiao-chart')].filter((el) => el.shadowRoot?.querySelector('.crash')).length);
+  assert.equal(crashed, 0, 'no chart shows the error state of a restart');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /** The lifecycle fixture with the NEV and growth charts drawn, recording console errors from then on. */
 async function twoCharts() {
   const opened = await open();
