@@ -194,20 +194,23 @@ impl Accessories {
         if only {
             self.toolbar.set_hidden(true);
         }
-        self.table_wrap.class_list().toggle_with_force("sr", !only)?;
-        if let Some((_, button)) = self.buttons.iter().find(|(a, _)| *a == Action::ToggleTable) {
-            button.set_attribute("aria-expanded", "false")?;
-        }
-        Ok(())
+        self.show_table(only, false)
     }
 
-    /// Shows the data table if it is visually hidden, hides it otherwise, and updates the table button's
-    /// `aria-expanded`.
+    /// Shows the data table if it is visually hidden, hides it otherwise.
     pub fn toggle_table(&self) -> Result<(), JsValue> {
-        let list = self.table_wrap.class_list();
-        let now_hidden = list.toggle("sr")?;
+        let hidden = self.table_wrap.class_list().contains("sr");
+        self.show_table(hidden, hidden)
+    }
+
+    /// Shows the table on screen or only to screen readers, and sets the table button's
+    /// `aria-expanded` to `expanded`. On screen it is a Tab stop, so that keys scroll it on a phone
+    /// in every browser (Chromium makes a scroller one by itself, Safari does not).
+    fn show_table(&self, shown: bool, expanded: bool) -> Result<(), JsValue> {
+        self.table_wrap.class_list().toggle_with_force("sr", !shown)?;
+        self.table_wrap.set_tab_index(if shown { 0 } else { -1 });
         if let Some((_, button)) = self.buttons.iter().find(|(a, _)| *a == Action::ToggleTable) {
-            button.set_attribute("aria-expanded", if now_hidden { "false" } else { "true" })?;
+            button.set_attribute("aria-expanded", if expanded { "true" } else { "false" })?;
         }
         Ok(())
     }

@@ -49,6 +49,15 @@ async function shownTable(path, chart, button, width) {
   // The scroller, a Tab stop where it scrolls, is a region named by the table's caption.
   const caption = await el.locator('caption').textContent();
   table.namedRegions = await el.getByRole('region', { name: caption, exact: true }).count();
+  // The next Tab stop after the toolbar's last button, with a ring to show it; none once hidden.
+  await el.getByRole('button').last().focus();
+  await page.keyboard.press('Tab');
+  table.tabbed = await el.evaluate((host) => {
+    const active = host.shadowRoot.activeElement;
+    return { id: active?.id ?? null, tabIndex: active?.tabIndex ?? null, ring: active ? getComputedStyle(active).outlineWidth : null };
+  });
+  await el.getByRole('button', { name: button }).click();
+  table.tabIndexHidden = await el.locator('#table').evaluate((t) => t.tabIndex);
   assert.deepEqual(errors, []);
   await context.close();
   return table;
@@ -70,9 +79,12 @@ test('at an article width, headers, values, qualifiers and kinds each take one l
 });
 
 test('on a phone, the table scrolls sideways instead of stacking the quote a word per line, in a region named by its caption', async () => {
-  const { headers, tallestRowPx, scroller, namedRegions } = await shownTable('embed.html?chart=5g&lang=en', '5g', 'Table', 360);
+  const { headers, tallestRowPx, scroller, namedRegions, tabbed, tabIndexHidden } = await shownTable('embed.html?chart=5g&lang=en', '5g', 'Table', 360);
   assert.ok(scroller.scrollWidth > scroller.clientWidth, `the table scrolls: ${JSON.stringify(scroller)}`);
   assert.equal(namedRegions, 1, 'the scroller, a Tab stop, is a region named by the caption');
+  // A Tab stop of its own (Safari makes no scroller one), with a visible ring, and none hidden.
+  assert.deepEqual(tabbed, { id: 'table', tabIndex: 0, ring: '3px' });
+  assert.equal(tabIndexHidden, -1);
   assert.ok(headers.length >= 6 && tallestRowPx > 0, 'has its headers and rows');
   for (const [text, n] of headers) assert.equal(n, 1, `header ${text} on one line`);
   // A quote of up to ~220 characters over 18em is at most about eight lines of 19 px.
