@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement};
 
-use zhibiao::chart::geom::PointCss;
+use zhibiao::chart::geom::{PointCss, RectCss};
 use zhibiao::chart::layout::layout;
 use zhibiao::chart::scene::Scene;
 use zhibiao::chart::spec::Chart;
@@ -270,6 +270,35 @@ async fn hover_highlights_the_sales_bar_and_shows_its_value_and_quote() {
     let gap = PointCss { x_css_px: sales.x_css_px, y_css_px: scene.target(1).map_or(0.0, |t| t.hit.bottom_css_px() + 3.0) };
     pointer(&el, "pointermove", "mouse", gap);
     assert!(!tip_shown(&el), "a gap between bars shows nothing");
+}
+
+/// WCAG 1.4.13: Escape, wherever the focus is, hides a card the mouse shows, without moving the
+/// pointer; a clicked card stays with the mouse over it, also where it lies over another bar.
+#[wasm_bindgen_test]
+async fn escape_anywhere_hides_a_hovered_card_and_a_clicked_card_can_be_hovered() {
+    let el = mount("nev", None, 600);
+    ready(&el).await.expect("chart-ready");
+    let scene = scene_of(&el, ChartId::Nev, Lang::Zh, None);
+    let (production, sales) = (bar_centre(&scene, 0), bar_centre(&scene, 1));
+    pointer(&el, "pointermove", "mouse", production);
+    assert_eq!(text(&el, ".tip.shown .value"), "42.4%");
+    let escape = web_sys::KeyboardEventInit::new();
+    escape.set_key("Escape");
+    escape.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &escape).expect("event");
+    document().body().expect("body").dispatch_event(&event).expect("dispatch");
+    assert!(!tip_shown(&el), "Escape on the page hides the hovered card");
+    pointer(&el, "pointermove", "mouse", PointCss { x_css_px: production.x_css_px + 5.0, ..production });
+    assert!(!tip_shown(&el), "and it stays hidden while the mouse stays on its bar");
+    pointer(&el, "pointermove", "mouse", sales);
+    assert_eq!(text(&el, ".tip.shown .value"), "44.1%", "another bar shows its card");
+
+    pointer(&el, "pointerup", "mouse", sales);
+    let (tip, at) = (shadow_query(&el, ".tip.shown").get_bounding_client_rect(), canvas(&el).0.get_bounding_client_rect());
+    let card = RectCss::new(tip.left() - at.left(), tip.top() - at.top(), tip.width(), tip.height());
+    assert!(card.contains(production), "at 600 px the sales card lies over the production bar: {card:?}");
+    pointer(&el, "pointermove", "mouse", production);
+    assert_eq!(text(&el, ".tip.shown .value"), "44.1%", "the clicked card stays with the mouse over it");
 }
 
 #[wasm_bindgen_test]

@@ -96,11 +96,17 @@ pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, _: &web_sys::Windo
     }
     let p = pointer_css(m, event);
     let hit = m.widget.hit(p);
-    // A point the keys reached, or one tapped or clicked, stays while the pointer crosses gaps
-    // or leaves the chart (on its way to Copy link); another point under the mouse shows while
-    // the mouse is over it, and then the pinned point comes back (`Widget::rest`).
+    // A card Escape hid stays hidden while the mouse stays over its point.
+    if m.widget.escaped.take().is_some_and(|idx| hit == Some(idx)) {
+        m.widget.escaped = hit;
+        return Ok(());
+    }
+    // A point the keys reached, or one tapped or clicked, stays while the pointer crosses gaps,
+    // goes over its card (also where that lies over other points: a magnifier's reader reads it
+    // there), or leaves the chart (on its way to Copy link); another point under the mouse shows
+    // while the mouse is over it, and then the pinned point comes back (`Widget::rest`).
     match m.widget.focused {
-        Some((idx, Pin::Tap | Pin::Keyboard)) if hit.is_none_or(|h| h == idx) => Ok(()),
+        Some((idx, Pin::Tap | Pin::Keyboard)) if hit.is_none_or(|h| h == idx) || m.widget.over_card(p) => Ok(()),
         _ => m.widget.hover(hit),
     }
 }
@@ -195,6 +201,15 @@ pub(super) fn on_blur(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result
 /// stylesheet).
 pub(super) fn on_scheme_change(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     request_render(m, window)
+}
+
+/// Escape anywhere in the page hides a card the mouse shows (the chart's own keys handle it first
+/// when the chart has the focus).
+pub(super) fn on_page_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+    if event.dyn_ref::<KeyboardEvent>().is_some_and(|e| e.key() == "Escape") {
+        m.widget.escape_hover();
+    }
+    Ok(())
 }
 
 /// A pointer pressed anywhere outside the element lets go of a tapped point.

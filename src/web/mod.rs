@@ -17,7 +17,7 @@ use web_sys::{Event, EventTarget, HtmlElement};
 
 pub use canvas::CanvasMeasure;
 use events::{
-    on_after_print, on_before_print, on_blur, on_focus, on_key, on_leave, on_outside_down, on_pointer_move, on_pointer_up, on_scheme_change,
+    on_after_print, on_before_print, on_blur, on_focus, on_key, on_leave, on_outside_down, on_page_key, on_pointer_move, on_pointer_up, on_scheme_change,
     on_moved, on_toolbar_click,
 };
 use frames::{finish_after_paint, near_viewport, render_mounted, render_now, request_render, schedule_render, watch_dpr};
@@ -203,7 +203,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     widget.on_screen = on_screen;
     let canvas: &EventTarget = widget.canvas.as_ref();
     // On an early return below, `listeners` is dropped and removes what was added.
-    let mut listeners = Listeners(Vec::with_capacity(15));
+    let mut listeners = Listeners(Vec::with_capacity(16));
     listeners.0.push(listen(id, canvas, "pointermove", on_pointer_move)?);
     listeners.0.push(listen(id, canvas, "pointerup", on_pointer_up)?);
     listeners.0.push(listen(id, canvas, "pointerleave", on_leave)?);
@@ -211,6 +211,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     listeners.0.push(listen(id, canvas, "focus", on_focus)?);
     listeners.0.push(listen(id, canvas, "blur", on_blur)?);
     listeners.0.push(listen(id, window.as_ref(), "pointerdown", on_outside_down)?);
+    listeners.0.push(listen(id, window.as_ref(), "keydown", on_page_key)?);
     listeners.0.push(listen_with(id, window.as_ref(), "scroll", on_moved, true)?);
     // So may a transition or an animation around it (a teaser card's zoom on hover), once it ends.
     for event in ["transitionend", "animationend"] {

@@ -103,6 +103,9 @@ pub struct Widget {
     /// goes on from there, also after Escape closed its card or a tap hid it, and while the mouse
     /// shows another point. Kept by `focus`; forgotten with its chart.
     pub keyed: Option<usize>,
+    /// The point whose card Escape hid while the mouse showed it: hidden while the mouse stays
+    /// over it. Forgotten once the mouse is over another point or none.
+    pub escaped: Option<usize>,
     /// The description and the data table are not yet written for the current chart: they are
     /// written after the first frame (see `fill_extras`), so that laying out their text does not
     /// delay the chart.
@@ -178,6 +181,7 @@ impl Widget {
             chosen: None,
             pinned: None,
             keyed: None,
+            escaped: None,
             extras_stale: false,
             ready_for: None,
         };
@@ -200,6 +204,7 @@ impl Widget {
         self.chosen = None;
         self.pinned = None;
         self.keyed = None;
+        self.escaped = None;
         // Laid out for the chart and language before; nothing is hit until the next render.
         self.scene = None;
         self.reset_tip();

@@ -21,7 +21,7 @@ after(async () => {
 });
 
 /** Counts ResizeObservers that observe something and their disconnects, the widget's window
- * listeners (pointerdown, scroll, transitionend, animationend, beforeprint, afterprint) and media-query listeners (colour scheme, device pixel ratio),
+ * listeners (pointerdown, keydown, scroll, transitionend, animationend, beforeprint, afterprint) and media-query listeners (colour scheme, device pixel ratio),
  * from page start. (A widget's observer watches its element and the page's root element.) */
 const INSTRUMENT = () => {
   window.__counts = { observed: 0, disconnected: 0, windowListeners: 0, windowAdded: 0, mediaListeners: 0, mediaAdded: 0, transforms: 0 };
@@ -35,7 +35,7 @@ const INSTRUMENT = () => {
   ResizeObserver.prototype.disconnect = function (...a) { window.__counts.disconnected += 1; return disconnect.apply(this, a); };
   const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
   const count = (target, type, step) => {
-    if (target === window && ['pointerdown', 'scroll', 'transitionend', 'animationend', 'beforeprint', 'afterprint'].includes(type)) {
+    if (target === window && ['pointerdown', 'keydown', 'scroll', 'transitionend', 'animationend', 'beforeprint', 'afterprint'].includes(type)) {
       window.__counts.windowListeners += step;
       if (step > 0) window.__counts.windowAdded += 1;
     }

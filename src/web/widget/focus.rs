@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::chart::describe::{announcement, tooltip};
-use crate::chart::geom::PointCss;
+use crate::chart::geom::{PointCss, RectCss};
 use crate::chart::layout::layout;
 use crate::chart::scene::{highlight_marks, Mark, Target};
 use crate::chart::spec::Chart;
@@ -40,9 +40,9 @@ pub(super) struct Card {
     element: HtmlElement,
     width_css_px: f64,
     height_css_px: f64,
-    /// Where it goes in the drawn scene (`Scene::card_position`, which tries a thousand places on
-    /// the growth chart), once it has been placed there.
-    at: Option<PointCss>,
+    /// Where it goes in the drawn scene, whole or brief (`Scene::card_position`, which tries a
+    /// thousand places on the growth chart), once it has been placed there.
+    at: Option<RectCss>,
 }
 
 impl Widget {
@@ -260,19 +260,21 @@ impl Widget {
         let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
         let classes = card.element.class_list();
         classes.remove_1("brief")?;
-        let mut place = scene.card_position(target, card.width_css_px, card.height_css_px, &measure);
+        let mut size = (card.width_css_px, card.height_css_px);
+        let mut place = scene.card_position(target, size.0, size.1, &measure);
         if place.covers_too_much() {
             classes.add_1("brief")?;
-            let (width_css_px, height_css_px) = (f64::from(card.element.offset_width()), f64::from(card.element.offset_height()));
-            let brief = scene.card_position(target, width_css_px, height_css_px, &measure);
+            let brief_size = (f64::from(card.element.offset_width()), f64::from(card.element.offset_height()));
+            let brief = scene.card_position(target, brief_size.0, brief_size.1, &measure);
             if brief.covers_less_than(&place) {
                 place = brief;
+                size = brief_size;
             } else {
                 classes.remove_1("brief")?;
             }
         }
         let at = place.at;
-        card.at = Some(at);
+        card.at = Some(RectCss::new(at.x_css_px, at.y_css_px, size.0, size.1));
         let position = format!("translate({}px, {}px)", at.x_css_px.round() as i64, at.y_css_px.round() as i64);
         card.element.style().set_property("transform", &position)
     }
@@ -356,6 +358,23 @@ impl Widget {
     /// The point whose tooltip card is on show.
     pub fn card_shown(&self) -> Option<usize> {
         self.shown
+    }
+
+    /// Whether `p` (CSS pixels from the canvas's top-left corner) is on the card on show.
+    pub fn over_card(&self, p: PointCss) -> bool {
+        let card = self.shown.and_then(|idx| self.cards.get(idx)).and_then(Option::as_ref).and_then(|c| c.at);
+        card.is_some_and(|card| card.contains(p))
+    }
+
+    /// Escape hides the card the mouse shows (WCAG 1.4.13: dismissed without moving the pointer),
+    /// wherever the focus is; it stays hidden while the mouse stays over its point.
+    pub fn escape_hover(&mut self) {
+        if let (Some((idx, Pin::Hover)), Some(shown)) = (self.focused, self.shown) {
+            if idx == shown {
+                self.hide_tip();
+                self.escaped = Some(idx);
+            }
+        }
     }
 
     /// The point under `p` (CSS pixels from the canvas's top-left corner); `None` over no point,
