@@ -24,7 +24,7 @@ export const FEATURES = [
   { name: 'toolbar actions: PNG, CSV, copy link, show table', edits: [
     { file: 'src/web/widget.rs', before: '        self.fill_extras();\n        let Ok(chart) = &self.chart else { return Ok(()) };\n', indent: '    ' }] },
   { name: 'text description and data table', edits: [
-    { file: 'src/web/accessory.rs', before: '        self.desc.set_text_content(Some(&summary(chart)));\n', indent: '    ' }] },
+    { file: 'src/web/accessory.rs', before: '        let mut description = summary(chart);\n', indent: '    ' }] },
   { name: 'tooltip card', edits: [
     { file: 'src/web/widget/focus.rs', before: '        let (Ok(chart), Some(scene)) = (&self.chart, &self.scene) else { return Ok(()) };\n        let Some(target) = scene.target(point_idx).copied() else { return Ok(()) };\n', indent: '    ' }] },
   { name: 'highlight of the focused point', edits: [

@@ -131,7 +131,11 @@ impl Accessories {
             self.desc.set_text_content(None);
             return Ok(());
         };
-        self.desc.set_text_content(Some(&summary(chart)));
+        // The canvas's description, read where a screen reader starts: the chart's keys too, as
+        // its role (application) says nothing of them.
+        let mut description = summary(chart);
+        description.push_str(chart.lang.pick("用方向键逐项查看。", " Use the arrow keys to go through the figures."));
+        self.desc.set_text_content(Some(&description));
         let data = table(chart);
         let table_el = document.create_element("table")?;
         let caption = document.create_element("caption")?;

@@ -840,7 +840,9 @@ test('the table toggle shows the same data as the canvas, and print hides the bu
   // Each group's heading row, then its rows: the bars, then the figure the note under them states.
   const cells = await chart.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].slice(0, 2).map((c) => c.textContent)));
   assert.deepEqual(cells, [['按指标'], ['新能源汽车产量增速', '42.4%'], ['新能源汽车销量增速', '44.1%'], ['规模以上工业增加值增速', '3.8%'], ['注'], ['新能源汽车产销量全球第一', '8年']]);
-  assert.equal(await chart.locator('#desc').textContent(), '新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。新能源汽车产销量连续8年保持全球第一。');
+  // The description, with the keys (the canvas is an application, which says nothing of them).
+  assert.equal(await chart.locator('#desc').textContent(), '新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。新能源汽车产销量连续8年保持全球第一。用方向键逐项查看。');
+  assert.equal(await p.locator('#panel-nev zhibiao-chart canvas[role=application]').getAttribute('aria-describedby'), 'desc tip');
   await p.emulateMedia({ media: 'print' });
   assert.equal(await chart.locator('.toolbar').evaluate((el) => getComputedStyle(el).display), 'none');
   await context.close();
