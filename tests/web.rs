@@ -290,6 +290,9 @@ async fn escape_anywhere_hides_a_hovered_card_and_a_clicked_card_can_be_hovered(
     assert!(!tip_shown(&el), "Escape on the page hides the hovered card");
     pointer(&el, "pointermove", "mouse", PointCss { x_css_px: production.x_css_px + 5.0, ..production });
     assert!(!tip_shown(&el), "and it stays hidden while the mouse stays on its bar");
+    pointer(&el, "pointerleave", "mouse", production);
+    pointer(&el, "pointermove", "mouse", production);
+    assert_eq!(text(&el, ".tip.shown .value"), "42.4%", "and shows again when the mouse comes back");
     pointer(&el, "pointermove", "mouse", sales);
     assert_eq!(text(&el, ".tip.shown .value"), "44.1%", "another bar shows its card");
 

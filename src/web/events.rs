@@ -174,6 +174,8 @@ pub(super) fn on_toolbar_click(m: &mut Mounted, event: &Event, window: &web_sys:
 pub(super) fn on_leave(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     // Content above may move the canvas while the pointer is elsewhere, without a scroll.
     m.canvas_origin = None;
+    // A card Escape hid shows again when the mouse comes back.
+    m.widget.escaped = None;
     match m.widget.focused {
         // (None: a mouse over no point, or a point dismissed, which `rest` keeps dismissed; a
         // finger leaves after every tap, also after one that hid the tooltip.)

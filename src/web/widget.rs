@@ -104,7 +104,7 @@ pub struct Widget {
     /// shows another point. Kept by `focus`; forgotten with its chart.
     pub keyed: Option<usize>,
     /// The point whose card Escape hid while the mouse showed it: hidden while the mouse stays
-    /// over it. Forgotten once the mouse is over another point or none.
+    /// over it. Forgotten once the mouse is over another point or none, or leaves the chart.
     pub escaped: Option<usize>,
     /// The description and the data table are not yet written for the current chart: they are
     /// written after the first frame (see `fill_extras`), so that laying out their text does not
