@@ -302,6 +302,33 @@ async fn escape_anywhere_hides_a_hovered_card_and_a_clicked_card_can_be_hovered(
     assert!(card.contains(production), "at 600 px the sales card lies over the production bar: {card:?}");
     pointer(&el, "pointermove", "mouse", production);
     assert_eq!(text(&el, ".tip.shown .value"), "44.1%", "the clicked card stays with the mouse over it");
+    // A click there is the card's, not the bar's hidden under it.
+    pointer(&el, "pointerup", "mouse", production);
+    assert_eq!(text(&el, ".tip.shown .value"), "44.1%", "a click on the card pins no hidden bar");
+
+    // With the focus on the chart (a click gives it), Escape does the same for a hovered card,
+    // and the clicked point comes back once the mouse is over no point.
+    canvas(&el).0.focus().expect("focus");
+    // A place on another row (its label or bar) that the card leaves clear.
+    let mut away = None;
+    for t in scene.targets.iter().filter(|t| t.point_idx != 1) {
+        for step in 0..20 {
+            let p = PointCss { x_css_px: t.hit.x_css_px + t.hit.width_css_px * (f64::from(step) + 0.5) / 20.0, y_css_px: t.hit.center().y_css_px };
+            if away.is_none() && !card.contains(p) && scene.hit(p) == Some(t.point_idx) {
+                away = Some(p);
+            }
+        }
+    }
+    let away = away.expect("a row clear of the card");
+    pointer(&el, "pointermove", "mouse", away);
+    assert!(tip_shown(&el) && text(&el, ".tip.shown .value") != "44.1%", "the hovered bar's card");
+    key(&el, "Escape");
+    assert!(!tip_shown(&el), "Escape on the chart hides the hovered card");
+    pointer(&el, "pointermove", "mouse", PointCss { x_css_px: away.x_css_px + 3.0, ..away });
+    assert!(!tip_shown(&el), "and it stays hidden while the mouse stays on its bar");
+    let gap = PointCss { x_css_px: sales.x_css_px, y_css_px: scene.target(1).map_or(0.0, |t| t.hit.bottom_css_px() + 3.0) };
+    pointer(&el, "pointermove", "mouse", gap);
+    assert_eq!(text(&el, ".tip.shown .value"), "44.1%", "the clicked point is still pinned");
 }
 
 #[wasm_bindgen_test]

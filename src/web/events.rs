@@ -116,6 +116,11 @@ pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window)
     let p = pointer_css(m, event);
     let hit = m.widget.hit(p);
     if event.pointer_type() == "mouse" {
+        // A click on the card on show, where it lies over another bar (a clicked card stays with
+        // the mouse over it), is the card's, not that hidden bar's.
+        if hit != m.widget.card_shown() && m.widget.over_card(p) {
+            return Ok(());
+        }
         // A click pins the point under the mouse (hover already shows its card), so that the
         // card stays, and Copy link names the point, when the pointer leaves; a second click
         // lets go of it, as does a click on no point.
@@ -137,6 +142,13 @@ pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Res
     let n = m.widget.n_points();
     // Alt+Left is the browser's Back, Ctrl/Cmd+Home the page's top: those keys are not the chart's.
     if n == 0 || event.alt_key() || event.ctrl_key() || event.meta_key() {
+        return Ok(());
+    }
+    // A card the mouse shows: Escape hides it as with the focus elsewhere (`on_page_key`), and
+    // keeps a clicked point to come back to.
+    if matches!(m.widget.focused, Some((_, Pin::Hover))) && event.key() == "Escape" {
+        event.prevent_default();
+        m.widget.escape_hover();
         return Ok(());
     }
     // The arrows go on from the point last reached by keys, a tap or a click (`Widget::keyed`),
