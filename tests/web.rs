@@ -326,6 +326,7 @@ async fn escape_anywhere_hides_a_hovered_card_and_a_clicked_card_can_be_hovered(
     assert!(!tip_shown(&el), "Escape on the chart hides the hovered card");
     pointer(&el, "pointermove", "mouse", PointCss { x_css_px: away.x_css_px + 3.0, ..away });
     assert!(!tip_shown(&el), "and it stays hidden while the mouse stays on its bar");
+    assert!(!key_with(&el, "Escape", false), "with no card to close, Escape is the page's (a dialog's)");
     let gap = PointCss { x_css_px: sales.x_css_px, y_css_px: scene.target(1).map_or(0.0, |t| t.hit.bottom_css_px() + 3.0) };
     pointer(&el, "pointermove", "mouse", gap);
     assert_eq!(text(&el, ".tip.shown .value"), "44.1%", "the clicked point is still pinned");

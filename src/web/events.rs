@@ -145,10 +145,12 @@ pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Res
         return Ok(());
     }
     // A card the mouse shows: Escape hides it as with the focus elsewhere (`on_page_key`), and
-    // keeps a clicked point to come back to.
+    // keeps a clicked point to come back to. With the card hidden, Escape is the page's.
     if matches!(m.widget.focused, Some((_, Pin::Hover))) && event.key() == "Escape" {
-        event.prevent_default();
-        m.widget.escape_hover();
+        if m.widget.card_shown().is_some() {
+            event.prevent_default();
+            m.widget.escape_hover();
+        }
         return Ok(());
     }
     // The arrows go on from the point last reached by keys, a tap or a click (`Widget::keyed`),
