@@ -147,9 +147,8 @@ pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Res
     // A card the mouse shows: Escape hides it as with the focus elsewhere (`on_page_key`), and
     // keeps a clicked point to come back to. With the card hidden, Escape is the page's.
     if matches!(m.widget.focused, Some((_, Pin::Hover))) && event.key() == "Escape" {
-        if m.widget.card_shown().is_some() {
+        if m.widget.escape_hover() {
             event.prevent_default();
-            m.widget.escape_hover();
         }
         return Ok(());
     }
@@ -223,7 +222,7 @@ pub(super) fn on_scheme_change(m: &mut Mounted, _: &Event, window: &web_sys::Win
 /// when the chart has the focus).
 pub(super) fn on_page_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     if event.dyn_ref::<KeyboardEvent>().is_some_and(|e| e.key() == "Escape") {
-        m.widget.escape_hover();
+        let _hid = m.widget.escape_hover();
     }
     Ok(())
 }

@@ -367,13 +367,16 @@ impl Widget {
     }
 
     /// Escape hides the card the mouse shows (WCAG 1.4.13: dismissed without moving the pointer),
-    /// wherever the focus is; it stays hidden while the mouse stays over its point.
-    pub fn escape_hover(&mut self) {
-        if let (Some((idx, Pin::Hover)), Some(shown)) = (self.focused, self.shown) {
-            if idx == shown {
+    /// wherever the focus is; it stays hidden while the mouse stays over its point. Whether there
+    /// was such a card to hide.
+    pub fn escape_hover(&mut self) -> bool {
+        match (self.focused, self.shown) {
+            (Some((idx, Pin::Hover)), Some(shown)) if idx == shown => {
                 self.hide_tip();
                 self.escaped = Some(idx);
+                true
             }
+            _ => false,
         }
     }
 
