@@ -19,10 +19,33 @@ const shortName = (n) => `${String.fromCharCode(97 + (n % 26))}${Math.floor(n / 
 export const token = (name, flags = '') => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, flags);
 
 /**
+ * The glue's imports whose functions are written the same as an earlier one's (web-sys binds
+ * `width` once for each interface that has it, and wasm-bindgen writes a function for each):
+ * returns the glue without the copies, and each copy's name mapped to the first's, which the wasm
+ * then imports under that one name. (A wasm module may import one name more than once.)
+ */
+export function mergeSameImports(glue) {
+  const entry = /^ {8}([\w$]+): (function[\s\S]*?)\n(?= {8}[\w$]+: | {4}\};)/gm;
+  const first = new Map();
+  const same = new Map();
+  let source = glue;
+  for (const [whole, name, fn] of glue.matchAll(entry)) {
+    if (first.has(fn)) {
+      same.set(name, first.get(fn));
+      source = source.replace(whole, '');
+    } else {
+      first.set(fn, name);
+    }
+  }
+  return { glue: source, same };
+}
+
+/**
  * Renames in `wasm` (bytes) and `glue` (the glue's source) together; returns both, and the
  * number of names changed. Throws if the glue does not name an import it must supply.
  */
-export function shortenNames(wasm, glue) {
+export function shortenNames(wasm, whole) {
+  const { glue, same } = mergeSameImports(whole);
   const renames = new Map();
   let next = 0;
   const rename = (old) => {
@@ -41,11 +64,11 @@ export function shortenNames(wasm, glue) {
     for (const e of entries) {
       const owned = id === 2 ? e.module === GLUE_MODULE : OWNED_EXPORT.test(e.name) && token(e.name).test(glue);
       if (id === 2 && owned) {
-        if (!token(e.name).test(glue)) throw new Error(`short-names: the glue never names the import ${e.name}`);
+        if (!token(e.name).test(whole)) throw new Error(`short-names: the glue never names the import ${e.name}`);
         imported += 1;
       }
       // Everything but the name is copied as it is; so is the name unless it is renamed.
-      const name = owned ? nameBytes(rename(e.name)) : body.subarray(e.nameStart, e.nameEnd);
+      const name = owned ? nameBytes(rename(same.get(e.name) ?? e.name)) : body.subarray(e.nameStart, e.nameEnd);
       out.push(...body.subarray(e.start, e.nameStart), ...name, ...body.subarray(e.nameEnd, e.end));
     }
     return { id, body: Uint8Array.from(out) };

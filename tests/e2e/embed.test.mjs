@@ -927,6 +927,28 @@ test('pkg/ is an npm package a bundler-free page can import', async () => {
   for (const file of [pkg.module, pkg.types, 'zhibiao_bg.wasm']) readFileSync(join(ROOT, 'pkg', file));
 });
 
+/** The functions of the minified glue's import object (`{__proto__:null,a0:function(…){…},…}`),
+ * each without its name. */
+function importFunctions(glue) {
+  const start = glue.indexOf('{__proto__:null,') + '{__proto__:null,'.length;
+  assert.ok(start > 20, 'the glue has an import object');
+  const bodies = [];
+  let depth = 0;
+  let from = start;
+  for (let i = start; i < glue.length; i += 1) {
+    const c = glue[i];
+    if (c === '{' || c === '(' || c === '[') depth += 1;
+    else if ((c === '}' || c === ')' || c === ']') && depth-- === 0) {
+      bodies.push(glue.slice(from, i));
+      break;
+    } else if (c === ',' && depth === 0) {
+      bodies.push(glue.slice(from, i));
+      from = i + 1;
+    }
+  }
+  return bodies.map((entry) => entry.slice(entry.indexOf(':') + 1));
+}
+
 test("dist's wasm and glue call each other by short names, and the glue supplies every import", async () => {
   const wasm = new WebAssembly.Module(readFileSync(join(DIST, 'pkg', 'zhibiao_bg.wasm')));
   const glue = readFileSync(join(DIST, 'pkg', 'zhibiao.js'), 'utf8');
@@ -936,6 +958,13 @@ test("dist's wasm and glue call each other by short names, and the glue supplies
     assert.ok(name.length <= 4, `import ${name} was not shortened`);
     assert.match(glue, new RegExp(`[{,]${name}:`), `the glue does not supply ${name}`);
   }
+  // Functions written the same (web-sys's `width` of five interfaces) are shipped once, and the
+  // wasm imports that one under each of their names.
+  const bodies = importFunctions(glue);
+  assert.ok(bodies.length > 50, `${bodies.length} import functions in the glue`);
+  const copies = bodies.filter((body, i) => bodies.indexOf(body) !== i);
+  assert.deepEqual(copies, [], 'the glue writes no import function twice');
+  assert.ok(new Set(imports.map((i) => i.name)).size < imports.length, 'the wasm imports a merged function under one name');
   const names = WebAssembly.Module.exports(wasm).map((e) => e.name);
   for (const kept of ['memory', 'start']) assert.ok(names.includes(kept), kept);
   // wasm-bindgen's own exports that the glue calls are renamed too.
