@@ -239,3 +239,14 @@ fn the_dump_command_prints_the_dataset_as_json() {
     let derived = json["indicators"].as_array().and_then(|a| a.iter().find(|i| i["kind"] == "derived")).cloned().unwrap_or_default();
     assert!(derived["formula"].is_string() && derived["inputs"].is_array());
 }
+
+#[test]
+fn a_figure_of_firms_above_designated_size_says_so_in_english() {
+    // 规模以上 is a statistical threshold (annual revenue of 20 million yuan for industry), not
+    // "major" or "large": an English label that drops it describes other firms.
+    let scoped: Vec<_> = DATASET.indicators.iter().filter(|i| i.label.zh.contains("规模以上")).collect();
+    assert!(scoped.len() >= 2, "{} labels with 规模以上", scoped.len());
+    for i in scoped {
+        assert!(i.label.en.contains("above designated size"), "{}: {}", i.id, i.label.en);
+    }
+}
