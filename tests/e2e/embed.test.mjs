@@ -164,6 +164,33 @@ test('in a flex row, a grid track and a table cell, a chart follows its containe
   await context.close();
 });
 
+test('a page that makes the element itself a flex or grid container still gets the chart stacked at its width', async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page({ viewport: { width: 900, height: 900 } });
+  await p.route('**/host-display.html', (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="zh"><meta charset="utf-8"><title>host display</title><link rel="icon" href="data:,">' +
+    // Rules a CMS may have for unknown elements; they beat the widget's :host rule.
+    '<style>body { margin: 0 } div { width: 800px } #f zhibiao-chart { display: flex } #g zhibiao-chart { display: grid }</style>' +
+    '<div id="f"><zhibiao-chart chart="growth"></zhibiao-chart></div><div id="g"><zhibiao-chart chart="nev" lang="en"></zhibiao-chart></div>' +
+    '<script type="module" src="/dist/zhibiao.js"></script>' }));
+  await p.goto(`${s.url}/tests/e2e/fixtures/host-display.html`);
+  await ready(p, 'growth');
+  await ready(p, 'nev');
+  const boxes = await p.evaluate(() => [...document.querySelectorAll('zhibiao-chart')].map((el) => {
+    const root = el.shadowRoot;
+    const plot = root.querySelector('.plot').getBoundingClientRect();
+    const toolbar = root.querySelector('.toolbar').getBoundingClientRect();
+    return { display: getComputedStyle(el).display, plot: plot.width, toolbarBelow: toolbar.top >= plot.bottom - 0.5, toolbarLeft: toolbar.left - plot.left };
+  }));
+  for (const [i, display] of ['flex', 'grid'].entries()) {
+    assert.equal(boxes[i].display, display);
+    assert.equal(boxes[i].plot, 800, `display: ${display}: the plot is as wide as the element`);
+    assert.ok(boxes[i].toolbarBelow && boxes[i].toolbarLeft < 50, `display: ${display}: the toolbar below the plot: ${JSON.stringify(boxes[i])}`);
+  }
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('on a right-to-left page, the chart is still laid out left to right', async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page({ viewport: { width: 700, height: 700 } });
