@@ -32,8 +32,14 @@
     };
     openHash();
     addEventListener('hashchange', openHash);
-    // The frame's own title is the chart's (for its tab when opened from a copied link, and history).
-    el.addEventListener('chart-ready', (e) => { document.title = `${e.detail.title} · 指标`; });
+    // The frame's own title is the chart's (for its tab when opened from a copied link, and history),
+    // and its language the chart's, which the element has accepted by now: a screen reader reads
+    // an English chart's title in English.
+    el.addEventListener('chart-ready', (e) => {
+      const lang = el.getAttribute('lang')?.trim();
+      if (lang) document.documentElement.lang = lang;
+      document.title = `${e.detail.title} · ${/^en/i.test(document.documentElement.lang) ? 'zhibiao' : '指标'}`;
+    });
 
     let posted = 0;
     const postHeight = () => {
