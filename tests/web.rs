@@ -409,7 +409,7 @@ async fn changing_lang_redraws_in_the_new_language() {
     ready(&el).await.expect("chart-ready");
     el.set_attribute("lang", "en").expect("attr");
     ready(&el).await.expect("chart-ready in English");
-    assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("New-energy vehicle (NEV) production and sales growth, H1 2023"));
+    assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("New energy vehicle (NEV) production and sales growth, H1 2023"));
 }
 
 #[wasm_bindgen_test]
@@ -430,7 +430,7 @@ async fn without_its_own_lang_or_with_a_bad_one_a_chart_speaks_its_nearest_ances
     let body = doc.body().expect("body");
     body.insert_before(&article, body.first_child().as_ref()).expect("insert");
     ready(&el).await.expect("chart-ready");
-    assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("New-energy vehicle (NEV) production and sales growth, H1 2023"));
+    assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("New energy vehicle (NEV) production and sales growth, H1 2023"));
     el.set_attribute("lang", "zh").expect("attr");
     ready(&el).await.expect("chart-ready in Chinese");
     assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("新能源汽车产销同比增长（2023年上半年）"), "its own lang wins");

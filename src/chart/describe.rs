@@ -77,17 +77,19 @@ pub fn tooltip(ind: &Indicator, lang: Lang) -> Tooltip {
     }
 }
 
-/// How `a` compares with `b`, in words: 远高于 / far above when more than twice.
+/// How growth rate `a` compares with growth rate `b`, in words: 远高于 / much faster than in
+/// when more than twice. (A rate against a rate: "above H1 2022" would read as value added above
+/// its level then.)
 fn compared(a: f64, b: f64, lang: Lang) -> &'static str {
     match (a > 2.0 * b, a > b, a == b) {
-        (true, _, _) => lang.pick("远高于", "far above"),
-        (_, true, _) => lang.pick("高于", "above"),
-        (_, _, true) => lang.pick("持平于", "level with"),
-        _ => lang.pick("低于", "below"),
+        (true, _, _) => lang.pick("远高于", "much faster than in"),
+        (_, true, _) => lang.pick("高于", "faster than in"),
+        (_, _, true) => lang.pick("持平于", "as fast as in"),
+        _ => lang.pick("低于", "slower than in"),
     }
 }
 
-/// "above H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)": `value` against each baseline in
+/// "faster than in H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)": `value` against each baseline in
 /// turn, one comparison word for both when they agree.
 fn against_baselines(value: f64, baselines: [(&Indicator, &str); 2], lang: Lang) -> String {
     let [(a, a_name), (b, b_name)] = baselines;
@@ -123,11 +125,12 @@ pub fn summary(chart: &Chart) -> String {
             let [production, sales, industry] = p.as_slice() else { return String::new() };
             // Side by side, not compared in words: volumes of vehicles and the value added of all
             // industry are different measures, and the texts do not set one against the other.
+            let when = period::period(&production.period, lang);
             match lang {
-                Lang::Zh => format!("新能源汽车产销同比分别增长{}和{}；同期规模以上工业增加值同比增长{}。", v(production), v(sales), v(industry)),
+                Lang::Zh => format!("{when}，新能源汽车产销同比分别增长{}和{}；同期规模以上工业增加值同比增长{}。", v(production), v(sales), v(industry)),
                 Lang::En => format!(
-                    "New-energy vehicle (NEV) production and sales grew {} and {} year on year; over the same period, \
-                     the value added of industry above designated size grew {}.",
+                    "In {when}, new energy vehicle (NEV) production and sales grew {} and {} year on year respectively; \
+                     over the same period, the value added of industry above designated size grew {}.",
                     v(production), v(sales), v(industry)
                 ),
             }
@@ -141,7 +144,7 @@ pub fn summary(chart: &Chart) -> String {
             let against = against_baselines(h1.value, [(h1_2022, &when(h1_2022)), (q1, &when(q1))], lang);
             match lang {
                 Lang::Zh => format!(
-                    "{}，{}最高，为{}；{}最低，为{}。规模以上工业增加值增长{}，{against}。",
+                    "{}，{}最高，为{}；{}最低，为{}。规模以上工业增加值增长{}，增速{against}。",
                     when(top), label(top), v(top), label(bottom), v(bottom), v(h1)
                 ),
                 Lang::En => format!(
@@ -240,19 +243,19 @@ mod tests {
     fn summaries_are_written_from_the_data() {
         let nev = Chart::build(ChartId::Nev, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         // The note's figure is read out too: the canvas draws it, and a screen reader has only this.
-        assert_eq!(summary(&nev), "新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。新能源汽车产销量连续8年保持全球第一。");
+        assert_eq!(summary(&nev), "2023年上半年，新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。新能源汽车产销量连续8年保持全球第一。");
         let nev = Chart::build(ChartId::Nev, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             summary(&nev),
-            "New-energy vehicle (NEV) production and sales grew 42.4% and 44.1% year on year; over the same period, \
-             the value added of industry above designated size grew 3.8%. \
+            "In H1 2023, new energy vehicle (NEV) production and sales grew 42.4% and 44.1% year on year respectively; \
+             over the same period, the value added of industry above designated size grew 3.8%. \
              China has been the world's largest NEV producer and market for 8 years running."
         );
         let growth = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             summary(&growth),
             "In H1 2023, NEV sales growth was highest at 44.1% and industrial value added growth (above designated size) lowest at 3.8%. \
-             Industrial value added grew 3.8%, above H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)."
+             Industrial value added grew 3.8%, faster than in H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)."
         );
         let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         assert!(summary(&five_g).starts_with("截至2023年6月底：5G基站293.7万个；5G共建共享基站超173万个；"));
@@ -268,8 +271,8 @@ mod tests {
         let (h1_2022, q1) = (ind("industry_value_added_growth_2022_h1"), ind("industry_value_added_growth_2023_q1"));
         let baselines = [(h1_2022, "H1 2022"), (q1, "Q1 2023")];
         // 3.2% lies between the derived 3.4% (H1 2022) and 3.0% (Q1 2023).
-        assert_eq!(against_baselines(3.2, baselines, Lang::En), "below H1 2022 (derived: 3.4%) and above Q1 2023 (derived: 3.0%)");
-        assert_eq!(against_baselines(2.0, baselines, Lang::En), "below H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)");
+        assert_eq!(against_baselines(3.2, baselines, Lang::En), "slower than in H1 2022 (derived: 3.4%) and faster than in Q1 2023 (derived: 3.0%)");
+        assert_eq!(against_baselines(2.0, baselines, Lang::En), "slower than in H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)");
         let zh = [(h1_2022, "去年上半年"), (q1, "今年一季度")];
         assert_eq!(against_baselines(3.2, zh, Lang::Zh), "低于去年上半年（推算3.4%），高于今年一季度（推算3.0%）");
         assert_eq!(against_baselines(3.8, zh, Lang::Zh), "高于去年上半年（推算3.4%）和今年一季度（推算3.0%）");

@@ -172,7 +172,7 @@ fn five_g(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIn
         Panel { title: lang.pick("5G基站", "5G base stations").into(), kind: PanelKind::Bars, unit: Unit::Count, rows: vec![stations] },
         Panel { title: lang.pick("用户", "Subscribers and connections").into(), kind: PanelKind::Bars, unit: Unit::Count, rows: users },
         Panel { title: traffic_title, kind: PanelKind::Share, unit: Unit::Percent, rows: vec![row(share, lang, RowStyle::Main)] },
-        Panel { title: lang.pick("千兆网络与应用", "Gigabit network and applications").into(), kind: PanelKind::Stats, unit: Unit::Count, rows: stats },
+        Panel { title: lang.pick("千兆网络与5G应用", "Gigabit networks and 5G applications").into(), kind: PanelKind::Stats, unit: Unit::Count, rows: stats },
     ])
 }
 
@@ -222,11 +222,11 @@ impl Chart {
         let when = panels.first().and_then(|p| p.rows.first()).map(|r| period::period(&r.indicator.period, lang)).unwrap_or_default();
         let (before, after) = match (id, lang) {
             (ChartId::Growth, Lang::Zh) => ("", "主要指标同比增长"),
-            (ChartId::Growth, Lang::En) => ("Year-on-year growth, ", ""),
+            (ChartId::Growth, Lang::En) => ("Year-on-year growth of key indicators, ", ""),
             (ChartId::FiveG, Lang::Zh) => ("5G与网络发展：", ""),
-            (ChartId::FiveG, Lang::En) => ("5G and networks in China ", ""),
+            (ChartId::FiveG, Lang::En) => ("5G and gigabit networks in China ", ""),
             (ChartId::Nev, Lang::Zh) => ("新能源汽车产销同比增长（", "）"),
-            (ChartId::Nev, Lang::En) => ("New-energy vehicle (NEV) production and sales growth, ", ""),
+            (ChartId::Nev, Lang::En) => ("New energy vehicle (NEV) production and sales growth, ", ""),
         };
         let title = format!("{before}{when}{after}");
         let date = dataset.sources.first().map(|s| period::date(&s.date, lang).unwrap_or_else(|| s.date.to_string())).unwrap_or_default();
@@ -447,12 +447,11 @@ mod tests {
         let build = |id, lang| Chart::build_in(dataset, id, lang).unwrap_or_else(|e| panic!("{e}"));
         let expected = [
             (ChartId::Growth, Lang::Zh, "2023年上半年主要指标同比增长", Some("2023年上半年，")),
-            (ChartId::Growth, Lang::En, "Year-on-year growth, H1 2023", Some("In H1 2023, ")),
+            (ChartId::Growth, Lang::En, "Year-on-year growth of key indicators, H1 2023", Some("In H1 2023, ")),
             (ChartId::FiveG, Lang::Zh, "5G与网络发展：截至2023年9月底", Some("截至2023年9月底：")),
-            (ChartId::FiveG, Lang::En, "5G and networks in China at the end of September\u{a0}2023", Some("At the end of September\u{a0}2023. ")),
-            // The NEV summary names no period ("over the same period" for the reference).
-            (ChartId::Nev, Lang::Zh, "新能源汽车产销同比增长（2023年三季度）", None),
-            (ChartId::Nev, Lang::En, "New-energy vehicle (NEV) production and sales growth, Q3 2023", None),
+            (ChartId::FiveG, Lang::En, "5G and gigabit networks in China at the end of September\u{a0}2023", Some("At the end of September\u{a0}2023. ")),
+            (ChartId::Nev, Lang::Zh, "新能源汽车产销同比增长（2023年三季度）", Some("2023年三季度，")),
+            (ChartId::Nev, Lang::En, "New energy vehicle (NEV) production and sales growth, Q3 2023", Some("In Q3 2023, ")),
         ];
         for (id, lang, title, summary_start) in expected {
             let chart = build(id, lang);

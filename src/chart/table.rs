@@ -37,14 +37,15 @@ pub struct TableRow {
     pub quote: Option<String>,
 }
 
-/// The qualifier of a stated figure; a derived one has none of its own (it is computed from rounded
-/// figures, so neither "exact" nor any word of the texts fits it).
+/// The qualifier word of a stated figure, "" where the texts put none before it (such a figure is
+/// rounded as published, so a reader's table does not call it exact; the CSV's `exact` names the
+/// same case for programs). A derived one has none of its own (it is computed from rounded figures).
 fn qualifier_words(ind: &Indicator, lang: Lang) -> &'static str {
     if ind.kind == Kind::Derived {
         return "";
     }
     match ind.qualifier {
-        Qualifier::Exact => lang.pick("确数", "exact"),
+        Qualifier::Exact => "",
         Qualifier::MoreThan => lang.pick("超过", "more than"),
         Qualifier::AtLeast => lang.pick("不少于", "at least"),
         Qualifier::About => lang.pick("约", "about"),
@@ -167,7 +168,11 @@ fn csv_rows(ind: &Indicator, lang: Lang, panel: &str) -> Vec<Vec<String>> {
         format::plain(ind.value, 6),
         unit_key(ind.unit).to_string(),
         ind.counter.as_deref().unwrap_or("").to_string(),
-        ascii::replace(qualifier_words(ind, Lang::En), b' ', "_"),
+        match (qualifier_words(ind, Lang::En), ind.kind) {
+            ("", Kind::Derived) => String::new(),
+            ("", _) => "exact".to_string(),
+            (words, _) => ascii::replace(words, b' ', "_"),
+        },
         kind_words(ind.kind, Lang::En).to_string(),
         ind.period.to_string(),
         format::value(ind, lang),
@@ -256,7 +261,7 @@ mod tests {
         }
         let t = table(&chart(ChartId::Nev, Lang::Zh));
         assert_eq!((t.caption.as_str(), t.headers[1].as_str()), ("数据表：新能源汽车产销同比增长（2023年上半年）", "数值"));
-        assert_eq!(t.groups[0].rows[1].cells[..5], ["新能源汽车销量增速", "44.1%", "确数", "2023年上半年", "原文数据"]);
+        assert_eq!(t.groups[0].rows[1].cells[..5], ["新能源汽车销量增速", "44.1%", "—", "2023年上半年", "原文数据"]);
         // The note's figure, with its sentence, under a heading of its own (so the panel's too).
         let titles: Vec<Option<&str>> = t.groups.iter().map(|g| g.title.as_deref()).collect();
         assert_eq!(titles, [Some("按指标"), Some("注")]);

@@ -115,8 +115,8 @@ test('without the wasm, a chart reads its attributes as the widget does: chart="
   const chart = p.locator('#card zhibiao-chart');
   await chart.locator('.message').waitFor();
   assert.match(await chart.locator('.message').textContent(), /^The chart could not be loaded \(.+\)\. Here are its data\.$/);
-  assert.equal(await chart.locator('caption').textContent(), '5G and networks in China at the end of June\u00a02023 (data table)');
-  assert.deepEqual(await chart.locator('th[scope=rowgroup]').allTextContents(), ['5G base stations', 'Subscribers and connections', 'Traffic, H1 2023', 'Gigabit network and applications']);
+  assert.equal(await chart.locator('caption').textContent(), '5G and gigabit networks in China at the end of June\u00a02023 (data table)');
+  assert.deepEqual(await chart.locator('th[scope=rowgroup]').allTextContents(), ['5G base stations', 'Subscribers and connections', 'Traffic, H1 2023', 'Gigabit networks and 5G applications']);
   // A lang of its own it does not speak: the language around it, as the widget's message has it.
   await p.evaluate(() => {
     document.getElementById('card').shadowRoot.innerHTML = '<zhibiao-chart chart="nev" lang="fr"></zhibiao-chart>';
@@ -350,7 +350,7 @@ test('the iframe embed posts its height, and only its height, to the parent', as
   const messages = await p.evaluate(() => window.__messages);
   assert.ok(messages.length >= 1);
   for (const m of messages) assert.deepEqual(Object.keys(m).sort(), ['height', 'type']);
-  assert.equal(await frame.locator('zhibiao-chart canvas[role=application]').getAttribute('aria-label'), 'New-energy vehicle (NEV) production and sales growth, H1 2023');
+  assert.equal(await frame.locator('zhibiao-chart canvas[role=application]').getAttribute('aria-label'), 'New energy vehicle (NEV) production and sales growth, H1 2023');
   await context.close();
 });
 
@@ -431,7 +431,8 @@ test('the iframe embed opens the point a copied link names, and ignores a malfor
   // The frame's title is the chart's, as the canvas names it.
   const name = await p.locator('zhibiao-chart canvas[role=application]').getAttribute('aria-label');
   assert.ok(name.includes('NEV'), name);
-  assert.equal(await p.title(), `${name} · 指标`);
+  assert.equal(await p.title(), `${name} · zhibiao`);
+  assert.equal(await p.evaluate(() => document.documentElement.lang), 'en', "the frame's language is the chart's");
   // The point is highlighted, without a card over the chart.
   const chart = p.locator('zhibiao-chart');
   assert.equal(await markedValue(p, chart), '42.4%');
@@ -868,7 +869,7 @@ test('the table toggle shows the same data as the canvas, and print hides the bu
   const cells = await chart.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].slice(0, 2).map((c) => c.textContent)));
   assert.deepEqual(cells, [['按指标'], ['新能源汽车产量增速', '42.4%'], ['新能源汽车销量增速', '44.1%'], ['规模以上工业增加值增速', '3.8%'], ['注'], ['新能源汽车产销量全球第一', '8年']]);
   // The description, with the keys (the canvas is an application, which says nothing of them).
-  assert.equal(await chart.locator('#desc').textContent(), '新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。新能源汽车产销量连续8年保持全球第一。用方向键逐项查看。');
+  assert.equal(await chart.locator('#desc').textContent(), '2023年上半年，新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。新能源汽车产销量连续8年保持全球第一。用方向键逐项查看。');
   assert.equal(await p.locator('#panel-nev zhibiao-chart canvas[role=application]').getAttribute('aria-describedby'), 'desc tip');
   await p.emulateMedia({ media: 'print' });
   assert.equal(await chart.locator('.toolbar').evaluate((el) => getComputedStyle(el).display), 'none');
@@ -913,7 +914,7 @@ test('a chart\'s title is a heading one level below the page\'s heading before i
   assert.deepEqual(await headings(), [
     '- heading "Article" [level=1]',
     '- heading "Part" [level=3]',
-    '- heading "New-energy vehicle (NEV) production and sales growth, H1 2023" [level=4]', // (the snapshot writes its no-break space as a space)
+    '- heading "New energy vehicle (NEV) production and sales growth, H1 2023" [level=4]', // (the snapshot writes its no-break space as a space)
     '- heading "Small print" [level=6]',
     '- heading "5G与网络发展：截至2023年6月底" [level=6]',
     '- heading "Aside" [level=2]',

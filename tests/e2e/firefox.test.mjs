@@ -127,7 +127,7 @@ test('in Firefox, the iframe embed page draws the chart its query names, dark wh
   await withFirefox(async ({ run, go }) => {
     await go('/dist/embed.html?chart=nev&lang=en&theme=dark');
     // The frame's title becomes the chart's at chart-ready.
-    await until(run, "return document.title.startsWith('New-energy vehicle')", 'the title from chart-ready');
+    await until(run, "return document.title.startsWith('New energy vehicle')", 'the title from chart-ready');
     assert.equal(await run(`return ${CORNER('chart')}`), '16181c');
   });
 });
