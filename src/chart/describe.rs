@@ -262,7 +262,7 @@ mod tests {
         let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         let five_g = summary(&five_g);
         assert!(five_g.starts_with("At the end of June\u{a0}2023. 5G base stations: 2.937 million; co-built and shared 5G base stations: more than"), "{five_g}");
-        assert!(five_g.contains("economic sectors (major categories) using 5G: 60;"), "{five_g}");
+        assert!(five_g.contains("major economic categories using 5G: 60;"), "{five_g}");
         assert!(five_g.contains("; mobile IoT connections: more than 2.12 billion;"), "{five_g}");
     }
 

@@ -231,7 +231,7 @@ impl Chart {
         let title = format!("{before}{when}{after}");
         let date = dataset.sources.first().map(|s| period::date(&s.date, lang).unwrap_or_else(|| s.date.to_string())).unwrap_or_default();
         let source_line = match lang {
-            Lang::Zh => format!("来源：工业和信息化部 / 国新办新闻发布会，{date}"),
+            Lang::Zh => format!("来源：工业和信息化部、国新办新闻发布会，{date}"),
             Lang::En => format!("Source: MIIT / State Council Information Office press conference, {date}"),
         };
         // Pushed in a loop, not collected from a chain: each chain into `collect` ships its own
