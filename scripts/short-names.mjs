@@ -25,24 +25,38 @@ export const token = (name, flags = '') => new RegExp(`(?<![\\w$])${name.replace
  * then imports under that one name. (A wasm module may import one name more than once.)
  */
 export function mergeSameImports(glue) {
-  const entry = /^ {8}([\w$]+): (function[\s\S]*?)\n(?= {8}[\w$]+: | {4}\};)/gm;
+  // The import object as wasm-bindgen writes it: `const import0 = {`, an entry per import
+  // (`        name: function(…) {`, indented 8), `    };`. Anything else stops the build rather
+  // than merging nothing, or merging across its end.
+  const open = glue.indexOf('const import0 = {\n');
+  const close = glue.indexOf('\n    };', open);
+  if (open < 0 || close < 0) throw new Error('short-names: no `const import0 = {` … `};` in the glue');
+  const block = glue.slice(open, close + 1);
+  // Each function runs to the next entry or the block's end (not to a blank line inside it).
+  const entry = /^ {8}([\w$]+): (function[\s\S]*?)\n(?= {8}[\w$]+: |(?![\s\S]))/gm;
+  const entries = [...block.matchAll(entry)];
+  const names = block.match(/^ {8}(?!__proto__:)[\w$]+: /gm) ?? [];
+  if (entries.length === 0 || entries.length !== names.length) {
+    throw new Error(`short-names: ${entries.length} of the import object's ${names.length} entries read as functions`);
+  }
   const first = new Map();
   const same = new Map();
-  let source = glue;
-  for (const [whole, name, fn] of glue.matchAll(entry)) {
+  let merged = block;
+  for (const [whole, name, fn] of entries) {
     if (first.has(fn)) {
       same.set(name, first.get(fn));
-      source = source.replace(whole, '');
+      merged = merged.replace(whole, '');
     } else {
       first.set(fn, name);
     }
   }
-  return { glue: source, same };
+  return { glue: glue.slice(0, open) + merged + glue.slice(close + 1), same };
 }
 
 /**
- * Renames in `wasm` (bytes) and `glue` (the glue's source) together; returns both, and the
- * number of names changed. Throws if the glue does not name an import it must supply.
+ * Renames in `wasm` (bytes) and the glue together, `whole` being wasm-bindgen's glue as written:
+ * first merges its import functions written the same ([`mergeSameImports`]); returns the wasm
+ * and the glue. Throws if the glue does not name an import it must supply.
  */
 export function shortenNames(wasm, whole) {
   const { glue, same } = mergeSameImports(whole);
