@@ -33,12 +33,12 @@
     openHash();
     addEventListener('hashchange', openHash);
     // The frame's own title is the chart's (for its tab when opened from a copied link, and history),
-    // and its language the chart's, which the element has accepted by now: a screen reader reads
-    // an English chart's title in English.
+    // and its language the chart's (zh or en: the element also takes `en_GB`, which is no
+    // language tag): a screen reader reads an English chart's title in English.
     el.addEventListener('chart-ready', (e) => {
-      const lang = el.getAttribute('lang')?.trim();
-      if (lang) document.documentElement.lang = lang;
-      document.title = `${e.detail.title} · ${/^en/i.test(document.documentElement.lang) ? 'zhibiao' : '指标'}`;
+      const en = /^en/i.test(el.getAttribute('lang')?.trim() ?? '');
+      document.documentElement.lang = en ? 'en' : 'zh';
+      document.title = `${e.detail.title} · ${en ? 'zhibiao' : '指标'}`;
     });
 
     let posted = 0;

@@ -433,6 +433,15 @@ test('the iframe embed opens the point a copied link names, and ignores a malfor
   assert.ok(name.includes('NEV'), name);
   assert.equal(await p.title(), `${name} · zhibiao`);
   assert.equal(await p.evaluate(() => document.documentElement.lang), 'en', "the frame's language is the chart's");
+  // As a language tag, whatever way the query wrote it.
+  for (const [query, lang, suffix] of [['&lang=en_GB', 'en', 'zhibiao'], ['&lang=zh_CN', 'zh', '指标'], ['', 'zh', '指标']]) {
+    const other = await context.newPage();
+    await other.addInitScript(RECORD_READY);
+    await other.goto(`${s.url}/embed.html?chart=5g${query}`);
+    await ready(other, '5g');
+    assert.deepEqual(await other.evaluate(() => [document.documentElement.lang, document.title.split(' · ')[1]]), [lang, suffix], query);
+    await other.close();
+  }
   // The point is highlighted, without a card over the chart.
   const chart = p.locator('zhibiao-chart');
   assert.equal(await markedValue(p, chart), '42.4%');
