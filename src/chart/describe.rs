@@ -78,10 +78,10 @@ pub fn tooltip(ind: &Indicator, lang: Lang) -> Tooltip {
 }
 
 /// How growth rate `a` compares with growth rate `b`, in words: 远高于 / much faster than in
-/// when more than twice. (A rate against a rate: "above H1 2022" would read as value added above
-/// its level then.)
+/// when more than twice a positive `b`. (A rate against a rate: "above H1 2022" would read as
+/// value added above its level then.)
 fn compared(a: f64, b: f64, lang: Lang) -> &'static str {
-    match (a > 2.0 * b, a > b, a == b) {
+    match (b > 0.0 && a > 2.0 * b, a > b, a == b) {
         (true, _, _) => lang.pick("远高于", "much faster than in"),
         (_, true, _) => lang.pick("高于", "faster than in"),
         (_, _, true) => lang.pick("持平于", "as fast as in"),
@@ -276,6 +276,16 @@ mod tests {
         let zh = [(h1_2022, "去年上半年"), (q1, "今年一季度")];
         assert_eq!(against_baselines(3.2, zh, Lang::Zh), "低于去年上半年（推算3.4%），高于今年一季度（推算3.0%）");
         assert_eq!(against_baselines(3.8, zh, Lang::Zh), "高于去年上半年（推算3.4%）和今年一季度（推算3.0%）");
+    }
+
+    #[test]
+    fn much_faster_only_against_a_positive_rate() {
+        assert_eq!(compared(7.0, 3.0, Lang::En), "much faster than in");
+        // −0.5% is more than twice −1% as a number, but not "much faster"; nor is 1% after −1%.
+        assert_eq!(compared(-0.5, -1.0, Lang::En), "faster than in");
+        assert_eq!(compared(1.0, -1.0, Lang::Zh), "高于");
+        assert_eq!(compared(1.0, 0.0, Lang::En), "faster than in");
+        assert_eq!(compared(2.0, 2.0, Lang::En), "as fast as in");
     }
 
     #[test]

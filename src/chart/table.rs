@@ -37,9 +37,10 @@ pub struct TableRow {
     pub quote: Option<String>,
 }
 
-/// The qualifier word of a stated figure, "" where the texts put none before it (such a figure is
-/// rounded as published, so a reader's table does not call it exact; the CSV's `exact` names the
-/// same case for programs). A derived one has none of its own (it is computed from rounded figures).
+/// The qualifier word of a stated figure, "" where the texts attach none to it (such a figure may
+/// be rounded as published, so a reader's table does not call it exact; the CSV's `exact` names
+/// the same case for programs). A derived one has none of its own (it is computed from rounded
+/// figures).
 fn qualifier_words(ind: &Indicator, lang: Lang) -> &'static str {
     if ind.kind == Kind::Derived {
         return "";
