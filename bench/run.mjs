@@ -30,7 +30,7 @@ const rows = dataset.indicators
   .sort((a, b) => b.value - a.value)
   .map((i) => ({ label: i.label.zh, value: i.value }));
 if (rows.length !== 6) throw new Error(`bench: expected the six H1 2023 growth rates, found ${rows.length}: ${rows.map((r) => r.label).join(', ')}`);
-const growth = { title: '2023年上半年主要指标同比增长', source: `来源：工业和信息化部、国新办新闻发布会，${dataset.sources[0].date}`, rows };
+const growth = { title: '2023年上半年主要指标同比增长', source: `来源：国新办新闻发布会（工业和信息化部），${dataset.sources[0].date}`, rows };
 writeFileSync(join(HERE, 'pages', 'data.js'), `window.GROWTH = ${JSON.stringify(growth)};\n`);
 
 const median = (xs) => {

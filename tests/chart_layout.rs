@@ -356,7 +356,7 @@ fn the_shared_part_of_5g_base_stations_is_its_own_point_inside_the_whole() {
 fn the_svg_has_title_values_source_and_highlight() {
     let s = scene(ChartId::Nev, Lang::Zh, 600.0, Some(1));
     let svg = to_svg(&s, &LIGHT).unwrap_or_else(|e| panic!("{e}"));
-    for needle in ["新能源汽车产销同比增长", "44.1%", "42.4%", "3.8%", "来源：工业和信息化部", "2023年7月19日", "连续8年"] {
+    for needle in ["新能源汽车产销同比增长", "44.1%", "42.4%", "3.8%", "来源：国新办新闻发布会（工业和信息化部）", "2023年7月19日", "连续8年"] {
         assert!(svg.contains(needle), "{needle} missing");
     }
     assert!(svg.contains("#D55E00") || svg.contains("#d55e00"), "the focused bar is highlighted");

@@ -144,11 +144,11 @@ pub fn summary(chart: &Chart) -> String {
             let against = against_baselines(h1.value, [(h1_2022, &when(h1_2022)), (q1, &when(q1))], lang);
             match lang {
                 Lang::Zh => format!(
-                    "{}，{}最高，为{}；{}最低，为{}。规模以上工业增加值增长{}，增速{against}。",
+                    "{}，{}最高，为{}；{}最低，为{}。规模以上工业增加值同比增长{}，增速{against}。",
                     when(top), label(top), v(top), label(bottom), v(bottom), v(h1)
                 ),
                 Lang::En => format!(
-                    "In {}, {} was highest at {} and {} lowest at {}. Industrial value added grew {}, {against}.",
+                    "In {}, {} was highest at {} and {} lowest at {}. Industrial value added grew {} year on year, {against}.",
                     when(top), label(top), v(top), lowercase_first(&label(bottom)), v(bottom), v(h1)
                 ),
             }
@@ -255,7 +255,7 @@ mod tests {
         assert_eq!(
             summary(&growth),
             "In H1 2023, NEV sales growth was highest at 44.1% and industrial value added growth (above designated size) lowest at 3.8%. \
-             Industrial value added grew 3.8%, faster than in H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)."
+             Industrial value added grew 3.8% year on year, faster than in H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)."
         );
         let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         assert!(summary(&five_g).starts_with("截至2023年6月底：5G基站293.7万个；5G共建共享基站超173万个；"));

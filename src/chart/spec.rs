@@ -123,7 +123,7 @@ fn growth(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIn
     }
     // Not "year-on-year growth" again under a title that says so.
     let ranked = Panel {
-        title: lang.pick("按指标", "By indicator").into(),
+        title: lang.pick("各项指标", "By indicator").into(),
         kind: PanelKind::Bars,
         unit: Unit::Percent,
         rows: {
@@ -145,7 +145,7 @@ fn growth(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIn
         baselines.push(Row { indicator: ind, label, part: None, style });
     }
     let over_time = Panel {
-        title: lang.pick("规模以上工业增加值增速：与此前比较", "Industrial value added growth against earlier periods").into(),
+        title: lang.pick("规模以上工业增加值增速：与前期比较", "Industrial value added growth against earlier periods").into(),
         kind: PanelKind::Bars,
         unit: Unit::Percent,
         rows: baselines,
@@ -188,7 +188,7 @@ fn nev(dataset: &'static Dataset, lang: Lang) -> Result<(Vec<Panel>, Note), Miss
         Lang::Zh => format!("新能源汽车产销量连续{n_years}保持全球第一。"),
         Lang::En => format!("China has been the world's largest NEV producer and market for {n_years} running."),
     };
-    let panel = Panel { title: lang.pick("按指标", "By indicator").into(), kind: PanelKind::Bars, unit: Unit::Percent, rows };
+    let panel = Panel { title: lang.pick("各项指标", "By indicator").into(), kind: PanelKind::Bars, unit: Unit::Percent, rows };
     Ok((vec![panel], Note { text: note, figure: Some(years) }))
 }
 
@@ -223,7 +223,7 @@ impl Chart {
         let (before, after) = match (id, lang) {
             (ChartId::Growth, Lang::Zh) => ("", "主要指标同比增长"),
             (ChartId::Growth, Lang::En) => ("Year-on-year growth of key indicators, ", ""),
-            (ChartId::FiveG, Lang::Zh) => ("5G与网络发展：", ""),
+            (ChartId::FiveG, Lang::Zh) => ("5G与网络发展（", "）"),
             (ChartId::FiveG, Lang::En) => ("5G and gigabit networks in China ", ""),
             (ChartId::Nev, Lang::Zh) => ("新能源汽车产销同比增长（", "）"),
             (ChartId::Nev, Lang::En) => ("New energy vehicle (NEV) production and sales growth, ", ""),
@@ -231,8 +231,8 @@ impl Chart {
         let title = format!("{before}{when}{after}");
         let date = dataset.sources.first().map(|s| period::date(&s.date, lang).unwrap_or_else(|| s.date.to_string())).unwrap_or_default();
         let source_line = match lang {
-            Lang::Zh => format!("来源：工业和信息化部、国新办新闻发布会，{date}"),
-            Lang::En => format!("Source: MIIT / State Council Information Office press conference, {date}"),
+            Lang::Zh => format!("来源：国新办新闻发布会（工业和信息化部），{date}"),
+            Lang::En => format!("Source: State Council Information Office press conference (MIIT), {date}"),
         };
         // Pushed in a loop, not collected from a chain: each chain into `collect` ships its own
         // copy of the iterator code (layout.rs, `figures`).
@@ -448,7 +448,7 @@ mod tests {
         let expected = [
             (ChartId::Growth, Lang::Zh, "2023年上半年主要指标同比增长", Some("2023年上半年，")),
             (ChartId::Growth, Lang::En, "Year-on-year growth of key indicators, H1 2023", Some("In H1 2023, ")),
-            (ChartId::FiveG, Lang::Zh, "5G与网络发展：截至2023年9月底", Some("截至2023年9月底：")),
+            (ChartId::FiveG, Lang::Zh, "5G与网络发展（截至2023年9月底）", Some("截至2023年9月底：")),
             (ChartId::FiveG, Lang::En, "5G and gigabit networks in China at the end of September\u{a0}2023", Some("At the end of September\u{a0}2023. ")),
             (ChartId::Nev, Lang::Zh, "新能源汽车产销同比增长（2023年三季度）", Some("2023年三季度，")),
             (ChartId::Nev, Lang::En, "New energy vehicle (NEV) production and sales growth, Q3 2023", Some("In Q3 2023, ")),

@@ -56,7 +56,7 @@ fn qualifier_words(ind: &Indicator, lang: Lang) -> &'static str {
 
 fn kind_words(k: Kind, lang: Lang) -> &'static str {
     match k {
-        Kind::Stated => lang.pick("原文数据", "stated"),
+        Kind::Stated => lang.pick("原文", "stated"),
         Kind::Derived => lang.pick("推算", "derived"),
         Kind::Target => lang.pick("目标", "target"),
     }
@@ -66,7 +66,7 @@ fn kind_words(k: Kind, lang: Lang) -> &'static str {
 pub fn table(chart: &Chart) -> Table {
     let lang = chart.lang;
     let headers = match lang {
-        Lang::Zh => ["指标", "数值", "限定", "时期", "类型", "出处"],
+        Lang::Zh => ["指标", "数值", "限定词", "时期", "类型", "出处"],
         Lang::En => ["Indicator", "Value", "Qualifier", "Period", "Kind", "Source"],
     };
     let row = |ind: &Indicator| {
@@ -262,11 +262,11 @@ mod tests {
         }
         let t = table(&chart(ChartId::Nev, Lang::Zh));
         assert_eq!((t.caption.as_str(), t.headers[1].as_str()), ("数据表：新能源汽车产销同比增长（2023年上半年）", "数值"));
-        assert_eq!(t.groups[0].rows[1].cells[..5], ["新能源汽车销量增速", "44.1%", "—", "2023年上半年", "原文数据"]);
+        assert_eq!(t.groups[0].rows[1].cells[..5], ["新能源汽车销量增速", "44.1%", "—", "2023年上半年", "原文"]);
         // The note's figure, with its sentence, under a heading of its own (so the panel's too).
         let titles: Vec<Option<&str>> = t.groups.iter().map(|g| g.title.as_deref()).collect();
-        assert_eq!(titles, [Some("按指标"), Some("注")]);
-        assert_eq!(t.groups[1].rows[0].cells[..2], ["新能源汽车产销量全球第一", "8年"]);
+        assert_eq!(titles, [Some("各项指标"), Some("注")]);
+        assert_eq!(t.groups[1].rows[0].cells[..2], ["新能源汽车产销量连续保持全球第一", "8年"]);
         assert!(t.groups[1].rows[0].quote.as_deref().is_some_and(|q| q.contains("新能源汽车产销量连续8年保持全球第一")));
         assert_eq!(table(&chart(ChartId::FiveG, Lang::Zh)).groups.len(), 4, "no note, no group for it");
         assert!(t.groups[0].rows[1].quote.as_deref().is_some_and(|q| q.starts_with('“') && q.ends_with('”') && q.contains("42.4%和44.1%")));

@@ -89,7 +89,7 @@ for (const [name, options, reason] of [
     await chart.locator('.message').waitFor();
     assert.equal(await chart.locator('.message').textContent(), `图表无法加载（${reason}）。以下是图表的数据。`);
     assert.equal(await chart.locator('tr').count(), 1 + 2 + 9, 'a header, the two panels\' headings and the nine points');
-    assert.deepEqual(await chart.locator('th[scope=rowgroup]').allTextContents(), ['按指标', '规模以上工业增加值增速：与此前比较']);
+    assert.deepEqual(await chart.locator('th[scope=rowgroup]').allTextContents(), ['各项指标', '规模以上工业增加值增速：与前期比较']);
     // The charts in the hidden tabs too (their text, as they are not shown).
     for (const [id, points] of [['5g', 8], ['nev', 3]]) {
       const other = p.locator(`#panel-${id} zhibiao-chart`);
@@ -241,7 +241,7 @@ test('a second copy of zhibiao from another URL leaves the charts to the first, 
   assert.deepEqual(await p.evaluate(() => window.__ready), ['nev'], 'mounted once');
   await p.evaluate(() => document.querySelector('zhibiao-chart').setAttribute('chart', '5g'));
   await ready(p, '5g');
-  assert.equal(await p.locator('zhibiao-chart canvas[role=application]').getAttribute('aria-label'), '5G与网络发展：截至2023年6月底');
+  assert.equal(await p.locator('zhibiao-chart canvas[role=application]').getAttribute('aria-label'), '5G与网络发展（截至2023年6月底）');
   assert.ok(warnings.some((w) => w.includes('already defined, by another copy of zhibiao')), warnings.join('\n'));
   assert.deepEqual(log.pageErrors, []);
   await context.close();
@@ -876,7 +876,7 @@ test('the table toggle shows the same data as the canvas, and print hides the bu
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   // Each group's heading row, then its rows: the bars, then the figure the note under them states.
   const cells = await chart.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].slice(0, 2).map((c) => c.textContent)));
-  assert.deepEqual(cells, [['按指标'], ['新能源汽车产量增速', '42.4%'], ['新能源汽车销量增速', '44.1%'], ['规模以上工业增加值增速', '3.8%'], ['注'], ['新能源汽车产销量全球第一', '8年']]);
+  assert.deepEqual(cells, [['各项指标'], ['新能源汽车产量增速', '42.4%'], ['新能源汽车销量增速', '44.1%'], ['规模以上工业增加值增速', '3.8%'], ['注'], ['新能源汽车产销量连续保持全球第一', '8年']]);
   // The description, with the keys (the canvas is an application, which says nothing of them).
   assert.equal(await chart.locator('#desc').textContent(), '2023年上半年，新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。新能源汽车产销量连续8年保持全球第一。用方向键逐项查看。');
   assert.equal(await p.locator('#panel-nev zhibiao-chart canvas[role=application]').getAttribute('aria-describedby'), 'desc tip');
@@ -925,7 +925,7 @@ test('a chart\'s title is a heading one level below the page\'s heading before i
     '- heading "Part" [level=3]',
     '- heading "New energy vehicle (NEV) production and sales growth, H1 2023" [level=4]', // (the snapshot writes its no-break space as a space)
     '- heading "Small print" [level=6]',
-    '- heading "5G与网络发展：截至2023年6月底" [level=6]',
+    '- heading "5G与网络发展（截至2023年6月底）" [level=6]',
     '- heading "Aside" [level=2]',
     '- heading "2023年上半年主要指标同比增长" [level=3]',
   ], 'the first chart, with no heading before it, has none');
