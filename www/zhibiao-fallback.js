@@ -39,7 +39,15 @@ function text(tag, content, className) {
   return node;
 }
 
-/** A stand-in element that says what went wrong and shows the data table; text only, never HTML. */
+/** What a page's developer can change, for the failures the entry names by a key: zh, en. */
+const REASONS = {
+  csp: ["zhibiao_bg.wasm：页面的内容安全策略（Content-Security-Policy）须在 script-src 中加入 'wasm-unsafe-eval'",
+    "zhibiao_bg.wasm: the page's Content-Security-Policy needs 'wasm-unsafe-eval' in script-src"],
+  damaged: ['zhibiao_bg.wasm 已损坏，或不是本浏览器能运行的 WebAssembly', 'zhibiao_bg.wasm: damaged, or not WebAssembly this browser can run'],
+};
+
+/** A stand-in element that says what went wrong (`reason`: a key of REASONS, or the error's own
+ * words) and shows the data table; text only, never HTML. */
 export function defineFallback(reason) {
   if (customElements.get('zhibiao-chart')) return;
   const sheet = new CSSStyleSheet();
@@ -58,9 +66,10 @@ export function defineFallback(reason) {
       const chart = this.getAttribute('chart') ?? '';
       const key = chart.trim().toLowerCase();
       const zh = lang === 'zh';
+      const said = Object.hasOwn(REASONS, reason) ? REASONS[reason][zh ? 0 : 1] : reason;
       const message = zh
-        ? `图表无法加载（${reason}）。`
-        : `The chart could not be loaded (${reason}).`;
+        ? `图表无法加载（${said}）。`
+        : `The chart could not be loaded (${said}).`;
       const data = FALLBACK[`${key}-${lang}`];
       const note = data ? (zh ? '以下是图表的数据。' : 'Here are its data.')
         : (zh ? `属性 chart="${chart}" 无效，可用的值为 ${CHARTS.join('、')}。`

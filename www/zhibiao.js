@@ -47,7 +47,6 @@ try {
   const { defineFallback } = await import('./zhibiao-fallback.js');
   // By name: a browser without WebAssembly has no CompileError to compare with. A CSP's block is
   // a CompileError in Chromium and Firefox.
-  defineFallback(error?.name !== 'CompileError' ? said.slice(0, 200)
-    : /Content Security|CSP/.test(said) ? "zhibiao_bg.wasm: the page's Content-Security-Policy needs 'wasm-unsafe-eval' in script-src"
-      : 'zhibiao_bg.wasm: damaged, or not WebAssembly this browser can run');
+  // (The fallback module words the two it knows in each chart's language.)
+  defineFallback(error?.name !== 'CompileError' ? said.slice(0, 200) : /Content Security|CSP/.test(said) ? 'csp' : 'damaged');
 }

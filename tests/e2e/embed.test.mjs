@@ -71,12 +71,14 @@ test('works under a strict Content-Security-Policy with no violation', async () 
   await context.close();
 });
 
-for (const [name, options, reason] of [
+for (const [name, options, reason, english = reason] of [
   ['the wasm is missing (404)', { missing: (path) => path.endsWith('.wasm') }, 'zhibiao_bg.wasm: HTTP 404'],
-  // What to change, not the browser's wording (which the console has).
+  // What to change, not the browser's wording (which the console has), in the chart's language.
   ['the CSP blocks WebAssembly', { headers: { 'content-security-policy': CSP.replace(" 'wasm-unsafe-eval'", '') } },
+    "zhibiao_bg.wasm：页面的内容安全策略（Content-Security-Policy）须在 script-src 中加入 'wasm-unsafe-eval'",
     "zhibiao_bg.wasm: the page's Content-Security-Policy needs 'wasm-unsafe-eval' in script-src"],
-  ['the wasm is damaged', { cut: (path) => path.endsWith('.wasm') }, 'zhibiao_bg.wasm: damaged, or not WebAssembly this browser can run'],
+  ['the wasm is damaged', { cut: (path) => path.endsWith('.wasm') }, 'zhibiao_bg.wasm 已损坏，或不是本浏览器能运行的 WebAssembly',
+    'zhibiao_bg.wasm: damaged, or not WebAssembly this browser can run'],
   // Tor Browser's safer mode, iOS Lockdown Mode: no CompileError to compare with either.
   ['the browser runs no WebAssembly', { init: () => { delete window.WebAssembly; } }, 'WebAssembly is not defined'],
 ]) {
@@ -97,6 +99,10 @@ for (const [name, options, reason] of [
       assert.match(await other.locator('.message').textContent(), /^图表无法加载（.+）。以下是图表的数据。$/, id);
       assert.ok(await other.locator('tbody th[scope=row]').count() >= points, `${id}: its points in the table`);
     }
+    // An English chart says it in English.
+    await p.goto(`${s.url}/embed.html?chart=nev&lang=en`);
+    await p.locator('zhibiao-chart .message').waitFor();
+    assert.equal(await p.locator('zhibiao-chart .message').textContent(), `The chart could not be loaded (${english}). Here are its data.`);
     assert.deepEqual(log.pageErrors, [], 'no uncaught exception');
     await context.close();
   });
