@@ -97,10 +97,10 @@ pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, _: &web_sys::Windo
     let p = pointer_css(m, event);
     let hit = m.widget.hit(p);
     // A card Escape hid stays hidden while the mouse stays over its point.
-    if m.widget.escaped.take().is_some_and(|idx| hit == Some(idx)) {
-        m.widget.escaped = hit;
+    if hit.is_some() && m.widget.escaped == hit {
         return Ok(());
     }
+    m.widget.escaped = None;
     // A point the keys reached, or one tapped or clicked, stays while the pointer crosses gaps,
     // goes over its card (also where that lies over other points: a magnifier's reader reads it
     // there), or leaves the chart (on its way to Copy link); another point under the mouse shows
