@@ -842,6 +842,26 @@ test('without a clipboard (a page on plain http), copy link gives the link inste
   await context.close();
 });
 
+test("the widget's one animation, \"Link copied\" fading after a moment, is instant for a reader who asks for reduced motion", async () => {
+  const s = await server(DIST);
+  for (const [reducedMotion, duration] of [['no-preference', '0.3s'], ['reduce', '0s']]) {
+    const { context, page: p } = await page({ reducedMotion });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url });
+    await p.goto(`${s.url}/index.html#nev`);
+    await ready(p, 'nev');
+    const chart = p.locator('#panel-nev zhibiao-chart');
+    await chart.getByRole('button', { name: '复制链接' }).click();
+    const note = chart.locator('.said > .copied');
+    await note.waitFor();
+    // Gone after the same moment either way (the delay is not motion).
+    assert.deepEqual(await note.evaluate((el) => [getComputedStyle(el).animationName, getComputedStyle(el).animationDuration,
+      getComputedStyle(el).animationDelay]), ['zb-fade', duration, '2.5s'], reducedMotion);
+    // No other animation runs in the widget.
+    assert.equal(await chart.evaluate((el) => el.shadowRoot.getAnimations().length), 1, reducedMotion);
+    await context.close();
+  }
+});
+
 test('in a cross-origin iframe, copy link copies where the frame allows clipboard-write (as the README\'s snippet does), and gives the link where it does not', async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page();
