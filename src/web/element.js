@@ -58,7 +58,7 @@ function warnContent(el) {
     doc.addEventListener('DOMContentLoaded', () => warnContent(el), { once: true });
   } else if (el.isConnected && !el.__zhibiaoWarned && (el.firstElementChild || el.textContent.trim())) {
     el.__zhibiaoWarned = 1;
-    console.warn(`zhibiao: <zhibiao-chart chart="${el.getAttribute('chart')}"> does not show its content. HTML does not close <zhibiao-chart />: write <zhibiao-chart></zhibiao-chart>.`, el);
+    console.warn(`zhibiao: <zhibiao-chart chart="${el.getAttribute('chart')}"> does not show what is inside it. Written <zhibiao-chart />? HTML does not close that: write <zhibiao-chart></zhibiao-chart>.`, el);
   }
 }
 

@@ -253,29 +253,32 @@ test('a second copy of zhibiao from another URL leaves the charts to the first, 
   await context.close();
 });
 
-test('a chart written <zhibiao-chart /> says in the console that what follows it was read into it', async () => {
+test('a chart with content inside it, as after <zhibiao-chart /> what follows is, says in the console that it shows none, and asks about the end tag', async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page();
   const warnings = [];
   p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   // HTML has no self-closing custom elements: the paragraph becomes the second chart's content,
   // and the shadow root shows none of it. The first chart, properly closed, and the third, with
-  // only whitespace inside, are not named.
+  // only whitespace inside, are not named. The fourth, closed with content inside, is: it shows
+  // none of it either, and its end tag was written, so the warning only asks.
   await p.route('**/selfclosed.html', (route) => route.fulfill({ contentType: 'text/html', body:
     '<!doctype html><html lang="zh"><meta charset="utf-8"><title>self-closed</title><link rel="icon" href="data:,">' +
     '<script type="module" src="/dist/zhibiao.js"></script><zhibiao-chart chart="growth"></zhibiao-chart>' +
-    '<zhibiao-chart chart="5g"> \n </zhibiao-chart><div><zhibiao-chart chart="nev" /><p id="after">正文继续。</p></div>' }));
+    '<zhibiao-chart chart="5g"> \n </zhibiao-chart><div><zhibiao-chart chart="nev" /><p id="after">正文继续。</p></div>' +
+    '<zhibiao-chart chart="growth" lang="en">图表</zhibiao-chart>' }));
   await p.goto(`${s.url}/tests/e2e/fixtures/selfclosed.html`);
   await ready(p, 'nev');
   assert.equal(await p.evaluate(() => document.getElementById('after').parentElement.localName), 'zhibiao-chart');
   await p.waitForTimeout(200);
-  const named = warnings.filter((w) => w.includes('does not show its content'));
-  assert.equal(named.length, 1, warnings.join('\n'));
-  assert.ok(named[0].includes('chart="nev"') && named[0].includes('</zhibiao-chart>'), named[0]);
+  const named = warnings.filter((w) => w.includes('does not show what is inside it'));
+  assert.equal(named.length, 2, warnings.join('\n'));
+  assert.ok(named[0].includes('chart="nev"') && named[1].includes('chart="growth"'), named.join('\n'));
+  for (const warning of named) assert.ok(warning.includes('Written <zhibiao-chart />? HTML does not close that: write <zhibiao-chart></zhibiao-chart>.'), warning);
   // Connected again (moved by a page's script): said once.
   await p.evaluate(() => { const el = document.querySelector('[chart=nev]'); document.body.append(el); });
   await p.waitForTimeout(200);
-  assert.equal(warnings.filter((w) => w.includes('does not show its content')).length, 1);
+  assert.equal(warnings.filter((w) => w.includes('does not show what is inside it')).length, 2);
   assert.deepEqual([...log.pageErrors, ...log.consoleErrors], []);
   await context.close();
 });
