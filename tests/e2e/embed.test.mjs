@@ -108,6 +108,34 @@ for (const [name, options, reason, english = reason] of [
   });
 }
 
+test("when zhibiao.js itself cannot load, the README's rule for a page's stylesheet says so in the chart's box, after its delay, and never once the chart is there", async () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const rule = readme.split('**When `zhibiao.js` itself cannot load**')[1]?.match(/```css\n([^`]+)```/)?.[1];
+  assert.ok(rule?.includes(':not(:defined)::before'), 'the README gives the rule');
+  const host = (url) => '<!doctype html><html lang="zh"><meta charset="utf-8"><title>article</title><link rel="icon" href="data:,">' +
+    `<style>${rule}</style><script type="module" src="${url}/dist/zhibiao.js"></script>` +
+    '<p>正文。</p><zhibiao-chart chart="nev"></zhibiao-chart><p>正文继续。</p>';
+  const before = (p) => p.locator('zhibiao-chart').evaluate((el) => {
+    const style = getComputedStyle(el, '::before');
+    return [style.content, style.visibility, el.getBoundingClientRect().height > 0];
+  });
+  // Blocked (here a 404; a missing CORS header or a CSP ends the same way): hidden at first, then said.
+  const s = await server(ROOT, { missing: (path) => path.endsWith('/zhibiao.js') });
+  const { context, page: p } = await page();
+  await p.route('**/article.html', (route) => route.fulfill({ contentType: 'text/html', body: host(s.url) }));
+  await p.goto(`${s.url}/article.html`);
+  assert.deepEqual(await before(p), ['"图表未能加载。"', 'hidden', true], 'not during the first seconds');
+  await p.waitForFunction(() => getComputedStyle(document.querySelector('zhibiao-chart'), '::before').visibility === 'visible', null, { timeout: 8000 });
+  assert.deepEqual(await before(p), ['"图表未能加载。"', 'visible', true]);
+  // Loaded: the chart, and no message, then or later.
+  const ok = await server(ROOT);
+  await p.route('**/article2.html', (route) => route.fulfill({ contentType: 'text/html', body: host(ok.url) }));
+  await p.goto(`${ok.url}/article2.html`);
+  await ready(p, 'nev');
+  assert.equal((await before(p))[0], 'none');
+  await context.close();
+});
+
 test('without the wasm, a chart reads its attributes as the widget does: chart="5G", lang from an ancestor through a shadow root, also in place of one it does not speak', async () => {
   const s = await server(ROOT, { missing: (path) => path.endsWith('.wasm') });
   const { context, page: p, log } = await page();
