@@ -76,6 +76,34 @@ fn every_figure_is_drawn_in_full_at_every_width() {
     }
 }
 
+/// A figure is read as one: its qualifier, number and unit word stay on one line (not "more
+/// than" / "1.73 million", 超 / 173万个), wherever a line breaks around it.
+#[test]
+fn every_figure_stands_on_one_line() {
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let c = chart(id, lang);
+            for width in (320..=1200).step_by(10) {
+                for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
+                    let s = layout(&c, f64::from(width), measure, &LIGHT, None);
+                    let lines: Vec<String> = s
+                        .marks
+                        .iter()
+                        .filter_map(|m| match m {
+                            Mark::Text { text, font, .. } if font.size_css_px >= 12.0 => Some(text.replace('\u{a0}', " ")),
+                            _ => None,
+                        })
+                        .collect();
+                    for ind in c.points() {
+                        let value = zhibiao::chart::format::value(ind, lang).replace('\u{a0}', " ");
+                        assert!(lines.iter().any(|l| l.contains(value.as_str())), "{id:?} {lang:?} {width}: {value:?} not on one line in {lines:?}");
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// [`EstimateMeasure`] scaled: fonts narrower than the estimate, as the browser's often are.
 struct Scaled(f64);
 

@@ -294,11 +294,24 @@ impl Builder<'_> {
                 let swatch = RectCss::new(bar_x0, legend_top + 7.0, 10.0, 10.0);
                 self.marks.push(Mark::Rect { rect: swatch, fill: part_fill });
                 let part_label = lang.pick(&part.label.zh, &part.label.en);
-                let legend = format!("{}{}{}", lang.pick("其中", "of which "), lowercase_first(part_label), lang.pick("：", ": "))
-                    + &format::value(part, lang);
+                let legend = format!("{}{}{}", lang.pick("其中", "of which "), lowercase_first(part_label), lang.pick("：", ":"));
                 let legend_w = self.pad_css_px + inner - bar_x0 - 16.0;
-                // Wrapped, not shortened: the line carries the part's figure, which no bar label shows.
-                let lines = wrap(&legend, legend_w, LABEL, self.measure, 3);
+                // Wrapped, not shortened: the line carries the part's figure, which no bar label
+                // shows. The figure is read as one: after the words on their last line where it
+                // fits there, else on a line of its own (not "more than" / "1.73 million").
+                let mut lines = wrap(&legend, legend_w, LABEL, self.measure, 3);
+                let value = format::value(part, lang);
+                let mut joined = lines.last().cloned().unwrap_or_default();
+                joined.push_str(lang.pick("", " "));
+                joined.push_str(&value);
+                match lines.last_mut() {
+                    Some(last) if self.measure.width_css_px(&joined, LABEL) <= legend_w => *last = joined,
+                    _ => {
+                        for line in wrap(&value, legend_w, LABEL, self.measure, 2) {
+                            lines.push(line);
+                        }
+                    }
+                }
                 let line_height_css_px = line_height_css_px(LABEL);
                 // The part's figure ends the legend: the box of its lines.
                 let mut figure: Option<RectCss> = None;

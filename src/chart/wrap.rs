@@ -4,8 +4,9 @@
 use super::geom::{Font, TextMeasure};
 
 /// Breakable pieces: each CJK character alone, Latin words with their trailing space; a number
-/// keeps the CJK character after it (2023年, 19日, 7月: a date never splits before its 日), and a
-/// no-break space breaks nothing (19 July 2023).
+/// keeps the CJK character after it (2023年, 19日, 7月: a date never splits before its 日), a
+/// date is one piece (2023年7月19日: no break after 年 or 月 before a digit, as a no-break space
+/// breaks nothing in 19 July 2023).
 /// (`str::get`, not indexing: the indices are char boundaries, and the wasm then ships no
 /// slicing panic and the Debug formatting it pulls in.)
 fn pieces(text: &str) -> Vec<&str> {
@@ -15,7 +16,7 @@ fn pieces(text: &str) -> Vec<&str> {
     while let Some((i, c)) = chars.next() {
         let next = i + c.len_utf8();
         let after = chars.peek().map(|&(_, n)| n);
-        let glued = c == '\u{a0}' || after == Some('\u{a0}');
+        let glued = c == '\u{a0}' || after == Some('\u{a0}') || (matches!(c, '年' | '月') && after.is_some_and(|n| n.is_ascii_digit()));
         let before_cjk = !c.is_ascii_digit() && after.is_some_and(|n| !n.is_ascii() && !matches!(n, '，' | '。' | '、' | '）' | '：'));
         if !glued && (!c.is_ascii() || c == ' ' || before_cjk) {
             if let Some(piece) = text.get(start..next) {
@@ -67,6 +68,28 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
     }
     if !line.trim().is_empty() {
         lines.push(line.trim_end().to_string());
+    }
+    // An aside in brackets split over the last two lines, 新能源汽车产销同比增长（2023年上半 /
+    // 年）, goes onto the last line whole where it fits there: …增长 / （2023年上半年）.
+    if let [.., prev, last] = lines.as_mut_slice() {
+        // Where a bracket opens on the line before and is left open there (0: none); it closes
+        // on the last line, as the texts' brackets are paired.
+        let mut open = 0;
+        for (i, c) in prev.char_indices() {
+            match c {
+                '（' => open = i,
+                '）' => open = 0,
+                _ => {}
+            }
+        }
+        if open > 0 {
+            let mut joined = prev.get(open..).unwrap_or_default().to_string();
+            joined.push_str(last);
+            if measure.width_css_px(&joined, font) <= max_width_css_px {
+                prev.truncate(open);
+                *last = joined;
+            }
+        }
     }
     // A CJK character (or mark) alone on the last line, 国民经济大 / 类, takes the one before it
     // along (not the 年 of 2023年).
@@ -155,7 +178,8 @@ mod tests {
     #[test]
     fn pieces_are_cjk_characters_and_latin_words() {
         assert_eq!(pieces("5G基站 up 11.5%，ok"), ["5G", "基", "站", " ", "up ", "11.5%，", "ok"]);
-        assert_eq!(pieces("截至2023年7月19日"), ["截", "至", "2023年", "7月", "19日"]);
+        assert_eq!(pieces("截至2023年7月19日"), ["截", "至", "2023年7月19日"]);
+        assert_eq!(pieces("2023年上半年"), ["2023年", "上", "半", "年"]);
         assert_eq!(pieces("conference, 19\u{a0}July\u{a0}2023"), ["conference, ", "19\u{a0}July\u{a0}2023"]);
         assert_eq!(pieces("六\u{a0}月底"), ["六\u{a0}月", "底"]);
         assert_eq!(pieces(""), Vec::<&str>::new());
@@ -168,6 +192,34 @@ mod tests {
         // Not at the price of a line that starts with a comma, or of a number split from its 年.
         assert_eq!(wrap("一二三四，五", 50.0, FONT, &EstimateMeasure, 3), ["一二三四，", "五"]);
         assert_eq!(wrap("一二2023年六", 60.0, FONT, &EstimateMeasure, 3), ["一二2023年", "六"]);
+    }
+
+    #[test]
+    fn a_date_stays_on_one_line() {
+        // 10 px a character, 5 px a digit: "2023年7月19日" is 70 px.
+        let source = "来源：国新办新闻发布会（工业和信息化部），2023年7月19日";
+        for width in (80..300).map(f64::from) {
+            let lines = wrap(source, width, FONT, &EstimateMeasure, 9);
+            assert!(lines.iter().any(|l| l.ends_with("2023年7月19日")), "{width}: {lines:?}");
+        }
+    }
+
+    #[test]
+    fn an_aside_in_brackets_is_not_split_over_the_last_two_lines() {
+        let title = "新能源汽车产销同比增长（2023年上半年）";
+        let mut moved = 0;
+        for width in (60..400).map(f64::from) {
+            let lines = wrap(title, width, FONT, &EstimateMeasure, 9);
+            if let [.., prev, last] = lines.as_slice() {
+                let split = prev.chars().any(|c| c == '（') && !last.starts_with('（');
+                // Unless the aside is longer than a line.
+                assert!(!split || EstimateMeasure.width_css_px("（2023年上半年）", FONT) > width, "{width}: {lines:?}");
+                moved += usize::from(last == "（2023年上半年）");
+            }
+        }
+        assert!(moved > 20, "moved at {moved} widths");
+        // Not an aside that closed on its own line, nor one that would leave its line empty.
+        assert_eq!(wrap("一二（三）四五六七八九", 50.0, FONT, &EstimateMeasure, 3), ["一二（三）", "四五六七", "八九"]);
     }
 
     /// The last line has two words or more, or it is no short one, or the line before has two at
