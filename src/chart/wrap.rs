@@ -5,8 +5,8 @@ use super::geom::{Font, TextMeasure};
 
 /// Breakable pieces: each CJK character alone, Latin words with their trailing space; a number
 /// keeps the CJK character after it (2023年, 19日, 7月: a date never splits before its 日), a
-/// date is one piece (2023年7月19日: no break after 年 or 月 before a digit, as a no-break space
-/// breaks nothing in 19 July 2023).
+/// date is one piece (2023年7月19日, 2023年1—5月: no break after 年, 月 or — before a digit, as a
+/// no-break space breaks nothing in 19 July 2023).
 /// (`str::get`, not indexing: the indices are char boundaries, and the wasm then ships no
 /// slicing panic and the Debug formatting it pulls in.)
 fn pieces(text: &str) -> Vec<&str> {
@@ -16,7 +16,7 @@ fn pieces(text: &str) -> Vec<&str> {
     while let Some((i, c)) = chars.next() {
         let next = i + c.len_utf8();
         let after = chars.peek().map(|&(_, n)| n);
-        let glued = c == '\u{a0}' || after == Some('\u{a0}') || (matches!(c, '年' | '月') && after.is_some_and(|n| n.is_ascii_digit()));
+        let glued = c == '\u{a0}' || after == Some('\u{a0}') || (matches!(c, '年' | '月' | '—') && after.is_some_and(|n| n.is_ascii_digit()));
         let before_cjk = !c.is_ascii_digit() && after.is_some_and(|n| !n.is_ascii() && !matches!(n, '，' | '。' | '、' | '）' | '：'));
         if !glued && (!c.is_ascii() || c == ' ' || before_cjk) {
             if let Some(piece) = text.get(start..next) {
@@ -69,9 +69,11 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
     if !line.trim().is_empty() {
         lines.push(line.trim_end().to_string());
     }
-    // An aside in brackets split over the last two lines, 新能源汽车产销同比增长（2023年上半 /
-    // 年）, goes onto the last line whole where it fits there: …增长 / （2023年上半年）.
-    if let [.., prev, last] = lines.as_mut_slice() {
+    // An aside in full-width brackets split over the last two lines, 新能源汽车产销同比增长（2023年
+    // 上半 / 年）, goes onto the last line whole where it fits there: …增长 / （2023年上半年）. Not
+    // where the lines are shortened below, nor where it would leave one character alone.
+    let shown = lines.len() <= max_lines.max(1);
+    if let ([.., prev, last], true) = (lines.as_mut_slice(), shown) {
         // Where a bracket opens on the line before and is left open there (0: none); it closes
         // on the last line, as the texts' brackets are paired.
         let mut open = 0;
@@ -82,12 +84,11 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
                 _ => {}
             }
         }
-        if open > 0 {
-            let mut joined = prev.get(open..).unwrap_or_default().to_string();
+        if let (Some(head), Some(aside)) = (prev.get(..open).filter(|h| h.chars().nth(1).is_some()), prev.get(open..)) {
+            let mut joined = aside.to_string();
             joined.push_str(last);
             if measure.width_css_px(&joined, font) <= max_width_css_px {
-                prev.truncate(open);
-                *last = joined;
+                (*prev, *last) = (head.to_string(), joined);
             }
         }
     }
@@ -180,6 +181,7 @@ mod tests {
         assert_eq!(pieces("5G基站 up 11.5%，ok"), ["5G", "基", "站", " ", "up ", "11.5%，", "ok"]);
         assert_eq!(pieces("截至2023年7月19日"), ["截", "至", "2023年7月19日"]);
         assert_eq!(pieces("2023年上半年"), ["2023年", "上", "半", "年"]);
+        assert_eq!(pieces("2023年1—5月"), ["2023年1—5月"]);
         assert_eq!(pieces("conference, 19\u{a0}July\u{a0}2023"), ["conference, ", "19\u{a0}July\u{a0}2023"]);
         assert_eq!(pieces("六\u{a0}月底"), ["六\u{a0}月", "底"]);
         assert_eq!(pieces(""), Vec::<&str>::new());
@@ -218,8 +220,12 @@ mod tests {
             }
         }
         assert!(moved > 20, "moved at {moved} widths");
-        // Not an aside that closed on its own line, nor one that would leave its line empty.
-        assert_eq!(wrap("一二（三）四五六七八九", 50.0, FONT, &EstimateMeasure, 3), ["一二（三）", "四五六七", "八九"]);
+        // Not an aside that closed on the line before.
+        assert_eq!(wrap("甲乙（丙）丁戊己", 60.0, FONT, &EstimateMeasure, 3), ["甲乙（丙）丁", "戊己"]);
+        // Not where it would leave one character alone on the line before.
+        assert_eq!(wrap("甲甲甲甲甲（目标）", 40.0, FONT, &EstimateMeasure, 9), ["甲甲甲甲", "甲（目", "标）"]);
+        // Not where the lines are more than may be shown: the last one shown keeps what fits.
+        assert_eq!(wrap(title, 90.0, FONT, &EstimateMeasure, 2), ["新能源汽车产销同比", "增长（2023年上…"]);
     }
 
     /// The last line has two words or more, or it is no short one, or the line before has two at
