@@ -478,7 +478,7 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
     }
     b.plot_w_cap_css_px = cap;
     let title_font = font(if width_css_px < 480.0 { 16.0 } else { 18.0 }, true);
-    b.paragraph(&chart.title, title_font, theme.text, 3);
+    b.paragraph(&chart.title, title_font, theme.text, 4);
     for panel in &chart.panels {
         b.y_css_px += 10.0;
         b.paragraph(&panel.title, PANEL_TITLE, theme.text, 2);
@@ -493,7 +493,7 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
         b.paragraph(note, NOTE, theme.text, 4);
     }
     b.y_css_px += 6.0;
-    b.paragraph(&chart.source_line, SOURCE, theme.muted_text, 3);
+    b.paragraph(&chart.source_line, SOURCE, theme.muted_text, 4);
     let height_css_px = (b.y_css_px + pad_css_px).ceil();
     Scene { width_css_px, height_css_px, marks: b.marks, targets: b.targets }
 }
