@@ -108,26 +108,35 @@ for (const [name, options, reason, english = reason] of [
   });
 }
 
+/** The CSS block the README gives after `marker`, for a test to run as written. */
+function readmeCss(marker) {
+  return readFileSync(join(ROOT, 'README.md'), 'utf8').split(marker)[1]?.match(/```css\n([^`]+)```/)?.[1];
+}
+
+/** An article page on `s` with `style` in its head and zhibiao's script embed, opened in `p`. */
+async function openArticle(p, s, style, body) {
+  const name = `article-${servers.indexOf(s)}.html`;
+  await p.route(`**/${name}`, (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="zh"><meta charset="utf-8"><title>article</title><link rel="icon" href="data:,">' +
+    `<style>${style}</style><script type="module" src="${s.url}/dist/zhibiao.js"></script>${body}` }));
+  await p.goto(`${s.url}/${name}`);
+}
+
 test("the README's min-height rule keeps a chart's place before the script has drawn it, and the drawn chart in it", async () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const rule = readme.split('To keep\nit in place')[1]?.match(/```css\n([^`]+)```/)?.[1];
+  const rule = readmeCss('To keep\nit in place');
   assert.ok(rule?.includes('min-height: 520px'), 'the README gives the rule');
-  const host = (url) => '<!doctype html><html lang="zh"><meta charset="utf-8"><title>article</title><link rel="icon" href="data:,">' +
-    `<style>body { width: 800px; margin: 0 } ${rule}</style><script type="module" src="${url}/dist/zhibiao.js"></script>` +
-    '<p>正文。</p><zhibiao-chart chart="5g"></zhibiao-chart><p id="after">正文继续。</p>';
+  const style = `body { width: 800px; margin: 0 } ${rule}`;
+  const body = '<p>正文。</p><zhibiao-chart chart="5g"></zhibiao-chart><p id="after">正文继续。</p>';
   const heights = (p) => p.evaluate(() => [document.querySelector('zhibiao-chart').getBoundingClientRect().height, document.getElementById('after').getBoundingClientRect().top]);
   // Not yet defined (here never: the entry is missing): the place is kept all the same.
   const s = await server(ROOT, { missing: (path) => path.endsWith('/zhibiao.js') });
   const { context, page: p } = await page();
-  await p.route('**/article.html', (route) => route.fulfill({ contentType: 'text/html', body: host(s.url) }));
-  await p.goto(`${s.url}/article.html`);
+  await openArticle(p, s, style, body);
   const [before, afterTop] = await heights(p);
   assert.equal(before, 520);
   // Drawn: the chart fills it, and the text after it has not moved by more than the README's
   // measurement is off (the table is rounded to the pixel; fonts differ by machine).
-  const ok = await server(ROOT);
-  await p.route('**/article2.html', (route) => route.fulfill({ contentType: 'text/html', body: host(ok.url) }));
-  await p.goto(`${ok.url}/article2.html`);
+  await openArticle(p, await server(ROOT), style, body);
   await ready(p, '5g');
   const [drawn, afterDrawn] = await heights(p);
   assert.ok(drawn >= 520 && afterDrawn - afterTop <= 8, `drawn ${drawn} px high, the text after it moved ${afterDrawn - afterTop} px`);
@@ -135,12 +144,9 @@ test("the README's min-height rule keeps a chart's place before the script has d
 });
 
 test("when zhibiao.js itself cannot load, the README's rule for a page's stylesheet says so in the chart's box and language, after its delay, and never once the chart is there", async () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const rule = readme.split('**When `zhibiao.js` itself cannot load**')[1]?.match(/```css\n([^`]+)```/)?.[1];
+  const rule = readmeCss('**When `zhibiao.js` itself cannot load**');
   assert.ok(rule?.includes(':not(:defined)::before'), 'the README gives the rule');
-  const host = (url) => '<!doctype html><html lang="zh"><meta charset="utf-8"><title>article</title><link rel="icon" href="data:,">' +
-    `<style>${rule}</style><script type="module" src="${url}/dist/zhibiao.js"></script>` +
-    '<p>正文。</p><zhibiao-chart chart="nev"></zhibiao-chart><p lang="en">Text. <zhibiao-chart chart="nev"></zhibiao-chart></p>';
+  const body = '<p>正文。</p><zhibiao-chart chart="nev"></zhibiao-chart><p lang="en">Text. <zhibiao-chart chart="nev"></zhibiao-chart></p>';
   const before = (p) => p.locator('zhibiao-chart').evaluateAll((els) => els.map((el) => {
     const style = getComputedStyle(el, '::before');
     return [style.content, style.visibility];
@@ -148,8 +154,7 @@ test("when zhibiao.js itself cannot load, the README's rule for a page's stylesh
   // Blocked (here a 404; a missing CORS header or a CSP ends the same way): hidden at first, then said.
   const s = await server(ROOT, { missing: (path) => path.endsWith('/zhibiao.js') });
   const { context, page: p } = await page();
-  await p.route('**/article.html', (route) => route.fulfill({ contentType: 'text/html', body: host(s.url) }));
-  await p.goto(`${s.url}/article.html`);
+  await openArticle(p, s, rule, body);
   assert.deepEqual(await before(p), [['"图表未能加载。"', 'hidden'], ['"The chart could not be loaded."', 'hidden']], 'not during the first seconds');
   await p.waitForFunction(() => getComputedStyle(document.querySelector('zhibiao-chart'), '::before').visibility === 'visible', null, { timeout: 15000 });
   assert.deepEqual(await before(p), [['"图表未能加载。"', 'visible'], ['"The chart could not be loaded."', 'visible']]);
@@ -158,9 +163,7 @@ test("when zhibiao.js itself cannot load, the README's rule for a page's stylesh
   await p.addStyleTag({ content: '*, *::before { animation: none !important; }' });
   assert.deepEqual((await before(p)).map(([, visibility]) => visibility), ['visible', 'visible'], 'the rule\'s !important wins over an author reset');
   // Loaded: the chart, and no message, then or later.
-  const ok = await server(ROOT);
-  await p.route('**/article2.html', (route) => route.fulfill({ contentType: 'text/html', body: host(ok.url) }));
-  await p.goto(`${ok.url}/article2.html`);
+  await openArticle(p, await server(ROOT), rule, body);
   await ready(p, 'nev');
   assert.deepEqual((await before(p)).map(([content]) => content), ['none', 'none']);
   await context.close();
