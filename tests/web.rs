@@ -387,6 +387,12 @@ async fn a_bad_attribute_shows_a_message_and_other_charts_keep_working() {
     assert!(message.contains("lang=\"fr\"") && message.contains("zh、en"), "{message}");
     assert!(text(&bad_lang, "table").contains("44.1%"), "the data table comes with the message");
 
+    // Both bad: both named at once, in the language around the element.
+    let both = mount("pie", Some("fr"), 500);
+    next_frame().await;
+    let message = text(&both, ".message");
+    assert!(message.contains("chart=\"pie\"") && message.contains("lang=\"fr\"") && message.contains("zh、en"), "{message}");
+
     // Fixing the attribute at run time re-renders (once the chart is on screen: the two mounted
     // above it may have pushed it below the fold).
     bad.scroll_into_view();

@@ -96,29 +96,41 @@ pub struct AttributeError {
 }
 
 impl AttributeError {
-    /// The message shown in the element's box, in the reader's language.
-    pub fn message(&self, lang: Lang) -> String {
-        // Not `[&str]::join`: the wasm already has the one for `[String]`, and each is 1 KB.
-        let mut allowed = String::new();
-        for (i, value) in self.allowed.iter().enumerate() {
-            if i > 0 {
-                allowed.push_str(lang.pick("、", ", "));
+    /// The message shown in the element's box, in the reader's language; `also`, a second bad
+    /// attribute (`lang` after `chart`), is named in it too, so that one fix shows the chart.
+    pub fn message(&self, also: Option<&AttributeError>, lang: Lang) -> String {
+        let mut text = String::new();
+        let mut next = Some(self);
+        while let Some(e) = next {
+            let first = text.is_empty();
+            text.push_str(match (lang, first) {
+                (Lang::Zh, true) => "无法显示图表：属性 ",
+                (Lang::Zh, false) => "；属性 ",
+                (Lang::En, true) => "Cannot show the chart: attribute ",
+                (Lang::En, false) => " Attribute ",
+            });
+            text.push_str(e.attribute);
+            text.push_str("=\"");
+            text.push_str(&e.value);
+            text.push_str(lang.pick("\" 无效，可用的值为 ", "\" is not valid; allowed values are "));
+            // Not `[&str]::join`: the wasm already has the one for `[String]`, and each is 1 KB.
+            for (i, value) in e.allowed.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(lang.pick("、", ", "));
+                }
+                text.push_str(value);
             }
-            allowed.push_str(value);
+            text.push_str(lang.pick("", "."));
+            next = if first { also } else { None };
         }
-        match lang {
-            Lang::Zh => format!("无法显示图表：属性 {}=\"{}\" 无效，可用的值为 {allowed}。", self.attribute, self.value),
-            Lang::En => format!(
-                "Cannot show the chart: attribute {}=\"{}\" is not valid; allowed values are {allowed}.",
-                self.attribute, self.value
-            ),
-        }
+        text.push_str(lang.pick("。", ""));
+        text
     }
 }
 
 impl fmt::Display for AttributeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
+        f.write_str(&self.message(None, Lang::En))
     }
 }
 
@@ -135,8 +147,20 @@ mod tests {
         }
         for value in ["", "5gg", "ｎｅｖ", "growth rates"] {
             let e = ChartId::parse(value).err().unwrap_or_else(|| panic!("{value:?} accepted"));
-            assert_eq!(e.message(Lang::En), format!("Cannot show the chart: attribute chart=\"{value}\" is not valid; allowed values are growth, 5g, nev."));
+            assert_eq!(e.message(None, Lang::En), format!("Cannot show the chart: attribute chart=\"{value}\" is not valid; allowed values are growth, 5g, nev."));
         }
+        let (chart, lang) = (ChartId::parse("pie").unwrap_err(), Lang::parse("fr").unwrap_err());
+        assert_eq!(lang.message(None, Lang::Zh), "无法显示图表：属性 lang=\"fr\" 无效，可用的值为 zh、en。");
+        // Both bad: both named, so that the page's developer fixes them at once.
+        assert_eq!(
+            chart.message(Some(&lang), Lang::En),
+            "Cannot show the chart: attribute chart=\"pie\" is not valid; allowed values are growth, 5g, nev. \
+             Attribute lang=\"fr\" is not valid; allowed values are zh, en."
+        );
+        assert_eq!(
+            chart.message(Some(&lang), Lang::Zh),
+            "无法显示图表：属性 chart=\"pie\" 无效，可用的值为 growth、5g、nev；属性 lang=\"fr\" 无效，可用的值为 zh、en。"
+        );
         for (value, lang) in [("en", Lang::En), ("EN-us", Lang::En), ("zh-Hans-CN", Lang::Zh), ("zh_TW", Lang::Zh)] {
             assert_eq!(Lang::parse(value), Ok(lang), "{value:?}");
         }

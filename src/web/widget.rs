@@ -34,7 +34,8 @@ fn set_hidden(element: &HtmlElement, hidden: bool) {
 
 /// Why the widget shows a message instead of a chart.
 pub enum Problem {
-    Attribute(AttributeError),
+    /// A bad attribute, and a second one (`lang` after `chart`).
+    Attribute(AttributeError, Option<AttributeError>),
     Internal(String),
 }
 
@@ -198,7 +199,8 @@ impl Widget {
             (Ok(id), Ok(lang)) => Chart::build(id, lang).map_err(|e| Problem::Internal(e.to_string())),
             // Logged when the message is shown: by then a page that sets the attributes just
             // after connecting the element has set them.
-            (Err(e), _) | (_, Err(e)) => Err(Problem::Attribute(e)),
+            (Err(e), lang) => Err(Problem::Attribute(e, lang.err())),
+            (_, Err(e)) => Err(Problem::Attribute(e, None)),
         };
         self.focused = None;
         self.chosen = None;
@@ -223,7 +225,7 @@ impl Widget {
         // With a bad `lang` but a good `chart`, the message comes with the chart's table, in the
         // language around the element.
         let table_only = match (&self.chart, ChartId::parse(&chart_attr)) {
-            (Err(Problem::Attribute(e)), Ok(id)) if e.attribute == "lang" => Chart::build(id, surrounding_lang(&self.host)).ok(),
+            (Err(Problem::Attribute(e, _)), Ok(id)) if e.attribute == "lang" => Chart::build(id, surrounding_lang(&self.host)).ok(),
             _ => None,
         };
         let filled = match (&document, &self.chart) {
@@ -312,11 +314,12 @@ impl Widget {
     pub fn render(&mut self, window: &web_sys::Window) -> Result<Option<(ChartId, Lang)>, JsValue> {
         let message = match &self.chart {
             Ok(_) => None,
-            Err(Problem::Attribute(e)) => {
+            Err(Problem::Attribute(e, also)) => {
                 let lang = resolve_lang(&self.host).unwrap_or_else(|_| surrounding_lang(&self.host));
-                let text = e.message(lang);
+                let text = e.message(also.as_ref(), lang);
                 if self.message.text_content().as_deref() != Some(text.as_str()) || self.message.hidden() {
-                    web_sys::console::error_1(&format!("<zhibiao-chart>: {e}").into());
+                    let logged = format!("<zhibiao-chart>: {}", e.message(also.as_ref(), Lang::En));
+                    web_sys::console::error_1(&logged.into());
                 }
                 Some(text)
             }
