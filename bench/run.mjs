@@ -173,7 +173,7 @@ for (const [path, s] of Object.entries(results.pages.zhibiao.bytes.files)) conso
 
 // The shipped wasm: its sections, and the indices of its exported functions. V8 turns each into
 // a string at instantiation; two distinct indices equal modulo 64 grow its number-to-string cache
-// from 1 KB to 64 KB of JS heap (README, Memory).
+// from 1 KB to 64 KB of JS heap (README, Memory). assemble keeps them apart (scripts/spread-exports.mjs).
 const shipped = readFileSync(join(ROOT, 'dist', 'pkg', 'zhibiao_bg.wasm'));
 const parts = wasmSections(shipped);
 const gz = (b) => gzipSync(b, { level: 9 }).length;

@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 import { shortenNames } from './short-names.mjs';
+import { spreadExports } from './spread-exports.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -63,7 +64,8 @@ for (const [path, name] of stable) {
 if (/from ['"]\.\/snippets\//.test(distGlue)) throw new Error('assemble: a snippet import was not renamed');
 // The names the glue and the wasm call each other by, shortened in both (scripts/short-names.mjs).
 const short = shortenNames(readFileSync(join(ROOT, 'pkg', 'zhibiao_bg.wasm')), distGlue);
-writeFileSync(join(DIST, 'pkg', 'zhibiao_bg.wasm'), short.wasm);
+// No two exported function indices equal modulo 64 (64 KB of JS heap; scripts/spread-exports.mjs).
+writeFileSync(join(DIST, 'pkg', 'zhibiao_bg.wasm'), spreadExports(short.wasm));
 writeFileSync(join(DIST, 'pkg', 'zhibiao.js'), short.glue);
 rmSync(join(DIST, 'pkg', 'snippets'), { recursive: true, force: true });
 const entry = read('www/zhibiao.js');
@@ -128,7 +130,7 @@ glue = glue.split('\n').map((line) => {
 const inlined = [...inlinedPaths.values()].map((v) => v.code).join('\n');
 glue = `${inlined}${glue}`;
 if (/from ['"]\.\/snippets\//.test(glue)) throw new Error('assemble: the glue imports a snippet this script does not inline');
-const wasm = readFileSync(join(glueDir, 'zhibiao_bg.wasm')).toString('base64');
+const wasm = Buffer.from(spreadExports(readFileSync(join(glueDir, 'zhibiao_bg.wasm')))).toString('base64');
 const standalone = `<!doctype html>
 <html lang="zh">
 <head>

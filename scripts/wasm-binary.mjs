@@ -3,7 +3,7 @@
 // Anything this does not know (a new import kind, a typed reference, custom page sizes) throws
 // rather than being misread.
 
-function readLeb(bytes, at) {
+export function readLeb(bytes, at) {
   let value = 0;
   let shift = 0;
   let byte;

@@ -8,6 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
 import { OWNED_EXPORT, token } from '../../scripts/short-names.mjs';
+import { exportedFunctionIndices, leb, nameBytes } from '../../scripts/wasm-binary.mjs';
+import { CACHE_ENTRIES, spreadExports } from '../../scripts/spread-exports.mjs';
 import { clipboardHolds, FIRST_BAR, launch, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN, tipShows } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -1100,4 +1102,39 @@ test("dist's wasm and glue call each other by short names, and the glue supplies
   assert.ok(names.filter((n) => n.length <= 3).length >= 8, `exports: ${names}`);
   // pkg/ (the npm package) keeps wasm-bindgen's names.
   assert.ok(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(join(ROOT, 'pkg', 'zhibiao_bg.wasm')))).some((i) => i.name.startsWith('__wbg_')));
+});
+
+/** The distinct function indices a wasm exports, and those among them equal modulo 64. */
+function exportSlots(wasm) {
+  const indices = [...new Set(Object.values(exportedFunctionIndices(wasm)))];
+  return { indices, clashes: indices.filter((i, n) => indices.findIndex((j) => j % CACHE_ENTRIES === i % CACHE_ENTRIES) !== n) };
+}
+
+test("dist's wasm exports no two functions whose indices are equal modulo 64 (V8 names each by its index through a cache that then grows by 64 KB of JS heap); a moved export calls the same function", () => {
+  for (const file of [join(DIST, 'pkg', 'zhibiao_bg.wasm')]) {
+    const { indices, clashes } = exportSlots(readFileSync(file));
+    assert.ok(indices.length >= 8, `${indices.length} exported functions`);
+    assert.deepEqual(clashes, [], `exported function indices ${indices.join(', ')}`);
+  }
+  // A module of 70 functions, each adding its own index to its argument, exporting the 2nd as
+  // `a` and the 66th as `b` and `c` (65 ≡ 1 modulo 64).
+  const section = (id, body) => [id, ...leb(body.length), ...body];
+  const vec = (items) => [...leb(items.length), ...items.flat()];
+  const sleb = (v) => (v < 64 ? [v] : [0x80 | (v & 0x7f), v >> 7]);
+  const count = 70;
+  const bodies = Array.from({ length: count }, (_, i) => [0x00, 0x20, 0x00, 0x41, ...sleb(i), 0x6a, 0x0b]);
+  const wasm = Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vec([[0x60, 0x01, 0x7f, 0x01, 0x7f]])),
+    ...section(3, vec(bodies.map(() => [0x00]))),
+    ...section(7, vec([['a', 1], ['b', 65], ['c', 65]].map(([name, index]) => [...nameBytes(name), 0x00, ...leb(index)]))),
+    ...section(10, vec(bodies.map((body) => [...leb(body.length), ...body])))]);
+  assert.deepEqual(exportSlots(wasm).clashes, [65]);
+  const spread = spreadExports(wasm);
+  assert.deepEqual(exportedFunctionIndices(spread), { a: 1, b: count, c: count }, 'b and c through one thunk after the last function');
+  assert.deepEqual(exportSlots(spread).clashes, []);
+  const call = (bytes) => new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
+  for (const name of ['a', 'b', 'c']) assert.equal(call(spread)[name](10), call(wasm)[name](10), name);
+  assert.equal(call(spread).b(10), 75);
+  // Nothing to move: the same bytes.
+  assert.equal(spreadExports(spread), spread);
 });
