@@ -64,7 +64,7 @@ for (const [path, name] of stable) {
 if (/from ['"]\.\/snippets\//.test(distGlue)) throw new Error('assemble: a snippet import was not renamed');
 // The names the glue and the wasm call each other by, shortened in both (scripts/short-names.mjs).
 const short = shortenNames(readFileSync(join(ROOT, 'pkg', 'zhibiao_bg.wasm')), distGlue);
-// No two exported function indices equal modulo 64 (64 KB of JS heap; scripts/spread-exports.mjs).
+// No two exported function indices equal modulo 128 (64 KB of JS heap; scripts/spread-exports.mjs).
 writeFileSync(join(DIST, 'pkg', 'zhibiao_bg.wasm'), spreadExports(short.wasm));
 writeFileSync(join(DIST, 'pkg', 'zhibiao.js'), short.glue);
 rmSync(join(DIST, 'pkg', 'snippets'), { recursive: true, force: true });

@@ -1,15 +1,17 @@
-// Keeps the wasm's exported function indices apart modulo 64, so that instantiating it does not
+// Keeps the wasm's exported function indices apart modulo 128, so that instantiating it does not
 // grow V8's number-to-string cache by 64 KB of JS heap: V8 names each exported function by its
-// index, as a string, through that cache, which starts with 64 entries (indexed by the number
-// modulo 64) and grows to its full size at its first collision (docs/performance.md, Memory).
-// Where two exports' indices collide, one of them is exported through a thunk appended after the
-// last function (it calls the original with its arguments): appending renumbers nothing else.
-// Used by scripts/assemble.mjs on dist/pkg.
+// index, as a string, through that cache (`SmiStringCache`), which starts with 128 entries (1 KB),
+// indexed by the number modulo 128, and grows to its full size at its first collision
+// (docs/performance.md, Memory). Where two exports' indices collide, one of them is exported
+// through a thunk appended after the last function (it calls the original with its arguments):
+// appending renumbers nothing else. Anything it cannot do safely (more exports than cache
+// entries, types or sections it does not read, a module that no longer validates) throws.
+// Used by scripts/assemble.mjs on dist/pkg and the self-contained HTML.
 
-import { assemble, exports, imports, leb, nameBytes, readLeb, sections } from './wasm-binary.mjs';
+import { assemble, exports, imports, leb, readLeb, sections } from './wasm-binary.mjs';
 
 /** V8's first number-to-string cache: this many entries, indexed by the number modulo it. */
-export const CACHE_ENTRIES = 64;
+export const CACHE_ENTRIES = 128;
 
 /** The value types a function signature may hold here (numbers, v128, funcref, externref). */
 const VALUE_TYPES = new Set([0x7f, 0x7e, 0x7d, 0x7c, 0x7b, 0x70, 0x6f]);
@@ -46,6 +48,8 @@ function vector(body) {
  * collide; the thunks' own indices are consecutive, so they never collide with one another.
  */
 export function plan(indices, first) {
+  // Thunks are consecutive: more of them than entries would collide with one another.
+  if (indices.length > CACHE_ENTRIES) throw new Error(`spread-exports: ${indices.length} exported functions cannot be kept apart modulo ${CACHE_ENTRIES}`);
   const moved = [];
   for (;;) {
     const at = new Map(moved.map((index, i) => [index, first + i]));
@@ -60,19 +64,28 @@ export function plan(indices, first) {
       owner.set(slot, index);
     }
     if (clash === null) return at;
+    if (at.has(clash)) throw new Error(`spread-exports: thunk of ${clash} collides`);
     moved.push(clash);
   }
 }
 
-/** `wasm` (bytes) with no two exported function indices equal modulo 64; the same bytes if none were. */
+/** The name of a custom section, from its body. */
+function customName(body) {
+  const [length, at] = readLeb(body, 0);
+  return new TextDecoder().decode(body.subarray(at, at + length));
+}
+
+/** `wasm` (bytes) with no two exported function indices equal modulo 128; the same bytes if none were. */
 export function spreadExports(wasm) {
   const list = sections(wasm);
   const find = (id) => list.find((s) => s.id === id);
   const exportSection = find(7);
   if (!exportSection) return wasm;
   const entries = [...exports(exportSection.body)];
-  const indices = [...new Set(entries.filter((e) => e.kind === 0).map((e) => e.index))];
   const importedFunctions = [...imports(find(2)?.body ?? Uint8Array.of(0))].filter((i) => i.kind === 0).length;
+  // Only the module's own functions are named by their index here (a re-exported import is the
+  // function it was given).
+  const indices = [...new Set(entries.filter((e) => e.kind === 0 && e.index >= importedFunctions).map((e) => e.index))];
   const functions = find(3);
   const code = find(10);
   if (!functions || !code) return wasm;
@@ -80,6 +93,10 @@ export function spreadExports(wasm) {
   const first = importedFunctions + declared.count;
   const moves = plan(indices, first);
   if (moves.size === 0) return wasm;
+  // Offsets into the code section (DWARF, a source map) would point at the wrong bytes.
+  for (const { id, body } of list) {
+    if (id === 0 && /^(\.debug_|sourceMappingURL)/.test(customName(body))) throw new Error(`spread-exports: custom section ${customName(body)} is not supported`);
+  }
 
   // The declared functions' type indices, to give each thunk its original's type.
   const typeOf = [];
@@ -92,7 +109,6 @@ export function spreadExports(wasm) {
   const newTypes = [];
   const bodies = [];
   for (const [index] of moves) {
-    if (index < importedFunctions) throw new Error(`spread-exports: export of imported function ${index} is not supported`);
     const type = typeOf[index - importedFunctions];
     newTypes.push(...leb(type));
     // No locals; each parameter in order; call the original; end.
@@ -104,7 +120,8 @@ export function spreadExports(wasm) {
   const withNew = (section, added) => Uint8Array.from([...leb(vector(section.body).count + moves.size), ...vector(section.body).rest, ...added]);
   const exportBody = [...leb(entries.length)];
   for (const e of entries) {
-    exportBody.push(...nameBytes(e.name), e.kind, ...leb(e.kind === 0 ? (moves.get(e.index) ?? e.index) : e.index));
+    // The name as written (its length and bytes), not decoded and encoded again.
+    exportBody.push(...exportSection.body.subarray(e.start, e.nameEnd), e.kind, ...leb(e.kind === 0 ? (moves.get(e.index) ?? e.index) : e.index));
   }
   const out = list.map((s) => {
     if (s.id === 3) return { id: 3, body: withNew(s, newTypes) };
@@ -112,5 +129,8 @@ export function spreadExports(wasm) {
     if (s.id === 7) return { id: 7, body: Uint8Array.from(exportBody) };
     return s;
   });
-  return assemble(wasm.subarray(0, 8), out);
+  const spread = assemble(wasm.subarray(0, 8), out);
+  // A `ref.func` of a moved function would be valid only while its export declared it.
+  if (!WebAssembly.validate(spread)) throw new Error('spread-exports: the module no longer validates');
+  return spread;
 }

@@ -393,8 +393,8 @@ async fn a_bad_attribute_shows_a_message_and_other_charts_keep_working() {
     let message = text(&both, ".message");
     assert!(message.contains("chart=\"pie\"") && message.contains("lang=\"fr\"") && message.contains("zh、en"), "{message}");
 
-    // Fixing the attribute at run time re-renders (once the chart is on screen: the two mounted
-    // above it may have pushed it below the fold).
+    // Fixing the attribute at run time re-renders (once the chart is on screen: the three
+    // mounted after it, above it, may have pushed it below the fold).
     bad.scroll_into_view();
     bad.set_attribute("chart", "nev").expect("attr");
     ready(&bad).await.expect("chart-ready after the fix");

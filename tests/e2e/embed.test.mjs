@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
 import { OWNED_EXPORT, token } from '../../scripts/short-names.mjs';
 import { exportedFunctionIndices, leb, nameBytes } from '../../scripts/wasm-binary.mjs';
-import { CACHE_ENTRIES, spreadExports } from '../../scripts/spread-exports.mjs';
+import { CACHE_ENTRIES, plan, spreadExports } from '../../scripts/spread-exports.mjs';
 import { clipboardHolds, FIRST_BAR, launch, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN, tipShows } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -1104,37 +1104,47 @@ test("dist's wasm and glue call each other by short names, and the glue supplies
   assert.ok(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(join(ROOT, 'pkg', 'zhibiao_bg.wasm')))).some((i) => i.name.startsWith('__wbg_')));
 });
 
-/** The distinct function indices a wasm exports, and those among them equal modulo 64. */
+/** The distinct function indices a wasm exports, and those among them equal modulo 128. */
 function exportSlots(wasm) {
   const indices = [...new Set(Object.values(exportedFunctionIndices(wasm)))];
   return { indices, clashes: indices.filter((i, n) => indices.findIndex((j) => j % CACHE_ENTRIES === i % CACHE_ENTRIES) !== n) };
 }
 
-test("dist's wasm exports no two functions whose indices are equal modulo 64 (V8 names each by its index through a cache that then grows by 64 KB of JS heap); a moved export calls the same function", () => {
-  for (const file of [join(DIST, 'pkg', 'zhibiao_bg.wasm')]) {
-    const { indices, clashes } = exportSlots(readFileSync(file));
+test("dist's wasm exports no two functions whose indices are equal modulo 128 (V8 names each by its index through a cache that then grows by 64 KB of JS heap); a moved export calls the same function", () => {
+  const html = readFileSync(join(DIST, 'zhibiao-standalone.html'), 'utf8');
+  const inlined = html.match(/atob\("([A-Za-z0-9+/=]+)"\)/)?.[1];
+  assert.ok(inlined, 'the self-contained HTML inlines the wasm as base64');
+  for (const wasm of [readFileSync(join(DIST, 'pkg', 'zhibiao_bg.wasm')), Buffer.from(inlined, 'base64')]) {
+    const { indices, clashes } = exportSlots(wasm);
     assert.ok(indices.length >= 8, `${indices.length} exported functions`);
     assert.deepEqual(clashes, [], `exported function indices ${indices.join(', ')}`);
   }
-  // A module of 70 functions, each adding its own index to its argument, exporting the 2nd as
-  // `a` and the 66th as `b` and `c` (65 ≡ 1 modulo 64).
+  // A module importing one function (index 0) and defining 140, each adding its own index to its
+  // argument (type 1; type 0 is unused), with an exported memory: `a` is function 2, `b` and `c`
+  // function 130 (≡ 2 modulo 128), `d` 5 and `e` 13. b's thunk, appended at 141 (≡ 13), collides
+  // with e, which is moved too, to 142. Indices past 127 take two bytes.
   const section = (id, body) => [id, ...leb(body.length), ...body];
   const vec = (items) => [...leb(items.length), ...items.flat()];
   const sleb = (v) => (v < 64 ? [v] : [0x80 | (v & 0x7f), v >> 7]);
-  const count = 70;
-  const bodies = Array.from({ length: count }, (_, i) => [0x00, 0x20, 0x00, 0x41, ...sleb(i), 0x6a, 0x0b]);
+  const count = 140;
+  const bodies = Array.from({ length: count }, (_, i) => [0x00, 0x20, 0x00, 0x41, ...sleb(i + 1), 0x6a, 0x0b]);
+  const exported = [['a', 2], ['b', 130], ['c', 130], ['d', 5], ['e', 13]];
   const wasm = Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, 0x01, 0x7f, 0x01, 0x7f]])),
-    ...section(3, vec(bodies.map(() => [0x00]))),
-    ...section(7, vec([['a', 1], ['b', 65], ['c', 65]].map(([name, index]) => [...nameBytes(name), 0x00, ...leb(index)]))),
+    ...section(1, vec([[0x60, 0x00, 0x01, 0x7f], [0x60, 0x01, 0x7f, 0x01, 0x7f]])),
+    ...section(2, vec([[...nameBytes('env'), ...nameBytes('g'), 0x00, 0x01]])),
+    ...section(3, vec(bodies.map(() => [0x01]))),
+    ...section(5, vec([[0x00, 0x01]])),
+    ...section(7, vec([...exported.map(([name, index]) => [...nameBytes(name), 0x00, ...leb(index)]), [...nameBytes('mem'), 0x02, 0x00]])),
     ...section(10, vec(bodies.map((body) => [...leb(body.length), ...body])))]);
-  assert.deepEqual(exportSlots(wasm).clashes, [65]);
+  assert.deepEqual(exportSlots(wasm).clashes, [130]);
   const spread = spreadExports(wasm);
-  assert.deepEqual(exportedFunctionIndices(spread), { a: 1, b: count, c: count }, 'b and c through one thunk after the last function');
+  assert.deepEqual(exportedFunctionIndices(spread), { a: 2, b: 141, c: 141, d: 5, e: 142 }, 'b and c through one thunk after the last function, e through the next');
   assert.deepEqual(exportSlots(spread).clashes, []);
-  const call = (bytes) => new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
-  for (const name of ['a', 'b', 'c']) assert.equal(call(spread)[name](10), call(wasm)[name](10), name);
-  assert.equal(call(spread).b(10), 75);
-  // Nothing to move: the same bytes.
+  const call = (bytes) => new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { g: (x) => x } }).exports;
+  for (const [name] of exported) assert.equal(call(spread)[name](10), call(wasm)[name](10), name);
+  assert.deepEqual([call(spread).b(10), call(spread).e(10)], [140, 23]);
+  assert.ok(call(spread).mem instanceof WebAssembly.Memory, 'the memory is still exported');
+  // Nothing to move: the same bytes. More exported functions than the cache has entries: refused.
   assert.equal(spreadExports(spread), spread);
+  assert.throws(() => plan(Array.from({ length: CACHE_ENTRIES + 1 }, (_, i) => i), 1000), /cannot be kept apart/);
 });
