@@ -333,6 +333,32 @@ fn attribute_changed(host: &HtmlElement, attribute: &str) {
     schedule_render(id);
 }
 
+/// TypeScript for the npm package (`pkg/zhibiao.d.ts`): the element's tag and its `chart-ready`
+/// event, so that `document.querySelector('zhibiao-chart')` is an `HTMLElement` and the event's
+/// `detail` is typed. wasm-bindgen writes it into the `.d.ts`; none of it reaches the wasm.
+#[wasm_bindgen(typescript_custom_section)]
+const ELEMENT_TYPES: &'static str = r#"
+/** A chart's `chart` attribute, as `chart-ready` gives it (the attribute itself may differ in case and spaces). */
+export type ZhibiaoChartId = "growth" | "5g" | "nev";
+
+/** The `detail` of `chart-ready`, which a chart dispatches (bubbling, composed) once drawn, and again after an error message gives way to it. */
+export interface ZhibiaoChartReadyDetail {
+    readonly chart: ZhibiaoChartId;
+    /** The chart's title, in its language. */
+    readonly title: string;
+}
+
+declare global {
+    /** `<zhibiao-chart chart="growth|5g|nev" lang="zh|en" focus-point="…">`, defined once `init()` has run: attributes, not properties. */
+    interface HTMLElementTagNameMap {
+        "zhibiao-chart": HTMLElement;
+    }
+    interface GlobalEventHandlersEventMap {
+        "chart-ready": CustomEvent<ZhibiaoChartReadyDetail>;
+    }
+}
+"#;
+
 /// Defines `<zhibiao-chart>` when the module starts. Safe to call again.
 #[wasm_bindgen(start)]
 pub fn start() {

@@ -2,10 +2,11 @@
 // fallback, untrusted input, export, accessibility (axe-core). Needs `make build` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import ts from 'typescript';
 import { serve } from './server.mjs';
 import { OWNED_EXPORT, token } from '../../scripts/short-names.mjs';
 import { exportedFunctionIndices, leb, nameBytes } from '../../scripts/wasm-binary.mjs';
@@ -1054,6 +1055,39 @@ test('pkg/ is an npm package a bundler-free page can import', async () => {
   assert.equal(pkg.types, 'zhibiao.d.ts');
   for (const file of ['zhibiao.js', 'zhibiao_bg.wasm', 'zhibiao.d.ts', 'snippets']) assert.ok(pkg.files.includes(file), file);
   for (const file of [pkg.module, pkg.types, 'zhibiao_bg.wasm']) readFileSync(join(ROOT, 'pkg', file));
+});
+
+test("pkg/'s types give TypeScript the element and its chart-ready event", () => {
+  // A module as a bundling newsroom would write it, checked strictly against pkg/zhibiao.d.ts.
+  // `@ts-expect-error` marks what must not type-check: unused, it is an error itself.
+  const dir = join(ROOT, 'target', 'ts-check');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'embed.ts');
+  writeFileSync(file, `import init, { type ZhibiaoChartId, type ZhibiaoChartReadyDetail } from '../../pkg/zhibiao.js';
+await init();
+// An HTMLElement by its tag (an Element otherwise, which has no focus() and no chart-ready).
+const chart = document.querySelector('zhibiao-chart');
+chart?.focus();
+document.createElement('zhibiao-chart').setAttribute('chart', 'nev');
+chart?.addEventListener('chart-ready', (e) => {
+  const id: ZhibiaoChartId = e.detail.chart;
+  const title: string = e.detail.title;
+  console.log(id, title);
+});
+document.addEventListener('chart-ready', (e) => {
+  const detail: ZhibiaoChartReadyDetail = e.detail;
+  // @ts-expect-error: no chart is called pie
+  if (detail.chart === 'pie') console.log(detail);
+  // @ts-expect-error: the detail is read-only
+  detail.title = '';
+});
+`);
+  const program = ts.createProgram([file], {
+    strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [],
+  });
+  const errors = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? `${basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+  assert.deepEqual(errors, []);
 });
 
 /** The functions of the minified glue's import object (`{__proto__:null,a0:function(…){…},…}`),
