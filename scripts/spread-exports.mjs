@@ -8,13 +8,10 @@
 // entries, types or sections it does not read, a module that no longer validates) throws.
 // Used by scripts/assemble.mjs on dist/pkg and the self-contained HTML.
 
-import { assemble, exports, imports, leb, readLeb, sections } from './wasm-binary.mjs';
+import { assemble, exports, imports, leb, readLeb, readName, sections, VALUE_TYPES } from './wasm-binary.mjs';
 
 /** V8's first number-to-string cache: this many entries, indexed by the number modulo it. */
 export const CACHE_ENTRIES = 128;
-
-/** The value types a function signature may hold here (numbers, v128, funcref, externref). */
-const VALUE_TYPES = new Set([0x7f, 0x7e, 0x7d, 0x7c, 0x7b, 0x70, 0x6f]);
 
 /** Each type's parameter count, from a type section's body (plain function types only). */
 function paramCounts(body) {
@@ -69,12 +66,6 @@ export function plan(indices, first) {
   }
 }
 
-/** The name of a custom section, from its body. */
-function customName(body) {
-  const [length, at] = readLeb(body, 0);
-  return new TextDecoder().decode(body.subarray(at, at + length));
-}
-
 /** `wasm` (bytes) with no two exported function indices equal modulo 128; the same bytes if none were. */
 export function spreadExports(wasm) {
   const list = sections(wasm);
@@ -95,7 +86,8 @@ export function spreadExports(wasm) {
   if (moves.size === 0) return wasm;
   // Offsets into the code section (DWARF, a source map) would point at the wrong bytes.
   for (const { id, body } of list) {
-    if (id === 0 && /^(\.debug_|sourceMappingURL)/.test(customName(body))) throw new Error(`spread-exports: custom section ${customName(body)} is not supported`);
+    const name = id === 0 ? readName(body, 0)[0] : '';
+    if (/^(\.debug_|sourceMappingURL)/.test(name)) throw new Error(`spread-exports: custom section ${name} is not supported`);
   }
 
   // The declared functions' type indices, to give each thunk its original's type.
@@ -117,7 +109,10 @@ export function spreadExports(wasm) {
     ops.push(0x10, ...leb(index), 0x0b);
     bodies.push(...leb(ops.length), ...ops);
   }
-  const withNew = (section, added) => Uint8Array.from([...leb(vector(section.body).count + moves.size), ...vector(section.body).rest, ...added]);
+  const withNew = (section, added) => {
+    const { count, rest } = vector(section.body);
+    return Uint8Array.from([...leb(count + moves.size), ...rest, ...added]);
+  };
   const exportBody = [...leb(entries.length)];
   for (const e of entries) {
     // The name as written (its length and bytes), not decoded and encoded again.

@@ -52,14 +52,14 @@ export function sections(wasm) {
 }
 
 /** The name at `at` in `body`: [text, the offset after it]. */
-function readName(body, at) {
+export function readName(body, at) {
   const [length, start] = readLeb(body, at);
   if (start + length > body.length) throw new Error('wasm-binary: a name runs past its section');
   return [decoder.decode(body.subarray(start, start + length)), start + length];
 }
 
 const REF_TYPES = new Set([0x70, 0x6f]); // funcref, externref
-const VALUE_TYPES = new Set([0x7f, 0x7e, 0x7d, 0x7c, 0x7b, ...REF_TYPES]);
+export const VALUE_TYPES = new Set([0x7f, 0x7e, 0x7d, 0x7c, 0x7b, ...REF_TYPES]);
 
 /** Length in bytes of an import's description (after its kind byte). */
 function importDescLength(body, at, kind) {
