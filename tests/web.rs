@@ -369,6 +369,25 @@ async fn a_tap_shows_the_tooltip_and_a_second_tap_hides_it() {
     assert!(!tip_shown(&el));
 }
 
+/// A tap on a card that lies over another bar hides the card: it does not show the card of the bar
+/// hidden under it, which the reader could not see to aim at.
+#[wasm_bindgen_test]
+async fn a_tap_on_a_card_hides_it_rather_than_pick_the_bar_under_it() {
+    let el = mount("nev", None, 600);
+    ready(&el).await.expect("chart-ready");
+    let scene = scene_of(&el, ChartId::Nev, Lang::Zh, None);
+    let (production, sales) = (bar_centre(&scene, 0), bar_centre(&scene, 1));
+    pointer(&el, "pointerup", "touch", sales);
+    assert_eq!(text(&el, ".tip.shown .value"), "44.1%");
+    let (tip, at) = (shadow_query(&el, ".tip.shown").get_bounding_client_rect(), canvas(&el).0.get_bounding_client_rect());
+    let card = RectCss::new(tip.left() - at.left(), tip.top() - at.top(), tip.width(), tip.height());
+    assert!(card.contains(production), "at 600 px the sales card lies over the production bar: {card:?}");
+    pointer(&el, "pointerup", "touch", production);
+    assert!(!tip_shown(&el), "the tap on the card hid it");
+    pointer(&el, "pointerup", "touch", production);
+    assert_eq!(text(&el, ".tip.shown .value"), "42.4%", "with no card over it, a tap on the production bar shows its card");
+}
+
 #[wasm_bindgen_test]
 async fn a_bad_attribute_shows_a_message_and_other_charts_keep_working() {
     let bad = mount("pie", None, 500);

@@ -130,9 +130,10 @@ pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window)
             _ => m.widget.focus(hit, Pin::Tap),
         };
     }
-    // A tap on the point whose card shows, or on empty space, hides the card. (A tap on the
-    // page's point, highlighted without its card, see `show_tip`, shows the card.)
-    let same = hit.is_some() && m.widget.card_shown() == hit;
+    // A tap on the point whose card shows, on the card itself (where it lies over another bar,
+    // that bar, hidden, is not what the reader touched), or on empty space, hides the card. (A
+    // tap on the page's point, highlighted without its card, see `show_tip`, shows the card.)
+    let same = hit.is_some() && m.widget.card_shown() == hit || m.widget.over_card(p);
     let next = if same { None } else { hit };
     m.widget.focus(next, Pin::Tap)
 }
