@@ -388,6 +388,21 @@ async fn a_tap_on_a_card_hides_it_rather_than_pick_the_bar_under_it() {
     assert_eq!(text(&el, ".tip.shown .value"), "42.4%", "with no card over it, a tap on the production bar shows its card");
 }
 
+/// A tap outside the window (on the article around an iframe embed, which the frame cannot see,
+/// or in another frame) hides a tapped card, as a tap outside the chart does: the window loses
+/// focus to it.
+#[wasm_bindgen_test]
+async fn the_window_losing_focus_hides_a_tapped_card() {
+    let el = mount("nev", None, 600);
+    ready(&el).await.expect("chart-ready");
+    let scene = scene_of(&el, ChartId::Nev, Lang::Zh, None);
+    pointer(&el, "pointerup", "touch", bar_centre(&scene, 1));
+    assert_eq!(text(&el, ".tip.shown .value"), "44.1%");
+    let blur = web_sys::Event::new("blur").expect("event");
+    web_sys::window().expect("window").dispatch_event(&blur).expect("dispatch");
+    assert!(!tip_shown(&el), "the window's blur hid the tapped card");
+}
+
 #[wasm_bindgen_test]
 async fn a_bad_attribute_shows_a_message_and_other_charts_keep_working() {
     let bad = mount("pie", None, 500);

@@ -203,7 +203,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     widget.on_screen = on_screen;
     let canvas: &EventTarget = widget.canvas.as_ref();
     // On an early return below, `listeners` is dropped and removes what was added.
-    let mut listeners = Listeners(Vec::with_capacity(16));
+    let mut listeners = Listeners(Vec::with_capacity(17));
     listeners.0.push(listen(id, canvas, "pointermove", on_pointer_move)?);
     listeners.0.push(listen(id, canvas, "pointerup", on_pointer_up)?);
     listeners.0.push(listen(id, canvas, "pointerleave", on_leave)?);
@@ -211,6 +211,10 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     listeners.0.push(listen(id, canvas, "focus", on_focus)?);
     listeners.0.push(listen(id, canvas, "blur", on_blur)?);
     listeners.0.push(listen(id, window.as_ref(), "pointerdown", on_outside_down)?);
+    // A tap or click outside the window is outside the chart too: on the article around an
+    // iframe embed (which the frame cannot see), or in another frame of the page; the window
+    // loses focus to it.
+    listeners.0.push(listen(id, window.as_ref(), "blur", on_outside_down)?);
     listeners.0.push(listen(id, window.as_ref(), "keydown", on_page_key)?);
     listeners.0.push(listen_with(id, window.as_ref(), "scroll", on_moved, true)?);
     // So may a transition or an animation around it (a teaser card's zoom on hover), once it ends.

@@ -427,6 +427,26 @@ test('the iframe embed posts its height, and only its height, to the parent', as
   await context.close();
 });
 
+test('on a phone, a tap on the article around an iframe embed hides the card a tap in the frame showed, as a tap outside a script embed does', async () => {
+  const s = await server(ROOT);
+  // (Not `isMobile`: the fixture has no viewport meta, so a phone would show it zoomed out, and
+  // the taps would land elsewhere.)
+  const { context, page: p } = await page({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  await p.goto(`${s.url}/tests/e2e/fixtures/parent.html`);
+  const chart = p.frameLocator('iframe').locator('zhibiao-chart');
+  await chart.locator('canvas[role=application]').waitFor();
+  await p.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 200, null, { timeout: 10000 });
+  const bar = await chart.evaluate(FIRST_BAR);
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  await p.touchscreen.tap(box.x + bar.x, box.y + bar.y);
+  await tipShows(p, chart, '42.4%');
+  // The article's first paragraph, above the frame: the frame sees no event of it.
+  const article = await p.locator('p').first().boundingBox();
+  await p.touchscreen.tap(article.x + 20, article.y + article.height / 2);
+  await tipShows(p, chart, null);
+  await context.close();
+});
+
 test('the self-contained file works opened from disk', async () => {
   const { context, page: p, log } = await page();
   await p.goto(pathToFileURL(join(DIST, 'zhibiao-standalone.html')).href);
