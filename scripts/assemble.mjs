@@ -114,13 +114,10 @@ glue = glue.split('\n').map((line) => {
   if (!m) return line;
   const [, clause, path] = m;
   if (!inlinedPaths.has(path)) {
-    let code = readFileSync(join(glueDir, path), 'utf8');
-    // element.js restarts a failed instance by loading the glue afresh from its URL; one file has
-    // no such URL, so there it says at once that the page must be reloaded.
-    if (path.endsWith('/element.js')) {
-      if (code.split('const MAX_RESTARTS = 3;').length !== 2) throw new Error('assemble: element.js no longer declares MAX_RESTARTS = 3');
-      code = code.replace('const MAX_RESTARTS = 3;', 'const MAX_RESTARTS = 0;');
-    }
+    const code = readFileSync(join(glueDir, path), 'utf8');
+    // (element.js restarts a failed instance by loading the glue afresh from its URL; inlined
+    // here, its `import.meta.url` is this file's, and it says at once that the page must be
+    // reloaded.)
     const names = [...code.matchAll(/^export function (\w+)/gm)].map((x) => x[1]);
     inlinedPaths.set(path, { code: code.replace(/^export function/gm, 'function'), names });
   }

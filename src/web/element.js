@@ -5,7 +5,15 @@
 
 let hooks = null;
 let restarts = 0;
-const MAX_RESTARTS = 3;
+/** A restart loads the glue afresh from its URL beside this file, where this file is a module of
+ * its own (dist/pkg/element.js; the npm package's snippets/…/element.js, unbundled, also with a
+ * dev server's `?v=` query). Inlined in the one-file version or in a bundle there is none to
+ * load (webpack gives `import.meta.url` as the source file on disk), and a failure asks for a
+ * reload at once. */
+const HERE = new URL(import.meta.url);
+const MAX_RESTARTS = HERE.protocol !== 'file:' && HERE.pathname.endsWith('/element.js') ? 3 : 0;
+/** The glue, from here (scripts/assemble.mjs moves it for dist/). */
+const GLUE = '../../../../zhibiao.js';
 /** The element class this module defined; another copy of zhibiao on the page has its own. */
 let ours = null;
 /** Every connected chart, those inside other components' shadow roots too, which
@@ -115,9 +123,10 @@ function fail(error) {
   restarts += 1;
   showError('图表出错，正在重新加载……', 'The chart failed; reloading it…');
   // A new module instance (new URL, new wasm memory) takes over the element's hooks.
-  const glue = new URL('../../../../zhibiao.js', import.meta.url);
+  const glue = new URL(GLUE, HERE);
   glue.searchParams.set('restart', String(restarts));
-  import(glue.href)
+  // Not a literal, and marked: a bundler neither copies the glue for it nor warns of it.
+  import(/* webpackIgnore: true */ /* @vite-ignore */ glue.href)
     .then((module) => module.default())
     .catch((e) => {
       console.error('zhibiao: restart failed:', e);

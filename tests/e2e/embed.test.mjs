@@ -2,7 +2,7 @@
 // fallback, untrusted input, export, accessibility (axe-core). Needs `make build` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { basename, dirname, join } from 'node:path';
@@ -1075,6 +1075,41 @@ test('pkg/ is an npm package a bundler-free page can import', async () => {
   assert.equal(pkg.types, 'zhibiao.d.ts');
   for (const file of ['zhibiao.js', 'zhibiao_bg.wasm', 'zhibiao.d.ts', 'snippets']) assert.ok(pkg.files.includes(file), file);
   for (const file of [pkg.module, pkg.types, 'zhibiao_bg.wasm']) readFileSync(join(ROOT, 'pkg', file));
+});
+
+test("pkg/, unbundled, restarts a failed chart, also where a dev server adds a query to element.js's URL (Vite's ?v=)", async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page();
+  const [hash] = readdirSync(join(ROOT, 'pkg', 'snippets'));
+  const element = `/pkg/snippets/${hash}/src/web/element.js`;
+  // The import map does what the dev server does: the glue's import of element.js gets a query.
+  await p.route('**/pkg-restart.html', (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="en"><meta charset="utf-8"><title>pkg</title><link rel="icon" href="data:,">' +
+    `<script type="importmap">${JSON.stringify({ imports: { [element]: `${element}?v=2ff47d85` } })}</script>` +
+    '<zhibiao-chart chart="nev"></zhibiao-chart>' +
+    '<script type="module">import init from "/pkg/zhibiao.js"; await init();</script>' }));
+  const requests = [];
+  p.on('request', (r) => requests.push(r.url()));
+  await p.goto(`${s.url}/pkg-restart.html`);
+  await ready(p, 'nev');
+  assert.ok(requests.some((url) => url.endsWith(`${element}?v=2ff47d85`)), requests.join('\n'));
+  // A failure inside the wasm (reading a width throws, on the first pointer move).
+  await p.evaluate(() => {
+    window.__ready = [];
+    window.__offsetWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth');
+    Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get() { throw new Error('forced failure'); } });
+  });
+  const chart = p.locator('zhibiao-chart');
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  const bar = await chart.evaluate(FIRST_BAR);
+  await p.mouse.move(box.x + bar.x, box.y + bar.y);
+  await chart.locator('.crash').waitFor();
+  await p.evaluate(() => Object.defineProperty(HTMLElement.prototype, 'offsetWidth', window.__offsetWidth));
+  await ready(p, 'nev');
+  assert.equal(requests.filter((url) => new URL(url).searchParams.has('restart')).length, 1, 'one restart');
+  assert.equal(await chart.locator('.crash').count(), 0, 'the chart is back');
+  assert.ok(log.consoleErrors.every((e) => !e.includes('restart failed') && !e.includes('already defined')), log.consoleErrors.join('\n'));
+  await context.close();
 });
 
 test("pkg/'s types give TypeScript the element and its chart-ready event", () => {
