@@ -155,6 +155,12 @@ fn key_with(el: &HtmlElement, name: &str, alt: bool) -> bool {
     event.default_prevented()
 }
 
+/// The box of the card on show, in CSS px from the canvas's top-left corner.
+fn card_shown(el: &HtmlElement) -> RectCss {
+    let (tip, at) = (shadow_query(el, ".tip.shown").get_bounding_client_rect(), canvas(el).0.get_bounding_client_rect());
+    RectCss::new(tip.left() - at.left(), tip.top() - at.top(), tip.width(), tip.height())
+}
+
 fn text(el: &HtmlElement, selector: &str) -> String {
     shadow_query(el, selector).text_content().unwrap_or_default()
 }
@@ -297,8 +303,7 @@ async fn escape_anywhere_hides_a_hovered_card_and_a_clicked_card_can_be_hovered(
     assert_eq!(text(&el, ".tip.shown .value"), "44.1%", "another bar shows its card");
 
     pointer(&el, "pointerup", "mouse", sales);
-    let (tip, at) = (shadow_query(&el, ".tip.shown").get_bounding_client_rect(), canvas(&el).0.get_bounding_client_rect());
-    let card = RectCss::new(tip.left() - at.left(), tip.top() - at.top(), tip.width(), tip.height());
+    let card = card_shown(&el);
     assert!(card.contains(production), "at 600 px the sales card lies over the production bar: {card:?}");
     pointer(&el, "pointermove", "mouse", production);
     assert_eq!(text(&el, ".tip.shown .value"), "44.1%", "the clicked card stays with the mouse over it");
@@ -379,8 +384,7 @@ async fn a_tap_on_a_card_hides_it_rather_than_pick_the_bar_under_it() {
     let (production, sales) = (bar_centre(&scene, 0), bar_centre(&scene, 1));
     pointer(&el, "pointerup", "touch", sales);
     assert_eq!(text(&el, ".tip.shown .value"), "44.1%");
-    let (tip, at) = (shadow_query(&el, ".tip.shown").get_bounding_client_rect(), canvas(&el).0.get_bounding_client_rect());
-    let card = RectCss::new(tip.left() - at.left(), tip.top() - at.top(), tip.width(), tip.height());
+    let card = card_shown(&el);
     assert!(card.contains(production), "at 600 px the sales card lies over the production bar: {card:?}");
     pointer(&el, "pointerup", "touch", production);
     assert!(!tip_shown(&el), "the tap on the card hid it");

@@ -52,6 +52,22 @@ export const FIRST_BAR = (el) => {
   return null;
 };
 
+/** A hostile page: reading offsetWidth throws, and the pointer moves over the first bar of the
+ * chart `chart` (a locator), whose tooltip the wasm then lays out, so the wasm fails. Resets
+ * `__ready` first; `window.__offsetWidth` keeps the real property, to put back. Needs SHOWN. */
+export async function failOnHover(page, chart) {
+  await page.evaluate(() => {
+    window.__ready = [];
+    window.__offsetWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth');
+    Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get() { throw new Error('forced failure'); } });
+  });
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  const bar = await chart.evaluate(FIRST_BAR);
+  assert.ok(bar, 'found a bar');
+  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  return { chart, box, bar };
+}
+
 /** The value on the card of the point the chart `chart` (a locator) highlights at rest, such as
  * the page's `focus-point`, which shows no card: the mouse goes over the highlighted bar or tile,
  * its card is read, and the mouse leaves to the viewport's bottom-left corner (outside the chart)

@@ -11,7 +11,7 @@ import { serve } from './server.mjs';
 import { OWNED_EXPORT, token } from '../../scripts/short-names.mjs';
 import { exportedFunctionIndices, leb, nameBytes } from '../../scripts/wasm-binary.mjs';
 import { CACHE_ENTRIES, plan, spreadExports } from '../../scripts/spread-exports.mjs';
-import { clipboardHolds, FIRST_BAR, launch, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN, tipShows } from './browser.mjs';
+import { clipboardHolds, failOnHover, FIRST_BAR, launch, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN, tipShows } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -1093,16 +1093,8 @@ test("pkg/, unbundled, restarts a failed chart, also where a dev server adds a q
   await p.goto(`${s.url}/pkg-restart.html`);
   await ready(p, 'nev');
   assert.ok(requests.some((url) => url.endsWith(`${element}?v=2ff47d85`)), requests.join('\n'));
-  // A failure inside the wasm (reading a width throws, on the first pointer move).
-  await p.evaluate(() => {
-    window.__ready = [];
-    window.__offsetWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth');
-    Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get() { throw new Error('forced failure'); } });
-  });
-  const chart = p.locator('zhibiao-chart');
-  const box = await chart.locator('canvas[role=application]').boundingBox();
-  const bar = await chart.evaluate(FIRST_BAR);
-  await p.mouse.move(box.x + bar.x, box.y + bar.y);
+  // A failure inside the wasm.
+  const { chart } = await failOnHover(p, p.locator('zhibiao-chart'));
   await chart.locator('.crash').waitFor();
   await p.evaluate(() => Object.defineProperty(HTMLElement.prototype, 'offsetWidth', window.__offsetWidth));
   await ready(p, 'nev');

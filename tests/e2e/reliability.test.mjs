@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
-import { launch, FIRST_BAR, RECORD_READY, SHOWN } from './browser.mjs';
+import { failOnHover as failOnHoverOf, launch, RECORD_READY, SHOWN } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let browser;
@@ -329,25 +329,12 @@ async function twoCharts() {
   return { ...opened, consoleErrors };
 }
 
-/** A hostile page: reading offsetWidth throws, and the pointer moves over the NEV chart's first
- * bar (the production row), whose tooltip the wasm then lays out. Resets `__ready` first. */
-async function failOnHover(page) {
-  await page.evaluate(() => {
-    window.__ready = [];
-    window.__offsetWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth');
-    Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get() { throw new Error('forced failure'); } });
-  });
-  const nev = page.locator('zhibiao-chart[chart=nev]');
-  const box = await nev.locator('canvas[role=application]').boundingBox();
-  const bar = await nev.evaluate(FIRST_BAR);
-  assert.ok(bar, 'found a bar');
-  await page.mouse.move(box.x + bar.x, box.y + bar.y);
-  return { nev, box, bar };
-}
+/** `failOnHover` (browser.mjs) over the NEV chart's first bar (the production row). */
+const failOnHover = (page) => failOnHoverOf(page, page.locator('zhibiao-chart[chart=nev]'));
 
 test('an exception inside the wasm shows an error state, then every chart comes back', async () => {
   const { context, page, errors, consoleErrors } = await twoCharts();
-  const { nev, box, bar } = await failOnHover(page);
+  const { chart: nev, box, bar } = await failOnHover(page);
   await page.waitForFunction(() => [...document.querySelectorAll('zhibiao-chart')].some((el) => el.shadowRoot.querySelector('.crash')));
   await page.evaluate(() => { Object.defineProperty(HTMLElement.prototype, 'offsetWidth', window.__offsetWidth); });
   // A fresh instance remounts both charts.
