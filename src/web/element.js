@@ -34,7 +34,8 @@ function speaksZh(el) {
 }
 
 /** Scrolls the page, and any box around the chart, as little as shows all of `el` (the card the
- * keys showed: on a window smaller than the chart, a page zoomed in, it may lie outside). */
+ * keys or a tap showed: on a window smaller than the chart, a page zoomed in or a phone held
+ * sideways, it may lie outside). */
 export function reveal(el) {
   el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }

@@ -135,7 +135,9 @@ pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window)
     // tap on the page's point, highlighted without its card, see `show_tip`, shows the card.)
     let same = hit.is_some() && m.widget.card_shown() == hit || m.widget.over_card(p);
     let next = if same { None } else { hit };
-    m.widget.focus(next, Pin::Tap)
+    m.widget.focus(next, Pin::Tap)?;
+    m.widget.reveal_card();
+    Ok(())
 }
 
 pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {

@@ -527,6 +527,34 @@ test('on a phone, a pinch on the chart zooms the page and a swipe on it scrolls 
   await context.close();
 });
 
+test('on a phone held sideways, a tap near the window\'s edge scrolls the page as little as shows the whole card, and the bar stays in view', async () => {
+  const { page, context, errors } = await open('#growth', { width: 844, height: 390, hasTouch: true, isMobile: true });
+  await ready(page, 'growth');
+  const chart = page.locator('#panel-growth zhibiao-chart');
+  const bar = await chart.evaluate(FIRST_BAR);
+  const card = () => chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown')?.getBoundingClientRect().toJSON() ?? null);
+  // The first bar (44.1 %) 30 px above the window's bottom edge, then 30 px below its top edge.
+  for (const from of ['bottom', 'top']) {
+    const y = await chart.evaluate((el, [b, from]) => {
+      const top = el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().top + b.y;
+      scrollBy(0, from === 'bottom' ? top - (innerHeight - 30) : top - 30);
+      return el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().top + b.y;
+    }, [bar, from]);
+    const x = (await chart.locator('canvas[role=application]').boundingBox()).x + bar.x;
+    await page.touchscreen.tap(x, y);
+    await tipShows(page, chart, '44.1%');
+    const shown = await card();
+    // (Scrolling goes by whole pixels; the card's height has a fraction.)
+    assert.ok(shown.top >= -1 && shown.bottom <= 391, `near the ${from}: the card ${JSON.stringify(shown)} is in the window`);
+    const barTop = await chart.evaluate((el, b) => el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().top + b.y, bar);
+    assert.ok(barTop >= 0 && barTop <= 390, `near the ${from}: the bar (${barTop}) is still in the window`);
+    await page.touchscreen.tap(x, barTop);
+    await tipShows(page, chart, null);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the charts follow their container, not the window', async () => {
   const { page, context } = await open('', { width: 1200 });
   await ready(page, 'growth');

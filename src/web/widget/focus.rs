@@ -313,7 +313,7 @@ impl Widget {
     /// Focuses a point (or none: Escape) by the keys, says it in the live region (after Escape,
     /// nothing: it no longer says a point no longer shown), and scrolls the page as little as
     /// shows its card: the keys move no pointer to where the card is, and on a window smaller
-    /// than the chart (a page zoomed in) it may lie outside.
+    /// than the chart (a page zoomed in) it may lie outside (`reveal_card`).
     pub fn focus_by_keys(&mut self, point: Option<usize>) -> Result<(), JsValue> {
         self.focus(point, Pin::Keyboard)?;
         let said = match (&self.chart, self.focused) {
@@ -321,10 +321,17 @@ impl Widget {
             _ => String::new(),
         };
         self.status.set_text_content(Some(&said));
+        self.reveal_card();
+        Ok(())
+    }
+
+    /// Scrolls the page as little as shows the card on show, where the reader cannot move to it:
+    /// the keys, or a tap near the window's edge (a phone held sideways), whose card, placed by
+    /// its row in the chart, may lie outside the window.
+    pub fn reveal_card(&self) {
         if let Some(card) = self.shown.and_then(|shown| self.cards.get(shown)).and_then(Option::as_ref) {
             super::super::reveal(&card.element);
         }
-        Ok(())
     }
 
     /// Highlights a point (or none) and shows its tooltip; moves the markers only when the point changes,
