@@ -15,6 +15,9 @@ fn chart(id: ChartId, lang: Lang) -> Chart {
     Chart::build(id, lang).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The whole chart in the window (`Scene::card_position`'s `visible_css_px`).
+const ALL_VISIBLE: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
+
 fn scene(id: ChartId, lang: Lang, width: f64, focused: Option<usize>) -> Scene {
     layout(&chart(id, lang), width, &EstimateMeasure, &LIGHT, focused)
 }
@@ -664,7 +667,7 @@ fn a_tooltip_card_leaves_its_bar_and_the_figures_in_view() {
                 for t in &s.targets {
                     // A large card (the 340 px maximum width, and a long quote) and a short one.
                     for (card_w, card_h) in [(340.0, 195.0), (240.0, 110.0)] {
-                        let at = s.card_position(t, card_w, card_h, &EstimateMeasure).at;
+                        let at = s.card_position(t, card_w, card_h, ALL_VISIBLE, &EstimateMeasure).at;
                         let card = RectCss::new(at.x_css_px, at.y_css_px, card_w, card_h);
                         let case = format!("{id:?} {lang:?} {width} point {} card {card_w}×{card_h}: {card:?}", t.point_idx);
                         assert!(card.x_css_px >= 12.0 && card.right_css_px() <= s.width_css_px - 12.0, "{case}");
@@ -712,8 +715,8 @@ fn a_brief_card_leaves_its_bar_and_figure_in_view_at_every_width() {
                 for t in &s.targets {
                     let (card_w, card_h) = brief_card_css_px(&c, t.point_idx, f64::min(340.0, width - 24.0));
                     tallest = tallest.max(card_h);
-                    let whole = s.card_position(t, card_w, 195.0, &EstimateMeasure);
-                    let place = s.card_position(t, card_w, card_h, &EstimateMeasure);
+                    let whole = s.card_position(t, card_w, 195.0, ALL_VISIBLE, &EstimateMeasure);
+                    let place = s.card_position(t, card_w, card_h, ALL_VISIBLE, &EstimateMeasure);
                     let card = RectCss::new(place.at.x_css_px, place.at.y_css_px, card_w, card_h);
                     let case = format!("{id:?} {lang:?} {width} point {}: {card:?}", t.point_idx);
                     let (own, cut, hidden) = card_covers(&s, t, card);
@@ -729,6 +732,34 @@ fn a_brief_card_leaves_its_bar_and_figure_in_view_at_every_width() {
     assert!(briefer > 0, "every whole card had a place clear of its own bar and figure");
     // Some labels and periods wrap: not every brief card is one line of each (80 px).
     assert!(tallest > 95.0, "the tallest brief card is {tallest} px");
+}
+
+/// A chart partly scrolled out of the window: a card goes inside the part in view wherever one of
+/// its places fits there (at 1280 px every card has one when 300 px of the chart are in view,
+/// scrolled off at the top or at the bottom), and otherwise where as little of it as can be is out.
+#[test]
+fn a_card_stays_inside_the_part_of_the_chart_in_the_window() {
+    let mut moved = 0;
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let s = scene(id, lang, 1280.0, None);
+            for t in &s.targets {
+                let whole = s.card_position(t, 340.0, 195.0, ALL_VISIBLE, &EstimateMeasure).at;
+                // The 300 px around the target's row, the rest of the chart out of the window.
+                let row = t.hit.center().y_css_px;
+                for visible in [(row - 40.0, row + 260.0), (row - 260.0, row + 40.0)] {
+                    let at = s.card_position(t, 340.0, 195.0, visible, &EstimateMeasure).at;
+                    let case = format!("{id:?} {lang:?} point {} in {visible:?}: card at {at:?}", t.point_idx);
+                    let (top, bottom) = (visible.0.max(4.0), visible.1.min(s.height_css_px - 4.0));
+                    if bottom - top >= 195.0 {
+                        assert!(at.y_css_px >= top - 1e-9 && at.y_css_px + 195.0 <= bottom + 1e-9, "{case}");
+                    }
+                    moved += usize::from(at != whole);
+                }
+            }
+        }
+    }
+    assert!(moved > 0, "no card had to move into the part in view: the case is not tested");
 }
 
 /// A brief card goes where the whole card would cover more: fewer figures cut (its own bar's end
@@ -758,7 +789,7 @@ fn the_nev_sales_card_leaves_the_production_figure_readable() {
             let production = c.point_named("nev_production_growth").expect("the production growth point");
             let t = s.target(sales).expect("its target");
             let figure = s.target(production).expect("its target").figure;
-            let at = s.card_position(t, 340.0, 195.0, &EstimateMeasure).at;
+            let at = s.card_position(t, 340.0, 195.0, ALL_VISIBLE, &EstimateMeasure).at;
             let card = RectCss::new(at.x_css_px, at.y_css_px, 340.0, 195.0);
             let cut = card.overlaps(&figure) && !(card.x_css_px <= figure.x_css_px && figure.right_css_px() <= card.right_css_px());
             assert!(!cut, "{lang:?} {width}: {card:?} cuts through {figure:?}");
@@ -805,7 +836,7 @@ fn a_card_with_no_place_by_its_row_stays_inside_the_chart() {
                 let s = scene(id, lang, width, None);
                 for t in &s.targets {
                     let (card_w, card_h) = (width - 40.0, 330.0);
-                    let at = s.card_position(t, card_w, card_h, &EstimateMeasure).at;
+                    let at = s.card_position(t, card_w, card_h, ALL_VISIBLE, &EstimateMeasure).at;
                     let card = RectCss::new(at.x_css_px, at.y_css_px, card_w, card_h);
                     let (own, cut, hidden) = card_covers(&s, t, card);
                     assert!(card.x_css_px >= 12.0 && card.right_css_px() <= s.width_css_px - 12.0, "{id:?} {lang:?} {width}: {card:?}");

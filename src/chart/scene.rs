@@ -136,7 +136,10 @@ impl Scene {
     /// its own bar's end and figure first, then figures cut through (over the end of "42.4%",
     /// "2.4%" would show), then figures hidden wholly, then other texts (labels, title). Keeps
     /// 12 px from the sides (a phone's chart padding, the least) and 4 px from the top and bottom.
-    pub fn card_position(&self, target: &Target, card_width_css_px: f64, card_height_css_px: f64, measure: &dyn TextMeasure) -> CardPlace {
+    /// Before all of that, it stays inside `visible_css_px` (from, to: the part of the chart in
+    /// the window) as far as it can, so that a chart partly scrolled out of view shows a card
+    /// the mouse shows whole.
+    pub fn card_position(&self, target: &Target, card_width_css_px: f64, card_height_css_px: f64, visible_css_px: (f64, f64), measure: &dyn TextMeasure) -> CardPlace {
         const EDGE_CSS_PX: f64 = 4.0;
         const SIDE_CSS_PX: f64 = 12.0;
         const GAP_CSS_PX: f64 = 4.0;
@@ -163,9 +166,9 @@ impl Scene {
         for mark in &self.marks {
             texts.extend(mark.text_box(measure));
         }
-        // (its own end or figure, or figures cut through; figures hidden wholly; texts covered),
-        // the least first.
-        let mut best: Option<((u32, u32, u32), CardPlace)> = None;
+        // (pixels outside the window; its own end or figure, or figures cut through; figures
+        // hidden wholly; texts covered), the least first.
+        let mut best: Option<((u32, u32, u32, u32), CardPlace)> = None;
         for y in ys {
             let far = y > row.bottom_css_px() + NEAR_CSS_PX || y + h < row.y_css_px - NEAR_CSS_PX;
             if far || y < EDGE_CSS_PX || y > max_y {
@@ -191,7 +194,8 @@ impl Scene {
                 for b in &texts {
                     texts_covered += u32::from(card.overlaps(b));
                 }
-                let cost = (cut, hidden, texts_covered);
+                let outside = (visible_css_px.0 - y).max(0.0) + (y + h - visible_css_px.1).max(0.0);
+                let cost = (outside.ceil() as u32, cut, hidden, texts_covered);
                 if best.is_none_or(|(least, _)| cost < least) {
                     best = Some((cost, CardPlace { at: PointCss { x_css_px: x, y_css_px: y }, figures_cut: cut, figures_hidden: hidden }));
                 }

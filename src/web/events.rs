@@ -68,7 +68,8 @@ pub(super) fn on_after_print(m: &mut Mounted, _: &Event, window: &web_sys::Windo
 /// The pointer in the canvas's CSS pixels. The canvas's place on screen is read once and kept
 /// until a render, a scroll, the pointer leaving, or a change of the chart's or the page's size
 /// may have moved it, so a pointer move forces no layout.
-fn pointer_css(m: &mut Mounted, event: &PointerEvent) -> PointCss {
+fn pointer_css(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window) -> PointCss {
+    let fresh = m.canvas_origin.is_none();
     let (left, top, scale_x, scale_y) = *m.canvas_origin.get_or_insert_with(|| {
         let canvas = &m.widget.canvas;
         let rect = canvas.get_bounding_client_rect();
@@ -78,6 +79,11 @@ fn pointer_css(m: &mut Mounted, event: &PointerEvent) -> PointCss {
         };
         (rect.left(), rect.top(), scale(rect.width(), canvas.offset_width()), scale(rect.height(), canvas.offset_height()))
     });
+    if fresh {
+        // The part of the chart in the window, where the cards the mouse shows go.
+        let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
+        m.widget.show_in((-top / scale_y, (height - top) / scale_y));
+    }
     PointCss { x_css_px: (f64::from(event.client_x()) - left) / scale_x, y_css_px: (f64::from(event.client_y()) - top) / scale_y }
 }
 
@@ -88,13 +94,13 @@ pub(super) fn on_moved(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Resul
     Ok(())
 }
 
-pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     // (A page's synthetic `new Event("pointermove")` is no pointer event, and is ignored.)
     let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
     if event.pointer_type() != "mouse" {
         return Ok(());
     }
-    let p = pointer_css(m, event);
+    let p = pointer_css(m, event, window);
     let hit = m.widget.hit(p);
     // A card Escape hid stays hidden while the mouse stays over its point.
     if hit.is_some() && m.widget.escaped == hit {
@@ -111,9 +117,9 @@ pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, _: &web_sys::Windo
     }
 }
 
-pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
-    let p = pointer_css(m, event);
+    let p = pointer_css(m, event, window);
     let hit = m.widget.hit(p);
     if event.pointer_type() == "mouse" {
         // A click on the card on show, where it lies over another bar (a clicked card stays with

@@ -77,6 +77,8 @@ pub struct Widget {
     pub width_css_px: f64,
     /// Near the viewport; off-screen charts wait until they are scrolled to.
     pub on_screen: bool,
+    /// The part of the chart in the window, in CSS px from its top (`Widget::show_in`).
+    visible_css_px: (f64, f64),
     scene: Option<Scene>,
     /// Each point's highlight for the drawn scene and theme, by point: laid out on the point's
     /// first focus, then reused (a pointer sweeping the chart refocuses the same few points).
@@ -172,6 +174,7 @@ impl Widget {
             chart: Err(Problem::Internal(String::new())),
             width_css_px: 0.0,
             on_screen: true,
+            visible_css_px: (f64::NEG_INFINITY, f64::INFINITY),
             scene: None,
             highlights: Vec::new(),
             drawn_dark: None,

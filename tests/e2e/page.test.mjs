@@ -555,6 +555,33 @@ test('on a phone held sideways, a tap near the window\'s edge scrolls the page a
   await context.close();
 });
 
+test('a chart partly scrolled out of the window shows the card the mouse shows inside the window', async () => {
+  const { page, context, errors } = await open('#growth', { width: 1280, height: 800 });
+  await ready(page, 'growth');
+  const chart = page.locator('#panel-growth zhibiao-chart');
+  // 760 px wide: the first bar's card, in view, goes against the chart's top, over its title.
+  // (Room to scroll: the page is shorter than the window.)
+  await chart.evaluate((el) => { el.style.width = '760px'; document.body.insertAdjacentHTML('beforeend', '<div style="height: 2000px"></div>'); });
+  await chart.evaluate((el) => new Promise((done) => {
+    const check = () => (el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().width <= 760 ? requestAnimationFrame(() => done()) : requestAnimationFrame(check));
+    check();
+  }));
+  const bar = await chart.evaluate(FIRST_BAR);
+  // The chart's top 40 px above the window's top edge, then its first bar 30 px above the bottom edge.
+  for (const [from, edge] of [['top', (top) => top + 40], ['bottom', (top) => top + bar.y - (800 - 30)]]) {
+    await page.mouse.move(1, 799);
+    const top = await chart.evaluate((el) => el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().top);
+    await page.evaluate((dy) => scrollBy(0, dy), edge(top));
+    const box = await chart.locator('canvas[role=application]').boundingBox();
+    await page.mouse.move(box.x + bar.x, box.y + bar.y);
+    await tipShows(page, chart, '44.1%');
+    const card = await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown').getBoundingClientRect().toJSON());
+    assert.ok(card.top >= 0 && card.bottom <= 800, `chart cut at the ${from}: the card ${JSON.stringify(card)} is in the window`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the charts follow their container, not the window', async () => {
   const { page, context } = await open('', { width: 1200 });
   await ready(page, 'growth');

@@ -162,6 +162,16 @@ impl Widget {
         }
     }
 
+    /// The part of the chart in the window (CSS px from its top, from and to), read at the
+    /// mouse's first move after a scroll, a render or a leave: where it changed, cards are placed
+    /// afresh inside it as far as they can be (`Scene::card_position`).
+    pub fn show_in(&mut self, visible_css_px: (f64, f64)) {
+        if self.visible_css_px != visible_css_px {
+            self.visible_css_px = visible_css_px;
+            self.forget_card_places();
+        }
+    }
+
     /// Forgets where the cards go, after a new layout of the chart.
     pub(super) fn forget_card_places(&mut self) {
         for card in self.cards.iter_mut().flatten() {
@@ -261,11 +271,11 @@ impl Widget {
         let classes = card.element.class_list();
         classes.remove_1("brief")?;
         let mut size = (card.width_css_px, card.height_css_px);
-        let mut place = scene.card_position(target, size.0, size.1, &measure);
+        let mut place = scene.card_position(target, size.0, size.1, self.visible_css_px, &measure);
         if place.covers_too_much() {
             classes.add_1("brief")?;
             let brief_size = (f64::from(card.element.offset_width()), f64::from(card.element.offset_height()));
-            let brief = scene.card_position(target, brief_size.0, brief_size.1, &measure);
+            let brief = scene.card_position(target, brief_size.0, brief_size.1, self.visible_css_px, &measure);
             if brief.covers_less_than(&place) {
                 place = brief;
                 size = brief_size;
