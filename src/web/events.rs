@@ -238,7 +238,7 @@ pub(super) fn on_page_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -
 
 /// A pointer pressed anywhere outside the element, or the window losing focus (to a tap or click
 /// outside it), lets go of a tapped point.
-pub(super) fn on_outside_down(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+pub(super) fn on_outside(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     let inside = event.composed_path().includes(&m.widget.host, 0);
     match (inside, m.widget.focused) {
         (false, Some((_, Pin::Tap))) => m.widget.let_go(None),

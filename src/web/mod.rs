@@ -17,7 +17,7 @@ use web_sys::{Event, EventTarget, HtmlElement};
 
 pub use canvas::CanvasMeasure;
 use events::{
-    on_after_print, on_before_print, on_blur, on_focus, on_key, on_leave, on_outside_down, on_page_key, on_pointer_move, on_pointer_up, on_scheme_change,
+    on_after_print, on_before_print, on_blur, on_focus, on_key, on_leave, on_outside, on_page_key, on_pointer_move, on_pointer_up, on_scheme_change,
     on_moved, on_toolbar_click,
 };
 use frames::{finish_after_paint, near_viewport, render_mounted, render_now, request_render, schedule_render, watch_dpr};
@@ -210,11 +210,11 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     listeners.0.push(listen(id, canvas, "keydown", on_key)?);
     listeners.0.push(listen(id, canvas, "focus", on_focus)?);
     listeners.0.push(listen(id, canvas, "blur", on_blur)?);
-    listeners.0.push(listen(id, window.as_ref(), "pointerdown", on_outside_down)?);
+    listeners.0.push(listen(id, window.as_ref(), "pointerdown", on_outside)?);
     // A tap or click outside the window is outside the chart too: on the article around an
     // iframe embed (which the frame cannot see), or in another frame of the page; the window
     // loses focus to it.
-    listeners.0.push(listen(id, window.as_ref(), "blur", on_outside_down)?);
+    listeners.0.push(listen(id, window.as_ref(), "blur", on_outside)?);
     listeners.0.push(listen(id, window.as_ref(), "keydown", on_page_key)?);
     listeners.0.push(listen_with(id, window.as_ref(), "scroll", on_moved, true)?);
     // So may a transition or an animation around it (a teaser card's zoom on hover), once it ends.

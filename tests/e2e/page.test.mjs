@@ -527,26 +527,32 @@ test('on a phone, a pinch on the chart zooms the page and a swipe on it scrolls 
   await context.close();
 });
 
+/** Scrolls the page so that the top of the chart `chart`'s canvas is `top` px from the window's
+ * top (negative: above it); the canvas's box then. */
+async function scrollCanvasTo(page, chart, top) {
+  const canvas = chart.locator('canvas[role=application]');
+  await page.evaluate((dy) => scrollBy(0, dy), (await canvas.boundingBox()).y - top);
+  return canvas.boundingBox();
+}
+
+/** The box in the window of the card the chart `chart` shows; null if none. */
+const shownCard = (chart) => chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown')?.getBoundingClientRect().toJSON() ?? null);
+
 test('on a phone held sideways, a tap near the window\'s edge scrolls the page as little as shows the whole card, and the bar stays in view', async () => {
   const { page, context, errors } = await open('#growth', { width: 844, height: 390, hasTouch: true, isMobile: true });
   await ready(page, 'growth');
   const chart = page.locator('#panel-growth zhibiao-chart');
   const bar = await chart.evaluate(FIRST_BAR);
-  const card = () => chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown')?.getBoundingClientRect().toJSON() ?? null);
   // The first bar (44.1 %) 30 px above the window's bottom edge, then 30 px below its top edge.
-  for (const from of ['bottom', 'top']) {
-    const y = await chart.evaluate((el, [b, from]) => {
-      const top = el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().top + b.y;
-      scrollBy(0, from === 'bottom' ? top - (innerHeight - 30) : top - 30);
-      return el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().top + b.y;
-    }, [bar, from]);
-    const x = (await chart.locator('canvas[role=application]').boundingBox()).x + bar.x;
-    await page.touchscreen.tap(x, y);
+  for (const [from, barAt] of [['bottom', 390 - 30], ['top', 30]]) {
+    const box = await scrollCanvasTo(page, chart, barAt - bar.y);
+    const x = box.x + bar.x;
+    await page.touchscreen.tap(x, box.y + bar.y);
     await tipShows(page, chart, '44.1%');
-    const shown = await card();
+    const shown = await shownCard(chart);
     // (Scrolling goes by whole pixels; the card's height has a fraction.)
     assert.ok(shown.top >= -1 && shown.bottom <= 391, `near the ${from}: the card ${JSON.stringify(shown)} is in the window`);
-    const barTop = await chart.evaluate((el, b) => el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().top + b.y, bar);
+    const barTop = (await chart.locator('canvas[role=application]').boundingBox()).y + bar.y;
     assert.ok(barTop >= 0 && barTop <= 390, `near the ${from}: the bar (${barTop}) is still in the window`);
     await page.touchscreen.tap(x, barTop);
     await tipShows(page, chart, null);
@@ -568,14 +574,12 @@ test('a chart partly scrolled out of the window shows the card the mouse shows i
   }));
   const bar = await chart.evaluate(FIRST_BAR);
   // The chart's top 40 px above the window's top edge, then its first bar 30 px above the bottom edge.
-  for (const [from, edge] of [['top', (top) => top + 40], ['bottom', (top) => top + bar.y - (800 - 30)]]) {
+  for (const [from, canvasTop] of [['top', -40], ['bottom', 800 - 30 - bar.y]]) {
     await page.mouse.move(1, 799);
-    const top = await chart.evaluate((el) => el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().top);
-    await page.evaluate((dy) => scrollBy(0, dy), edge(top));
-    const box = await chart.locator('canvas[role=application]').boundingBox();
+    const box = await scrollCanvasTo(page, chart, canvasTop);
     await page.mouse.move(box.x + bar.x, box.y + bar.y);
     await tipShows(page, chart, '44.1%');
-    const card = await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown').getBoundingClientRect().toJSON());
+    const card = await shownCard(chart);
     assert.ok(card.top >= 0 && card.bottom <= 800, `chart cut at the ${from}: the card ${JSON.stringify(card)} is in the window`);
   }
   assert.deepEqual(errors, []);
