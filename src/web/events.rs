@@ -65,33 +65,22 @@ pub(super) fn on_after_print(m: &mut Mounted, _: &Event, window: &web_sys::Windo
 }
 
 
-/// The pointer in the canvas's CSS pixels. The canvas's place on screen is read once and kept
-/// until a render, a scroll, the pointer leaving, or a change of the chart's or the page's size
-/// may have moved it, so a pointer move forces no layout.
+/// The pointer in the canvas's CSS pixels. The canvas's place on screen is read at every event:
+/// a carousel's `element.animate()` or a transform set by script moves it with no event to say
+/// so. Input comes at the start of a frame, after the last one's layout, so the read forces none.
 fn pointer_css(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window) -> PointCss {
-    let fresh = m.canvas_origin.is_none();
-    let (left, top, scale_x, scale_y) = *m.canvas_origin.get_or_insert_with(|| {
-        let canvas = &m.widget.canvas;
-        let rect = canvas.get_bounding_client_rect();
-        let scale = |on_screen: f64, laid_out_css_px: i32| match f64::from(laid_out_css_px) {
-            css_px if css_px > 0.0 && on_screen > 0.0 => on_screen / css_px,
-            _ => 1.0,
-        };
-        (rect.left(), rect.top(), scale(rect.width(), canvas.offset_width()), scale(rect.height(), canvas.offset_height()))
-    });
-    if fresh {
-        // The part of the chart in the window, where the cards the mouse shows go.
-        let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
-        m.widget.show_in((-top / scale_y, (height - top) / scale_y));
-    }
+    let canvas = &m.widget.canvas;
+    let rect = canvas.get_bounding_client_rect();
+    let scale = |on_screen: f64, laid_out_css_px: i32| match f64::from(laid_out_css_px) {
+        css_px if css_px > 0.0 && on_screen > 0.0 => on_screen / css_px,
+        _ => 1.0,
+    };
+    let (left, top) = (rect.left(), rect.top());
+    let (scale_x, scale_y) = (scale(rect.width(), canvas.offset_width()), scale(rect.height(), canvas.offset_height()));
+    // The part of the chart in the window, where the cards the mouse shows go.
+    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
+    m.widget.show_in((-top / scale_y, (height - top) / scale_y));
     PointCss { x_css_px: (f64::from(event.client_x()) - left) / scale_x, y_css_px: (f64::from(event.client_y()) - top) / scale_y }
-}
-
-/// Any scroll (of the page or a container), or an ended transition or animation, may have moved
-/// the canvas: its place is read again at the next pointer move.
-pub(super) fn on_moved(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
-    m.canvas_origin = None;
-    Ok(())
 }
 
 pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
@@ -194,8 +183,6 @@ pub(super) fn on_toolbar_click(m: &mut Mounted, event: &Event, window: &web_sys:
 }
 
 pub(super) fn on_leave(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
-    // Content above may move the canvas while the pointer is elsewhere, without a scroll.
-    m.canvas_origin = None;
     // A card Escape hid shows again when the mouse comes back.
     m.widget.escaped = None;
     match m.widget.focused {

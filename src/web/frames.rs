@@ -20,7 +20,6 @@ pub(super) fn render_now(id: u32) {
 /// [`render_now`] on a widget already borrowed.
 pub(super) fn render_mounted(m: &mut Mounted, window: &web_sys::Window) {
     m.frame = None;
-    m.canvas_origin = None;
     let rendered = m.widget.render(window);
     // The view waits for a drawn frame. The description and table do not: a chart far off screen
     // is drawn only once scrolled near, and a screen reader reads its table meanwhile.

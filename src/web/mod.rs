@@ -18,7 +18,7 @@ use web_sys::{Event, EventTarget, HtmlElement};
 pub use canvas::CanvasMeasure;
 use events::{
     on_after_print, on_before_print, on_blur, on_focus, on_key, on_leave, on_outside, on_page_key, on_pointer_move, on_pointer_up, on_scheme_change,
-    on_moved, on_toolbar_click,
+    on_toolbar_click,
 };
 use frames::{finish_after_paint, near_viewport, render_mounted, render_now, request_render, schedule_render, watch_dpr};
 use widget::Widget;
@@ -58,7 +58,6 @@ impl<C: ?Sized> Callback<C> {
 struct Added {
     target: EventTarget,
     kind: &'static str,
-    capture: bool,
     callback: Callback<dyn FnMut(Event)>,
 }
 
@@ -69,7 +68,7 @@ struct Listeners(Vec<Added>);
 impl Drop for Listeners {
     fn drop(&mut self) {
         for added in &self.0 {
-            let _ = added.target.remove_event_listener_with_callback_and_bool(added.kind, &added.callback.function, added.capture);
+            let _ = added.target.remove_event_listener_with_callback(added.kind, &added.callback.function);
         }
     }
 }
@@ -89,9 +88,6 @@ struct Mounted {
     /// The view is to take over and the description and table are to be written after the next
     /// frame is painted (`after_paint`).
     fill_scheduled: bool,
-    /// The canvas's top-left corner in client coordinates, and client pixels per CSS pixel of the
-    /// canvas across and down (not 1 under an ancestor's `transform: scale()`), while known.
-    canvas_origin: Option<(f64, f64, f64, f64)>,
     /// Redraws when the device pixel ratio changes; replaced after each change.
     dpr_query: Option<(web_sys::MediaQueryList, Callback<dyn FnMut(Event)>)>,
     /// The chart's width on screen while it is laid out for paper (`beforeprint` to `afterprint`).
@@ -145,19 +141,13 @@ fn visit_mounted(id: u32, f: &mut dyn FnMut(&mut Mounted)) {
     });
 }
 
-/// What a listener runs on its widget. A plain `fn`, not a closure: all listeners taking the same
-/// event struct `E` then share one wasm-bindgen closure shim, which keeps the wasm smaller.
-/// What a listener runs; one signature for every event, so that one closure shim serves them all
-/// (a handler for a pointer or key event checks the event's type itself).
+/// What a listener runs on its widget: a plain `fn`, not a closure, with one signature for every
+/// event, so that one wasm-bindgen closure shim serves them all, which keeps the wasm smaller (a
+/// handler for a pointer or key event checks the event's type itself).
 type Handler = fn(&mut Mounted, &Event, &web_sys::Window) -> Result<(), JsValue>;
 
 /// Adds a listener that runs `f` on the mounted widget `id`.
 fn listen(id: u32, target: &EventTarget, kind: &'static str, f: Handler) -> Result<Added, JsValue> {
-    listen_with(id, target, kind, f, false)
-}
-
-/// [`listen`], in the capture phase when `capture` (to hear scrolls of any container).
-fn listen_with(id: u32, target: &EventTarget, kind: &'static str, f: Handler, capture: bool) -> Result<Added, JsValue> {
     let listener: Listener = Closure::new(move |event: Event| {
         let Some(window) = window() else { return };
         if let Some(Err(e)) = with_mounted(id, |m| f(m, &event, &window)) {
@@ -168,9 +158,8 @@ fn listen_with(id: u32, target: &EventTarget, kind: &'static str, f: Handler, ca
     let options = web_sys::AddEventListenerOptions::new();
     // Passive, so the page scrolls without waiting for us, except for keys (arrows must not scroll).
     options.set_passive(kind != "keydown");
-    options.set_capture(capture);
     target.add_event_listener_with_callback_and_add_event_listener_options(kind, &listener.function, &options)?;
-    Ok(Added { target: target.clone(), kind, capture, callback: listener })
+    Ok(Added { target: target.clone(), kind, callback: listener })
 }
 
 fn mount(host: HtmlElement) -> Result<(), JsValue> {
@@ -203,7 +192,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     widget.on_screen = on_screen;
     let canvas: &EventTarget = widget.canvas.as_ref();
     // On an early return below, `listeners` is dropped and removes what was added.
-    let mut listeners = Listeners(Vec::with_capacity(17));
+    let mut listeners = Listeners(Vec::with_capacity(14));
     listeners.0.push(listen(id, canvas, "pointermove", on_pointer_move)?);
     listeners.0.push(listen(id, canvas, "pointerup", on_pointer_up)?);
     listeners.0.push(listen(id, canvas, "pointerleave", on_leave)?);
@@ -216,11 +205,6 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     // loses focus to it.
     listeners.0.push(listen(id, window.as_ref(), "blur", on_outside)?);
     listeners.0.push(listen(id, window.as_ref(), "keydown", on_page_key)?);
-    listeners.0.push(listen_with(id, window.as_ref(), "scroll", on_moved, true)?);
-    // So may a transition or an animation around it (a teaser card's zoom on hover), once it ends.
-    for event in ["transitionend", "animationend"] {
-        listeners.0.push(listen_with(id, window.as_ref(), event, on_moved, true)?);
-    }
     listeners.0.push(listen(id, window.as_ref(), "beforeprint", on_before_print)?);
     listeners.0.push(listen(id, window.as_ref(), "afterprint", on_after_print)?);
     listeners.0.push(listen(id, widget.extras.toolbar.as_ref(), "click", on_toolbar_click)?);
@@ -236,16 +220,14 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     // or `display: contents` (which give the host itself none).
     let observed_plot: web_sys::Element = widget.plot.clone().into();
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        // The plot's entry gives the width. The page's root element is observed too: when the
-        // page's size changes, content above may have moved the chart without a scroll, or a
-        // CSS `zoom` around it changed (which leaves its width in CSS px as it was).
+        // The plot's entry gives the width. The page's root element is observed too: a CSS `zoom`
+        // around the chart may have changed (which leaves its width in CSS px as it was).
         let width = entries
             .iter()
             .filter_map(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok())
             .find(|e| e.target() == observed_plot)
             .map(|e| e.content_rect().width());
         let changed = with_mounted(id, |m| {
-            m.canvas_origin = None;
             let rezoomed = widget::css_zoom(&m.widget.canvas) != m.widget.drawn_zoom;
             let Some(width) = width else { return rezoomed };
             let changed = (m.widget.width_css_px - width).abs() >= 0.5;
@@ -287,7 +269,6 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         _on_intersect: on_intersect,
         frame: None,
         fill_scheduled: false,
-        canvas_origin: None,
         dpr_query: None,
         screen_width_css_px: None,
     };

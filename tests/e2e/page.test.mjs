@@ -475,6 +475,38 @@ test('after a transition around the chart ends (a card\'s zoom on hover), hoveri
   await context.close();
 });
 
+test('a chart moved under a resting pointer by a script (a carousel\'s element.animate, a transform set each frame) hovers the bar under the pointer', async () => {
+  for (const how of ['animate', 'transform']) {
+    const { page, context, errors } = await open('#nev', { width: 800 });
+    await ready(page, 'nev');
+    const chart = page.locator('#panel-nev zhibiao-chart');
+    const bar = await chart.evaluate(FIRST_BAR);
+    const box = await chart.locator('canvas[role=application]').boundingBox();
+    await page.mouse.move(box.x + bar.x, box.y + bar.y);
+    await tipShows(page, chart, '42.4%');
+    // Up by one row's pitch, 30 px: no scroll, no resize, no transitionend or animationend.
+    await page.evaluate((how) => new Promise((done) => {
+      const panel = document.getElementById('panel-nev');
+      if (how === 'animate') {
+        panel.animate([{ transform: 'none' }, { transform: 'translateY(-30px)' }], { duration: 150, fill: 'forwards' }).finished.then(done);
+        return;
+      }
+      let step = 0;
+      const frame = () => {
+        step += 1;
+        panel.style.transform = `translateY(${-3 * step}px)`;
+        if (step < 10) requestAnimationFrame(frame); else done();
+      };
+      requestAnimationFrame(frame);
+    }), how);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.mouse.move(box.x + bar.x + 1, box.y + bar.y);
+    await tipShows(page, chart, '44.1%');
+    assert.deepEqual(errors, [], how);
+    await context.close();
+  }
+});
+
 test('under a CSS zoom, the chart is drawn with as many more pixels, follows a change of zoom, and hovering a bar shows that bar', async () => {
   const { page, context, errors } = await open('#nev', { width: 900 });
   await ready(page, 'nev');
