@@ -90,6 +90,8 @@ impl Accessories {
         table_wrap.set_attribute("aria-labelledby", "caption")?;
         let desc = element(document, "p", "sr")?;
         desc.set_id("desc");
+        // Read as the canvas's description only, not a second time after the table.
+        desc.set_attribute("aria-hidden", "true")?;
         Ok(Accessories { toolbar, buttons, table_wrap, desc, said })
     }
 

@@ -36,8 +36,8 @@ function speaksZh(el) {
 /** Scrolls the page, and any box around the chart, as little as shows all of `el` (the card the
  * keys or a tap showed: on a window smaller than the chart, a page zoomed in or a phone held
  * sideways, it may lie outside). */
-export function reveal(el) {
-  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+export function reveal(el, then) {
+  for (const e of [el, then]) e?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
 /** A new, empty heading (class `sr`) for the title of the chart `el`, for screen readers: one

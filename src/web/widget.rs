@@ -58,8 +58,9 @@ pub struct Widget {
     /// Elements laid over the canvas that show the focused point (its bar in the highlight colour,
     /// or a frame around its tile), so that focusing never repaints the canvas; reused.
     markers: Vec<HtmlElement>,
-    /// Holds one tooltip card (`role=tooltip`) per point shown so far; `id=tip`, so the canvas's
-    /// description is the card on show (hidden cards are not read).
+    /// Holds one tooltip card (`role=tooltip`) per point shown so far. Not in the canvas's
+    /// description: the live region says the point the keys reach, and a description flattens
+    /// the card's Chinese quote into the chart's language, for the wrong voice to read.
     tips: HtmlElement,
     /// The cards, by point: built on a point's first showing, then only made visible or hidden,
     /// so moving between points costs no layout. Forgotten when the words or the width change.
@@ -135,7 +136,6 @@ impl Widget {
             plot.append_child(&view.canvas)?;
         }
         let tips = element(&document, "div", "tips")?;
-        tips.set_id("tip");
         let status = element(&document, "div", "sr")?;
         status.set_attribute("role", "status")?;
         let message = element(&document, "div", "message")?;
@@ -223,7 +223,7 @@ impl Widget {
             }
             let _ = self.canvas.set_attribute("aria-label", &chart.title);
             let _ = self.canvas.set_attribute("aria-roledescription", chart.lang.pick("图表", "chart"));
-            let _ = self.canvas.set_attribute("aria-describedby", "desc tip");
+            let _ = self.canvas.set_attribute("aria-describedby", "desc");
         }
         // With a bad `lang` but a good `chart`, the message comes with the chart's table, in the
         // language around the element.

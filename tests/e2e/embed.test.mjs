@@ -992,7 +992,7 @@ test('the table toggle shows the same data as the canvas, and print hides the bu
   assert.deepEqual(cells, [['各项指标'], ['新能源汽车产量增速', '42.4%'], ['新能源汽车销量增速', '44.1%'], ['规模以上工业增加值增速', '3.8%'], ['注'], ['新能源汽车产销量连续保持全球第一', '8年']]);
   // The description, with the keys (the canvas is an application, which says nothing of them).
   assert.equal(await chart.locator('#desc').textContent(), '2023年上半年，新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。新能源汽车产销量连续8年保持全球第一。用方向键逐项查看。');
-  assert.equal(await p.locator('#panel-nev zhibiao-chart canvas[role=application]').getAttribute('aria-describedby'), 'desc tip');
+  assert.equal(await p.locator('#panel-nev zhibiao-chart canvas[role=application]').getAttribute('aria-describedby'), 'desc');
   await p.emulateMedia({ media: 'print' });
   assert.equal(await chart.locator('.toolbar').evaluate((el) => getComputedStyle(el).display), 'none');
   await context.close();

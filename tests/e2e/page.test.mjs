@@ -679,6 +679,78 @@ test('on a window smaller than the chart (a laptop zoomed to 200 %), the page sc
   await context.close();
 });
 
+test('on a laptop zoomed to 200 %, the keys scroll the page to show both the card and its point where the two fit', async () => {
+  const { page, context } = await open('#5g', { width: 640, height: 360 });
+  await ready(page, '5g');
+  const chart = page.locator('#panel-5g zhibiao-chart');
+  await chart.locator('canvas[role=application]').focus();
+  // The last point, a tile at the chart's foot, whose card goes above it.
+  await page.keyboard.press('End');
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const boxes = await chart.evaluate((el) => {
+    const inside = (r) => r.top >= -1 && r.bottom <= innerHeight + 1;
+    const card = el.shadowRoot.querySelector('.tip.shown').getBoundingClientRect();
+    const marker = [...el.shadowRoot.querySelectorAll('.marker')].find((m) => !m.hidden).getBoundingClientRect();
+    return { fit: Math.max(card.bottom, marker.bottom) - Math.min(card.top, marker.top) <= innerHeight, card: inside(card), point: inside(marker) };
+  });
+  assert.deepEqual(boxes, { fit: true, card: true, point: true });
+  await context.close();
+});
+
+test('the point the keys reach has a ring in the text\'s colour around it (its colour alone is close in lightness to the other bars\'); hover alone draws none', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context, errors } = await open('#growth', { width: 800, colorScheme });
+    await ready(page, 'growth');
+    const chart = page.locator('#panel-growth zhibiao-chart');
+    const canvas = chart.locator('canvas[role=application]');
+    const ring = () => chart.evaluate((el) => {
+      const marker = [...el.shadowRoot.querySelectorAll('.marker')].find((m) => !m.hidden);
+      return marker && [getComputedStyle(marker).boxShadow, getComputedStyle(el.shadowRoot.querySelector('.plot')).color];
+    });
+    const box = await canvas.boundingBox();
+    // (FIRST_BAR finds the light theme's bar colour.)
+    if (colorScheme === 'light') {
+      const bar = await chart.evaluate(FIRST_BAR);
+      await page.mouse.move(box.x + bar.x, box.y + bar.y);
+      await tipShows(page, chart, '44.1%');
+      assert.equal((await ring())[0], 'none', 'hovered: no ring');
+      await page.mouse.move(1, 1);
+    }
+    await canvas.focus();
+    await page.keyboard.press('End');
+    await tipShows(page, chart, '3.8%');
+    const [shadow, text] = await ring();
+    assert.ok(shadow.includes(text) && shadow.includes('4px'), `keyed: ${shadow} in ${text} (${colorScheme})`);
+    if (colorScheme === 'light') await page.screenshot({ path: '/tmp/keyed-ring.png', clip: { x: box.x, y: box.y + box.height - 140, width: box.width, height: 140 } });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test("a screen reader reads the chart's description once, as the canvas's, without the card on show", async () => {
+  const { page, context } = await open('#nev', { width: 800 });
+  await ready(page, 'nev');
+  const chart = page.locator('#panel-nev zhibiao-chart');
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('#desc').textContent, await chart.elementHandle());
+  const desc = await chart.evaluate((el) => el.shadowRoot.querySelector('#desc').textContent);
+  const cdp = await context.newCDPSession(page);
+  const read = async () => {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const shown = nodes.filter((n) => !n.ignored);
+    return {
+      description: shown.find((n) => n.role?.value === 'application' && n.name?.value.startsWith('新能源汽车'))?.description?.value,
+      asText: shown.filter((n) => n.name?.value === desc && n.role?.value !== 'application').length,
+    };
+  };
+  assert.deepEqual(await read(), { description: desc, asText: 0 });
+  await chart.locator('canvas[role=application]').focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  assert.deepEqual(await read(), { description: desc, asText: 0 }, 'a card on show is not read as part of it');
+  await context.close();
+});
+
 test('a point the keys reached stays, as a click does: the mouse over another bar shows that one, then the keyed point comes back; the keys and a copied link go on from it; focus leaving lets go of it', async () => {
   const { page, context, chart, box, first } = await keyedToTheLastPoint({ width: 1000 });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });

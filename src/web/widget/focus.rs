@@ -335,12 +335,13 @@ impl Widget {
         Ok(())
     }
 
-    /// Scrolls the page as little as shows the card on show, where the reader cannot move to it:
-    /// the keys, or a tap near the window's edge (a phone held sideways), whose card, placed by
-    /// its row in the chart, may lie outside the window.
+    /// Scrolls the page as little as shows the card on show and its point, where the reader
+    /// cannot move to them: the keys, or a tap near the window's edge (a phone held sideways),
+    /// whose card, placed by its row in the chart, may lie outside the window. The point comes
+    /// last, so that it shows where the two do not fit (a laptop zoomed to 200 %).
     pub fn reveal_card(&self) {
         if let Some(card) = self.shown.and_then(|shown| self.cards.get(shown)).and_then(Option::as_ref) {
-            super::super::reveal(&card.element);
+            super::super::reveal(&card.element, self.markers.iter().find(|m| !m.hidden()));
         }
     }
 
