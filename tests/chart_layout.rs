@@ -548,7 +548,7 @@ fn tile_figures_share_one_size() {
                         .collect();
                     assert_eq!(sizes.len(), values.len(), "{id:?} {lang:?} {width}: {values:?}");
                     assert!(sizes.iter().all(|x| *x == sizes[0]), "{id:?} {lang:?} {width}: {values:?} in {sizes:?}");
-                    // Tile labels (12 px) wrap onto up to three lines; none of these is cut short.
+                    // Tile labels (12 px) wrap onto up to four lines; none of these is cut short.
                     let cut: Vec<&String> = s.marks.iter().filter_map(|m| match m {
                         Mark::Text { text, font, .. } if font.size_css_px == 12.0 && text.contains('…') => Some(text),
                         _ => None,

@@ -363,11 +363,13 @@ impl Builder<'_> {
         // As few columns as fill the same number of rows: two by two rather than three and one.
         let cols = n.div_ceil(n.div_ceil(cols));
         let tile_width_css_px = (inner - gap_css_px * (cols - 1) as f64) / cols as f64;
-        // Labels on up to three lines; every tile as tall as the one with the most.
+        // Labels on up to four lines (a figure the texts give undated adds its date, as of the
+        // press conference, in English a long line at a phone's width); every tile as tall as
+        // the one with the most.
         let label_font = font(12.0, false);
         let mut labels: Vec<Vec<String>> = Vec::new();
         for r in &panel.rows {
-            labels.push(wrap(&r.label, tile_width_css_px - 20.0, label_font, self.measure, 3));
+            labels.push(wrap(&r.label, tile_width_css_px - 20.0, label_font, self.measure, 4));
         }
         let mut most_lines = 1;
         for label in &labels {

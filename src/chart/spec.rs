@@ -157,17 +157,23 @@ fn five_g(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIn
     let mut stations = row(get(dataset, members::FIVE_G_STATIONS)?, lang, RowStyle::Main);
     stations.part = Some(get(dataset, members::FIVE_G_STATIONS_SHARED)?);
     let users = main_rows(dataset, &members::FIVE_G_USERS, lang)?;
-    // The traffic share is of a period, not a stock at the title's date: its panel says which.
+    // A figure of another date than the title's (one the texts give undated, as of the press
+    // conference) says its own: the traffic share in its panel's title, a tile under its label.
+    let title_period = &stations.indicator.period;
+    let dated = |text: &mut String, ind: &Indicator| {
+        if ind.period != *title_period {
+            text.push_str(lang.pick("（", ", "));
+            text.push_str(&period::period(&ind.period, lang));
+            text.push_str(lang.pick("）", ""));
+        }
+    };
     let share = get(dataset, members::FIVE_G_TRAFFIC_SHARE)?;
     let mut traffic_title = lang.pick("流量", "Traffic").to_string();
-    if share.period != stations.indicator.period {
-        let when = period::period(&share.period, lang);
-        traffic_title = match lang {
-            Lang::Zh => format!("{traffic_title}（{when}）"),
-            Lang::En => format!("{traffic_title}, {when}"),
-        };
+    dated(&mut traffic_title, share);
+    let mut stats = main_rows(dataset, &members::FIVE_G_STATS, lang)?;
+    for stat in &mut stats {
+        dated(&mut stat.label, stat.indicator);
     }
-    let stats = main_rows(dataset, &members::FIVE_G_STATS, lang)?;
     Ok(vec![
         Panel { title: lang.pick("5G基站", "5G base stations").into(), kind: PanelKind::Bars, unit: Unit::Count, rows: vec![stations] },
         Panel { title: lang.pick("用户", "Subscribers and connections").into(), kind: PanelKind::Bars, unit: Unit::Count, rows: users },
@@ -285,18 +291,23 @@ mod tests {
             for lang in [Lang::Zh, Lang::En] {
                 let c = Chart::build(id, lang).unwrap_or_else(|e| panic!("{e}"));
                 for p in &c.panels {
+                    // A panel's title naming its figures' own date (the 5G chart's traffic
+                    // panel) says no word of the title's, which names another.
+                    let mut own = p.title.clone();
+                    for r in &p.rows {
+                        own = own.replace(&period::period(&r.indicator.period, lang), "");
+                    }
                     let runs: Vec<String> = match lang {
                         Lang::Zh => {
-                            let chars: Vec<char> = p.title.chars().collect();
+                            let chars: Vec<char> = own.chars().collect();
                             chars.windows(3).map(|w| w.iter().collect()).collect()
                         }
                         Lang::En => {
-                            let words: Vec<&str> = p.title.split(' ').collect();
+                            let words: Vec<&str> = own.split(' ').collect();
                             words.windows(2).map(|w| w.join(" ")).collect()
                         }
                     };
-                    // A year is no repeated word: the 5G chart's traffic panel names the half
-                    // year its share is of, under a title naming the end of June of that year.
+                    // A year is no repeated word.
                     let year = |r: &String| r.chars().all(|ch| ch.is_ascii_digit() || ch == '年');
                     let repeated: Vec<&String> = runs.iter().filter(|r| c.title.contains(r.as_str()) && !year(r)).collect();
                     assert!(repeated.is_empty(), "{id:?} {lang:?}: {:?} under {:?} repeats {repeated:?}", p.title, c.title);
@@ -421,16 +432,19 @@ mod tests {
             let periods: Vec<&str> = first.rows.iter().flat_map(|r| std::iter::once(r.indicator).chain(r.part)).map(|i| i.period.as_ref()).collect();
             assert!(periods.windows(2).all(|w| w[0] == w[1]), "{}: {periods:?}", id.key());
         }
-        // The 5G summary names one date for its stocks (describe::summary); the traffic share,
-        // of the first half, is the one figure of another period, and its panel and its part of
-        // the summary say which.
+        // The 5G summary names one date for its stocks (describe::summary); the figures the texts
+        // give undated (as of the press conference, in the catalogue) say their own in their
+        // panel's title, under their tile's label and in their part of the summary.
         let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         let other: Vec<&str> = five_g.points().iter().filter(|i| i.period != five_g.points()[0].period).map(|i| i.id.as_ref()).collect();
-        assert_eq!(other, [members::FIVE_G_TRAFFIC_SHARE]);
-        assert_eq!(five_g.panels[2].title, "流量（2023年上半年）");
-        assert!(describe::summary(&five_g).contains("5G流量占比42.9%（2023年上半年）；"), "{}", describe::summary(&five_g));
+        assert_eq!(other, ["traffic_share_5g", "app_categories_5g", "app_cases_5g"]);
+        assert_eq!(five_g.panels[2].title, "流量（截至2023年7月19日）");
+        let tiles: Vec<&str> = five_g.panels[3].rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(tiles, ["10G PON端口", "5G应用融入的国民经济大类（截至2023年7月19日）", "5G应用案例（截至2023年7月19日）", "获得进网许可的5G终端产品"]);
+        assert!(describe::summary(&five_g).contains("5G流量占比42.9%（截至2023年7月19日）；"), "{}", describe::summary(&five_g));
         let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(five_g.panels[2].title, "Traffic, H1 2023");
+        assert_eq!(five_g.panels[2].title, "Traffic, as of 19\u{a0}July\u{a0}2023");
+        assert_eq!(five_g.panels[3].rows[2].label, "5G application cases, as of 19\u{a0}July\u{a0}2023");
         // A quarter later, in the NEV chart's figures (its industry reference too) and the 5G
         // stocks: the titles and summaries follow. (The growth chart shows the rates stated for
         // H1 2023, by its rule in members.rs: its title and summary say so, from the data.)
