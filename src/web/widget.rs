@@ -94,6 +94,10 @@ pub struct Widget {
     /// The reader hid the tooltip (Escape, or a tap): the page's point stays away until the reader
     /// shows a point or the page sets `focus-point` again.
     dismissed: bool,
+    /// `focus-point` changed since the last render, which says if it names no point of the chart:
+    /// by then a page (a framework) that sets `chart` and `focus-point` one after the other has
+    /// set both.
+    pub(super) focus_point_unchecked: bool,
     /// The point the reader last chose by key or tap, which a copied link names: by the time the
     /// copy button is pressed, focus or the pointer has left the chart and the point is no longer
     /// focused. `None` once the reader dismisses it.
@@ -182,6 +186,7 @@ impl Widget {
             measure_cache: MeasureCache::default(),
             focused: None,
             dismissed: false,
+            focus_point_unchecked: false,
             chosen: None,
             pinned: None,
             keyed: None,
@@ -333,6 +338,9 @@ impl Widget {
             return Ok(None);
         }
         let Ok(chart) = &self.chart else { return Ok(None) };
+        if std::mem::take(&mut self.focus_point_unchecked) {
+            self.warn_of_focus_point(chart);
+        }
         if self.width_css_px < 1.0 || !self.on_screen {
             return Ok(None);
         }

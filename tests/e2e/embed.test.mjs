@@ -561,6 +561,33 @@ test('the iframe embed opens the point a copied link names, and ignores a malfor
   await context.close();
 });
 
+test('a framework that sets chart and focus-point one after the other, in either order, gets no warning; a point the chart lacks still gets one', async () => {
+  const s = await server(DIST);
+  const { context, page: p, log } = await page();
+  const warnings = [];
+  p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await p.goto(`${s.url}/embed.html?chart=nev`);
+  await ready(p, 'nev');
+  const switched = (steps) => p.evaluate(async (steps) => {
+    const el = document.querySelector('zhibiao-chart');
+    window.__ready = [];
+    // One task, as a framework's render sets each attribute in turn.
+    for (const [name, value] of steps) el.setAttribute(name, value);
+    const chart = steps.find(([name]) => name === 'chart')[1];
+    await new Promise((r) => { const wait = () => (window.__ready.includes(chart) ? r() : requestAnimationFrame(wait)); wait(); });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }, steps);
+  await p.evaluate(() => document.querySelector('zhibiao-chart').setAttribute('focus-point', 'nev_sales_growth'));
+  await switched([['chart', '5g'], ['focus-point', 'bs_5g_total']]);
+  await switched([['focus-point', 'nev_sales_growth'], ['chart', 'nev']]);
+  assert.deepEqual(warnings, []);
+  await switched([['chart', '5g'], ['focus-point', 'nev_production_growth']]);
+  assert.equal(warnings.length, 1, warnings.join('\n'));
+  assert.ok(warnings[0].startsWith('<zhibiao-chart>: focus-point="nev_production_growth" is not a point of chart="5g"; its points are bs_5g_total'), warnings[0]);
+  assert.deepEqual([...log.pageErrors, ...log.consoleErrors], []);
+  await context.close();
+});
+
 test('no attribute or query value is ever inserted as HTML', async () => {
   const s = await server(DIST);
   const { context, page: p, log } = await page();

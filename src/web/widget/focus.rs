@@ -57,15 +57,8 @@ impl Widget {
     /// the one shown, lets go of it and hides its card; the next render moves the markers.
     pub fn apply_focus_attribute(&mut self) {
         let point = self.page_point();
-        // A point the chart does not have focuses nothing; the console says what it does have.
-        if let (None, Some(id), Ok(chart)) = (point, self.host.get_attribute("focus-point"), &self.chart) {
-            let mut message = format!("<zhibiao-chart>: focus-point=\"{id}\" is not a point of chart=\"{}\"; its points are ", chart.id.key());
-            for (i, name) in (0..chart.points().len()).filter_map(|i| chart.point_name(i)).enumerate() {
-                message.push_str(if i == 0 { "" } else { ", " });
-                message.push_str(&name);
-            }
-            web_sys::console::warn_1(&message.into());
-        }
+        // A point the chart does not have focuses nothing; the next render says so.
+        self.focus_point_unchecked = true;
         match point {
             Some(idx) => {
                 self.focused = Some((idx, Pin::Page));
@@ -80,6 +73,20 @@ impl Widget {
             }
             None => {}
         }
+    }
+
+    /// Says in the console, where `focus-point` names no point of `chart`, what points it has.
+    pub(super) fn warn_of_focus_point(&self, chart: &Chart) {
+        let Some(id) = self.host.get_attribute("focus-point") else { return };
+        if self.page_point().is_some() {
+            return;
+        }
+        let mut message = format!("<zhibiao-chart>: focus-point=\"{id}\" is not a point of chart=\"{}\"; its points are ", chart.id.key());
+        for (i, name) in (0..chart.points().len()).filter_map(|i| chart.point_name(i)).enumerate() {
+            message.push_str(if i == 0 { "" } else { ", " });
+            message.push_str(&name);
+        }
+        web_sys::console::warn_1(&message.into());
     }
 
     /// Back to the resting state when the reader lets go: the point a click or the keys pinned,
