@@ -307,6 +307,12 @@ async fn escape_anywhere_hides_a_hovered_card_and_a_clicked_card_can_be_hovered(
     assert!(card.contains(production), "at 600 px the sales card lies over the production bar: {card:?}");
     pointer(&el, "pointermove", "mouse", production);
     assert_eq!(text(&el, ".tip.shown .value"), "44.1%", "the clicked card stays with the mouse over it");
+    // Also after the chart moved in the window (the page scrolled under the mouse), which places
+    // the cards not on show afresh: the card on show stays where it is, under the mouse.
+    el.style().set_property("margin-top", "13px").expect("style");
+    pointer(&el, "pointermove", "mouse", production);
+    assert_eq!(text(&el, ".tip.shown .value"), "44.1%", "the clicked card stays with the mouse over it, the chart moved");
+    el.style().remove_property("margin-top").expect("style");
     // A click there is the card's, not the bar's hidden under it.
     pointer(&el, "pointerup", "mouse", production);
     assert_eq!(text(&el, ".tip.shown .value"), "44.1%", "a click on the card pins no hidden bar");
@@ -511,7 +517,7 @@ async fn the_description_and_table_come_after_the_first_frame_or_at_once_when_as
     let table_button = shadow_query(&other, "button[aria-controls=table]");
     table_button.click();
     assert!(text(&other, "table").contains("Industrial value added growth"), "the table is there when opened");
-    assert_eq!(table_button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(table_button.get_attribute("aria-pressed").as_deref(), Some("true"));
     // Otherwise, once the first frame is painted (an animation frame, then a task: a browser may
     // run another frame first).
     for _ in 0..60 {

@@ -155,7 +155,7 @@ pub fn summary(chart: &Chart) -> String {
         }
         super::ChartId::FiveG => {
             // The 5G figures are stocks at one date: the first's says it for all. A figure of
-            // another period (the traffic share, of the first half) says its own.
+            // another date (one the texts give undated, as of the press conference) says its own.
             let first_period = chart.points().first().map(|ind| &ind.period);
             let mut parts: Vec<String> = Vec::new();
             for (i, ind) in chart.points().iter().enumerate() {

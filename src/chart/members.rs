@@ -6,7 +6,7 @@
 use crate::data::model::{Dataset, Indicator, Kind, Measure, Unit};
 
 /// Growth chart, first panel: every growth rate the texts state for H1 2023 (the percentages that
-/// state a change; 5G's share of traffic, also a percentage for H1 2023, is a share).
+/// state a change; 5G's share of traffic, also a percentage, is a share).
 pub fn is_growth_rate(i: &Indicator) -> bool {
     i.unit == Unit::Percent && i.measure == Measure::Change && i.period == "2023-H1" && i.kind == Kind::Stated
 }

@@ -156,9 +156,8 @@ fn growth(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIn
 fn five_g(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIndicator> {
     let mut stations = row(get(dataset, members::FIVE_G_STATIONS)?, lang, RowStyle::Main);
     stations.part = Some(get(dataset, members::FIVE_G_STATIONS_SHARED)?);
-    let users = main_rows(dataset, &members::FIVE_G_USERS, lang)?;
     // A figure of another date than the title's (one the texts give undated, as of the press
-    // conference) says its own: the traffic share in its panel's title, a tile under its label.
+    // conference) says its own: the traffic share in its panel's title, a row or a tile in its label.
     let title_period = &stations.indicator.period;
     let dated = |text: &mut String, ind: &Indicator| {
         if ind.period != *title_period {
@@ -170,9 +169,10 @@ fn five_g(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIn
     let share = get(dataset, members::FIVE_G_TRAFFIC_SHARE)?;
     let mut traffic_title = lang.pick("流量", "Traffic").to_string();
     dated(&mut traffic_title, share);
+    let mut users = main_rows(dataset, &members::FIVE_G_USERS, lang)?;
     let mut stats = main_rows(dataset, &members::FIVE_G_STATS, lang)?;
-    for stat in &mut stats {
-        dated(&mut stat.label, stat.indicator);
+    for r in users.iter_mut().chain(&mut stats) {
+        dated(&mut r.label, r.indicator);
     }
     Ok(vec![
         Panel { title: lang.pick("5G基站", "5G base stations").into(), kind: PanelKind::Bars, unit: Unit::Count, rows: vec![stations] },
@@ -291,10 +291,10 @@ mod tests {
             for lang in [Lang::Zh, Lang::En] {
                 let c = Chart::build(id, lang).unwrap_or_else(|e| panic!("{e}"));
                 for p in &c.panels {
-                    // A panel's title naming its figures' own date (the 5G chart's traffic
-                    // panel) says no word of the title's, which names another.
+                    // A panel's title naming its figures' own date, another than the title's (the
+                    // 5G chart's traffic panel), repeats no word of it.
                     let mut own = p.title.clone();
-                    for r in &p.rows {
+                    for r in p.rows.iter().filter(|r| r.indicator.period != c.points()[0].period) {
                         own = own.replace(&period::period(&r.indicator.period, lang), "");
                     }
                     let runs: Vec<String> = match lang {
@@ -437,7 +437,7 @@ mod tests {
         // panel's title, under their tile's label and in their part of the summary.
         let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         let other: Vec<&str> = five_g.points().iter().filter(|i| i.period != five_g.points()[0].period).map(|i| i.id.as_ref()).collect();
-        assert_eq!(other, ["traffic_share_5g", "app_categories_5g", "app_cases_5g"]);
+        assert_eq!(other, [members::FIVE_G_TRAFFIC_SHARE, members::FIVE_G_STATS[1], members::FIVE_G_STATS[2]]);
         assert_eq!(five_g.panels[2].title, "流量（截至2023年7月19日）");
         let tiles: Vec<&str> = five_g.panels[3].rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(tiles, ["10G PON端口", "5G应用融入的国民经济大类（截至2023年7月19日）", "5G应用案例（截至2023年7月19日）", "获得进网许可的5G终端产品"]);

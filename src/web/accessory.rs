@@ -75,7 +75,9 @@ impl Accessories {
             let button = element(document, "button", "")?;
             button.set_attribute("type", "button")?;
             if action == Action::ToggleTable {
-                button.set_attribute("aria-expanded", "false")?;
+                // A toggle of the table's showing on screen, not a disclosure: screen readers
+                // have the table either way, and "collapsed" would tell them it is not there.
+                button.set_attribute("aria-pressed", "false")?;
                 button.set_attribute("aria-controls", "table")?;
             }
             toolbar.append_child(&button)?;
@@ -210,13 +212,13 @@ impl Accessories {
     }
 
     /// Shows the table on screen or only to screen readers, and sets the table button's
-    /// `aria-expanded` to `expanded`. On screen it is a Tab stop, so that keys scroll it on a phone
+    /// `aria-pressed` to `pressed`. On screen it is a Tab stop, so that keys scroll it on a phone
     /// in every browser (Chromium makes a scroller one by itself, Safari does not).
-    fn show_table(&self, shown: bool, expanded: bool) -> Result<(), JsValue> {
+    fn show_table(&self, shown: bool, pressed: bool) -> Result<(), JsValue> {
         self.table_wrap.class_list().toggle_with_force("sr", !shown)?;
         self.table_wrap.set_tab_index(if shown { 0 } else { -1 });
         if let Some((_, button)) = self.buttons.iter().find(|(a, _)| *a == Action::ToggleTable) {
-            button.set_attribute("aria-expanded", if expanded { "true" } else { "false" })?;
+            button.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
         }
         Ok(())
     }

@@ -33,11 +33,19 @@ function speaksZh(el) {
   return !/^en([-_]|$)/i.test(lang ?? '');
 }
 
+const NEAREST = { block: 'nearest', inline: 'nearest' };
+
 /** Scrolls the page, and any box around the chart, as little as shows all of `el` (the card the
  * keys or a tap showed: on a window smaller than the chart, a page zoomed in or a phone held
- * sideways, it may lie outside). */
-export function reveal(el, then) {
-  for (const e of [el, then]) e?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+ * sideways, it may lie outside) and of `point` (its marker), in one scroll: `el`'s scroll margin
+ * reaches over the point (two scrolls in turn would lose the first on a page whose
+ * `scroll-behavior` is smooth). Where the two do not fit in the window together, the point alone. */
+export function reveal(el, point) {
+  point ??= el;
+  const [a, b] = [el.getBoundingClientRect(), point.getBoundingClientRect()];
+  if (Math.max(a.bottom, b.bottom) - Math.min(a.top, b.top) > innerHeight) return point.scrollIntoView(NEAREST);
+  el.style.scrollMargin = `${Math.max(a.top - b.top, 0)}px 0 ${Math.max(b.bottom - a.bottom, 0)}px`;
+  el.scrollIntoView(NEAREST);
 }
 
 /** A new, empty heading (class `sr`) for the title of the chart `el`, for screen readers: one

@@ -1,4 +1,4 @@
-//! What each listener does on its widget: pointer, keyboard, focus, scroll, colour scheme,
+//! What each listener does on its widget: pointer, keyboard, focus, colour scheme,
 //! toolbar clicks and printing. `mount` in the parent module registers them; each is a plain
 //! `fn` (see `Handler`), run through `guard` with the widget borrowed.
 
@@ -67,7 +67,8 @@ pub(super) fn on_after_print(m: &mut Mounted, _: &Event, window: &web_sys::Windo
 
 /// The pointer in the canvas's CSS pixels. The canvas's place on screen is read at every event:
 /// a carousel's `element.animate()` or a transform set by script moves it with no event to say
-/// so. Input comes at the start of a frame, after the last one's layout, so the read forces none.
+/// so. Pointer moves come at the start of a frame, after the last one's layout, so the read
+/// usually forces none (a page's own listener that changed the page before ours would).
 fn pointer_css(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window) -> PointCss {
     let canvas = &m.widget.canvas;
     let rect = canvas.get_bounding_client_rect();

@@ -32,9 +32,9 @@ extern "C" {
     /// A new heading for the chart's title, at the level the page's outline gives it, if any.
     #[wasm_bindgen(js_name = titleHeading)]
     fn title_heading(el: &HtmlElement) -> Option<HtmlElement>;
-    /// Scrolls as little as shows all of `el`, then as little as shows `then`: both, where they
-    /// fit in the window together.
-    fn reveal(el: &HtmlElement, then: Option<&HtmlElement>);
+    /// Scrolls as little as shows all of `el` and `point` (one scroll), or `point` alone where the
+    /// two do not fit in the window together.
+    fn reveal(el: &HtmlElement, point: Option<&HtmlElement>);
     /// Shows "The chart could not be drawn." in the chart `el`, in its language.
     #[wasm_bindgen(js_name = mountFailed)]
     fn mount_failed(el: &HtmlElement);

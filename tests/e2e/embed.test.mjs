@@ -1011,9 +1011,9 @@ test('the table toggle shows the same data as the canvas, and print hides the bu
   await ready(p, 'nev');
   const chart = p.locator('#panel-nev zhibiao-chart');
   const toggle = chart.getByRole('button', { name: '表格' });
-  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
   await toggle.click();
-  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
   // Each group's heading row, then its rows: the bars, then the figure the note under them states.
   const cells = await chart.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].slice(0, 2).map((c) => c.textContent)));
   assert.deepEqual(cells, [['各项指标'], ['新能源汽车产量增速', '42.4%'], ['新能源汽车销量增速', '44.1%'], ['规模以上工业增加值增速', '3.8%'], ['注'], ['新能源汽车产销量连续保持全球第一', '8年']]);

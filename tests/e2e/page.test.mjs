@@ -679,23 +679,26 @@ test('on a window smaller than the chart (a laptop zoomed to 200 %), the page sc
   await context.close();
 });
 
-test('on a laptop zoomed to 200 %, the keys scroll the page to show both the card and its point where the two fit', async () => {
-  const { page, context } = await open('#5g', { width: 640, height: 360 });
-  await ready(page, '5g');
-  const chart = page.locator('#panel-5g zhibiao-chart');
-  await chart.locator('canvas[role=application]').focus();
-  // The last point, a tile at the chart's foot, whose card goes above it.
-  await page.keyboard.press('End');
-  await page.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const boxes = await chart.evaluate((el) => {
-    const inside = (r) => r.top >= -1 && r.bottom <= innerHeight + 1;
-    const card = el.shadowRoot.querySelector('.tip.shown').getBoundingClientRect();
-    const marker = [...el.shadowRoot.querySelectorAll('.marker')].find((m) => !m.hidden).getBoundingClientRect();
-    return { fit: Math.max(card.bottom, marker.bottom) - Math.min(card.top, marker.top) <= innerHeight, card: inside(card), point: inside(marker) };
-  });
-  assert.deepEqual(boxes, { fit: true, card: true, point: true });
-  await context.close();
+test('on a laptop zoomed to 200 %, the keys scroll the page to show both the card and its point where the two fit, also where the page scrolls smoothly', async () => {
+  for (const smooth of [false, true]) {
+    const { page, context } = await open('#5g', { width: 640, height: 360 });
+    await ready(page, '5g');
+    // (One scroll to both: a second smooth scroll would start from where the first began.)
+    if (smooth) await page.addStyleTag({ content: 'html { scroll-behavior: smooth }' });
+    const chart = page.locator('#panel-5g zhibiao-chart');
+    await chart.locator('canvas[role=application]').focus();
+    // The last point, a tile at the chart's foot, whose card goes above it; then the first.
+    for (const key of ['End', 'Home']) {
+      await page.keyboard.press(key);
+      await page.waitForFunction((el) => {
+        const inside = (r) => r.top >= -1 && r.bottom <= innerHeight + 1;
+        const card = el.shadowRoot.querySelector('.tip.shown')?.getBoundingClientRect();
+        const marker = [...el.shadowRoot.querySelectorAll('.marker')].find((m) => !m.hidden)?.getBoundingClientRect();
+        return card && marker && inside(card) && inside(marker);
+      }, await chart.elementHandle(), { timeout: 5000 }).catch(() => assert.fail(`${key}, smooth ${smooth}: the card or its point is out of the window`));
+    }
+    await context.close();
+  }
 });
 
 test('the point the keys reach has a ring in the text\'s colour around it (its colour alone is close in lightness to the other bars\'); hover alone draws none', async () => {
@@ -722,10 +725,27 @@ test('the point the keys reach has a ring in the text\'s colour around it (its c
     await tipShows(page, chart, '3.8%');
     const [shadow, text] = await ring();
     assert.ok(shadow.includes(text) && shadow.includes('4px'), `keyed: ${shadow} in ${text} (${colorScheme})`);
-    if (colorScheme === 'light') await page.screenshot({ path: '/tmp/keyed-ring.png', clip: { x: box.x, y: box.y + box.height - 140, width: box.width, height: 140 } });
+    if (colorScheme === 'light') {
+      // The mouse over another bar while the canvas keeps the keyboard's focus: that bar, no ring.
+      const bar = await chart.evaluate(FIRST_BAR);
+      await page.mouse.move(box.x + bar.x, box.y + bar.y);
+      await tipShows(page, chart, '44.1%');
+      assert.equal((await ring())[0], 'none', 'hovered with the focus on the canvas: no ring');
+    }
     assert.deepEqual(errors, []);
     await context.close();
   }
+  // One ring for the 5G base stations' bar, not one for each shape over it (its part, the gap).
+  const { page, context } = await open('#5g', { width: 800 });
+  await ready(page, '5g');
+  const chart = page.locator('#panel-5g zhibiao-chart');
+  await chart.locator('canvas[role=application]').focus();
+  await page.keyboard.press('Home');
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+  const rings = await chart.evaluate((el) => [...el.shadowRoot.querySelectorAll('.marker')].filter((m) => !m.hidden).map((m) => getComputedStyle(m).boxShadow !== 'none'));
+  assert.ok(rings.length > 1, `the bar's shapes: ${rings}`);
+  assert.deepEqual(rings.filter(Boolean).length, 1, `rings: ${rings}`);
+  await context.close();
 });
 
 test("a screen reader reads the chart's description once, as the canvas's, without the card on show", async () => {

@@ -126,7 +126,11 @@ impl Widget {
     /// Lays one marker element over each shape of `marks`, in order, and hides the markers left
     /// over: a box filled with the shape's colour, or a frame around it (a stroke centred on the
     /// shape's edge, as the canvas draws it). Every property is set, so a box may become a frame.
+    /// The first, the point's own shape, is of class `key` where the keys reached the point: the
+    /// stylesheet rings it while the canvas has the keyboard's focus (not the shapes it overlaps,
+    /// as a 5G bar's part, nor a point the mouse shows).
     pub(super) fn place_markers(&mut self, marks: &[Mark]) -> Result<(), JsValue> {
+        let keyed = matches!(self.focused, Some((_, Pin::Keyboard)));
         let mut placed = 0;
         for (mark, (rect, color)) in marks.iter().filter_map(|m| Some((m, m.shape()?))) {
             let stroke_css_px = match mark {
@@ -140,6 +144,7 @@ impl Widget {
                 self.markers.push(marker);
             }
             let marker = &self.markers[placed];
+            marker.set_class_name(if placed == 0 && keyed { "marker key" } else { "marker" });
             placed += 1;
             let half = stroke_css_px / 2.0;
             let (x, y) = ((rect.x_css_px - half).round(), (rect.y_css_px - half).round());
@@ -169,13 +174,18 @@ impl Widget {
         }
     }
 
-    /// The part of the chart in the window (CSS px from its top, from and to), read at the
-    /// mouse's first move after a scroll, a render or a leave: where it changed, cards are placed
-    /// afresh inside it as far as they can be (`Scene::card_position`).
+    /// The part of the chart in the window (CSS px from its top, from and to), read at every
+    /// pointer event: where it changed, cards are placed afresh inside it as far as they can be
+    /// (`Scene::card_position`) when next shown. The card on show stays where it is: the mouse
+    /// may be over it (a clicked card, with the page scrolling under the mouse).
     pub fn show_in(&mut self, visible_css_px: (f64, f64)) {
         if self.visible_css_px != visible_css_px {
             self.visible_css_px = visible_css_px;
-            self.forget_card_places();
+            for (idx, card) in self.cards.iter_mut().enumerate() {
+                if let (Some(card), false) = (card, self.shown == Some(idx)) {
+                    card.at = None;
+                }
+            }
         }
     }
 
@@ -352,10 +362,14 @@ impl Widget {
         }
     }
 
-    /// Highlights a point (or none) and shows its tooltip; moves the markers only when the point changes,
-    /// and does nothing while the pointer stays on the same point.
+    /// Highlights a point (or none) and shows its tooltip; moves the markers only when the point
+    /// changes (or whether the keys reached it), and does nothing while the pointer stays on the
+    /// same point.
     pub fn focus(&mut self, point: Option<usize>, pin: Pin) -> Result<(), JsValue> {
-        let changed = self.focused.map(|(idx, _)| idx) != point;
+        // Also when the same point is now reached by the keys, or no longer: it has a ring the
+        // mouse's has not (`place_markers`).
+        let was_keyed = matches!(self.focused, Some((_, Pin::Keyboard)));
+        let changed = self.focused.map(|(idx, _)| idx) != point || was_keyed != (pin == Pin::Keyboard);
         self.focused = point.map(|idx| (idx, pin));
         // Hiding by key or tap is the reader's choice, which lasts until a point shows; hiding by
         // hover (over no point) is not.
