@@ -527,7 +527,7 @@ async fn the_description_and_table_come_after_the_first_frame_or_at_once_when_as
         next_frame().await;
     }
     assert!(text(&el, "#desc").contains("44.1%"), "{}", text(&el, "#desc"));
-    assert!(text(&el, "#desc").ends_with(". Use the arrow keys to go through the figures."), "with the keys: {}", text(&el, "#desc"));
+    assert!(text(&el, "#desc").ends_with(". Source: State Council Information Office press conference (MIIT), 19\u{a0}July\u{a0}2023. Use the arrow keys to go through the figures."), "with the source line and the keys: {}", text(&el, "#desc"));
     assert!(text(&el, "table").contains("44.1%"));
 }
 

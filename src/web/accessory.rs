@@ -135,10 +135,13 @@ impl Accessories {
             self.desc.set_text_content(None);
             return Ok(());
         };
-        // The canvas's description, read where a screen reader starts: the chart's keys too, as
-        // its role (application) says nothing of them.
+        // The canvas's description, read where a screen reader starts: its source line, which
+        // the canvas alone shows, and the chart's keys, as its role (application) says nothing
+        // of them.
         let mut description = summary(chart);
-        description.push_str(chart.lang.pick("用方向键逐项查看。", " Use the arrow keys to go through the figures."));
+        description.push_str(chart.lang.pick("", " "));
+        description.push_str(&chart.source_line);
+        description.push_str(chart.lang.pick("。用方向键逐项查看。", ". Use the arrow keys to go through the figures."));
         self.desc.set_text_content(Some(&description));
         let data = table(chart);
         let table_el = document.create_element("table")?;
