@@ -339,7 +339,7 @@ impl Widget {
         }
         let Ok(chart) = &self.chart else { return Ok(None) };
         if std::mem::take(&mut self.focus_point_unchecked) {
-            self.warn_of_focus_point(chart);
+            self.warn_of_focus_point();
         }
         if self.width_css_px < 1.0 || !self.on_screen {
             return Ok(None);
@@ -378,7 +378,7 @@ impl Widget {
         let new_look = self.drawn_dark != Some(dark) || self.scene.as_ref() != Some(&scene);
         if new_look {
             self.highlights.clear();
-            self.forget_card_places();
+            self.forget_card_places(None);
         }
         if resized || new_look {
             draw_scene(&self.canvas, &self.context, &scene, &theme, dpr)?;

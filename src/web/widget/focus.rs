@@ -75,12 +75,10 @@ impl Widget {
         }
     }
 
-    /// Says in the console, where `focus-point` names no point of `chart`, what points it has.
-    pub(super) fn warn_of_focus_point(&self, chart: &Chart) {
+    /// Says in the console, where `focus-point` names no point of the chart, what points it has.
+    pub(super) fn warn_of_focus_point(&self) {
         let Some(id) = self.host.get_attribute("focus-point") else { return };
-        if self.page_point().is_some() {
-            return;
-        }
+        let (Ok(chart), None) = (&self.chart, self.page_point()) else { return };
         let mut message = format!("<zhibiao-chart>: focus-point=\"{id}\" is not a point of chart=\"{}\"; its points are ", chart.id.key());
         for (i, name) in (0..chart.points().len()).filter_map(|i| chart.point_name(i)).enumerate() {
             message.push_str(if i == 0 { "" } else { ", " });
@@ -181,18 +179,16 @@ impl Widget {
     pub fn show_in(&mut self, visible_css_px: (f64, f64)) {
         if self.visible_css_px != visible_css_px {
             self.visible_css_px = visible_css_px;
-            for (idx, card) in self.cards.iter_mut().enumerate() {
-                if let (Some(card), false) = (card, self.shown == Some(idx)) {
-                    card.at = None;
-                }
-            }
+            self.forget_card_places(self.shown);
         }
     }
 
-    /// Forgets where the cards go, after a new layout of the chart.
-    pub(super) fn forget_card_places(&mut self) {
-        for card in self.cards.iter_mut().flatten() {
-            card.at = None;
+    /// Forgets where the cards go but `keep`'s: after a new layout of the chart, all of them.
+    pub(super) fn forget_card_places(&mut self, keep: Option<usize>) {
+        for (idx, card) in self.cards.iter_mut().enumerate() {
+            if let (Some(card), false) = (card, keep == Some(idx)) {
+                card.at = None;
+            }
         }
     }
 
@@ -354,8 +350,8 @@ impl Widget {
 
     /// Scrolls the page as little as shows the card on show and its point, where the reader
     /// cannot move to them: the keys, or a tap near the window's edge (a phone held sideways),
-    /// whose card, placed by its row in the chart, may lie outside the window. The point comes
-    /// last, so that it shows where the two do not fit (a laptop zoomed to 200 %).
+    /// whose card, placed by its row in the chart, may lie outside the window. Where the two do
+    /// not fit in the window together (a laptop zoomed to 200 %), the point alone.
     pub fn reveal_card(&self) {
         if let Some(card) = self.shown.and_then(|shown| self.cards.get(shown)).and_then(Option::as_ref) {
             super::super::reveal(&card.element, self.markers.iter().find(|m| !m.hidden()));
