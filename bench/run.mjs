@@ -68,7 +68,7 @@ async function readiness(cdp) {
     else new PerformanceObserver((_, observer) => { if (ready()) { observer.disconnect(); resolve(); } }).observe({ entryTypes: ['mark', 'paint'] });
   })`;
   let timer;
-  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('bench: no chart-ready mark within 30 s')), 30000); });
+  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('bench: no chart-ready mark and first contentful paint within 30 s')), 30000); });
   try {
     await Promise.race([cdp.send('Runtime.evaluate', { expression, awaitPromise: true }), timeout]);
   } finally {
