@@ -52,25 +52,27 @@ function ratioInterval(xs, base) {
   return { ratio: median(xs) / median(base), low: ratios[49], high: ratios[1949] };
 }
 
-/** Waits for the page's `chart-ready` mark, and its first contentful paint, with one small
- * expression sent over CDP. Not with
- * Playwright's `waitForFunction`: its first call evaluates Playwright's injected script (≈ 0.5 MB,
- * 14 ms of main-thread work in a trace) in the page. Sent once `goto` resolves (at `load`), that
- * lands after the other pages' charts, which draw while the page parses, but in the middle of a
- * chart that starts asynchronously, such as zhibiao's: an A/B of 15 loads each measured zhibiao's
- * time to ready 20 ms later with it (138.7 against 118.9 ms) and uPlot's the same (116.5 against
- * 118.4 ms). Playwright's own calls come after the chart is ready. */
+/** Waits for the page's `chart-ready` mark and its first contentful paint (the frame that first
+ * shows the page's content: on these pages, which have nothing else to show, the chart's; a
+ * reader sees the chart then, not at the mark), and resolves to their times, with one small
+ * expression sent over CDP. Not with Playwright's `waitForFunction`: its first call evaluates
+ * Playwright's injected script (≈ 0.5 MB, 14 ms of main-thread work in a trace) in the page. Sent
+ * once `goto` resolves (at `load`), that lands after the other pages' charts, which draw while
+ * the page parses, but in the middle of a chart that starts asynchronously, such as zhibiao's: an
+ * A/B of 15 loads each measured zhibiao's time to ready 20 ms later with it (138.7 against 118.9
+ * ms) and uPlot's the same (116.5 against 118.4 ms). Playwright's own calls come after. */
 async function readiness(cdp) {
   const expression = `new Promise((resolve) => {
-    const ready = () => performance.getEntriesByName('chart-ready').length > 0
-      && performance.getEntriesByName('first-contentful-paint').length > 0;
-    if (ready()) resolve();
-    else new PerformanceObserver((_, observer) => { if (ready()) { observer.disconnect(); resolve(); } }).observe({ entryTypes: ['mark', 'paint'] });
+    const times = () => ['chart-ready', 'first-contentful-paint'].map((name) => performance.getEntriesByName(name)[0]?.startTime);
+    const ready = () => times().every((t) => t !== undefined);
+    if (ready()) resolve(times());
+    else new PerformanceObserver((_, observer) => { if (ready()) { observer.disconnect(); resolve(times()); } }).observe({ entryTypes: ['mark', 'paint'] });
   })`;
   let timer;
   const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('bench: no chart-ready mark and first contentful paint within 30 s')), 30000); });
   try {
-    await Promise.race([cdp.send('Runtime.evaluate', { expression, awaitPromise: true }), timeout]);
+    const { result } = await Promise.race([cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }), timeout]);
+    return result.value;
   } finally {
     clearTimeout(timer);
   }
@@ -88,11 +90,7 @@ async function load(browser, url, name) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(`${url}/bench/pages/${name}.html`);
-  await readiness(cdp);
-  const readyMs = await page.evaluate(() => performance.getEntriesByName('chart-ready')[0].startTime);
-  // The frame that first shows the page's content: on these pages, which have nothing else to
-  // show, the chart's (a reader sees the chart then, not at the ready mark).
-  const paintMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
+  const [readyMs, paintMs] = await readiness(cdp);
   await page.waitForTimeout(100);
 
   await cdp.send('HeapProfiler.collectGarbage');
