@@ -109,6 +109,32 @@ fn every_figure_stands_on_one_line() {
     }
 }
 
+/// Chinese line breaking (W3C clreq, GB/T 15834): no line of the canvas's text starts with a
+/// closing mark or ends with an opening one; 5G应用融入的国民经济大类（截至2023年7月19日） had its
+/// ）alone on a tile's last line at 390 px.
+#[test]
+fn no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one() {
+    const CLOSING: &[char] = &['）', '，', '。', '、', '：', '；', '！', '？', '”', '》', ')', ',', '.', ':', ';'];
+    const OPENING: &[char] = &['（', '“', '《', '('];
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let c = chart(id, lang);
+            for width in (230..=1200).step_by(5) {
+                for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
+                    let s = layout(&c, f64::from(width), measure, &LIGHT, None);
+                    for m in &s.marks {
+                        if let Mark::Text { text, .. } = m {
+                            let (first, last) = (text.chars().next(), text.chars().last());
+                            assert!(!first.is_some_and(|ch| CLOSING.contains(&ch)), "{id:?} {lang:?} {width}: {text:?} starts with a closing mark");
+                            assert!(!last.is_some_and(|ch| OPENING.contains(&ch)), "{id:?} {lang:?} {width}: {text:?} ends with an opening mark");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The title and the source line say what and whose the figures are, with the period and the
 /// date: never shortened, from 250 px (four lines at most, where labels take three).
 #[test]

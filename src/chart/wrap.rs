@@ -3,7 +3,19 @@
 
 use super::geom::{Font, TextMeasure};
 
-/// Breakable pieces: each CJK character alone, Latin words with their trailing space; a number
+/// A mark that never begins a line in Chinese text (W3C clreq, GB/T 15834): a closing bracket or
+/// quote, or punctuation after a word.
+fn closes(c: char) -> bool {
+    matches!(c, '，' | '。' | '、' | '）' | '：' | '；' | '！' | '？' | '”' | '》')
+}
+
+/// A mark that never ends a line: an opening bracket or quote.
+fn opens(c: char) -> bool {
+    matches!(c, '（' | '“' | '《')
+}
+
+/// Breakable pieces: each CJK character alone (a closing mark with the piece before it, an
+/// opening one with the piece after it), Latin words with their trailing space; a number
 /// keeps the CJK character after it (2023年, 19日, 7月: a date never splits before its 日), a
 /// date is one piece (2023年7月19日, 2023年1—5月: no break after 年, 月 or — before a digit, as a
 /// no-break space breaks nothing in 19 July 2023).
@@ -16,8 +28,12 @@ fn pieces(text: &str) -> Vec<&str> {
     while let Some((i, c)) = chars.next() {
         let next = i + c.len_utf8();
         let after = chars.peek().map(|&(_, n)| n);
-        let glued = c == '\u{a0}' || after == Some('\u{a0}') || (matches!(c, '年' | '月' | '—') && after.is_some_and(|n| n.is_ascii_digit()));
-        let before_cjk = !c.is_ascii_digit() && after.is_some_and(|n| !n.is_ascii() && !matches!(n, '，' | '。' | '、' | '）' | '：'));
+        let glued = c == '\u{a0}'
+            || after == Some('\u{a0}')
+            || (matches!(c, '年' | '月' | '—') && after.is_some_and(|n| n.is_ascii_digit()))
+            || after.is_some_and(closes)
+            || opens(c);
+        let before_cjk = !c.is_ascii_digit() && after.is_some_and(|n| !n.is_ascii());
         if !glued && (!c.is_ascii() || c == ' ' || before_cjk) {
             if let Some(piece) = text.get(start..next) {
                 out.push(piece);
@@ -99,8 +115,7 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
         if let (true, Some(moved), Some(before)) = (last.chars().count() == 1 && !last.is_ascii(), head.next_back(), head.clone().next_back()) {
             let mut joined = String::from(moved);
             joined.push_str(last);
-            let closing = matches!(moved, '，' | '。' | '、' | '）' | '：' | '；' | '！' | '？' | '”' | '》');
-            if !moved.is_ascii() && !closing && !before.is_ascii_digit() && measure.width_css_px(&joined, font) <= max_width_css_px {
+            if !moved.is_ascii() && !closes(moved) && !before.is_ascii_digit() && measure.width_css_px(&joined, font) <= max_width_css_px {
                 *prev = head.as_str().to_string();
                 *last = joined;
             }
