@@ -135,6 +135,37 @@ fn no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one() {
     }
 }
 
+/// A wrapped line that starts with a full-width opening bracket is set half a character left of
+/// the line above it, where the bracket's glyph begins (its em's left half is blank): the NEV
+/// title's （2023年上半年） looked indented under 新能源汽车产销同比增长.
+#[test]
+fn a_line_that_starts_with_an_opening_bracket_is_flush_with_the_line_above() {
+    let mut checked = 0;
+    for id in ChartId::ALL {
+        let c = chart(id, Lang::Zh);
+        for width in (230..=1200).step_by(10) {
+            let s = layout(&c, f64::from(width), &EstimateMeasure, &LIGHT, None);
+            let texts: Vec<(f64, f64, &str, Font)> = s
+                .marks
+                .iter()
+                .filter_map(|m| match m {
+                    Mark::Text { at, text, font, align: zhibiao::chart::scene::Align::Left, .. } => Some((at.x_css_px, at.y_css_px, text.as_str(), *font)),
+                    _ => None,
+                })
+                .collect();
+            for pair in texts.windows(2) {
+                let ((x0, y0, _, f0), (x1, y1, text, f1)) = (pair[0], pair[1]);
+                // The next line of the same text: the same font, one line lower.
+                if text.starts_with('（') && f0 == f1 && y1 > y0 && y1 - y0 < f1.size_css_px * 2.0 {
+                    assert!((x0 - f1.size_css_px / 2.0 - x1).abs() < 0.01, "{id:?} {width}: {text:?} at {x1}, the line above at {x0}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 20, "checked {checked} lines");
+}
+
 /// The title and the source line say what and whose the figures are, with the period and the
 /// date: never shortened, from 250 px (four lines at most, where labels take three).
 #[test]

@@ -92,6 +92,10 @@ impl Builder<'_> {
     }
 
     fn text(&mut self, x: f64, y: f64, text: String, font: Font, color: Rgb, align: Align, baseline: Baseline) {
+        // A line that starts with a full-width opening bracket is set flush with the lines above
+        // it: the bracket's glyph is the right half of its em, which canvas text keeps blank
+        // (HTML trims it, CSS `text-spacing-trim`), so that …增长 / （2023年上半年） looked indented.
+        let x = if align == Align::Left && text.as_bytes().starts_with("（".as_bytes()) { x - font.size_css_px / 2.0 } else { x };
         let at = PointCss { x_css_px: x, y_css_px: y };
         self.marks.push(Mark::Text { at, text, font, color, align, baseline });
     }

@@ -88,17 +88,23 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
     // An aside in full-width brackets split over the last two lines, 新能源汽车产销同比增长（2023年
     // 上半 / 年）, goes onto the last line whole where it fits there: …增长 / （2023年上半年）. Not
     // where the lines are shortened below, nor where it would leave one character alone.
+    // Likewise what follows a full-width colon, …增加值增速：与前期 / 比较 (…增速： / 与前期比较),
+    // where the line before keeps half its text or more (not 来源： alone).
     let shown = lines.len() <= max_lines.max(1);
     if let ([.., prev, last], true) = (lines.as_mut_slice(), shown) {
         // Where a bracket opens on the line before and is left open there (0: none); it closes
-        // on the last line, as the texts' brackets are paired.
-        let mut open = 0;
+        // on the last line, as the texts' brackets are paired. Else where its last colon ends.
+        let (mut open, mut colon) = (0, 0);
         for (i, c) in prev.char_indices() {
             match c {
                 '（' => open = i,
                 '）' => open = 0,
+                '：' => colon = i + c.len_utf8(),
                 _ => {}
             }
+        }
+        if open == 0 && colon * 2 >= prev.len() {
+            open = colon;
         }
         if let (Some(head), Some(aside)) = (prev.get(..open).filter(|h| h.chars().nth(1).is_some()), prev.get(open..)) {
             let mut joined = aside.to_string();
@@ -108,14 +114,18 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
             }
         }
     }
-    // A CJK character (or mark) alone on the last line, 国民经济大 / 类, takes the one before it
-    // along (not the 年 of 2023年).
+    // A CJK character alone on the last line (with the marks that close it), 国民经济大 / 类,
+    // 全球第 / 一。, takes the one before it along (not the 年 of 2023年).
     if let [.., prev, last] = lines.as_mut_slice() {
+        let mut alone = !last.is_ascii();
+        for (i, c) in last.char_indices() {
+            alone &= i == 0 || closes(c);
+        }
         let mut head = prev.chars();
-        if let (true, Some(moved), Some(before)) = (last.chars().count() == 1 && !last.is_ascii(), head.next_back(), head.clone().next_back()) {
+        if let (true, Some(moved), Some(before)) = (alone, head.next_back(), head.clone().next_back()) {
             let mut joined = String::from(moved);
             joined.push_str(last);
-            if !moved.is_ascii() && !closes(moved) && !before.is_ascii_digit() && measure.width_css_px(&joined, font) <= max_width_css_px {
+            if !moved.is_ascii() && !closes(moved) && !opens(before) && !before.is_ascii_digit() && measure.width_css_px(&joined, font) <= max_width_css_px {
                 *prev = head.as_str().to_string();
                 *last = joined;
             }
@@ -205,7 +215,15 @@ mod tests {
     #[test]
     fn no_chinese_character_is_left_alone_on_the_last_line() {
         assert_eq!(wrap("一二三四五六", 50.0, FONT, &EstimateMeasure, 3), ["一二三四", "五六"]);
-        assert_eq!(wrap("一二三四五。", 50.0, FONT, &EstimateMeasure, 3), ["一二三四", "五。"]);
+        // Nor with the marks that close it: 全球第 / 一。 was a reader's.
+        assert_eq!(wrap("一二三四五。", 50.0, FONT, &EstimateMeasure, 3), ["一二三", "四五。"]);
+        assert_eq!(wrap("一二三四五）。", 50.0, FONT, &EstimateMeasure, 3), ["一二三", "四五）。"]);
+        let note = "新能源汽车产销量连续8年保持全球第一。";
+        for width in (60..200).map(f64::from) {
+            if let [.., last] = wrap(note, width, FONT, &EstimateMeasure, 9).as_slice() {
+                assert!(last.chars().count() > 2, "{width}: {last:?}");
+            }
+        }
         // Not at the price of a line that starts with a comma, or of a number split from its 年.
         assert_eq!(wrap("一二三四，五", 50.0, FONT, &EstimateMeasure, 3), ["一二三四，", "五"]);
         assert_eq!(wrap("一二2023年六", 60.0, FONT, &EstimateMeasure, 3), ["一二2023年", "六"]);
@@ -241,6 +259,26 @@ mod tests {
         assert_eq!(wrap("甲甲甲甲甲（目标）", 40.0, FONT, &EstimateMeasure, 9), ["甲甲甲甲", "甲（目", "标）"]);
         // Not where the lines are more than may be shown: the last one shown keeps what fits.
         assert_eq!(wrap(title, 90.0, FONT, &EstimateMeasure, 2), ["新能源汽车产销同比", "增长（2023年上…"]);
+    }
+
+    #[test]
+    fn what_follows_a_colon_is_not_split_over_the_last_two_lines() {
+        let title = "规模以上工业增加值增速：与前期比较";
+        let mut moved = 0;
+        for width in (60..400).map(f64::from) {
+            let lines = wrap(title, width, FONT, &EstimateMeasure, 9);
+            if let [.., prev, last] = lines.as_slice() {
+                let split = prev.chars().any(|c| c == '：') && !prev.ends_with('：');
+                // Unless it is longer than a line, or the colon ends less than half the line's text in.
+                let head = prev.split('：').next().unwrap_or_default().chars().count() + 1;
+                assert!(!split || EstimateMeasure.width_css_px("与前期比较", FONT) > width || head * 2 < prev.chars().count(), "{width}: {lines:?}");
+                moved += usize::from(last == "与前期比较");
+            }
+        }
+        assert!(moved > 10, "moved at {moved} widths");
+        assert_eq!(wrap(title, 150.0, FONT, &EstimateMeasure, 2), ["规模以上工业增加值增速：", "与前期比较"]);
+        // Not where it would leave the colon's words alone: 来源： / 国新办…
+        assert_eq!(wrap("来源：国新办新闻发布会", 100.0, FONT, &EstimateMeasure, 2), ["来源：国新办新闻发", "布会"]);
     }
 
     /// The last line has two words or more, or it is no short one, or the line before has two at
