@@ -127,6 +127,8 @@ fn no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one() {
                             let (first, last) = (text.chars().next(), text.chars().last());
                             assert!(!first.is_some_and(|ch| CLOSING.contains(&ch)), "{id:?} {lang:?} {width}: {text:?} starts with a closing mark");
                             assert!(!last.is_some_and(|ch| OPENING.contains(&ch)), "{id:?} {lang:?} {width}: {text:?} ends with an opening mark");
+                            // Nor "as" from "of" in "as of 19 July 2023" (a tile's label at 600 px).
+                            assert!(!text.ends_with(" as") && text != "as", "{id:?} {lang:?} {width}: {text:?} ends with as");
                         }
                     }
                 }

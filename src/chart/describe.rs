@@ -263,7 +263,7 @@ mod tests {
         let five_g = summary(&five_g);
         assert!(five_g.starts_with("At the end of June\u{a0}2023. 5G base stations: 2.937 million; co-built and shared 5G base stations: more than"), "{five_g}");
         // A figure the texts give undated says its date, the press conference's.
-        assert!(five_g.contains("major economic categories using 5G: 60 (as of 19\u{a0}July\u{a0}2023);"), "{five_g}");
+        assert!(five_g.contains("major economic categories using 5G: 60 (as\u{a0}of 19\u{a0}July\u{a0}2023);"), "{five_g}");
         assert!(five_g.contains("; mobile IoT connections: more than 2.12 billion;"), "{five_g}");
     }
 

@@ -90,7 +90,7 @@ pub fn period(period: &str, lang: Lang) -> String {
         return match month_end {
             Some((year, (month, _))) if zh => format!("截至{year}年{}月底", unpadded(month)),
             Some((year, (_, month_name))) => format!("at the end of {month_name}\u{a0}{year}"),
-            None => format!("{}{on_day}", lang.pick("截至", "as of ")),
+            None => format!("{}{on_day}", lang.pick("截至", "as\u{a0}of ")),
         };
     }
     if zh && period.len() == 4 && period.bytes().all(|b| b.is_ascii_digit()) {
@@ -108,11 +108,11 @@ mod tests {
         assert_eq!(period("2023-H1", Lang::Zh), "2023年上半年");
         assert_eq!(period("2023-06-30", Lang::En), "at the end of June\u{a0}2023");
         assert_eq!(period("2023-06-30", Lang::Zh), "截至2023年6月底");
-        assert_eq!((period("2023-06-29", Lang::Zh).as_str(), period("2023-06-29", Lang::En).as_str()), ("截至2023年6月29日", "as of 29\u{a0}June\u{a0}2023"));
+        assert_eq!((period("2023-06-29", Lang::Zh).as_str(), period("2023-06-29", Lang::En).as_str()), ("截至2023年6月29日", "as\u{a0}of 29\u{a0}June\u{a0}2023"));
         let ends = ["2023-01-31", "2023-02-28", "2024-02-29", "2023-04-30", "2023-12-31"];
         assert!(ends.iter().all(|d| period(d, Lang::En).starts_with("at the end of")), "{ends:?}");
         let not_ends = ["2024-02-28", "2023-03-30", "2023-07-19"];
-        assert!(not_ends.iter().all(|d| period(d, Lang::En).starts_with("as of")), "{not_ends:?}");
+        assert!(not_ends.iter().all(|d| period(d, Lang::En).starts_with("as\u{a0}of ")), "{not_ends:?}");
         assert_eq!(period("2023-01/2023-05", Lang::En), "January–May 2023");
         assert_eq!(period("2023-01/2023-05", Lang::Zh), "2023年1—5月");
         // Any month range, not only the one the texts have.

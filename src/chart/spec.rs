@@ -443,8 +443,8 @@ mod tests {
         assert_eq!(tiles, ["10G PON端口", "5G应用融入的国民经济大类（截至2023年7月19日）", "5G应用案例（截至2023年7月19日）", "获得进网许可的5G终端产品"]);
         assert!(describe::summary(&five_g).contains("5G流量占比42.9%（截至2023年7月19日）；"), "{}", describe::summary(&five_g));
         let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(five_g.panels[2].title, "Traffic, as of 19\u{a0}July\u{a0}2023");
-        assert_eq!(five_g.panels[3].rows[2].label, "5G application cases, as of 19\u{a0}July\u{a0}2023");
+        assert_eq!(five_g.panels[2].title, "Traffic, as\u{a0}of 19\u{a0}July\u{a0}2023");
+        assert_eq!(five_g.panels[3].rows[2].label, "5G application cases, as\u{a0}of 19\u{a0}July\u{a0}2023");
         // A quarter later, in the NEV chart's figures (its industry reference too) and the 5G
         // stocks: the titles and summaries follow. (The growth chart shows the rates stated for
         // H1 2023, by its rule in members.rs: its title and summary say so, from the data.)
