@@ -369,28 +369,34 @@ impl Builder<'_> {
         let tile_width_css_px = (inner - gap_css_px * (cols - 1) as f64) / cols as f64;
         // Labels on up to four lines (a figure the texts give undated adds its date, as of the
         // press conference, in English a long line at a phone's width); every tile as tall as
-        // the one with the most.
+        // the one with the most in its row (in one column, on a phone, each its own height).
         let label_font = font(12.0, false);
         let mut labels: Vec<Vec<String>> = Vec::new();
-        for r in &panel.rows {
-            labels.push(wrap(&r.label, tile_width_css_px - 20.0, label_font, self.measure, 4));
+        // Each row's height: as much room below the last line as above the figure (10 px).
+        let mut heights_css_px: Vec<f64> = Vec::new();
+        for (i, r) in panel.rows.iter().enumerate() {
+            let label = wrap(&r.label, tile_width_css_px - 20.0, label_font, self.measure, 4);
+            let height_css_px = 48.0 + 15.0 * label.len().max(1) as f64;
+            match heights_css_px.last_mut() {
+                Some(h) if i % cols != 0 => *h = h.max(height_css_px),
+                _ => heights_css_px.push(height_css_px),
+            }
+            labels.push(label);
         }
-        let mut most_lines = 1;
-        for label in &labels {
-            most_lines = most_lines.max(label.len());
-        }
-        // As much room below the last line as above the figure (10 px).
-        let tile_height_css_px = 48.0 + 15.0 * most_lines as f64;
         // One size for every tile's figure, the largest at which all of them fit: a figure in a
         // smaller type than its neighbours reads as a lesser one.
         let big = [font(20.0, true), font(16.0, true)]
             .into_iter()
             .find(|f| values.iter().all(|v| self.measure.width_css_px(v, *f) <= tile_width_css_px - 20.0))
             .unwrap_or(smallest);
+        let (mut y, mut tile_height_css_px) = (self.y_css_px - gap_css_px, 0.0);
         for (i, (label, value)) in labels.into_iter().zip(values).enumerate() {
             let (idx, focused) = self.take_point();
+            if i % cols == 0 {
+                y += tile_height_css_px + gap_css_px;
+                tile_height_css_px = heights_css_px.get(i / cols).copied().unwrap_or_default();
+            }
             let x = self.pad_css_px + (i % cols) as f64 * (tile_width_css_px + gap_css_px);
-            let y = self.y_css_px + (i / cols) as f64 * (tile_height_css_px + gap_css_px);
             let tile = RectCss::new(x, y, tile_width_css_px, tile_height_css_px);
             self.marks.push(Mark::Rect { rect: tile, fill: self.theme.tile });
             if focused {
@@ -407,8 +413,7 @@ impl Builder<'_> {
             let anchor = PointCss { x_css_px: x + tile_width_css_px / 2.0, y_css_px: y };
             self.targets.push(Target { point_idx: idx, hit: tile, anchor, figure });
         }
-        let n_tile_rows = n.div_ceil(cols);
-        self.y_css_px += n_tile_rows as f64 * (tile_height_css_px + gap_css_px);
+        self.y_css_px = y + tile_height_css_px + gap_css_px;
     }
 }
 
