@@ -255,6 +255,49 @@ test("a tooltip's source line wraps, but never inside its date", async () => {
   await context.close();
 });
 
+test("no card's quote ends with one character alone on its last line (…获得进网许 / 可。”)", async () => {
+  const lone = [];
+  let quotes = 0;
+  for (const width of [700, 800, 900, 1000, 1100, 1280]) {
+    const { page, context, errors } = await open('#5g', { width });
+    for (const name of ['growth', '5g', 'nev']) {
+      await page.locator(`#tab-${name}`).click();
+      await ready(page, name);
+      const chart = page.locator(`#panel-${name} zhibiao-chart`);
+      await chart.locator('canvas[role=application]').focus();
+      await page.keyboard.press('Home');
+      let said = null;
+      for (let k = 0; k < 12; k += 1) {
+        if (k > 0) await page.keyboard.press('ArrowRight');
+        // Past the last point the keys stay there.
+        const now = await chart.locator('[role=status]').textContent();
+        if (now === said) break;
+        said = now;
+        const quote = chart.locator('.tip.shown .quote');
+        if (!(await quote.isVisible())) continue;
+        quotes += 1;
+        // The characters on the quote's last line, but for punctuation.
+        const last = await quote.evaluate((el) => {
+          const text = el.firstChild;
+          const tops = [];
+          for (let i = 0; i < text.data.length; i += 1) {
+            const range = document.createRange();
+            range.setStart(text, i);
+            range.setEnd(text, i + 1);
+            tops.push(Math.round(range.getBoundingClientRect().top));
+          }
+          return [...text.data].filter((c, i) => tops[i] === tops.at(-1) && !/[，。、；：！？”’）\s,.]/.test(c)).join('');
+        });
+        if ([...last].length < 2) lone.push(`${name} at ${width} px, point ${k}: ${JSON.stringify(last)}`);
+      }
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  assert.ok(quotes >= 30, `${quotes} cards showed their quote`);
+  assert.deepEqual(lone, []);
+});
+
 test("on a phone, the hash's point is highlighted without a card over the chart; a tap on it shows the card, a tap outside hides it", async () => {
   const { page, context, errors } = await open('#nev/nev_sales_growth', { width: 390, hasTouch: true, isMobile: true });
   await ready(page, 'nev');
