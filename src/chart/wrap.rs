@@ -32,7 +32,9 @@ fn pieces(text: &str) -> Vec<&str> {
             || after == Some('\u{a0}')
             || (matches!(c, '年' | '月' | '—') && after.is_some_and(|n| n.is_ascii_digit()))
             || after.is_some_and(closes)
-            || opens(c);
+            || opens(c)
+            // A number keeps the word after it: for 8 years, not for 8 / years.
+            || (c == ' ' && after.is_some_and(|n| n.is_ascii_alphabetic()) && text.get(start..i).is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())));
         let before_cjk = !c.is_ascii_digit() && after.is_some_and(|n| !n.is_ascii());
         if !glued && (!c.is_ascii() || c == ' ' || before_cjk) {
             if let Some(piece) = text.get(start..next) {
@@ -140,7 +142,16 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
         // line broke at a space, and no CJK run is moved.
         let spaced = |s: &str| s.bytes().any(|b| b == b' ');
         let latin = |s: &str| s.bytes().all(|b| b < 0x80 || b == 0xc2 || b == 0xa0);
-        if let Some((head, word)) = super::ascii::rsplit_once(prev, b' ').filter(|(head, word)| latin(last) && latin(word) && !spaced(last) && spaced(head)) {
+        let mut split = super::ascii::rsplit_once(prev, b' ');
+        // A number before that word goes with it (market for / 8 years running.).
+        if let Some((head, _)) = split {
+            if let Some((rest, number)) = super::ascii::rsplit_once(head, b' ') {
+                if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
+                    split = prev.get(rest.len() + 1..).map(|word| (rest, word));
+                }
+            }
+        }
+        if let Some((head, word)) = split.filter(|(head, word)| latin(last) && latin(word) && !spaced(last) && spaced(head)) {
             let joined = format!("{word} {last}");
             if measure.width_css_px(last, font) < max_width_css_px / 3.0 && measure.width_css_px(&joined, font) <= max_width_css_px {
                 (*prev, *last) = (head.to_string(), joined);
@@ -259,6 +270,16 @@ mod tests {
         assert_eq!(wrap("甲甲甲甲甲（目标）", 40.0, FONT, &EstimateMeasure, 9), ["甲甲甲甲", "甲（目", "标）"]);
         // Not where the lines are more than may be shown: the last one shown keeps what fits.
         assert_eq!(wrap(title, 90.0, FONT, &EstimateMeasure, 2), ["新能源汽车产销同比", "增长（2023年上…"]);
+    }
+
+    #[test]
+    fn a_number_keeps_the_word_after_it() {
+        let note = "China has been the world's largest NEV producer and market for 8 years running.";
+        for width in (60..500).map(f64::from) {
+            let lines = wrap(note, width, FONT, &EstimateMeasure, 9);
+            assert!(lines.iter().all(|l| !l.ends_with(" 8") && l != "8"), "{width}: {lines:?}");
+        }
+        assert_eq!(pieces("for 8 years, 10G PON"), ["for ", "8 years, ", "10G ", "PON"]);
     }
 
     #[test]
