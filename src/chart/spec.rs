@@ -214,9 +214,13 @@ impl Chart {
     pub fn build_in(dataset: &'static Dataset, id: ChartId, lang: Lang) -> Result<Chart, MissingIndicator> {
         let (panels, note) = match id {
             // Both panels are of percentages, drawn to fit their own bars: a reader comparing
-            // lengths across them would read 3.4% as longer than 19.2%.
+            // lengths across them would read 3.4% as longer than 19.2%. And what the rows
+            // marked derived are: an embedded chart has no page around it to say so.
             ChartId::Growth => {
-                let text = lang.pick("注：上下两组条形图的刻度不同。", "Note: the two panels are drawn to different scales.");
+                let text = lang.pick(
+                    "注：上下两组条形图的刻度不同；“推算”值由原文数字算出。",
+                    "Note: the two panels are drawn to different scales; derived figures are calculated from the source's figures.",
+                );
                 (growth(dataset, lang)?, Some(Note { text: text.into(), figure: None }))
             }
             ChartId::FiveG => (five_g(dataset, lang)?, None),
@@ -355,6 +359,25 @@ mod tests {
         let styles: Vec<RowStyle> = chart.panels[1].rows.iter().map(|r| r.style).collect();
         assert_eq!(styles, [RowStyle::Derived, RowStyle::Derived, RowStyle::Main]);
         assert_eq!(chart.panels[1].rows[0].label, "H1 2022 (derived)");
+    }
+
+    /// Every chart with a row marked derived says in its note what that means (an embedded
+    /// chart has no page around it to say so).
+    #[test]
+    fn a_chart_with_derived_rows_says_what_derived_means() {
+        let mut derived = 0;
+        for id in ChartId::ALL {
+            for lang in [Lang::Zh, Lang::En] {
+                let chart = Chart::build(id, lang).unwrap_or_else(|e| panic!("{e}"));
+                let marked = chart.panels.iter().flat_map(|p| &p.rows).any(|r| r.style == RowStyle::Derived);
+                if marked {
+                    derived += 1;
+                    let word = lang.pick("“推算”值由原文数字算出", "derived figures are calculated from the source's figures");
+                    assert!(chart.note.as_deref().is_some_and(|n| n.contains(word)), "{id:?} {lang:?}: {:?}", chart.note);
+                }
+            }
+        }
+        assert_eq!(derived, 2);
     }
 
     #[test]
