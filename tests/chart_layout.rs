@@ -109,6 +109,25 @@ fn every_figure_stands_on_one_line() {
     }
 }
 
+/// Every text mark of every chart, in both languages, at `widths` in three font widths:
+/// `check(chart, id, lang, width, text)`.
+fn each_text_mark(widths: impl Iterator<Item = u32> + Clone, mut check: impl FnMut(&Chart, ChartId, Lang, u32, &str)) {
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let c = chart(id, lang);
+            for width in widths.clone() {
+                for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
+                    for m in &layout(&c, f64::from(width), measure, &LIGHT, None).marks {
+                        if let Mark::Text { text, .. } = m {
+                            check(&c, id, lang, width, text);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Chinese line breaking (W3C clreq, GB/T 15834): no line of the canvas's text starts with a
 /// closing mark or ends with an opening one; 5G应用融入的国民经济大类（截至2023年7月19日） had its
 /// ）alone on a tile's last line at 390 px.
@@ -116,25 +135,13 @@ fn every_figure_stands_on_one_line() {
 fn no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one() {
     const CLOSING: &[char] = &['）', '，', '。', '、', '：', '；', '！', '？', '”', '》', ')', ',', '.', ':', ';'];
     const OPENING: &[char] = &['（', '“', '《', '('];
-    for id in ChartId::ALL {
-        for lang in [Lang::Zh, Lang::En] {
-            let c = chart(id, lang);
-            for width in (230..=1200).step_by(5) {
-                for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
-                    let s = layout(&c, f64::from(width), measure, &LIGHT, None);
-                    for m in &s.marks {
-                        if let Mark::Text { text, .. } = m {
-                            let (first, last) = (text.chars().next(), text.chars().last());
-                            assert!(!first.is_some_and(|ch| CLOSING.contains(&ch)), "{id:?} {lang:?} {width}: {text:?} starts with a closing mark");
-                            assert!(!last.is_some_and(|ch| OPENING.contains(&ch)), "{id:?} {lang:?} {width}: {text:?} ends with an opening mark");
-                            // Nor "as" from "of" in "as of 19 July 2023" (a tile's label at 600 px).
-                            assert!(!text.ends_with(" as") && text != "as", "{id:?} {lang:?} {width}: {text:?} ends with as");
-                        }
-                    }
-                }
-            }
-        }
-    }
+    each_text_mark((230..=1200).step_by(5), |_, id, lang, width, text| {
+        let (first, last) = (text.chars().next(), text.chars().last());
+        assert!(!first.is_some_and(|ch| CLOSING.contains(&ch)), "{id:?} {lang:?} {width}: {text:?} starts with a closing mark");
+        assert!(!last.is_some_and(|ch| OPENING.contains(&ch)), "{id:?} {lang:?} {width}: {text:?} ends with an opening mark");
+        // Nor "as" from "of" in "as of 19 July 2023" (a tile's label at 600 px).
+        assert!(!text.ends_with(" as") && text != "as", "{id:?} {lang:?} {width}: {text:?} ends with as");
+    });
 }
 
 /// A wrapped line that starts with a full-width opening bracket is set half a character left of
@@ -172,22 +179,10 @@ fn a_line_that_starts_with_an_opening_bracket_is_flush_with_the_line_above() {
 /// date: never shortened, from 250 px (four lines at most, where labels take three).
 #[test]
 fn title_and_source_line_are_drawn_whole() {
-    for id in ChartId::ALL {
-        for lang in [Lang::Zh, Lang::En] {
-            let c = chart(id, lang);
-            for width in (250..=1200).step_by(10) {
-                for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
-                    let s = layout(&c, f64::from(width), measure, &LIGHT, None);
-                    for m in &s.marks {
-                        if let Mark::Text { text, .. } = m {
-                            let cut = text.strip_suffix('…').filter(|stem| c.title.contains(*stem) || c.source_line.contains(*stem));
-                            assert!(cut.is_none(), "{id:?} {lang:?} {width}: {text:?} shortened");
-                        }
-                    }
-                }
-            }
-        }
-    }
+    each_text_mark((250..=1200).step_by(10), |c, id, lang, width, text| {
+        let cut = text.strip_suffix('…').filter(|stem| c.title.contains(*stem) || c.source_line.contains(*stem));
+        assert!(cut.is_none(), "{id:?} {lang:?} {width}: {text:?} shortened");
+    });
 }
 
 /// [`EstimateMeasure`] scaled: fonts narrower than the estimate, as the browser's often are.

@@ -18,7 +18,8 @@ fn opens(c: char) -> bool {
 /// opening one with the piece after it), Latin words with their trailing space; a number
 /// keeps the CJK character after it (2023年, 19日, 7月: a date never splits before its 日), a
 /// date is one piece (2023年7月19日, 2023年1—5月: no break after 年, 月 or — before a digit, as a
-/// no-break space breaks nothing in 19 July 2023).
+/// no-break space breaks nothing in 19 July 2023); an English number keeps the word after it
+/// (8 years).
 /// (`str::get`, not indexing: the indices are char boundaries, and the wasm then ships no
 /// slicing panic and the Debug formatting it pulls in.)
 fn pieces(text: &str) -> Vec<&str> {
