@@ -92,10 +92,7 @@ impl Builder<'_> {
     }
 
     fn text(&mut self, x: f64, y: f64, text: String, font: Font, color: Rgb, align: Align, baseline: Baseline) {
-        // A line that starts with a full-width opening bracket is set flush with the lines above
-        // it: the bracket's glyph is the right half of its em, which canvas text keeps blank
-        // (HTML trims it, CSS `text-spacing-trim`), so that …增长 / （2023年上半年） looked indented.
-        let x = if align == Align::Left && text.as_bytes().starts_with("（".as_bytes()) { x - font.size_css_px / 2.0 } else { x };
+        let x = if align == Align::Left { flush_x_css_px(&text, x, font) } else { x };
         let at = PointCss { x_css_px: x, y_css_px: y };
         self.marks.push(Mark::Text { at, text, font, color, align, baseline });
     }
@@ -110,13 +107,15 @@ impl Builder<'_> {
         const HALO_CSS_PX: f64 = 3.0;
         let width_css_px = self.measure.width_css_px(&text, font);
         let height_css_px = font.size_css_px * 1.2;
-        let (from_x, to_x) = ((x + 0.5).max(open_from_x_css_px - 0.5), x + width_css_px + HALO_CSS_PX);
+        // Where `text` will draw it (a line starting with （ begins half a character left).
+        let left = flush_x_css_px(&text, x, font);
+        let (from_x, to_x) = ((left + 0.5).max(open_from_x_css_px - 0.5), left + width_css_px + HALO_CSS_PX);
         let top = if baseline == Baseline::Top { y } else { y - height_css_px / 2.0 };
         if grid_xs_css_px.iter().any(|gx| *gx > from_x && *gx < to_x) {
             self.marks.push(Mark::Rect { rect: RectCss::new(from_x, top, to_x - from_x, height_css_px), fill: self.theme.background });
         }
         self.text(x, y, text, font, self.theme.text, Align::Left, baseline);
-        RectCss::new(x, top, width_css_px, height_css_px)
+        RectCss::new(left, top, width_css_px, height_css_px)
     }
 
     /// Wrapped lines starting at the cursor, which moves below them.
@@ -415,6 +414,14 @@ impl Builder<'_> {
         }
         self.y_css_px = y + tile_height_css_px + gap_css_px;
     }
+}
+
+/// Where left-aligned `text` starts at `x_css_px`: a line that starts with a full-width opening
+/// bracket half a character left, flush with the lines around it. The bracket's glyph is the right
+/// half of its em, which canvas text keeps blank (HTML trims it, CSS `text-spacing-trim`), so
+/// that …增长 / （2023年上半年） looked indented.
+fn flush_x_css_px(text: &str, x_css_px: f64, font: Font) -> f64 {
+    if text.as_bytes().starts_with("（".as_bytes()) { x_css_px - font.size_css_px / 2.0 } else { x_css_px }
 }
 
 /// The chart's padding at `width_css_px`: less on a phone. The widget's toolbar starts where

@@ -18,8 +18,8 @@ fn opens(c: char) -> bool {
 /// opening one with the piece after it), Latin words with their trailing space; a number
 /// keeps the CJK character after it (2023年, 19日, 7月: a date never splits before its 日), a
 /// date is one piece (2023年7月19日, 2023年1—5月: no break after 年, 月 or — before a digit, as a
-/// no-break space breaks nothing in 19 July 2023); an English number keeps the word after it
-/// (8 years).
+/// no-break space breaks nothing in 19 July 2023); a whole number in English keeps the word
+/// after it (8 years).
 /// (`str::get`, not indexing: the indices are char boundaries, and the wasm then ships no
 /// slicing panic and the Debug formatting it pulls in.)
 fn pieces(text: &str) -> Vec<&str> {
@@ -34,7 +34,7 @@ fn pieces(text: &str) -> Vec<&str> {
             || (matches!(c, '年' | '月' | '—') && after.is_some_and(|n| n.is_ascii_digit()))
             || after.is_some_and(closes)
             || opens(c)
-            // A number keeps the word after it: for 8 years, not for 8 / years.
+            // A whole number keeps the word after it: for 8 years, not for 8 / years.
             || (c == ' ' && after.is_some_and(|n| n.is_ascii_alphabetic()) && text.get(start..i).is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())));
         let before_cjk = !c.is_ascii_digit() && after.is_some_and(|n| !n.is_ascii());
         if !glued && (!c.is_ascii() || c == ' ' || before_cjk) {
@@ -91,26 +91,30 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
     // An aside in full-width brackets split over the last two lines, 新能源汽车产销同比增长（2023年
     // 上半 / 年）, goes onto the last line whole where it fits there: …增长 / （2023年上半年）. Not
     // where the lines are shortened below, nor where it would leave one character alone.
-    // Likewise what follows a full-width colon, …增加值增速：与前期 / 比较 (…增速： / 与前期比较),
-    // where the line before keeps half its text or more (not 来源： alone).
+    // Likewise what follows a full-width colon outside brackets, …增加值增速：与前期 / 比较
+    // (…增速： / 与前期比较), where what stays on the line before is at least as long as what
+    // moves, in UTF-8 bytes (not 来源： alone).
     let shown = lines.len() <= max_lines.max(1);
     if let ([.., prev, last], true) = (lines.as_mut_slice(), shown) {
-        // Where a bracket opens on the line before and is left open there (0: none); it closes
-        // on the last line, as the texts' brackets are paired. Else where its last colon ends.
-        let (mut open, mut colon) = (0, 0);
+        // Where a bracket opens on the line before and is left open there; it closes
+        // on the last line, as the texts' brackets are paired. Else where its last colon outside
+        // brackets ends.
+        let (mut open, mut colon) = (None, 0);
         for (i, c) in prev.char_indices() {
             match c {
-                '（' => open = i,
-                '）' => open = 0,
-                '：' => colon = i + c.len_utf8(),
+                '（' => open = Some(i),
+                '）' => open = None,
+                '：' if open.is_none() => colon = i + c.len_utf8(),
                 _ => {}
             }
         }
-        if open == 0 && colon * 2 >= prev.len() {
-            open = colon;
-        }
+        let open = open.unwrap_or(if colon * 2 >= prev.len() { colon } else { 0 });
         if let (Some(head), Some(aside)) = (prev.get(..open).filter(|h| h.chars().nth(1).is_some()), prev.get(open..)) {
             let mut joined = aside.to_string();
+            // The lines broke at a space where both sides are ASCII (5G and / IoT): keep it.
+            if aside.as_bytes().last().is_some_and(u8::is_ascii) && last.as_bytes().first().is_some_and(u8::is_ascii) {
+                joined.push(' ');
+            }
             joined.push_str(last);
             if measure.width_css_px(&joined, font) <= max_width_css_px {
                 (*prev, *last) = (head.to_string(), joined);
@@ -301,6 +305,10 @@ mod tests {
         assert_eq!(wrap(title, 150.0, FONT, &EstimateMeasure, 2), ["规模以上工业增加值增速：", "与前期比较"]);
         // Not where it would leave the colon's words alone: 来源： / 国新办…
         assert_eq!(wrap("来源：国新办新闻发布会", 100.0, FONT, &EstimateMeasure, 2), ["来源：国新办新闻发", "布会"]);
+        // Not a colon inside brackets, whose aside would be split.
+        assert_eq!(wrap("甲乙丙丁（注：戊己）庚辛壬", 100.0, FONT, &EstimateMeasure, 2), ["甲乙丙丁（注：戊己）", "庚辛壬"]);
+        // A space the lines broke at stays between the words it parted.
+        assert_eq!(wrap("规模以上工业增加值增速：5G and IoT", 80.0, FONT, &EstimateMeasure, 3), ["规模以上工业增加", "值增速：", "5G and IoT"]);
     }
 
     /// The last line has two words or more, or it is no short one, or the line before has two at
