@@ -255,19 +255,27 @@ mod tests {
         }
     }
 
+    /// `text` wrapped at every width from 60 to 400 px: `check(width, prev, last)` of its last two
+    /// lines where it has two or more; returns at how many widths the last line is `moved` whole.
+    fn last_two_lines(text: &str, moved: &str, mut check: impl FnMut(f64, &str, &str)) -> usize {
+        let mut whole = 0;
+        for width in (60..400).map(f64::from) {
+            if let [.., prev, last] = wrap(text, width, FONT, &EstimateMeasure, 9).as_slice() {
+                check(width, prev, last);
+                whole += usize::from(last == moved);
+            }
+        }
+        whole
+    }
+
     #[test]
     fn an_aside_in_brackets_is_not_split_over_the_last_two_lines() {
         let title = "新能源汽车产销同比增长（2023年上半年）";
-        let mut moved = 0;
-        for width in (60..400).map(f64::from) {
-            let lines = wrap(title, width, FONT, &EstimateMeasure, 9);
-            if let [.., prev, last] = lines.as_slice() {
-                let split = prev.chars().any(|c| c == '（') && !last.starts_with('（');
-                // Unless the aside is longer than a line.
-                assert!(!split || EstimateMeasure.width_css_px("（2023年上半年）", FONT) > width, "{width}: {lines:?}");
-                moved += usize::from(last == "（2023年上半年）");
-            }
-        }
+        let moved = last_two_lines(title, "（2023年上半年）", |width, prev, last| {
+            let split = prev.chars().any(|c| c == '（') && !last.starts_with('（');
+            // Unless the aside is longer than a line.
+            assert!(!split || EstimateMeasure.width_css_px("（2023年上半年）", FONT) > width, "{width}: {prev:?} / {last:?}");
+        });
         assert!(moved > 20, "moved at {moved} widths");
         // Not an aside that closed on the line before.
         assert_eq!(wrap("甲乙（丙）丁戊己", 60.0, FONT, &EstimateMeasure, 3), ["甲乙（丙）丁", "戊己"]);
@@ -290,17 +298,12 @@ mod tests {
     #[test]
     fn what_follows_a_colon_is_not_split_over_the_last_two_lines() {
         let title = "规模以上工业增加值增速：与前期比较";
-        let mut moved = 0;
-        for width in (60..400).map(f64::from) {
-            let lines = wrap(title, width, FONT, &EstimateMeasure, 9);
-            if let [.., prev, last] = lines.as_slice() {
-                let split = prev.chars().any(|c| c == '：') && !prev.ends_with('：');
-                // Unless it is longer than a line, or the colon ends less than half the line's text in.
-                let head = prev.split('：').next().unwrap_or_default().chars().count() + 1;
-                assert!(!split || EstimateMeasure.width_css_px("与前期比较", FONT) > width || head * 2 < prev.chars().count(), "{width}: {lines:?}");
-                moved += usize::from(last == "与前期比较");
-            }
-        }
+        let moved = last_two_lines(title, "与前期比较", |width, prev, last| {
+            let split = prev.chars().any(|c| c == '：') && !prev.ends_with('：');
+            // Unless it is longer than a line, or the colon ends less than half the line's text in.
+            let head = prev.split('：').next().unwrap_or_default().chars().count() + 1;
+            assert!(!split || EstimateMeasure.width_css_px("与前期比较", FONT) > width || head * 2 < prev.chars().count(), "{width}: {prev:?} / {last:?}");
+        });
         assert!(moved > 10, "moved at {moved} widths");
         assert_eq!(wrap(title, 150.0, FONT, &EstimateMeasure, 2), ["规模以上工业增加值增速：", "与前期比较"]);
         // Not where it would leave the colon's words alone: 来源： / 国新办…
