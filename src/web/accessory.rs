@@ -32,8 +32,8 @@ pub enum Action {
     CopyLink,
 }
 
-/// Every button, in toolbar order.
-pub const ACTIONS: [Action; 4] = [Action::ToggleTable, Action::Png, Action::Csv, Action::CopyLink];
+/// Every button, in toolbar order, in the two pairs that wrap as one.
+pub const ACTIONS: [[Action; 2]; 2] = [[Action::ToggleTable, Action::Png], [Action::Csv, Action::CopyLink]];
 
 /// The elements after the canvas: the toolbar and its buttons, the data table (visually hidden
 /// until shown) and the description for screen readers (`id=desc`).
@@ -71,17 +71,23 @@ impl Accessories {
     pub fn new(document: &Document) -> Result<Accessories, JsValue> {
         let toolbar = element(document, "div", "toolbar")?;
         let mut buttons = Vec::new();
-        for action in ACTIONS {
-            let button = element(document, "button", "")?;
-            button.set_attribute("type", "button")?;
-            if action == Action::ToggleTable {
-                // A toggle of the table's showing on screen, not a disclosure: screen readers
-                // have the table either way, and "collapsed" would tell them it is not there.
-                button.set_attribute("aria-pressed", "false")?;
-                button.set_attribute("aria-controls", "table")?;
+        // The buttons in pairs, each pair wrapping as one: the four in one row or in two rows of
+        // two, never one alone on a row ("Copy link" under three on a phone).
+        for actions in ACTIONS {
+            let pair = element(document, "div", "")?;
+            for action in actions {
+                let button = element(document, "button", "")?;
+                button.set_attribute("type", "button")?;
+                if action == Action::ToggleTable {
+                    // A toggle of the table's showing on screen, not a disclosure: screen readers
+                    // have the table either way, and "collapsed" would tell them it is not there.
+                    button.set_attribute("aria-pressed", "false")?;
+                    button.set_attribute("aria-controls", "table")?;
+                }
+                pair.append_child(&button)?;
+                buttons.push((action, button));
             }
-            toolbar.append_child(&button)?;
-            buttons.push((action, button));
+            toolbar.append_child(&pair)?;
         }
         let said = element(document, "span", "said")?;
         toolbar.append_child(&said)?;

@@ -265,3 +265,26 @@ test('without the wasm, the table on a phone is the widget\'s: its fonts, senten
   await context.close();
   await s.close();
 });
+
+test('the toolbar\'s four buttons sit in one row, or in two rows of two: never one alone on a row', async () => {
+  const found = [];
+  for (const lang of ['zh', 'en']) {
+    const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(RECORD_READY);
+    await page.goto(`${server.url}/embed.html?chart=growth&lang=${lang}`);
+    await page.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 15000 });
+    for (const width of [260, 300, 320, 340, 360, 375, 390, 414, 440, 480, 600, 800]) {
+      await page.setViewportSize({ width, height: 900 });
+      const rows = await page.locator('zhibiao-chart').evaluate((host) => {
+        const tops = [...host.shadowRoot.querySelectorAll('.toolbar button')].map((b) => Math.round(b.getBoundingClientRect().top));
+        return [...new Set(tops)].map((top) => tops.filter((t) => t === top).length);
+      });
+      found.push(`${lang} ${width}: ${rows.join('+')}`);
+    }
+    await context.close();
+  }
+  // From 440 px on, the four fit in one row in either language.
+  assert.ok(found.filter((f) => f.endsWith(': 4')).length >= 8, found.join(', '));
+  assert.deepEqual(found.filter((f) => !f.endsWith(': 4') && !f.endsWith(': 2+2')), [], found.join(', '));
+});
