@@ -1,4 +1,4 @@
-// End-to-end: the data table as a reader sees it once shown, on a phone and at an article's width.
+// End-to-end: the data table as a reader sees it once shown, and the toolbar that shows it, on a phone and at an article's width.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
