@@ -147,15 +147,11 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
         // line broke at a space, and no CJK run is moved.
         let spaced = |s: &str| s.bytes().any(|b| b == b' ');
         let latin = |s: &str| s.bytes().all(|b| b < 0x80 || b == 0xc2 || b == 0xa0);
-        let mut split = super::ascii::rsplit_once(prev, b' ');
-        // A number before that word goes with it (market for / 8 years running.).
-        if let Some((head, _)) = split {
-            if let Some((rest, number)) = super::ascii::rsplit_once(head, b' ') {
-                if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
-                    split = prev.get(rest.len() + 1..).map(|word| (rest, word));
-                }
-            }
-        }
+        // The word is the line's last piece, so what `pieces` keeps together moves together
+        // (market for / 8 years running.).
+        let word = pieces(prev).last().copied().unwrap_or_default();
+        // (Before it, the space it follows.)
+        let split = prev.get(..prev.len().saturating_sub(word.len() + 1)).map(|head| (head, word));
         if let Some((head, word)) = split.filter(|(head, word)| latin(last) && latin(word) && !spaced(last) && spaced(head)) {
             let joined = format!("{word} {last}");
             if measure.width_css_px(last, font) < max_width_css_px / 3.0 && measure.width_css_px(&joined, font) <= max_width_css_px {
