@@ -155,7 +155,7 @@ pub fn summary(chart: &Chart) -> String {
         }
         super::ChartId::FiveG => {
             // The 5G figures are stocks at one date: the first's says it for all. A figure of
-            // another date (one the texts give undated, as of the press conference) says its own.
+            // another date (one the texts give undated, reported at the press conference) says its own.
             let first_period = chart.points().first().map(|ind| &ind.period);
             let mut parts: Vec<String> = Vec::new();
             for (i, ind) in chart.points().iter().enumerate() {
@@ -262,8 +262,8 @@ mod tests {
         let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         let five_g = summary(&five_g);
         assert!(five_g.starts_with("At the end of June\u{a0}2023. 5G base stations: 2.937 million; co-built and shared 5G base stations: more than"), "{five_g}");
-        // A figure the texts give undated says its date, the press conference's.
-        assert!(five_g.contains("major economic categories using 5G: 60 (as\u{a0}of 19\u{a0}July\u{a0}2023);"), "{five_g}");
+        // A figure the texts give undated says the day it was reported, the press conference's.
+        assert!(five_g.contains("major economic categories using 5G: 60 (reported 19\u{a0}July\u{a0}2023);"), "{five_g}");
         assert!(five_g.contains("; mobile IoT connections: more than 2.12 billion;"), "{five_g}");
     }
 

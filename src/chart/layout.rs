@@ -366,8 +366,8 @@ impl Builder<'_> {
         // As few columns as fill the same number of rows: two by two rather than three and one.
         let cols = n.div_ceil(n.div_ceil(cols));
         let tile_width_css_px = (inner - gap_css_px * (cols - 1) as f64) / cols as f64;
-        // Labels on up to four lines (a figure the texts give undated adds its date, as of the
-        // press conference, in English a long line at a phone's width); every tile as tall as
+        // Labels on up to four lines (a figure the texts give undated adds the day it was reported,
+        // at the press conference, in English a long line at a phone's width); every tile as tall as
         // the one with the most in its row (in one column, on a phone, each its own height).
         let label_font = font(12.0, false);
         let mut labels: Vec<Vec<String>> = Vec::new();

@@ -51,12 +51,16 @@ pub fn date(iso: &str, lang: Lang) -> Option<String> {
 }
 
 /// A period as a reader reads it: "2023-H1" → 2023年上半年 / H1 2023, "2023-01/2023-05" → 2023年1—5月
-/// / January–May 2023, "2023-06-29" → 截至2023年6月29日 / as of 29 June 2023, and a month's last
-/// day as the texts write it: "2023-06-30" → 截至2023年6月底 / at the end of June 2023. A period of
-/// another shape is shown as written.
+/// / January–May 2023, "2023-06-29" → 截至2023年6月29日 / as of 29 June 2023, a month's last day as
+/// the texts write it: "2023-06-30" → 截至2023年6月底 / at the end of June 2023, and the day an
+/// undated figure was reported: "reported 2023-07-19" → 2023年7月19日发布 / reported 19 July 2023
+/// (not "as of", which would date the measurement). A period of another shape is shown as written.
 pub fn period(period: &str, lang: Lang) -> String {
     const QUARTERS: [(&str, &str); 4] = [("Q1", "一季度"), ("Q2", "二季度"), ("Q3", "三季度"), ("Q4", "四季度")];
     let zh = matches!(lang, Lang::Zh);
+    if let Some(on_day) = period.strip_prefix("reported ").and_then(|day| date(day, lang)) {
+        return format!("{}{on_day}{}", lang.pick("", "reported "), lang.pick("发布", ""));
+    }
     if let Some((year, part)) = ascii::split_once(period, b'-') {
         let zh_part = match part {
             "H1" => Some("上半年"),
@@ -113,6 +117,11 @@ mod tests {
         assert!(ends.iter().all(|d| period(d, Lang::En).starts_with("at the end of")), "{ends:?}");
         let not_ends = ["2024-02-28", "2023-03-30", "2023-07-19"];
         assert!(not_ends.iter().all(|d| period(d, Lang::En).starts_with("as\u{a0}of ")), "{not_ends:?}");
+        assert_eq!(period("reported 2023-07-19", Lang::Zh), "2023年7月19日发布");
+        assert_eq!(period("reported 2023-07-19", Lang::En), "reported 19\u{a0}July\u{a0}2023");
+        // A month's last day reported is the day, not the month's end; and no day is as written.
+        assert_eq!(period("reported 2023-06-30", Lang::En), "reported 30\u{a0}June\u{a0}2023");
+        assert_eq!(period("reported 2023-07-32", Lang::En), "reported 2023-07-32");
         assert_eq!(period("2023-01/2023-05", Lang::En), "January–May 2023");
         assert_eq!(period("2023-01/2023-05", Lang::Zh), "2023年1—5月");
         // Any month range, not only the one the texts have.

@@ -156,7 +156,7 @@ fn growth(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIn
 fn five_g(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIndicator> {
     let mut stations = row(get(dataset, members::FIVE_G_STATIONS)?, lang, RowStyle::Main);
     stations.part = Some(get(dataset, members::FIVE_G_STATIONS_SHARED)?);
-    // A figure of another date than the title's (one the texts give undated, as of the press
+    // A figure of another date than the title's (one the texts give undated, reported at the press
     // conference) says its own: the traffic share in its panel's title, a row or a tile in its label.
     let title_period = &stations.indicator.period;
     let dated = |text: &mut String, ind: &Indicator| {
@@ -456,18 +456,18 @@ mod tests {
             assert!(periods.windows(2).all(|w| w[0] == w[1]), "{}: {periods:?}", id.key());
         }
         // The 5G summary names one date for its stocks (describe::summary); the figures the texts
-        // give undated (as of the press conference, in the catalogue) say their own in their
+        // give undated (reported at the press conference, in the catalogue) say their own in their
         // panel's title, under their tile's label and in their part of the summary.
         let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         let other: Vec<&str> = five_g.points().iter().filter(|i| i.period != five_g.points()[0].period).map(|i| i.id.as_ref()).collect();
         assert_eq!(other, [members::FIVE_G_TRAFFIC_SHARE, members::FIVE_G_STATS[1], members::FIVE_G_STATS[2]]);
-        assert_eq!(five_g.panels[2].title, "流量（截至2023年7月19日）");
+        assert_eq!(five_g.panels[2].title, "流量（2023年7月19日发布）");
         let tiles: Vec<&str> = five_g.panels[3].rows.iter().map(|r| r.label.as_str()).collect();
-        assert_eq!(tiles, ["10G PON端口", "5G应用融入的国民经济大类（截至2023年7月19日）", "5G应用案例（截至2023年7月19日）", "获得进网许可的5G终端产品"]);
-        assert!(describe::summary(&five_g).contains("5G流量占比42.9%（截至2023年7月19日）；"), "{}", describe::summary(&five_g));
+        assert_eq!(tiles, ["10G PON端口", "5G应用融入的国民经济大类（2023年7月19日发布）", "5G应用案例（2023年7月19日发布）", "获得进网许可的5G终端产品"]);
+        assert!(describe::summary(&five_g).contains("5G流量占比42.9%（2023年7月19日发布）；"), "{}", describe::summary(&five_g));
         let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(five_g.panels[2].title, "Traffic, as\u{a0}of 19\u{a0}July\u{a0}2023");
-        assert_eq!(five_g.panels[3].rows[2].label, "5G application cases, as\u{a0}of 19\u{a0}July\u{a0}2023");
+        assert_eq!(five_g.panels[2].title, "Traffic, reported 19\u{a0}July\u{a0}2023");
+        assert_eq!(five_g.panels[3].rows[2].label, "5G application cases, reported 19\u{a0}July\u{a0}2023");
         // A quarter later, in the NEV chart's figures (its industry reference too) and the 5G
         // stocks: the titles and summaries follow. (The growth chart shows the rates stated for
         // H1 2023, by its rule in members.rs: its title and summary say so, from the data.)
