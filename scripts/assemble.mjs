@@ -133,6 +133,7 @@ const standalone = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>指标 · 2023年上半年工业和信息化发展（单文件版）</title>
 <style>${read('www/page.css')}
 zhibiao-chart { margin: 1.5rem 0; }</style>

@@ -466,6 +466,14 @@ test('the self-contained file works opened from disk', async () => {
   assert.ok(!log.consoleErrors.some((e) => e.includes('restart failed')), log.consoleErrors.join('\n'));
   assert.deepEqual(log.pageErrors, []);
   await context.close();
+  // Served over HTTP too (put on a site as it is), it fetches nothing that fails: no favicon.ico.
+  const site = await server(DIST);
+  const served = await page();
+  await served.page.goto(`${site.url}/zhibiao-standalone.html`);
+  for (const c of ['growth', '5g', 'nev']) await ready(served.page, c);
+  await served.page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  assert.deepEqual(served.log.consoleErrors, []);
+  await served.context.close();
 });
 
 test('without JavaScript the page shows the static SVG charts and tables', async () => {
