@@ -640,9 +640,11 @@ fn focusing_a_point_marks_that_point_only() {
                 let own: Vec<_> = focused.targets.iter().filter(|t| t.point_idx == idx).collect();
                 for (i, (rect, color)) in shapes.iter().enumerate() {
                     assert!(own.iter().any(|t| t.hit.contains(rect.center())), "{id:?} {width} point {idx}: {rect:?} is outside the point");
-                    // Not in the highlight colour: drawn over a shape that is (a part over its whole).
+                    // Not in the highlight colour: drawn over a shape that is (a part over its whole),
+                    // or a derived figure's fill under its outline, which is.
                     let over_highlight = shapes[..i].iter().any(|(r, c)| *c == LIGHT.highlight && r.overlaps(rect));
-                    assert!(*color == LIGHT.highlight || over_highlight, "{id:?} {width} point {idx}: {rect:?} in {color:?}");
+                    let under_outline = *color == LIGHT.derived_highlight_fill && shapes[i + 1..].contains(&(*rect, LIGHT.highlight));
+                    assert!(*color == LIGHT.highlight || over_highlight || under_outline, "{id:?} {width} point {idx}: {rect:?} in {color:?}");
                 }
                 assert!(shapes.iter().any(|(_, c)| *c == LIGHT.highlight), "{id:?} point {idx}: no highlight");
             }
@@ -650,6 +652,27 @@ fn focusing_a_point_marks_that_point_only() {
     }
     let wider = scene(ChartId::Growth, Lang::Zh, 900.0, Some(0));
     assert_eq!(highlight_marks(&scene(ChartId::Growth, Lang::Zh, 800.0, None), &wider), Vec::new(), "no marks for another size");
+}
+
+/// A derived figure keeps its look focused, outlined in the highlight colour and filled with its
+/// tint, as it is outlined in the bars' colour and filled with theirs at rest: filled in the
+/// highlight colour, it looked stated.
+#[test]
+fn a_focused_derived_figure_stays_outlined() {
+    use zhibiao::chart::scene::highlight_marks;
+    use zhibiao::data::model::Kind;
+    let c = chart(ChartId::Growth, Lang::Zh);
+    let derived: Vec<usize> = (0..c.points().len()).filter(|&i| c.points()[i].kind == Kind::Derived).collect();
+    assert_eq!(derived.len(), 2, "the two derived baselines");
+    for width in [320.0, 800.0] {
+        for &idx in &derived {
+            let marks = highlight_marks(&scene(ChartId::Growth, Lang::Zh, width, None), &scene(ChartId::Growth, Lang::Zh, width, Some(idx)));
+            let fill = marks.iter().find_map(|m| match m { Mark::Rect { rect, fill } => Some((*rect, *fill)), _ => None });
+            let outline = marks.iter().find_map(|m| match m { Mark::Outline { rect, color, .. } => Some((*rect, *color)), _ => None });
+            let (Some((fill_rect, fill)), Some((outline_rect, outline))) = (fill, outline) else { panic!("{width} point {idx}: {marks:?}") };
+            assert_eq!((fill_rect, fill, outline), (outline_rect, LIGHT.derived_highlight_fill, LIGHT.highlight), "{width} point {idx}");
+        }
+    }
 }
 
 /// The co-built part of the 5G base stations ends in a gap of the background's colour: the two

@@ -261,6 +261,7 @@ impl Builder<'_> {
                 self.marks.push(Mark::Rect { rect: RectCss::new(bar_x0, bar_y, plot_w, BAR_HEIGHT_CSS_PX), fill: self.theme.tile });
             }
             let fill = match (focused, row.style, row.part.is_some()) {
+                (true, RowStyle::Derived, _) => self.theme.derived_highlight_fill,
                 (true, _, _) => self.theme.highlight,
                 (_, RowStyle::Reference, _) => self.theme.reference,
                 (_, RowStyle::Derived, _) => self.theme.derived_fill,

@@ -51,6 +51,9 @@ pub struct Theme {
     pub reference: Rgb,
     /// Inside the outline of a derived figure's bar.
     pub derived_fill: Rgb,
+    /// Inside the outline, in the highlight colour, of a derived figure's bar when focused: it
+    /// keeps its look, so that it does not look stated.
+    pub derived_highlight_fill: Rgb,
 }
 
 /// Dark text and marks on white.
@@ -65,6 +68,7 @@ pub const LIGHT: Theme = Theme {
     highlight: Rgb(0xd5, 0x5e, 0x00),
     reference: Rgb(0x8c, 0x8c, 0x8c),
     derived_fill: Rgb(0xdd, 0xec, 0xf6),
+    derived_highlight_fill: Rgb(0xf9, 0xea, 0xdd),
 };
 
 /// Light text and marks on near-black, for `prefers-color-scheme: dark`.
@@ -79,6 +83,7 @@ pub const DARK: Theme = Theme {
     highlight: Rgb(0xe6, 0x9f, 0x00),
     reference: Rgb(0x8c, 0x8c, 0x8c),
     derived_fill: Rgb(0x1c, 0x33, 0x44),
+    derived_highlight_fill: Rgb(0x3a, 0x2d, 0x12),
 };
 
 impl Theme {
