@@ -327,7 +327,8 @@ impl Widget {
                 let text = e.message(also.as_ref(), lang);
                 if self.message.text_content().as_deref() != Some(text.as_str()) || self.message.hidden() {
                     let logged = format!("<zhibiao-chart>: {}", e.message(also.as_ref(), Lang::En));
-                    web_sys::console::error_1(&logged.into());
+                    // With the element: on a page of many charts, the console shows which.
+                    web_sys::console::error_2(&logged.into(), &self.host);
                 }
                 Some(text)
             }

@@ -2,7 +2,8 @@
 // fallback, untrusted input, export, accessibility (axe-core). Needs `make build` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { basename, dirname, join } from 'node:path';
@@ -129,7 +130,8 @@ test("the README's min-height rule keeps a chart's place before the script has d
   const rule = readmeCss('To keep\nit in place');
   assert.ok(rule?.includes('min-height: 535px'), 'the README gives the rule');
   const style = `body { width: 800px; margin: 0 } ${rule}`;
-  const body = '<p>正文。</p><zhibiao-chart chart="5g"></zhibiao-chart><p id="after">正文继续。</p>';
+  // In any case, as the element reads it.
+  const body = '<p>正文。</p><zhibiao-chart chart="5G"></zhibiao-chart><p id="after">正文继续。</p>';
   const heights = (p) => p.evaluate(() => [document.querySelector('zhibiao-chart').getBoundingClientRect().height, document.getElementById('after').getBoundingClientRect().top]);
   // Not yet defined (here never: the entry is missing): the place is kept all the same.
   const s = await server(ROOT, { missing: (path) => path.endsWith('/zhibiao.js') });
@@ -143,6 +145,35 @@ test("the README's min-height rule keeps a chart's place before the script has d
   await ready(p, '5g');
   const [drawn, afterDrawn] = await heights(p);
   assert.ok(drawn >= 535 && afterDrawn - afterTop <= 8, `drawn ${drawn} px high, the text after it moved ${afterDrawn - afterTop} px`);
+  await context.close();
+});
+
+test("the README's table of drawn heights is what each chart draws in a column of its widths, in each language", async () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').split('Drawn heights')[1] ?? '';
+  const [, narrow, wide] = readme.match(/\| chart \| (\d+) px column, zh \/ en \| (\d+) px column, zh \/ en \|/) ?? [];
+  assert.ok(narrow && wide, 'the README gives the table');
+  const expected = [];
+  for (const [, chart, ...cells] of readme.matchAll(/^\| `(\w+)` \| (\d+) \/ (\d+) px \| (\d+) \/ (\d+) px \|$/gm)) {
+    expected.push([chart, 'zh', +narrow, +cells[0]], [chart, 'en', +narrow, +cells[1]], [chart, 'zh', +wide, +cells[2]], [chart, 'en', +wide, +cells[3]]);
+  }
+  assert.equal(expected.length, 12, 'three charts, two languages, two widths');
+  const [, phone, phoneHeight] = readme.match(/a (\d+) px phone column: the Chinese growth chart (\d+) px/) ?? [];
+  assert.ok(phone, 'the README gives a phone column');
+  expected.push(['growth', 'zh', +phone, +phoneHeight]);
+  const s = await server(ROOT);
+  // Tall enough to show every chart: one out of view is drawn when it comes near.
+  const { context, page: p } = await page({ viewport: { width: 900, height: 5000 } });
+  const wrong = [];
+  for (const width of new Set(expected.map(([, , w]) => w))) {
+    const charts = expected.filter(([, , w]) => w === width);
+    const body = charts.map(([chart, lang]) => `<zhibiao-chart chart="${chart}" lang="${lang}"></zhibiao-chart>`).join('');
+    await openArticle(p, s, `body { width: ${width}px; margin: 0 } zhibiao-chart { display: block }`, body);
+    await p.waitForFunction((n) => window.__ready.length === n, charts.length, { timeout: 15000 });
+    const drawn = await p.locator('zhibiao-chart').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().height)));
+    // To the pixel on this machine's fonts; a couple of pixels of leeway for rounding.
+    charts.forEach(([chart, lang, , said], i) => Math.abs(drawn[i] - said) > 2 && wrong.push(`${chart} ${lang} in a ${width} px column: drawn ${drawn[i]} px, the README says ${said}`));
+  }
+  assert.deepEqual(wrong, []);
   await context.close();
 });
 
@@ -427,6 +458,39 @@ test('the iframe embed posts its height, and only its height, to the parent', as
   await context.close();
 });
 
+test("under the README's strict CSP, an iframe embed from another origin resizes as the README says: its origin in frame-src, the resize listener in a file, the frame's style in the stylesheet", async () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const listener = readme.split('**iframe embed**')[1]?.match(/<script>\n([^]*?)<\/script>/)?.[1];
+  const css = readme.split('- **Strict CSP**')[1]?.match(/`(iframe\.zhibiao \{[^`]+)`/)?.[1];
+  assert.ok(listener && css, 'the README gives the listener and the rule');
+  // The article on another origin (another port) than the widget; served, not routed: Chromium
+  // lets only a page it fetched from this machine frame one from it.
+  const widget = await server(ROOT);
+  const dir = mkdtempSync(join(tmpdir(), 'zhibiao-csp-'));
+  const { context, page: p } = await page();
+  const files = {
+    'csp-article.html': `<!doctype html><html lang="en"><meta charset="utf-8"><title>article</title><link rel="icon" href="data:,">
+<meta http-equiv="Content-Security-Policy" content="${CSP}; frame-src ${widget.url}">
+<link rel="stylesheet" href="csp-article.css"><script src="csp-resize.js"></script>
+<p>Text.</p><iframe class="zhibiao" src="${widget.url}/dist/embed.html?chart=nev&amp;lang=en" title="NEV production and sales growth" height="150"></iframe><p>More text.</p>`,
+    'csp-article.css': css,
+    'csp-resize.js': listener,
+  };
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+  const article = await server(dir);
+  await p.goto(`${article.url}/csp-article.html`);
+  const frame = p.frameLocator('iframe');
+  await frame.locator('zhibiao-chart canvas[role=application]').waitFor();
+  await p.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 200, null, { timeout: 10000 });
+  const contentHeight = await frame.locator('html').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+  assert.deepEqual(await p.evaluate(() => {
+    const box = document.querySelector('iframe').getBoundingClientRect();
+    return [box.height, box.width === document.body.clientWidth, getComputedStyle(document.querySelector('iframe')).borderTopStyle];
+  }), [contentHeight, true, 'none']);
+  assert.deepEqual(await p.evaluate(() => window.__violations), []);
+  await context.close();
+});
+
 test('on a phone, a tap on the article around an iframe embed hides the card a tap in the frame showed, as a tap outside a script embed does', async () => {
   const s = await server(ROOT);
   // (Not `isMobile`: the fixture has no viewport meta, so a phone would show it zoomed out, and
@@ -525,8 +589,9 @@ test('the iframe embed is light unless its URL asks for dark or for the reader\'
 test('the iframe embed opens the point a copied link names, and ignores a malformed or foreign hash', async () => {
   const s = await server(DIST);
   const { context, page: p, log } = await page();
+  // The message alone (the element logged with it follows in the console).
   const warnings = [];
-  p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.args()[0]?.jsonValue()); });
   await p.goto(`${s.url}/embed.html?chart=nev&lang=en#nev/nev_production_growth`);
   await ready(p, 'nev');
   // The frame's title is the chart's, as the canvas names it.
@@ -563,8 +628,8 @@ test('the iframe embed opens the point a copied link names, and ignores a malfor
   }
   assert.equal(await p.evaluate(() => window.__xss), undefined);
   // The point the XSS hash names does not exist: the console says which points do.
-  assert.ok(warnings.some((w) => w.startsWith('<zhibiao-chart>: focus-point="<img')
-    && w.endsWith('is not a point of chart="nev"; its points are nev_production_growth, nev_sales_growth, industry_value_added_growth')), warnings.join('\n'));
+  assert.ok((await Promise.all(warnings)).some((w) => w.startsWith('<zhibiao-chart>: focus-point="<img')
+    && w.endsWith('is not a point of chart="nev"; its points are nev_production_growth, nev_sales_growth, industry_value_added_growth')), (await Promise.all(warnings)).join('\n'));
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
@@ -572,8 +637,12 @@ test('the iframe embed opens the point a copied link names, and ignores a malfor
 test('a framework that sets chart and focus-point one after the other, in either order, gets no warning; a point the chart lacks still gets one', async () => {
   const s = await server(DIST);
   const { context, page: p, log } = await page();
-  const warnings = [];
-  p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  // Each warning's message, and whether the element logged with it is the chart.
+  const logged = [];
+  p.on('console', (m) => {
+    if (m.type() === 'warning') logged.push(Promise.all([m.args()[0]?.jsonValue(), m.args()[1]?.evaluate((el) => el === document.querySelector('zhibiao-chart'))]));
+  });
+  const warnings = async () => (await Promise.all(logged)).map(([text]) => text);
   await p.goto(`${s.url}/embed.html?chart=nev`);
   await ready(p, 'nev');
   const switched = (steps) => p.evaluate(async (steps) => {
@@ -588,10 +657,15 @@ test('a framework that sets chart and focus-point one after the other, in either
   await p.evaluate(() => document.querySelector('zhibiao-chart').setAttribute('focus-point', 'nev_sales_growth'));
   await switched([['chart', '5g'], ['focus-point', 'bs_5g_total']]);
   await switched([['focus-point', 'nev_sales_growth'], ['chart', 'nev']]);
-  assert.deepEqual(warnings, []);
+  // An empty one, as an empty lang, names no point and asks for none.
+  await switched([['focus-point', ''], ['chart', '5g']]);
+  assert.deepEqual(await warnings(), []);
+  await switched([['chart', 'growth'], ['focus-point', 'nev_production_growth']]);
   await switched([['chart', '5g'], ['focus-point', 'nev_production_growth']]);
-  assert.equal(warnings.length, 1, warnings.join('\n'));
-  assert.ok(warnings[0].startsWith('<zhibiao-chart>: focus-point="nev_production_growth" is not a point of chart="5g"; its points are bs_5g_total'), warnings[0]);
+  const said = await warnings();
+  assert.equal(said.length, 1, said.join('\n'));
+  assert.ok(said[0].startsWith('<zhibiao-chart>: focus-point="nev_production_growth" is not a point of chart="5g"; its points are bs_5g_total'), said[0]);
+  assert.equal((await Promise.all(logged))[0][1], true, 'logged with the element');
   assert.deepEqual([...log.pageErrors, ...log.consoleErrors], []);
   await context.close();
 });

@@ -75,16 +75,18 @@ impl Widget {
         }
     }
 
-    /// Says in the console, where `focus-point` names no point of the chart, what points it has.
+    /// Says in the console, where `focus-point` names no point of the chart, what points it has,
+    /// with the element, so that on a page of many charts the browser's console shows which. An
+    /// empty one, as an empty `lang`, is none.
     pub(super) fn warn_of_focus_point(&self) {
-        let Some(id) = self.host.get_attribute("focus-point") else { return };
+        let Some(id) = self.host.get_attribute("focus-point").filter(|id| !id.is_empty()) else { return };
         let (Ok(chart), None) = (&self.chart, self.page_point()) else { return };
         let mut message = format!("<zhibiao-chart>: focus-point=\"{id}\" is not a point of chart=\"{}\"; its points are ", chart.id.key());
         for (i, name) in (0..chart.points().len()).filter_map(|i| chart.point_name(i)).enumerate() {
             message.push_str(if i == 0 { "" } else { ", " });
             message.push_str(&name);
         }
-        web_sys::console::warn_1(&message.into());
+        web_sys::console::warn_2(&message.into(), &self.host);
     }
 
     /// Back to the resting state when the reader lets go: the point a click or the keys pinned,
