@@ -32,7 +32,7 @@ export const FEATURES = [
   { name: 'keyboard navigation', edits: [
     { file: 'src/web/events.rs', before: '    let current = m.widget.focused.map(|(i, _)| i);\n    let from = m.widget.keyed.or(current);\n', indent: '' }] },
   { name: 'verbatim source quotes (tooltip and CSV provenance)', edits: [
-    { file: 'src/data/codegen.rs', replace: 'p.offset, text(&p.quote))', with: 'p.offset, "Cow::Borrowed(\\"\\")")' }] },
+    { file: 'src/data/codegen.rs', replace: 'p.offset, text(&p.quote), p.offset_in_quote)', with: 'p.offset, "Cow::Borrowed(\\"\\")", 0)' }] },
 ];
 
 /** Runs a build step in the copy; its output is shown only if it fails. */

@@ -45,6 +45,8 @@ fn every_provenance_points_at_the_figure_and_its_sentence() {
             let text = file_text(&p.file);
             let at = p.offset as usize;
             assert_eq!(text.get(at..at + ind.text.len()), Some(ind.text.as_ref()), "{} in {}", ind.id, p.file);
+            let in_quote = p.offset_in_quote as usize;
+            assert_eq!(p.quote.get(in_quote..in_quote + ind.text.len()), Some(ind.text.as_ref()), "{} in its quote", ind.id);
             // The place of the quote that holds this figure (a sentence may occur twice in a text).
             let quote_at = text
                 .match_indices(p.quote.as_ref())

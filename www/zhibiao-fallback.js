@@ -96,7 +96,12 @@ export function defineFallback(reason) {
           const tr = document.createElement('tr');
           cells.forEach((cell, i) => tr.append(i === 0 ? Object.assign(text('th', cell), { scope: 'row' }) : text('td', cell)));
           // The source cell opens with the quoted sentence, Chinese whatever the table's language.
-          if (quote) tr.lastChild.prepend(Object.assign(text('span', quote), { lang: 'zh' }), ' ');
+          // Its figure in bold, as the widget marks it.
+          if (quote) {
+            const span = Object.assign(text('span', quote.before), { lang: 'zh' });
+            span.append(text('b', quote.figure), quote.after);
+            tr.lastChild.prepend(span, ' ');
+          }
           body.append(tr);
         }
         table.append(body);

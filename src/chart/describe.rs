@@ -17,9 +17,42 @@ pub struct Tooltip {
     /// "推算" / "Derived" or "目标" / "Target", with how it was derived; none for stated figures.
     pub kind: Option<String>,
     /// The sentence the figure comes from, verbatim.
-    pub quote: Option<String>,
+    pub quote: Option<Quote>,
     /// Who published the quoted text.
     pub source: String,
+}
+
+/// A sentence quoted verbatim, in “”, and where in it (bytes, from, to) the figure it is quoted
+/// for stands, which a card and the table mark (and keep on one line: 超5万个, not 超5 / 万个);
+/// an empty range where the sentence is another figure's (a derived one quotes its input's).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub text: String,
+    pub figure_utf8_bytes: (usize, usize),
+}
+
+impl Quote {
+    /// The text before the figure, the figure, and the text after it (all before, none marked,
+    /// where the range does not fall between characters).
+    pub fn parts(&self) -> (&str, &str, &str) {
+        let (from, to) = self.figure_utf8_bytes;
+        let (before, rest) = self.text.split_at_checked(from).unwrap_or((&self.text, ""));
+        let (figure, after) = rest.split_at_checked(to.saturating_sub(from)).unwrap_or(("", rest));
+        (before, figure, after)
+    }
+}
+
+/// As its three parts, `{before, figure, after}`, for pages that mark the figure without the wasm.
+impl serde::Serialize for Quote {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (before, figure, after) = self.parts();
+        let mut s = serializer.serialize_struct("Quote", 3)?;
+        s.serialize_field("before", before)?;
+        s.serialize_field("figure", figure)?;
+        s.serialize_field("after", after)?;
+        s.end()
+    }
 }
 
 impl Tooltip {
@@ -72,7 +105,12 @@ pub fn tooltip(ind: &Indicator, lang: Lang) -> Tooltip {
         value: format::value(ind, lang),
         period: period::period(&ind.period, lang),
         kind,
-        quote: provenance.map(|p| p.quote.to_string()),
+        quote: provenance.map(|p| {
+            // Split where the dataset says the figure stands (no search in the wasm); a derived
+            // figure's sentence has none of its own to mark.
+            let at = '“'.len_utf8() + p.offset_in_quote as usize;
+            Quote { text: format!("“{}”", p.quote), figure_utf8_bytes: (at, at + if ind.derivation.is_none() { ind.text.len() } else { 0 }) }
+        }),
         source,
     }
 }
@@ -221,7 +259,14 @@ mod tests {
         let t = tooltip(ind("nev_sales_growth"), Lang::Zh);
         assert_eq!((t.label.as_str(), t.value.as_str(), t.period.as_str()), ("新能源汽车销量增速", "44.1%", "2023年上半年"));
         assert_eq!(t.kind, None);
-        assert!(t.quote.as_deref().is_some_and(|q| q.contains("新能源汽车产销同比分别增长42.4%和44.1%")));
+        assert!(t.quote.as_ref().is_some_and(|q| q.text.contains("新能源汽车产销同比分别增长42.4%和44.1%")));
+        // The figure quoted for, marked: here the second of the sentence's two.
+        let q = t.quote.unwrap_or_else(|| panic!("a quote"));
+        let (before, figure, after) = q.parts();
+        assert_eq!((figure, before.starts_with('“'), before.ends_with("同比分别增长42.4%和"), after), ("44.1%", true, true, ",绿色产品供给能力显著增强。”"));
+        // A range off the characters' boundaries marks nothing and loses nothing.
+        let off = Quote { text: "“超5万个”".into(), figure_utf8_bytes: (2, 5) };
+        assert_eq!(off.parts(), ("“超5万个”", "", ""));
         let en = tooltip(ind("users_mobile_iot"), Lang::En);
         assert_eq!((en.value.as_str(), en.period.as_str()), ("more than 2.12 billion", "at the end of June\u{a0}2023"));
         assert_eq!(en.source, "Source (quoted in Chinese): Cailian Press, 19\u{a0}July\u{a0}2023");
@@ -233,7 +278,7 @@ mod tests {
         let t = tooltip(ind("industry_value_added_growth_2022_h1"), Lang::Zh);
         assert_eq!(t.kind.as_deref(), Some("推算值：3.8% − 0.4个百分点，原文未直接给出"));
         // It quotes the sentence its inputs come from, and names that source.
-        assert!(t.quote.as_deref().is_some_and(|q| q.contains("同比增长3.8%") && q.contains("加快0.4个和0.8个百分点")), "{:?}", t.quote);
+        assert!(t.quote.as_ref().is_some_and(|q| q.text.contains("同比增长3.8%") && q.text.contains("加快0.4个和0.8个百分点") && q.parts().1.is_empty()), "{:?}", t.quote);
         assert!(t.source.starts_with("来源：") && t.source.ends_with("2023年7月19日"), "{}", t.source);
         let t = tooltip(ind("factories_5g_target"), Lang::En);
         assert_eq!((t.kind.as_deref(), t.value.as_str()), (Some("Target"), "at least 3,000"));

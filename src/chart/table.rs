@@ -4,7 +4,7 @@
 use crate::data::model::{Indicator, Kind, Qualifier, Unit};
 use crate::DATASET;
 
-use super::describe::tooltip;
+use super::describe::{tooltip, Quote};
 use super::spec::Chart;
 use super::{ascii, format, ChartId, Lang};
 
@@ -34,7 +34,7 @@ pub struct TableRow {
     /// The sentence the figure is quoted from, in “”, which opens the source cell. It is Chinese
     /// whatever the table's language: the cell marks it `lang="zh"`, so that a screen reader
     /// reads it with a Chinese voice (WCAG 3.1.2).
-    pub quote: Option<String>,
+    pub quote: Option<Quote>,
 }
 
 /// The qualifier word of a stated figure, "" where the texts attach none to it (such a figure may
@@ -72,7 +72,7 @@ pub fn table(chart: &Chart) -> Table {
     let row = |ind: &Indicator| {
         let t = tooltip(ind, lang);
         let (quote, source) = match (t.quote, t.kind) {
-            (Some(quote), _) => (Some(format!("“{quote}”")), t.source),
+            (Some(quote), _) => (Some(quote), t.source),
             (None, Some(kind)) => (None, kind),
             (None, None) => (None, t.source),
         };
@@ -267,9 +267,9 @@ mod tests {
         let titles: Vec<Option<&str>> = t.groups.iter().map(|g| g.title.as_deref()).collect();
         assert_eq!(titles, [Some("各项指标"), Some("注")]);
         assert_eq!(t.groups[1].rows[0].cells[..2], ["新能源汽车产销量连续保持全球第一", "8年"]);
-        assert!(t.groups[1].rows[0].quote.as_deref().is_some_and(|q| q.contains("新能源汽车产销量连续8年保持全球第一")));
+        assert!(t.groups[1].rows[0].quote.as_ref().is_some_and(|q| q.text.contains("新能源汽车产销量连续8年保持全球第一")));
         assert_eq!(table(&chart(ChartId::FiveG, Lang::Zh)).groups.len(), 4, "no note, no group for it");
-        assert!(t.groups[0].rows[1].quote.as_deref().is_some_and(|q| q.starts_with('“') && q.ends_with('”') && q.contains("42.4%和44.1%")));
+        assert!(t.groups[0].rows[1].quote.as_ref().map(|q| &q.text).is_some_and(|q| q.starts_with('“') && q.ends_with('”') && q.contains("42.4%和44.1%")));
     }
 
     /// In an English table the quotes are the only Chinese: the source cell's own words are English,
@@ -281,7 +281,7 @@ mod tests {
             let t = table(&chart(id, Lang::En));
             for r in t.groups.iter().flat_map(|g| &g.rows) {
                 assert!(r.cells.iter().all(|c| !han(c)), "{:?}", r.cells);
-                assert!(r.quote.as_deref().is_some_and(han), "{:?} has its sentence", r.cells[0]);
+                assert!(r.quote.as_ref().is_some_and(|q| han(&q.text)), "{:?} has its sentence", r.cells[0]);
             }
         }
     }

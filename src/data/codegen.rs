@@ -10,7 +10,7 @@ fn text(s: &Text) -> String {
 }
 
 fn provenance(p: &Provenance) -> String {
-    format!("Provenance {{ file: {}, offset: {}, quote: {} }}", text(&p.file), p.offset, text(&p.quote))
+    format!("Provenance {{ file: {}, offset: {}, quote: {}, offset_in_quote: {} }}", text(&p.file), p.offset, text(&p.quote), p.offset_in_quote)
 }
 
 fn indicator(i: &Indicator) -> String {

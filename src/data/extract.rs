@@ -242,6 +242,7 @@ impl<'a> Builder<'a> {
                 file: scanned.file.to_string().into(),
                 offset: u32::try_from(found.offset).unwrap_or(u32::MAX),
                 quote: scanned.text[start..end].to_string().into(),
+                offset_in_quote: u32::try_from(found.offset.saturating_sub(start)).unwrap_or(u32::MAX),
             });
         }
         let figure = &first.figure;

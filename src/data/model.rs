@@ -20,7 +20,8 @@ pub struct Source {
     pub date: Text,
 }
 
-/// Where a figure was read: `file[offset..offset + text.len()] == text`.
+/// Where a figure was read: `file[offset..offset + text.len()] == text`, and
+/// `quote[offset_in_quote..offset_in_quote + text.len()] == text`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Provenance {
     pub file: Text,
@@ -28,6 +29,9 @@ pub struct Provenance {
     pub offset: u32,
     /// The whole sentence (or heading) that contains the figure, verbatim.
     pub quote: Text,
+    /// Byte offset of the figure's text in `quote` (`quote[offset_in_quote..]` starts with it), so
+    /// that a card can mark the figure without searching for it.
+    pub offset_in_quote: u32,
 }
 
 /// What a figure's value counts or measures.

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlCanvasElement, HtmlElement, ShadowRoot};
 
-use crate::chart::describe::summary;
+use crate::chart::describe::{summary, Quote};
 use crate::chart::geom::DevicePixelRatio;
 use crate::chart::layout::layout;
 use crate::chart::spec::Chart;
@@ -53,6 +53,21 @@ pub fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElemen
     if !class.is_empty() {
         el.set_class_name(class);
     }
+    Ok(el)
+}
+
+/// A `tag` element holding a quoted sentence, marked Chinese (read in a Chinese voice, set in a
+/// Chinese font, in an English card or table too), with the figure it is quoted for in a `<b>`,
+/// which the stylesheet keeps on one line.
+pub fn quote_element(document: &Document, tag: &str, class: &str, quote: &Quote) -> Result<HtmlElement, JsValue> {
+    let el = element(document, tag, class)?;
+    el.set_attribute("lang", "zh")?;
+    let (before, figure_text, after) = quote.parts();
+    el.set_text_content(Some(before));
+    let figure = element(document, "b", "")?;
+    figure.set_text_content(Some(figure_text));
+    el.append_child(&figure)?;
+    el.append_child(&document.create_text_node(after))?;
     Ok(el)
 }
 
@@ -188,9 +203,7 @@ impl Accessories {
                     // The source cell opens with the quoted sentence, in Chinese whatever the table's language.
                     match (i == last, &row.quote) {
                         (true, Some(quote)) => {
-                            let q = document.create_element("span")?;
-                            q.set_attribute("lang", "zh")?;
-                            q.set_text_content(Some(quote));
+                            let q = quote_element(&document, "span", "", quote)?;
                             td.append_child(&q)?;
                             td.append_child(&document.create_text_node(&format!(" {cell}")))?;
                         }

@@ -276,17 +276,20 @@ test("no card's quote ends with one character alone on its last line (…获得�
         const quote = chart.locator('.tip.shown .quote');
         if (!(await quote.isVisible())) continue;
         quotes += 1;
-        // The characters on the quote's last line, but for punctuation.
+        // The characters on the quote's last line, but for punctuation (in all its text: the
+        // figure it is quoted for is in a <b> of its own).
         const last = await quote.evaluate((el) => {
-          const text = el.firstChild;
-          const tops = [];
-          for (let i = 0; i < text.data.length; i += 1) {
-            const range = document.createRange();
-            range.setStart(text, i);
-            range.setEnd(text, i + 1);
-            tops.push(Math.round(range.getBoundingClientRect().top));
+          const chars = [];
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+            for (let i = 0; i < text.data.length; i += 1) {
+              const range = document.createRange();
+              range.setStart(text, i);
+              range.setEnd(text, i + 1);
+              chars.push([text.data[i], Math.round(range.getBoundingClientRect().top)]);
+            }
           }
-          return [...text.data].filter((c, i) => tops[i] === tops.at(-1) && !/[，。、；：！？”’）\s,.]/.test(c)).join('');
+          return chars.filter(([c, top]) => top === chars.at(-1)[1] && !/[，。、；：！？”’）\s,.]/.test(c)).map(([c]) => c).join('');
         });
         if ([...last].length < 2) lone.push(`${name} at ${width} px, point ${k}: ${JSON.stringify(last)}`);
       }

@@ -288,3 +288,53 @@ test('the toolbar\'s four buttons sit in one row, or in two rows of two: never o
   assert.ok(found.filter((f) => f.endsWith(': 4')).length >= 8, found.join(', '));
   assert.deepEqual(found.filter((f) => !f.endsWith(': 4') && !f.endsWith(': 2+2')), [], found.join(', '));
 });
+
+/** Each table row's marked figure in its quote (the `<b>` in the quote's span), with whether the
+ * figure stays on one line there; null for a row with no quote. */
+const MARKED = (host) => [...host.shadowRoot.querySelectorAll('tbody tr')].filter((tr) => tr.children.length > 1).map((tr) => {
+  const b = tr.lastElementChild.querySelector('span[lang="zh"] > b');
+  return b ? [b.textContent, getComputedStyle(b).whiteSpace] : null;
+});
+
+test('a quote marks the figure it is quoted for, in bold and on one line, in the card, the table and the table without the wasm; a derived figure\'s sentence marks none', async () => {
+  // The 5G chart's figures as the texts write them, in the chart's order (超过21.2亿: the table's
+  // value cell says 超21.2亿).
+  const written = ['293.7万个', '超173万个', '6.76亿户', '超过21.2亿', '42.9%', '2029万个', '60个', '超5万个', '1274款'];
+  const expected = written.map((w) => [w, 'nowrap']);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.addInitScript(RECORD_READY);
+  await page.goto(`${server.url}/embed.html?chart=5g&lang=zh`);
+  await page.waitForFunction(() => window.__ready.includes('5g'), null, { timeout: 15000 });
+  const el = page.locator('zhibiao-chart');
+  assert.deepEqual(await el.evaluate(MARKED), expected);
+  // The card of the point the keys reach: the application cases, whose 超5万个 ended a line, as
+  // 超5 / 万个, at 1280 px.
+  await el.locator('canvas[role=application]').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  const card = el.locator('.tip.shown blockquote');
+  await card.waitFor();
+  assert.deepEqual(await card.evaluate((q) => [q.lang, q.querySelector('b')?.textContent, q.querySelector('b') && getComputedStyle(q.querySelector('b')).whiteSpace, q.textContent.includes('超5万个')]), ['zh', '超5万个', 'nowrap', true]);
+  const lines = await card.evaluate((q) => {
+    const range = document.createRange();
+    range.selectNodeContents(q.querySelector('b'));
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  assert.equal(lines, 1, 'the figure on one line');
+  // The growth chart: its stated rows mark their figure, its two derived ones nothing.
+  await page.goto(`${server.url}/embed.html?chart=growth&lang=zh`);
+  await page.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 15000 });
+  const growth = await el.evaluate(MARKED);
+  assert.deepEqual(growth.map((m) => m?.[0]), ['44.1%', '42.4%', '19.2%', '17.1%', '6.2%', '3.8%', '', '', '3.8%']);
+  await context.close();
+  // Without the wasm, the same table, marked the same way.
+  const s = await serve(DIST, { missing: (path) => path.endsWith('.wasm') });
+  const fallback = await browser.newContext({ viewport: { width: 360, height: 900 } });
+  const p = await fallback.newPage();
+  await p.goto(`${s.url}/embed.html?chart=5g&lang=en`);
+  await p.locator('zhibiao-chart table').waitFor();
+  assert.deepEqual(await p.locator('zhibiao-chart').evaluate(MARKED), expected);
+  await fallback.close();
+  await s.close();
+});

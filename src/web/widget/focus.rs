@@ -12,7 +12,7 @@ use crate::chart::scene::{highlight_marks, Mark, Target};
 use crate::chart::spec::Chart;
 use crate::chart::theme::Theme;
 
-use super::super::accessory::element;
+use super::super::accessory::{element, quote_element};
 use super::super::canvas::CachedMeasure;
 use super::{set_hidden, Widget};
 
@@ -209,23 +209,23 @@ impl Widget {
         let document = self.host.owner_document().ok_or("no document")?;
         let t = tooltip(ind, chart.lang);
         let meta = t.meta();
-        let quote = t.quote.map(|q| format!("“{q}”")).unwrap_or_default();
         let card = element(&document, "div", "tip shown")?;
         card.set_attribute("role", "tooltip")?;
+        // The quote (in Chinese, its figure marked) between the meta line and the source.
         for ((tag, class), text) in [("div", "label"), ("div", "value"), ("div", "meta"), ("blockquote", "quote"), ("div", "source")]
             .into_iter()
-            .zip([t.label, t.value, meta, quote, t.source])
+            .zip([t.label, t.value, meta, String::new(), t.source])
         {
-            if !text.is_empty() {
-                let part = element(&document, tag, class)?;
-                // The sentence is quoted as the texts give it, in Chinese: read out in a Chinese
-                // voice, in a Chinese font, on an English card too.
-                if tag == "blockquote" {
-                    part.set_attribute("lang", "zh")?;
+            let part = match (tag, &t.quote) {
+                ("blockquote", Some(quote)) => quote_element(&document, tag, class, quote)?,
+                _ if text.is_empty() => continue,
+                _ => {
+                    let part = element(&document, tag, class)?;
+                    part.set_text_content(Some(&text));
+                    part
                 }
-                part.set_text_content(Some(&text));
-                card.append_child(&part)?;
-            }
+            };
+            card.append_child(&part)?;
         }
         self.tips.append_child(&card)?;
         let (width_css_px, height_css_px) = (f64::from(card.offset_width()), f64::from(card.offset_height()));
