@@ -338,3 +338,29 @@ test('a quote marks the figure it is quoted for, in bold and on one line, in the
   await fallback.close();
   await s.close();
 });
+
+test('on a phone, the table\'s attribution keeps its date on one line, as a card\'s does (2023年7月19日, not 2023年7月 / 19日)', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 900 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.addInitScript(RECORD_READY);
+  await page.goto(`${server.url}/embed.html?chart=growth&lang=zh`);
+  await page.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 15000 });
+  const el = page.locator('zhibiao-chart');
+  await el.getByRole('button', { name: /表格/ }).click();
+  await el.locator('table').waitFor({ state: 'visible' });
+  const dates = await el.evaluate((host) => [...host.shadowRoot.querySelectorAll('tbody td:last-child')].map((td) => {
+    const text = td.lastChild;
+    const at = text.data.indexOf('2023年7月19日');
+    if (at < 0) return null;
+    const lines = (from, to) => {
+      const range = document.createRange();
+      range.setStart(text, from);
+      range.setEnd(text, to);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    };
+    return [lines(0, text.data.length) > 1, lines(at, at + '2023年7月19日'.length)];
+  }).filter(Boolean));
+  assert.ok(dates.length >= 6 && dates.some(([wraps]) => wraps), `attributions that wrap at this width, as the test needs: ${JSON.stringify(dates)}`);
+  assert.deepEqual(dates.map(([, lines]) => lines), dates.map(() => 1), 'each date on one line');
+  await context.close();
+});
