@@ -14,6 +14,12 @@
   const theme = params.get('theme')?.trim().toLowerCase() || 'light';
   if (!Object.hasOwn(THEMES, theme)) console.warn(`zhibiao: embed.html's theme="${params.get('theme')}" is not one of light, dark, auto; showing light`);
   document.documentElement.style.colorScheme = THEMES[theme] ?? 'light';
+  // The frame's language is the chart's (zh or en: the element also takes `en_GB`, which is no
+  // language tag), from the start: a chart that cannot be shown says so in it, and a screen
+  // reader reads an English message, or title, in English.
+  const en = /^en/i.test(params.get('lang')?.trim() ?? '');
+  document.documentElement.lang = en ? 'en' : 'zh';
+  if (en) document.title = 'zhibiao · chart';
 
   const hashModule = import('./hash.js');
   addEventListener('DOMContentLoaded', async () => {
@@ -32,12 +38,8 @@
     };
     openHash();
     addEventListener('hashchange', openHash);
-    // The frame's own title is the chart's (for its tab when opened from a copied link, and history),
-    // and its language the chart's (zh or en: the element also takes `en_GB`, which is no
-    // language tag): a screen reader reads an English chart's title in English.
+    // The frame's own title is the chart's (for its tab when opened from a copied link, and history).
     el.addEventListener('chart-ready', (e) => {
-      const en = /^en/i.test(el.getAttribute('lang')?.trim() ?? '');
-      document.documentElement.lang = en ? 'en' : 'zh';
       document.title = `${e.detail.title} · ${en ? 'zhibiao' : '指标'}`;
     });
 

@@ -608,6 +608,12 @@ test('the iframe embed opens the point a copied link names, and ignores a malfor
     assert.deepEqual(await other.evaluate(() => [document.documentElement.lang, document.title.split(' · ')[1]]), [lang, suffix], query);
     await other.close();
   }
+  // A chart it cannot show: the frame's language and title are the message's.
+  const bad = await context.newPage();
+  await bad.goto(`${s.url}/embed.html?chart=pie&lang=en`);
+  await bad.locator('zhibiao-chart .message').waitFor();
+  assert.deepEqual(await bad.evaluate(() => [document.documentElement.lang, document.title, document.querySelector('zhibiao-chart').shadowRoot.querySelector('.message').textContent.startsWith('Cannot show the chart')]), ['en', 'zhibiao · chart', true]);
+  await bad.close();
   // The point is highlighted, without a card over the chart.
   const chart = p.locator('zhibiao-chart');
   assert.equal(await markedValue(p, chart), '42.4%');
