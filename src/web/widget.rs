@@ -348,7 +348,8 @@ impl Widget {
         set_hidden(&self.message, true);
         set_hidden(&self.canvas, false);
         // Paper is light: a chart drawn for print is, whatever the screen shows.
-        let dark = !super::events::PRINTING.with(std::cell::Cell::get) && uses_dark(window, &self.extras.desc);
+        let printing = super::events::PRINTING.with(std::cell::Cell::get);
+        let dark = !printing && uses_dark(window, &self.extras.desc);
         let theme = Theme::for_dark(dark);
         let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
         let scene = layout(chart, self.width_css_px, &measure, &theme, None);
@@ -393,6 +394,15 @@ impl Widget {
         }
         self.drawn_dark = Some(dark);
         self.scene = Some(scene);
+        // Paper shows no highlight and no card. The print styles hide them too, but a PDF made
+        // with the screen's styles (as an archive may make one) showed the markers placed for the
+        // canvas as laid out, over the canvas scaled to the page. The render after printing puts
+        // them back.
+        if printing {
+            self.hide_tip();
+            self.place_markers(&[])?;
+            return Ok(Some(drawn));
+        }
         self.mark_focused()?;
         if let Some((idx, pin)) = self.focused {
             if pin != Pin::Hover {

@@ -378,6 +378,28 @@ test('a chart with content inside it, as after <zhibiao-chart /> what follows is
   await context.close();
 });
 
+test('printed with the screen\'s styles (a PDF an archive makes), a chart shows no highlight or card placed for the screen; both come back after', async () => {
+  const s = await server(DIST);
+  const { context, page: p, log } = await page({ viewport: { width: 600, height: 900 } });
+  await p.goto(`${s.url}/embed.html?chart=nev&lang=en#nev/nev_sales_growth`);
+  await ready(p, 'nev');
+  const chart = p.locator('zhibiao-chart');
+  // The keys' card, and the highlight of its point.
+  await chart.locator('canvas[role=application]').focus();
+  await p.keyboard.press('ArrowLeft');
+  await chart.locator('.tip.shown').waitFor();
+  const shown = () => chart.evaluate((el) => [[...el.shadowRoot.querySelectorAll('.marker')].filter((m) => !m.hidden).length > 0, el.shadowRoot.querySelectorAll('.tip.shown').length]);
+  assert.deepEqual(await shown(), [true, 1]);
+  await p.emulateMedia({ media: 'screen' });
+  await p.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.deepEqual(await shown(), [false, 0], 'laid out for paper (wider than the screen here), with neither');
+  await p.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await p.waitForFunction(() => [...document.querySelector('zhibiao-chart').shadowRoot.querySelectorAll('.marker')].some((m) => !m.hidden));
+  assert.deepEqual(await shown(), [true, 1], 'back on screen');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('printing draws a chart never scrolled to, and fits every chart to the paper\'s width', async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page({ viewport: { width: 1100, height: 700 } });
