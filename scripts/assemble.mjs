@@ -81,7 +81,7 @@ function staticChart(key, prefix = '') {
   const c = fallback[key];
   // The source cell opens with the quoted sentence, in Chinese whatever the table's language.
   // Its figure in bold, as the widget marks it.
-  const quoted = (quote) => (quote ? `<span lang="zh">${escapeHtml(quote.before)}<b>${escapeHtml(quote.figure)}</b>${escapeHtml(quote.after)}</span> ` : '');
+  const quoted = (quote) => (quote ? `<span lang="zh">${escapeHtml(quote.before)}${quote.figure ? `<b>${escapeHtml(quote.figure)}</b>` : ''}${escapeHtml(quote.after)}</span> ` : '');
   const row = ({ cells, quote }) => `<tr>${cells.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>`
     : `<td>${i === cells.length - 1 ? quoted(quote) : ''}${escapeHtml(cell)}</td>`)).join('')}</tr>`;
   const heading = (title) => (title ? `<tr><th scope="rowgroup" colspan="${c.table.headers.length}">${escapeHtml(title)}</th></tr>\n` : '');

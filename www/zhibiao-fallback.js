@@ -99,7 +99,8 @@ export function defineFallback(reason) {
           // Its figure in bold, as the widget marks it.
           if (quote) {
             const span = Object.assign(text('span', quote.before), { lang: 'zh' });
-            span.append(text('b', quote.figure), quote.after);
+            if (quote.figure) span.append(text('b', quote.figure));
+            span.append(quote.after);
             tr.lastChild.prepend(span, ' ');
           }
           body.append(tr);

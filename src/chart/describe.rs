@@ -32,8 +32,8 @@ pub struct Quote {
 }
 
 impl Quote {
-    /// The text before the figure, the figure, and the text after it (all before, none marked,
-    /// where the range does not fall between characters).
+    /// The text before the figure, the figure, and the text after it; none marked where the range
+    /// does not fall between characters (all the text before it, or after it).
     pub fn parts(&self) -> (&str, &str, &str) {
         let (from, to) = self.figure_utf8_bytes;
         let (before, rest) = self.text.split_at_checked(from).unwrap_or((&self.text, ""));
@@ -108,8 +108,8 @@ pub fn tooltip(ind: &Indicator, lang: Lang) -> Tooltip {
         quote: provenance.map(|p| {
             // Split where the dataset says the figure stands (no search in the wasm); a derived
             // figure's sentence has none of its own to mark.
-            let at = '“'.len_utf8() + p.offset_in_quote as usize;
-            Quote { text: format!("“{}”", p.quote), figure_utf8_bytes: (at, at + if ind.derivation.is_none() { ind.text.len() } else { 0 }) }
+            let at = '“'.len_utf8().saturating_add(p.offset_in_quote as usize);
+            Quote { text: format!("“{}”", p.quote), figure_utf8_bytes: (at, at.saturating_add(if ind.derivation.is_none() { ind.text.len() } else { 0 })) }
         }),
         source,
     }

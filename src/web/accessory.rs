@@ -64,9 +64,11 @@ pub fn quote_element(document: &Document, tag: &str, class: &str, quote: &Quote)
     el.set_attribute("lang", "zh")?;
     let (before, figure_text, after) = quote.parts();
     el.set_text_content(Some(before));
-    let figure = element(document, "b", "")?;
-    figure.set_text_content(Some(figure_text));
-    el.append_child(&figure)?;
+    if !figure_text.is_empty() {
+        let figure = element(document, "b", "")?;
+        figure.set_text_content(Some(figure_text));
+        el.append_child(&figure)?;
+    }
     el.append_child(&document.create_text_node(after))?;
     Ok(el)
 }

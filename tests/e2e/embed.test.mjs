@@ -2,7 +2,7 @@
 // fallback, untrusted input, export, accessibility (axe-core). Needs `make build` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -511,6 +511,7 @@ test("under the README's strict CSP, an iframe embed from another origin resizes
   }), [contentHeight, true, 'none']);
   assert.deepEqual(await p.evaluate(() => window.__violations), []);
   await context.close();
+  rmSync(dir, { recursive: true });
 });
 
 test('on a phone, a tap on the article around an iframe embed hides the card a tap in the frame showed, as a tap outside a script embed does', async () => {

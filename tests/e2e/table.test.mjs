@@ -290,8 +290,8 @@ test('the toolbar\'s four buttons sit in one row, or in two rows of two: never o
 });
 
 /** Each table row's marked figure in its quote (the `<b>` in the quote's span), with whether the
- * figure stays on one line there; null for a row with no quote. */
-const MARKED = (host) => [...host.shadowRoot.querySelectorAll('tbody tr')].filter((tr) => tr.children.length > 1).map((tr) => {
+ * figure stays on one line there; null for a row whose quote marks none. */
+const markedFigures = (host) => [...host.shadowRoot.querySelectorAll('tbody tr')].filter((tr) => tr.children.length > 1).map((tr) => {
   const b = tr.lastElementChild.querySelector('span[lang="zh"] > b');
   return b ? [b.textContent, getComputedStyle(b).whiteSpace] : null;
 });
@@ -307,7 +307,7 @@ test('a quote marks the figure it is quoted for, in bold and on one line, in the
   await page.goto(`${server.url}/embed.html?chart=5g&lang=zh`);
   await page.waitForFunction(() => window.__ready.includes('5g'), null, { timeout: 15000 });
   const el = page.locator('zhibiao-chart');
-  assert.deepEqual(await el.evaluate(MARKED), expected);
+  assert.deepEqual(await el.evaluate(markedFigures), expected);
   // The card of the point the keys reach: the application cases, whose 超5万个 ended a line, as
   // 超5 / 万个, at 1280 px.
   await el.locator('canvas[role=application]').focus();
@@ -325,8 +325,8 @@ test('a quote marks the figure it is quoted for, in bold and on one line, in the
   // The growth chart: its stated rows mark their figure, its two derived ones nothing.
   await page.goto(`${server.url}/embed.html?chart=growth&lang=zh`);
   await page.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 15000 });
-  const growth = await el.evaluate(MARKED);
-  assert.deepEqual(growth.map((m) => m?.[0]), ['44.1%', '42.4%', '19.2%', '17.1%', '6.2%', '3.8%', '', '', '3.8%']);
+  const growth = await el.evaluate(markedFigures);
+  assert.deepEqual(growth.map((m) => m?.[0] ?? null), ['44.1%', '42.4%', '19.2%', '17.1%', '6.2%', '3.8%', null, null, '3.8%']);
   await context.close();
   // Without the wasm, the same table, marked the same way.
   const s = await serve(DIST, { missing: (path) => path.endsWith('.wasm') });
@@ -334,7 +334,7 @@ test('a quote marks the figure it is quoted for, in bold and on one line, in the
   const p = await fallback.newPage();
   await p.goto(`${s.url}/embed.html?chart=5g&lang=en`);
   await p.locator('zhibiao-chart table').waitFor();
-  assert.deepEqual(await p.locator('zhibiao-chart').evaluate(MARKED), expected);
+  assert.deepEqual(await p.locator('zhibiao-chart').evaluate(markedFigures), expected);
   await fallback.close();
   await s.close();
 });

@@ -77,9 +77,9 @@ impl Widget {
 
     /// Says in the console, where `focus-point` names no point of the chart, what points it has,
     /// with the element, so that on a page of many charts the browser's console shows which. An
-    /// empty one, as an empty `lang`, is none.
+    /// empty one (or spaces), as an empty `lang`, is none.
     pub(super) fn warn_of_focus_point(&self) {
-        let Some(id) = self.host.get_attribute("focus-point").filter(|id| !id.is_empty()) else { return };
+        let Some(id) = self.host.get_attribute("focus-point").filter(|id| !id.trim().is_empty()) else { return };
         let (Ok(chart), None) = (&self.chart, self.page_point()) else { return };
         let mut message = format!("<zhibiao-chart>: focus-point=\"{id}\" is not a point of chart=\"{}\"; its points are ", chart.id.key());
         for (i, name) in (0..chart.points().len()).filter_map(|i| chart.point_name(i)).enumerate() {
@@ -211,16 +211,15 @@ impl Widget {
         let meta = t.meta();
         let card = element(&document, "div", "tip shown")?;
         card.set_attribute("role", "tooltip")?;
-        // The quote (in Chinese, its figure marked) between the meta line and the source.
-        for ((tag, class), text) in [("div", "label"), ("div", "value"), ("div", "meta"), ("blockquote", "quote"), ("div", "source")]
-            .into_iter()
-            .zip([t.label, t.value, meta, String::new(), t.source])
-        {
-            let part = match (tag, &t.quote) {
-                ("blockquote", Some(quote)) => quote_element(&document, tag, class, quote)?,
+        // Label, figure and meta line; then the quote (in Chinese, its figure marked), if any; then
+        // the source.
+        let quote = t.quote.as_ref();
+        for (class, text) in [("label", t.label), ("value", t.value), ("meta", meta), ("quote", String::new()), ("source", t.source)] {
+            let part = match (class, quote) {
+                ("quote", Some(quote)) => quote_element(&document, "blockquote", class, quote)?,
                 _ if text.is_empty() => continue,
                 _ => {
-                    let part = element(&document, tag, class)?;
+                    let part = element(&document, "div", class)?;
                     part.set_text_content(Some(&text));
                     part
                 }
