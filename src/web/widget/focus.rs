@@ -211,21 +211,23 @@ impl Widget {
         let meta = t.meta();
         let card = element(&document, "div", "tip shown")?;
         card.set_attribute("role", "tooltip")?;
-        // Label, figure and meta line; then the quote (in Chinese, its figure marked), if any; then
-        // the source.
-        let quote = t.quote.as_ref();
-        for (class, text) in [("label", t.label), ("value", t.value), ("meta", meta), ("quote", String::new()), ("source", t.source)] {
-            let part = match (class, quote) {
-                ("quote", Some(quote)) => quote_element(&document, "blockquote", class, quote)?,
-                _ if text.is_empty() => continue,
-                _ => {
-                    let part = element(&document, "div", class)?;
-                    part.set_text_content(Some(&text));
-                    part
-                }
-            };
+        // Label, figure and meta line; the quote (in Chinese, its figure marked), if any; the source.
+        let line = |class: &str, text: &str| -> Result<(), JsValue> {
+            if !text.is_empty() {
+                let part = element(&document, "div", class)?;
+                part.set_text_content(Some(text));
+                card.append_child(&part)?;
+            }
+            Ok(())
+        };
+        line("label", &t.label)?;
+        line("value", &t.value)?;
+        line("meta", &meta)?;
+        if let Some(quote) = &t.quote {
+            let part = quote_element(&document, "blockquote", "quote", quote)?;
             card.append_child(&part)?;
         }
+        line("source", &t.source)?;
         self.tips.append_child(&card)?;
         let (width_css_px, height_css_px) = (f64::from(card.offset_width()), f64::from(card.offset_height()));
         Ok(Some(Card { element: card, width_css_px, height_css_px, at: None }))
