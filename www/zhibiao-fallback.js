@@ -3,7 +3,7 @@
 // Filled in by scripts/assemble.mjs with the tables of every chart, for the fallback below.
 const FALLBACK = /*FALLBACK*/{}/*END*/;
 // Filled in with the widget's own stylesheet (src/web/widget.css): the table looks as the
-// widget's does, in its fonts, scrolling sideways on a phone, in the dark scheme too.
+// widget's does, in its fonts, each row a block on a phone, in the dark scheme too.
 const WIDGET_CSS = /*CSS*/''/*END*/;
 
 const CHARTS = ['growth', '5g', 'nev'];
@@ -107,7 +107,7 @@ export function defineFallback(reason) {
         }
         table.append(body);
       }
-      // On a phone it scrolls sideways, and so is a Tab stop: a region named by the caption.
+      // A region named by the caption, as the widget's table is.
       const scroller = text('div', '', 'table');
       scroller.setAttribute('role', 'region');
       scroller.setAttribute('aria-labelledby', 'caption');

@@ -110,7 +110,7 @@ impl Accessories {
         toolbar.append_child(&said)?;
         let table_wrap = element(document, "div", "table sr")?;
         table_wrap.set_id("table");
-        // Shown on a phone it scrolls sideways, and so is a Tab stop: named by its caption.
+        // Shown, it is a Tab stop (keys scroll it where it is wider than its place): named by its caption.
         table_wrap.set_attribute("role", "region")?;
         table_wrap.set_attribute("aria-labelledby", "caption")?;
         let desc = element(document, "p", "sr")?;

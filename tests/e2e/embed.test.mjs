@@ -577,6 +577,42 @@ test('without JavaScript the page shows the static SVG charts and tables', async
   assert.equal(await p.locator('.tabs').evaluate((el) => getComputedStyle(el).display), 'none');
   await p.goto(`${s.url}/embed.html?chart=nev`);
   assert.equal(await p.locator('.static-chart img').count(), 3);
+  // On a phone, on either page, each table row is a block: the indicator's name on a line or two
+  // (not a character per line in a sliver of a column), the quoted sentence as wide as the table,
+  // its attribution's date whole; nothing wider than the screen.
+  for (const path of ['index.html', 'embed.html?chart=nev']) {
+    await p.setViewportSize({ width: 360, height: 800 });
+    await p.goto(`${s.url}/${path}`);
+    const found = await p.locator('.static-chart table').first().evaluate((table) => {
+      const lines = (el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      };
+      const rows = [...table.querySelectorAll('tbody tr')].filter((tr) => tr.children.length > 1);
+      const dates = rows.flatMap((tr) => [...tr.lastElementChild.childNodes].filter((n) => n.nodeType === 3 && n.textContent.includes('2023年7月19日')))
+        .map((node) => {
+          const range = document.createRange();
+          const at = node.textContent.indexOf('2023年7月19日');
+          range.setStart(node, at);
+          range.setEnd(node, at + '2023年7月19日'.length);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+      return {
+        rows: rows.length,
+        nameLines: Math.max(...rows.map((tr) => lines(tr.children[0]))),
+        quotePx: Math.min(...rows.map((tr) => tr.lastElementChild.getBoundingClientRect().width)),
+        tableRight: table.getBoundingClientRect().right,
+        pageWidth: document.documentElement.scrollWidth,
+        dates,
+      };
+    });
+    assert.ok(found.rows >= 6, `${path}: has its rows`);
+    assert.ok(found.nameLines <= 2, `${path}: a name takes ${found.nameLines} lines`);
+    assert.ok(found.quotePx >= 300, `${path}: a quote is ${found.quotePx} px wide`);
+    assert.ok(found.pageWidth <= 360 && found.tableRight <= 360, `${path}: ${JSON.stringify(found)}`);
+    assert.ok(found.dates.length >= 6 && found.dates.every((n) => n === 1), `${path}: each date on one line: ${found.dates}`);
+  }
   await context.close();
 });
 

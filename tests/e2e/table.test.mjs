@@ -78,20 +78,134 @@ test('at an article width, headers, values, qualifiers and kinds each take one l
   }
 });
 
-test('on a phone, the table scrolls sideways instead of stacking the quote a word per line, in a region named by its caption', async () => {
-  const { headers, tallestRowPx, scroller, namedRegions, tabbed, tabIndexHidden } = await shownTable('embed.html?chart=5g&lang=en', '5g', 'Table', 360);
-  assert.ok(scroller.scrollWidth > scroller.clientWidth, `the table scrolls: ${JSON.stringify(scroller)}`);
-  assert.equal(namedRegions, 1, 'the scroller, a Tab stop, is a region named by the caption');
-  // A Tab stop of its own (Safari makes no scroller one), with a visible ring, and none hidden.
-  assert.deepEqual(tabbed, { id: 'table', tabIndex: 0, ring: '3px' });
-  assert.equal(tabIndexHidden, -1);
-  assert.ok(headers.length >= 6 && tallestRowPx > 0, 'has its headers and rows');
-  for (const [text, n] of headers) assert.equal(n, 1, `header ${text} on one line`);
-  // A quote of up to ~220 characters over 18em is at most about eight lines of 19 px.
-  assert.ok(tallestRowPx < 200, `the tallest row is ${tallestRowPx} px`);
+/** The shown table's body rows as laid out, in px from the chart's top left: each cell's text
+ * (a box around its lines), the quote's cell and the qualifier's cell themselves, and the row;
+ * and whether the table scrolls sideways and how tall its column headers are on screen. */
+function stackedRows(host) {
+  const root = host.shadowRoot;
+  const origin = host.getBoundingClientRect();
+  const place = (r) => ({ left: Math.round(r.left - origin.left), right: Math.round(r.right - origin.left), top: Math.round(r.top - origin.top), bottom: Math.round(r.bottom - origin.top) });
+  const text = (el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return place(range.getBoundingClientRect());
+  };
+  const box = (el) => place(el.getBoundingClientRect());
+  const scroller = root.querySelector('.table');
+  return {
+    width: Math.round(origin.width),
+    scrolls: scroller.scrollWidth > scroller.clientWidth,
+    headPx: root.querySelector('thead').getBoundingClientRect().height,
+    rows: [...root.querySelectorAll('tbody tr')].filter((tr) => tr.children.length > 1).map((tr) => {
+      const [name, value, , period, kind] = [...tr.children].map(text);
+      return { name, value, period, kind, quote: box(tr.children[5]), qualifierPx: tr.children[2].getBoundingClientRect().width, row: box(tr) };
+    }),
+  };
+}
+
+/** Shows `chart`'s table at `width` on `page` (already at the chart) and returns its
+ * `stackedRows`. */
+async function stackedAt(page, chart, width) {
+  await page.setViewportSize({ width, height: 900 });
+  const el = page.locator(`zhibiao-chart[chart="${chart}"]`).first();
+  // Left to screen readers (`.sr`) until the button shows it.
+  if (await el.locator('#table.sr').count()) await el.getByRole('button', { name: /表格|Table/ }).click();
+  await el.locator('table').waitFor({ state: 'visible' });
+  return el.evaluate(stackedRows);
+}
+
+/** Where each body row of a stacked table is not as the widget lays it out on a phone: the
+ * indicator and its figure on the first line, the figure at the table's right edge; the period
+ * under them, the kind at the right; then the quoted sentence, from the table's left edge to its
+ * right (`left`, `right`: where the table's text starts and ends); the qualifier left to screen
+ * readers; no more room in the row than its text and padding take. */
+function stackingFaults({ rows }, left, right) {
+  const faults = [];
+  for (const { name, value, period, kind, quote, qualifierPx, row } of rows) {
+    const near = (a, b, px = 2) => Math.abs(a - b) <= px;
+    const at = `row at ${row.top} px: ${JSON.stringify({ name, value, period, kind, quote, row })}`;
+    if (!near(name.left, left) || !near(name.top, value.top, 3)) faults.push(`indicator and figure not on one line, from the left: ${at}`);
+    if (!near(value.right, right) || !near(kind.right, right)) faults.push(`figure or kind not at the right edge: ${at}`);
+    if (period.top < Math.max(name.bottom, value.bottom) - 1 || !near(period.left, left) || !near(kind.top, period.top, 3)) faults.push(`period and kind not under them: ${at}`);
+    if (quote.top < period.bottom - 1 || !near(quote.left, left) || !near(quote.right, right)) faults.push(`quote not below, as wide as the table: ${at}`);
+    if (qualifierPx > 1) faults.push(`qualifier shown: ${at}`);
+    if (row.bottom - row.top > quote.bottom - name.top + 20) faults.push(`room to spare: ${at}`);
+  }
+  return faults;
+}
+
+test('on a phone, each row of the table is a block: indicator and figure, period and kind, then the quoted sentence as wide as the table; nothing scrolls sideways', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 900 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(RECORD_READY);
+  for (const [path, chart, rows] of [['embed.html?chart=5g&lang=en', '5g', 8], ['index.html#growth', 'growth', 9]]) {
+    await page.goto(`${server.url}/${path}`);
+    await page.waitForFunction((c) => window.__ready.includes(c), chart, { timeout: 15000 });
+    for (const width of [320, 360, 414, 600]) {
+      const found = await stackedAt(page, chart, width);
+      const inset = found.width < 480 ? 12 : 16;
+      assert.ok(found.rows.length >= rows, `${chart} at ${width} px: has its rows: ${found.rows.length}`);
+      assert.equal(found.scrolls, false, `${chart} at ${width} px: the table scrolls sideways`);
+      assert.ok(found.headPx <= 1, `${chart} at ${width} px: column headers shown, ${found.headPx} px tall`);
+      assert.deepEqual(stackingFaults(found, inset, found.width - inset), [], `${chart} at ${width} px`);
+    }
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
-test('on a phone, a shadow marks the side the table scrolls to, and its figures line up on the right', async () => {
+test('on a phone the table is still a table to screen readers: its column headers, row headers and cells, the qualifier\'s too; a Tab stop, a region named by its caption', async () => {
+  const { namedRegions, tabbed, tabIndexHidden } = await shownTable('embed.html?chart=5g&lang=en', '5g', 'Table', 360);
+  assert.equal(namedRegions, 1, 'the table\'s place, a Tab stop, is a region named by the caption');
+  assert.deepEqual(tabbed, { id: 'table', tabIndex: 0, ring: '3px' });
+  assert.equal(tabIndexHidden, -1);
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(RECORD_READY);
+  await page.goto(`${server.url}/embed.html?chart=5g&lang=en`);
+  await page.waitForFunction(() => window.__ready.includes('5g'), null, { timeout: 15000 });
+  const el = page.locator('zhibiao-chart');
+  await el.getByRole('button', { name: 'Table' }).click();
+  // What the accessibility tree holds at a width, by role.
+  const roles = async (width) => {
+    await page.setViewportSize({ width, height: 900 });
+    const table = el.getByRole('table');
+    return {
+      tables: await table.count(),
+      columnHeaders: await table.getByRole('columnheader').allTextContents(),
+      rowHeaders: await table.getByRole('rowheader').allTextContents(),
+      rows: await table.getByRole('row').count(),
+      cells: await table.getByRole('cell').allTextContents(),
+    };
+  };
+  const wide = await roles(800);
+  const phone = await roles(360);
+  assert.equal(wide.tables, 1);
+  assert.deepEqual(wide.columnHeaders, ['Indicator', 'Value', 'Qualifier', 'Period', 'Kind', 'Source']);
+  assert.ok(wide.cells.includes('more than'), 'a qualifier is a cell');
+  assert.deepEqual(phone, wide, 'the same table at 360 px as at 800 px');
+  assert.equal(await el.evaluate((host) => host.shadowRoot.querySelector('.table').scrollWidth > 400), false, 'stacked at 360 px');
+  await context.close();
+});
+
+test('at an article width, a table that fits is laid out as one, its figures on the right', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(RECORD_READY);
+  await page.goto(`${server.url}/embed.html?chart=5g&lang=en`);
+  await page.waitForFunction(() => window.__ready.includes('5g'), null, { timeout: 15000 });
+  const found = await stackedAt(page, '5g', 800);
+  assert.equal(found.scrolls, false);
+  assert.ok(found.headPx > 10, `its column headers shown: ${found.headPx} px`);
+  // Each row's cells side by side, the figures ending at one place.
+  assert.ok(found.rows.length >= 8 && found.rows.every((r) => r.value.left > r.name.right && r.period.left > r.value.right && r.quote.left > r.kind.right), JSON.stringify(found.rows[0]));
+  assert.equal(new Set(found.rows.map((r) => r.value.right)).size, 1, 'figures end at one place');
+  await context.close();
+});
+
+test('on a phone, the caption wraps within the screen, and the toolbar and the table start where the chart\'s text does', async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 900 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   await page.addInitScript(RECORD_READY);
@@ -100,53 +214,18 @@ test('on a phone, a shadow marks the side the table scrolls to, and its figures 
   const el = page.locator('zhibiao-chart');
   await el.getByRole('button', { name: 'Table' }).click();
   await el.locator('table').waitFor({ state: 'visible' });
-  // The figures' right edges, one per body row.
-  const rights = await el.evaluate((host) => [...host.shadowRoot.querySelectorAll('tbody tr td:nth-child(2)')].map((td) => {
-    const range = document.createRange();
-    range.selectNodeContents(td);
-    return Math.round(range.getBoundingClientRect().right);
-  }));
-  assert.ok(rights.length >= 8 && new Set(rights).size === 1, `figures end at ${rights}`);
-  // The darkest pixel of a strip 4 px wide inside each side of the scroller, beside the first
-  // group's header (text at its left only, none at the right).
-  const sides = async () => {
-    const { scroller, row } = await el.evaluate((host) => {
-      const box = (e) => (({ x, y, width, height }) => ({ x, y, width, height }))(e.getBoundingClientRect());
-      return { scroller: box(host.shadowRoot.querySelector('.table')), row: box(host.shadowRoot.querySelector('th[scope=rowgroup]')) };
-    });
-    const darkest = async (x) => {
-      const png = await page.screenshot({ clip: { x, y: row.y + 2, width: 4, height: 1 } });
-      return page.evaluate(async (b64) => {
-        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
-        const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
-        context.drawImage(bitmap, 0, 0);
-        const { data } = context.getImageData(0, 0, bitmap.width, 1);
-        return Math.min(...Array.from({ length: bitmap.width }, (_, i) => data[i * 4]));
-      }, png.toString('base64'));
-    };
-    return [await darkest(scroller.x + 1), await darkest(scroller.x + scroller.width - 5)];
-  };
-  // The caption's text, as a box in the chart's coordinates.
-  const caption = () => el.evaluate((host) => {
+  const caption = await el.evaluate((host) => {
     const range = document.createRange();
     range.selectNodeContents(host.shadowRoot.querySelector('caption'));
     const [text, box] = [range.getBoundingClientRect(), host.getBoundingClientRect()];
     return { left: Math.round(text.left - box.left), right: Math.round(text.right - box.left), lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
   });
-  const captionAtStart = await caption();
-  assert.ok(captionAtStart.right <= 360 - 12 && captionAtStart.lines > 1, `the caption wraps within the screen: ${JSON.stringify(captionAtStart)}`);
-  const [startLeft, startRight] = await sides();
-  assert.ok(startLeft >= 250 && startRight < 240, `at the start, a shadow on the right only: ${startLeft}, ${startRight}`);
-  await el.evaluate((host) => { const s = host.shadowRoot.querySelector('.table'); s.scrollLeft = s.scrollWidth; });
-  const [endLeft, endRight] = await sides();
-  assert.ok(endLeft < 240 && endRight >= 250, `at the end, a shadow on the left only: ${endLeft}, ${endRight}`);
-  // (Within a pixel: the scrolled-to end may be a fractional offset, and the caption is placed on it.)
-  const captionAtEnd = await caption();
-  assert.ok(Math.abs(captionAtEnd.left - captionAtStart.left) <= 1 && Math.abs(captionAtEnd.right - captionAtStart.right) <= 1
-    && captionAtEnd.lines === captionAtStart.lines, `the caption stays in view while the table scrolls: ${JSON.stringify([captionAtStart, captionAtEnd])}`);
-  // The toolbar's buttons and the table's text start where the chart's text does: 12 px in on a phone.
-  await el.evaluate((host) => { host.shadowRoot.querySelector('.table').scrollLeft = 0; });
-  assert.deepEqual(await el.evaluate(insets), { button: 12, caption: 12, header: 12, rows: [12], right: null });
+  assert.ok(caption.right <= 360 - 12 && caption.lines > 1, `the caption wraps within the screen: ${JSON.stringify(caption)}`);
+  // 12 px in on a phone, and the quotes end 12 px from the right edge.
+  const found = await el.evaluate(insets);
+  assert.deepEqual([found.button, found.caption, found.rows], [12, 12, [12]], JSON.stringify(found));
+  // The quotes' widest line ends within a character of the right edge's inset.
+  assert.ok(found.right >= 12 && found.right < 12 + 13, JSON.stringify(found));
   await context.close();
 });
 
@@ -233,7 +312,7 @@ for (const [name, options] of [['the widget', {}], ['the no-wasm fallback', { mi
   });
 }
 
-test('without the wasm, the table on a phone is the widget\'s: its fonts, sentences with room, scrolling sideways', async () => {
+test('without the wasm, the table on a phone is the widget\'s: its fonts, each row a block with its quoted sentence as wide as the table', async () => {
   const s = await serve(DIST, { missing: (path) => path.endsWith('.wasm') });
   const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
   const page = await context.newPage();
@@ -257,8 +336,9 @@ test('without the wasm, the table on a phone is the widget\'s: its fonts, senten
   });
   assert.ok(found.font.startsWith('"PingFang SC"'), `the widget's font stack: ${found.font}`);
   assert.ok(found.sentences >= 3, `the table has its rows: ${found.sentences}`);
-  assert.ok(found.sentencePx >= 18 * 13, `the sentences are ${found.sentencePx} px wide`);
-  assert.ok(found.scrolls, 'the table scrolls sideways');
+  assert.ok(found.sentencePx >= 360 - 24 - 1, `the sentences are ${found.sentencePx} px wide`);
+  assert.equal(found.scrolls, false, 'the table scrolls sideways');
+  assert.deepEqual(stackingFaults(await el.evaluate(stackedRows), 12, 360 - 12), []);
   assert.ok(found.captionLines > 1, 'the caption wraps on screen');
   const caption = await el.locator('caption').textContent();
   assert.equal(await el.getByRole('region', { name: caption, exact: true }).count(), 1, 'the scroller is a region named by the caption');
@@ -339,7 +419,7 @@ test('a quote marks the figure it is quoted for, in bold and on one line, in the
   await s.close();
 });
 
-test('on a phone, the table\'s attribution keeps its date on one line, as a card\'s does (2023年7月19日, not 2023年7月 / 19日)', async () => {
+test('on a phone, the table\'s attribution keeps its date on one line, as a card\'s does (2023年7月19日, not 2023年7月 / 19日), and its caption its period', async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 900 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   await page.addInitScript(RECORD_READY);
@@ -362,5 +442,24 @@ test('on a phone, the table\'s attribution keeps its date on one line, as a card
   }).filter(Boolean));
   assert.ok(dates.length >= 6 && dates.some(([wraps]) => wraps), `attributions that wrap at this width, as the test needs: ${JSON.stringify(dates)}`);
   assert.deepEqual(dates.map(([, lines]) => lines), dates.map(() => 1), 'each date on one line');
+  // The caption keeps its period whole too (（2023年上半年）, not （2023年上 / 半年）), at 320 px, where
+  // the NEV chart's caption wraps.
+  await page.goto(`${server.url}/embed.html?chart=nev&lang=zh`);
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.waitForFunction(() => window.__ready.includes('nev'), null, { timeout: 15000 });
+  await el.getByRole('button', { name: /表格/ }).click();
+  await el.locator('table').waitFor({ state: 'visible' });
+  const caption = await el.evaluate((host) => {
+    const text = host.shadowRoot.querySelector('caption').firstChild;
+    const lines = (from, to) => {
+      const range = document.createRange();
+      range.setStart(text, from);
+      range.setEnd(text, to);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    };
+    const at = text.data.indexOf('2023年上半年');
+    return [text.data, lines(0, text.data.length), at < 0 ? null : lines(at, at + '2023年上半年'.length)];
+  });
+  assert.deepEqual(caption.slice(1), [2, 1], `the caption wraps, its period whole: ${caption}`);
   await context.close();
 });
