@@ -143,7 +143,7 @@ test('on a phone, each row of the table is a block: indicator and figure, period
   for (const [path, chart, rows] of [['embed.html?chart=5g&lang=en', '5g', 8], ['index.html#growth', 'growth', 9]]) {
     await page.goto(`${server.url}/${path}`);
     await page.waitForFunction((c) => window.__ready.includes(c), chart, { timeout: 15000 });
-    for (const width of [320, 360, 414, 600]) {
+    for (const width of [240, 320, 360, 414, 600]) {
       const found = await stackedAt(page, chart, width);
       const inset = found.width < 480 ? 12 : 16;
       assert.ok(found.rows.length >= rows, `${chart} at ${width} px: has its rows: ${found.rows.length}`);
@@ -167,6 +167,11 @@ test('on a phone the table is still a table to screen readers: its column header
   await page.goto(`${server.url}/embed.html?chart=5g&lang=en`);
   await page.waitForFunction(() => window.__ready.includes('5g'), null, { timeout: 15000 });
   const el = page.locator('zhibiao-chart');
+  // Left to screen readers, the table is laid out as one at any width, in a page's narrow container too.
+  await page.setViewportSize({ width: 360, height: 900 });
+  await page.evaluate(() => { document.querySelector('main').style.containerType = 'inline-size'; });
+  assert.deepEqual(await el.evaluate((host) => [...new Set([...host.shadowRoot.querySelectorAll('#table.sr tr')].map((tr) => getComputedStyle(tr).display))]), ['table-row']);
+  await page.evaluate(() => { document.querySelector('main').style.containerType = ''; });
   await el.getByRole('button', { name: 'Table' }).click();
   // What the accessibility tree holds at a width, by role.
   const roles = async (width) => {
