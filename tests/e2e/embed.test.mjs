@@ -600,6 +600,7 @@ test('without JavaScript the page shows the static SVG charts and tables', async
         });
       return {
         rows: rows.length,
+        nameLeft: Math.round(rows[0].children[0].getBoundingClientRect().left),
         nameLines: Math.max(...rows.map((tr) => lines(tr.children[0]))),
         quotePx: Math.min(...rows.map((tr) => tr.lastElementChild.getBoundingClientRect().width)),
         tableRight: table.getBoundingClientRect().right,
@@ -608,6 +609,8 @@ test('without JavaScript the page shows the static SVG charts and tables', async
       };
     });
     assert.ok(found.rows >= 6, `${path}: has its rows`);
+    // Where the chart's text would start: the page's padding, or the embed's 12 px.
+    assert.equal(found.nameLeft, path.startsWith('index') ? 16 : 12, `${path}: the names start ${found.nameLeft} px in`);
     assert.ok(found.nameLines <= 2, `${path}: a name takes ${found.nameLines} lines`);
     assert.ok(found.quotePx >= 300, `${path}: a quote is ${found.quotePx} px wide`);
     assert.ok(found.pageWidth <= 360 && found.tableRight <= 360, `${path}: ${JSON.stringify(found)}`);
@@ -809,12 +812,14 @@ test('printed from a phone in dark mode, a chart is laid out at a page\'s width,
     const box = document.getElementById('box');
     const widthIn = (px) => { box.style.width = `${px}px`; return Math.round(shown.getBoundingClientRect().width); };
     const tableInk = getComputedStyle(el.shadowRoot.querySelector('.table')).color;
-    const found = { laidOut: shown.width / 3, canvasShown: shown === canvas, light: window.__corner(el), tableInk, onPaper: widthIn(718), inNarrowPlace: widthIn(500) };
+    // The ground under the table's text, printed where a browser prints backgrounds.
+    const ground = getComputedStyle(el).backgroundColor;
+    const found = { laidOut: shown.width / 3, canvasShown: shown === canvas, light: window.__corner(el), tableInk, ground, onPaper: widthIn(718), inNarrowPlace: widthIn(500) };
     box.style.width = '';
     window.dispatchEvent(new Event('afterprint'));
     return found;
   });
-  assert.deepEqual(printed, { laidOut: 680, canvasShown: true, light: 'ffffff', tableInk: 'rgb(26, 26, 26)', onPaper: 680, inNarrowPlace: 500 },
+  assert.deepEqual(printed, { laidOut: 680, canvasShown: true, light: 'ffffff', tableInk: 'rgb(26, 26, 26)', ground: 'rgb(255, 255, 255)', onPaper: 680, inNarrowPlace: 500 },
     'laid out at 680 px, light, shown by the canvas drawn for print, never wider than that, narrower where its place is');
   await p.emulateMedia({ media: 'screen' });
   await p.waitForFunction(() => {
