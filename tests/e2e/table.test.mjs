@@ -19,17 +19,34 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens `path` at `width`, shows `chart`'s table with its toolbar button `button`, and returns
- * each cell's text with the number of lines it takes and the tallest body row's height. */
-async function shownTable(path, chart, button, width) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2 });
+/** Opens `path` on `page` (made by `openChart`) and waits for `chart` to be drawn; returns it. */
+async function goToChart(page, path, chart) {
+  await page.goto(`${server.url}/${path}`);
+  await page.waitForFunction((c) => window.__ready.includes(c), chart, { timeout: 15000 });
+  return page.locator(`zhibiao-chart[chart="${chart}"]`).first();
+}
+
+/** A fresh context `width` × 900 px (with `options`, such as a device pixel ratio) at `path`, its
+ * `chart` drawn: the context, its page, the chart, and the page's errors as they come. */
+async function openChart(path, chart, width, options = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.addInitScript(RECORD_READY);
-  await page.goto(`${server.url}/${path}`);
-  await page.waitForFunction((c) => window.__ready.includes(c), chart, { timeout: 15000 });
-  const el = page.locator(`zhibiao-chart[chart="${chart}"]`).first();
+  return { context, page, errors, el: await goToChart(page, path, chart) };
+}
+
+/** Shows `el`'s data table with its toolbar button (表格 / Table). */
+async function showTable(el) {
+  await el.getByRole('button', { name: /表格|Table/ }).click();
+  await el.locator('table').waitFor({ state: 'visible' });
+}
+
+/** Opens `path` at `width`, shows `chart`'s table with its toolbar button `button`, and returns
+ * each cell's text with the number of lines it takes and the tallest body row's height. */
+async function shownTable(path, chart, button, width) {
+  const { context, page, errors, el } = await openChart(path, chart, width, { deviceScaleFactor: 2 });
   await el.getByRole('button', { name: button }).click();
   await el.locator('table').waitFor({ state: 'visible' });
   const table = await el.evaluate((host) => {
@@ -109,8 +126,7 @@ async function stackedAt(page, chart, width) {
   await page.setViewportSize({ width, height: 900 });
   const el = page.locator(`zhibiao-chart[chart="${chart}"]`).first();
   // Left to screen readers (`.sr`) until the button shows it.
-  if (await el.locator('#table.sr').count()) await el.getByRole('button', { name: /表格|Table/ }).click();
-  await el.locator('table').waitFor({ state: 'visible' });
+  if (await el.locator('#table.sr').count()) await showTable(el);
   return el.evaluate(stackedRows);
 }
 
@@ -136,14 +152,9 @@ function stackingFaults({ rows }, left, right) {
 }
 
 test('on a phone and in an article\'s column, each row of the table is a block: indicator and figure, period and kind, then the quoted sentence as wide as the table (at most 42em); nothing scrolls sideways', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 900 }, deviceScaleFactor: 2 });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.addInitScript(RECORD_READY);
+  const { context, page, errors } = await openChart('embed.html?chart=5g&lang=en', '5g', 360, { deviceScaleFactor: 2 });
   for (const [path, chart, rows] of [['embed.html?chart=5g&lang=en', '5g', 8], ['index.html#growth', 'growth', 9]]) {
-    await page.goto(`${server.url}/${path}`);
-    await page.waitForFunction((c) => window.__ready.includes(c), chart, { timeout: 15000 });
+    await goToChart(page, path, chart);
     for (const width of [240, 320, 360, 414, 600, 800]) {
       const found = await stackedAt(page, chart, width);
       const inset = found.width < 480 ? 12 : 16;
@@ -163,12 +174,7 @@ test('on a phone the table is still a table to screen readers: its column header
   assert.equal(namedRegions, 1, 'the table\'s place, a Tab stop, is a region named by the caption');
   assert.deepEqual(tabbed, { id: 'table', tabIndex: 0, ring: '3px' });
   assert.equal(tabIndexHidden, -1);
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript(RECORD_READY);
-  await page.goto(`${server.url}/embed.html?chart=5g&lang=en`);
-  await page.waitForFunction(() => window.__ready.includes('5g'), null, { timeout: 15000 });
-  const el = page.locator('zhibiao-chart');
+  const { context, page, el } = await openChart('embed.html?chart=5g&lang=en', '5g', 1000);
   // Left to screen readers, the table is laid out as one at any width, in a page's narrow container too.
   await page.setViewportSize({ width: 360, height: 900 });
   await page.evaluate(() => { document.querySelector('main').style.containerType = 'inline-size'; });
@@ -198,11 +204,7 @@ test('on a phone the table is still a table to screen readers: its column header
 });
 
 test('at a wide article\'s width, the table is laid out as one, its figures on the right', async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript(RECORD_READY);
-  await page.goto(`${server.url}/embed.html?chart=5g&lang=en`);
-  await page.waitForFunction(() => window.__ready.includes('5g'), null, { timeout: 15000 });
+  const { context, page } = await openChart('embed.html?chart=5g&lang=en', '5g', 1000);
   const found = await stackedAt(page, '5g', 1000);
   assert.equal(found.scrolls, false);
   assert.ok(found.headPx > 10, `its column headers shown: ${found.headPx} px`);
@@ -213,14 +215,8 @@ test('at a wide article\'s width, the table is laid out as one, its figures on t
 });
 
 test('on a phone, the caption wraps within the screen, and the toolbar and the table start where the chart\'s text does', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 900 }, deviceScaleFactor: 2 });
-  const page = await context.newPage();
-  await page.addInitScript(RECORD_READY);
-  await page.goto(`${server.url}/embed.html?chart=5g&lang=en`);
-  await page.waitForFunction(() => window.__ready.includes('5g'), null, { timeout: 15000 });
-  const el = page.locator('zhibiao-chart');
-  await el.getByRole('button', { name: 'Table' }).click();
-  await el.locator('table').waitFor({ state: 'visible' });
+  const { context, el } = await openChart('embed.html?chart=5g&lang=en', '5g', 360, { deviceScaleFactor: 2 });
+  await showTable(el);
   const caption = await el.evaluate((host) => {
     const range = document.createRange();
     range.selectNodeContents(host.shadowRoot.querySelector('caption'));
@@ -260,14 +256,8 @@ function insets(host) {
 }
 
 test('at a wide article\'s width the toolbar and the table start 16 px in, where the chart\'s text does', async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript(RECORD_READY);
-  await page.goto(`${server.url}/embed.html?chart=nev&lang=zh`);
-  await page.waitForFunction(() => window.__ready.includes('nev'), null, { timeout: 15000 });
-  const el = page.locator('zhibiao-chart');
-  await el.getByRole('button', { name: '表格' }).click();
-  await el.locator('table').waitFor({ state: 'visible' });
+  const { context, el } = await openChart('embed.html?chart=nev&lang=zh', 'nev', 1000);
+  await showTable(el);
   const found = await el.evaluate(insets);
   // The quote wraps, so its longest line ends near the padding: within one character of it.
   assert.ok(found.right >= 16 && found.right < 16 + 14, `the sentences end ${found.right} px from the right`);
@@ -356,11 +346,7 @@ test('without the wasm, the table on a phone is the widget\'s: its fonts, each r
 test('the toolbar\'s four buttons sit in one row, or in two rows of two: never one alone on a row', async () => {
   const found = [];
   for (const lang of ['zh', 'en']) {
-    const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
-    const page = await context.newPage();
-    await page.addInitScript(RECORD_READY);
-    await page.goto(`${server.url}/embed.html?chart=growth&lang=${lang}`);
-    await page.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 15000 });
+    const { context, page } = await openChart(`embed.html?chart=growth&lang=${lang}`, 'growth', 800);
     for (const width of [260, 300, 320, 340, 360, 375, 390, 414, 440, 480, 600, 800]) {
       await page.setViewportSize({ width, height: 900 });
       const rows = await page.locator('zhibiao-chart').evaluate((host) => {
@@ -388,12 +374,7 @@ test('a quote marks the figure it is quoted for, in bold and on one line, in the
   // value cell says 超21.2亿).
   const written = ['293.7万个', '超173万个', '6.76亿户', '超过21.2亿', '42.9%', '2029万个', '60个', '超5万个', '1274款'];
   const expected = written.map((w) => [w, 'nowrap']);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
-  const page = await context.newPage();
-  await page.addInitScript(RECORD_READY);
-  await page.goto(`${server.url}/embed.html?chart=5g&lang=zh`);
-  await page.waitForFunction(() => window.__ready.includes('5g'), null, { timeout: 15000 });
-  const el = page.locator('zhibiao-chart');
+  const { context, page, el } = await openChart('embed.html?chart=5g&lang=zh', '5g', 1280, { deviceScaleFactor: 2 });
   assert.deepEqual(await el.evaluate(markedFigures), expected);
   // The card of the point the keys reach: the application cases, whose 超5万个 ended a line, as
   // 超5 / 万个, at 1280 px.
@@ -410,9 +391,7 @@ test('a quote marks the figure it is quoted for, in bold and on one line, in the
   });
   assert.equal(lines, 1, 'the figure on one line');
   // The growth chart: its stated rows mark their figure, its two derived ones nothing.
-  await page.goto(`${server.url}/embed.html?chart=growth&lang=zh`);
-  await page.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 15000 });
-  const growth = await el.evaluate(markedFigures);
+  const growth = await (await goToChart(page, 'embed.html?chart=growth&lang=zh', 'growth')).evaluate(markedFigures);
   assert.deepEqual(growth.map((m) => m?.[0] ?? null), ['44.1%', '42.4%', '19.2%', '17.1%', '6.2%', '3.8%', null, null, '3.8%']);
   await context.close();
   // Without the wasm, the same table, marked the same way.
@@ -427,14 +406,10 @@ test('a quote marks the figure it is quoted for, in bold and on one line, in the
 });
 
 test('on a phone, the table\'s attribution keeps its date on one line, as a card\'s does (2023年7月19日, not 2023年7月 / 19日), and its caption its period', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 900 }, deviceScaleFactor: 2 });
-  const page = await context.newPage();
-  await page.addInitScript(RECORD_READY);
-  await page.goto(`${server.url}/embed.html?chart=growth&lang=zh`);
-  await page.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 15000 });
-  const el = page.locator('zhibiao-chart');
-  await el.getByRole('button', { name: /表格/ }).click();
-  await el.locator('table').waitFor({ state: 'visible' });
+  const opened = await openChart('embed.html?chart=growth&lang=zh', 'growth', 360, { deviceScaleFactor: 2 });
+  const { context, page } = opened;
+  let { el } = opened;
+  await showTable(el);
   const dates = await el.evaluate((host) => [...host.shadowRoot.querySelectorAll('tbody td:last-child')].map((td) => {
     const text = td.lastChild;
     const at = text.data.indexOf('2023年7月19日');
@@ -451,11 +426,9 @@ test('on a phone, the table\'s attribution keeps its date on one line, as a card
   assert.deepEqual(dates.map(([, lines]) => lines), dates.map(() => 1), 'each date on one line');
   // The caption keeps its period whole too (（2023年上半年）, not （2023年上 / 半年）), at 320 px, where
   // the NEV chart's caption wraps.
-  await page.goto(`${server.url}/embed.html?chart=nev&lang=zh`);
   await page.setViewportSize({ width: 320, height: 900 });
-  await page.waitForFunction(() => window.__ready.includes('nev'), null, { timeout: 15000 });
-  await el.getByRole('button', { name: /表格/ }).click();
-  await el.locator('table').waitFor({ state: 'visible' });
+  el = await goToChart(page, 'embed.html?chart=nev&lang=zh', 'nev');
+  await showTable(el);
   const caption = await el.evaluate((host) => {
     const text = host.shadowRoot.querySelector('caption').firstChild;
     const lines = (from, to) => {
