@@ -58,7 +58,13 @@ export function defineFallback(reason) {
     connectedCallback() { this.render(); }
     attributeChangedCallback() { if (this.isConnected) this.render(); }
     render() {
-      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      let root = this.shadowRoot;
+      try {
+        root ??= this.attachShadow({ mode: 'open' });
+      } catch {
+        // The page gave this chart a closed shadow root: nothing can be shown in it.
+        return;
+      }
       root.adoptedStyleSheets = [sheet];
       root.replaceChildren();
       const lang = langOf(this);

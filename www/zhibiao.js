@@ -44,9 +44,24 @@ try {
   console.error('zhibiao: the chart module could not be loaded:', error);
   // The browser's words stay in the console; the box says what a page's developer can change.
   const said = String(error?.message ?? error);
-  const { defineFallback } = await import('./zhibiao-fallback.js');
-  // By name: a browser without WebAssembly has no CompileError to compare with. A CSP's block is
-  // a CompileError in Chromium and Firefox.
-  // (The fallback module words the two it knows in each chart's language.)
-  defineFallback(error?.name !== 'CompileError' ? said.slice(0, 200) : /Content Security|CSP/.test(said) ? 'csp' : 'damaged');
+  try {
+    const { defineFallback } = await import('./zhibiao-fallback.js');
+    // By name: a browser without WebAssembly has no CompileError to compare with. A CSP's block is
+    // a CompileError in Chromium and Firefox.
+    // (The fallback module words the two it knows in each chart's language.)
+    defineFallback(error?.name !== 'CompileError' ? said.slice(0, 200) : /Content Security|CSP/.test(said) ? 'csp' : 'damaged');
+  } catch (fallbackError) {
+    console.error('zhibiao: zhibiao-fallback.js could not be loaded either:', fallbackError);
+    // Offline, or a copy of dist/ without it: one line in each chart, in both languages (the
+    // words for each are in that file), rather than an empty box.
+    customElements.get('zhibiao-chart') ?? customElements.define('zhibiao-chart', class extends HTMLElement {
+      connectedCallback() {
+        try {
+          (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).textContent = `图表无法加载。The chart could not be loaded (${said.slice(0, 200)}; zhibiao-fallback.js).`;
+        } catch {
+          // A closed shadow root of the page's: nothing can be shown in it.
+        }
+      }
+    });
+  }
 }

@@ -83,9 +83,15 @@ function warnContent(el) {
 let failure = null;
 
 /** A message box (`class`) in the shadow root of the chart `el` (attached if it has none yet),
- * saying `zh` or `en` by its language. */
+ * saying `zh` or `en` by its language. None where the page gave the chart a closed shadow root:
+ * that chart alone goes without (the console has its error), not the charts after it. */
 function messageBox(el, zh, en, className) {
-  const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
+  let root = el.shadowRoot;
+  try {
+    root ??= el.attachShadow({ mode: 'open' });
+  } catch {
+    return;
+  }
   let box = root.querySelector(`.${className}`);
   if (!box) {
     box = el.ownerDocument.createElement('div');
@@ -107,12 +113,8 @@ function showError(zh, en) {
  * root cannot adopt the page's constructed stylesheet (so the message there is unstyled), and
  * the widget's type checks are the page's, not the frame's. */
 export function mountFailed(el) {
-  try {
-    el.shadowRoot?.replaceChildren();
-    messageBox(el, '图表无法绘制。', 'The chart could not be drawn.', 'unmounted');
-  } catch {
-    // No shadow root to be had (the page gave it a closed one): the console has the error.
-  }
+  el.shadowRoot?.replaceChildren();
+  messageBox(el, '图表无法绘制。', 'The chart could not be drawn.', 'unmounted');
 }
 
 const GIVE_UP = ['图表出错，无法恢复。请刷新页面。', 'The chart failed and could not recover. Please reload the page.'];

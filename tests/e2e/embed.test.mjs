@@ -228,6 +228,33 @@ test('without the wasm, a chart reads its attributes as the widget does: chart="
   await context.close();
 });
 
+test('without the wasm, a chart the page gave a closed shadow root goes without a message alone; without its fallback module too, every other chart still says so', async () => {
+  const { context, page: p, log } = await page();
+  // The closed chart first: the charts after it are the ones a fault there would leave empty.
+  const html = '<!doctype html><html lang="zh"><meta charset="utf-8"><title>no wasm</title><link rel="icon" href="data:,">' +
+    '<div id="stage"></div><script>const c = document.createElement("zhibiao-chart"); c.attachShadow({ mode: "closed" });' +
+    ' c.setAttribute("chart", "nev"); document.getElementById("stage").append(c);</script>' +
+    '<zhibiao-chart chart="growth"></zhibiao-chart><zhibiao-chart chart="5g" lang="en"></zhibiao-chart>' +
+    '<script type="module" src="/dist/zhibiao.js"></script>';
+  await p.route('**/closed.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  const messages = () => p.evaluate(() => [...document.querySelectorAll('body > zhibiao-chart')].map((el) => el.shadowRoot?.textContent ?? null));
+  let s = await server(ROOT, { missing: (path) => path.endsWith('.wasm') });
+  await p.goto(`${s.url}/tests/e2e/fixtures/closed.html`);
+  await p.locator('body > zhibiao-chart[chart="5g"] .message').waitFor();
+  const [growth, fiveG] = await messages();
+  assert.match(growth, /^图表无法加载（zhibiao_bg.wasm: HTTP 404）。以下是图表的数据。/);
+  assert.match(fiveG, /^The chart could not be loaded \(zhibiao_bg.wasm: HTTP 404\)\. Here are its data\./);
+  assert.deepEqual(log.pageErrors, [], 'the closed chart throws nothing');
+  // Neither the wasm nor the fallback module (offline, or a copy of dist/ without the file).
+  s = await server(ROOT, { missing: (path) => path.endsWith('.wasm') || path.endsWith('/zhibiao-fallback.js') });
+  await p.goto(`${s.url}/tests/e2e/fixtures/closed.html`);
+  await p.waitForFunction(() => document.querySelector('body > zhibiao-chart[chart="5g"]').shadowRoot?.textContent);
+  assert.deepEqual(await messages(), Array(2).fill('图表无法加载。The chart could not be loaded (zhibiao_bg.wasm: HTTP 404; zhibiao-fallback.js).'));
+  assert.ok(await p.evaluate(() => document.querySelector('body > zhibiao-chart').offsetHeight > 0), 'not an empty box');
+  assert.deepEqual(log.pageErrors, [], 'no uncaught exception');
+  await context.close();
+});
+
 test('a wasm served with the wrong MIME type still draws', async () => {
   const s = await server(DIST, { types: { '.wasm': 'text/plain' } });
   const { context, page: p, log } = await page();
