@@ -11,7 +11,7 @@ use web_sys::{Event, KeyboardEvent, PointerEvent};
 use crate::chart::geom::PointCss;
 
 use super::widget::Pin;
-use super::{finish_after_paint, near_viewport, render_mounted, request_render, Mounted, PAGE_WIDTH_CSS_PX};
+use super::{near_viewport, render_mounted, request_render, Mounted, PAGE_WIDTH_CSS_PX};
 
 thread_local! {
     /// Between `beforeprint` and `afterprint`: no animation frame comes before the page is
@@ -47,9 +47,9 @@ pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Wind
     m.widget.draw_afresh();
     render_mounted(m, window);
     // An opened data table prints too: it is written now, not after a paint that comes too late.
-    if m.widget.extras_stale {
-        finish_after_paint(&mut m.widget);
-    }
+    // The view does not take over (`finish_after_paint` would hand it the picture): paper gets
+    // the canvas just drawn, which Chromium prints as shapes, not a bitmap of the screen's.
+    m.widget.fill_extras();
     Ok(())
 }
 

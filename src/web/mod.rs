@@ -20,7 +20,7 @@ use events::{
     on_after_print, on_before_print, on_blur, on_focus, on_key, on_leave, on_outside, on_page_key, on_pointer_move, on_pointer_up, on_scheme_change,
     on_toolbar_click,
 };
-use frames::{finish_after_paint, near_viewport, render_mounted, render_now, request_render, schedule_render, watch_dpr};
+use frames::{near_viewport, render_mounted, render_now, request_render, schedule_render, watch_dpr};
 use widget::Widget;
 
 #[wasm_bindgen(module = "/src/web/element.js")]

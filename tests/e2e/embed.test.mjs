@@ -442,14 +442,13 @@ test('printing draws a chart never scrolled to, and fits every chart to the pape
   const drawn = await p.evaluate(() => {
     window.dispatchEvent(new Event('beforeprint'));
     const el = document.querySelector('#far zhibiao-chart');
-    // What shows it: the view, which takes the drawing over for print at once, or the canvas.
-    const view = el.shadowRoot.querySelector('canvas.view:not([hidden])');
-    const shown = view ?? el.shadowRoot.querySelector('canvas[role=application]');
-    const width = shown.width === Math.round(el.getBoundingClientRect().width * devicePixelRatio);
+    // What shows it: the canvas, drawn for print (shapes on paper), not the view's bitmap.
+    const { canvas } = window.__shown(el);
+    const shown = { shapes: canvas.getAttribute('role') === 'application', width: canvas.width === Math.round(el.getBoundingClientRect().width * devicePixelRatio) };
     window.dispatchEvent(new Event('afterprint'));
-    return width;
+    return shown;
   });
-  assert.ok(drawn, 'drawn before the page prints');
+  assert.deepEqual(drawn, { shapes: true, width: true }, 'drawn before the page prints, as shapes');
   await ready(p, 'growth');
   // A chart waiting for its next frame to redraw (its attribute just changed) is redrawn too, and
   // so is one that the page's own beforeprint handler, running after the widget's, changes.
@@ -459,14 +458,16 @@ test('printing draws a chart never scrolled to, and fits every chart to the pape
     const nev = canvas.getBoundingClientRect().height;
     el.setAttribute('chart', '5g');
     window.dispatchEvent(new Event('beforeprint'));
+    const shapes = window.__shown(el).canvas === canvas;
     window.dispatchEvent(new Event('afterprint'));
     const fiveG = canvas.getBoundingClientRect().height;
     window.addEventListener('beforeprint', () => el.setAttribute('chart', 'growth'), { once: true });
     window.dispatchEvent(new Event('beforeprint'));
     const growth = canvas.getBoundingClientRect().height;
     window.dispatchEvent(new Event('afterprint'));
-    return { nev, fiveG, growth };
+    return { nev, fiveG, growth, shapes };
   });
+  assert.ok(heights.shapes, 'the chart changed just before is printed as shapes too');
   assert.ok(heights.fiveG > heights.nev * 1.5, `the 5G chart is drawn (${JSON.stringify(heights)})`);
   assert.ok(heights.growth !== heights.fiveG && heights.growth > heights.nev, `then the growth chart (${JSON.stringify(heights)})`);
   await ready(p, 'growth');

@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { serve } from './server.mjs';
 import { clipboardHolds, launch, FIRST_BAR, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN, tipShows } from './browser.mjs';
 
@@ -678,7 +679,7 @@ test('the charts follow their container, not the window', async () => {
   await context.close();
 });
 
-test('printing the page prints all three charts, drawn, not only the open tab; the tabs come back after; the text prints dark in dark mode', async () => {
+test('printing the page prints all three charts, drawn as shapes, not only the open tab; the tabs come back after; the text prints dark in dark mode', async () => {
   const { page, context, errors } = await open('', { width: 1000 });
   await ready(page, 'growth');
   // Everything happens in the beforeprint event: nothing else runs before the page prints.
@@ -687,19 +688,47 @@ test('printing the page prints all three charts, drawn, not only the open tab; t
     const charts = ['growth', '5g', 'nev'].map((key) => {
       const el = document.querySelector(`#panel-${key} zhibiao-chart`);
       const { canvas } = window.__shown(el);
-      return { key, hidden: document.getElementById(`panel-${key}`).hidden, backing: canvas.width, css: el.getBoundingClientRect().width };
+      // The canvas drawn for print, which Chromium prints as shapes, not the view's bitmap.
+      const shapes = canvas.getAttribute('role') === 'application';
+      return { key, hidden: document.getElementById(`panel-${key}`).hidden, shapes, backing: canvas.width, css: el.getBoundingClientRect().width };
     });
     window.dispatchEvent(new Event('afterprint'));
     return charts;
   });
-  for (const { key, hidden, backing, css } of printed) {
+  for (const { key, hidden, shapes, backing, css } of printed) {
     assert.equal(hidden, false, `${key} is printed`);
+    assert.ok(shapes, `${key} is printed as shapes`);
     assert.ok(css > 0 && backing === Math.round(css * 2), `${key} is drawn at its width: ${backing} for ${css} CSS px`);
   }
   assert.deepEqual(await page.evaluate(() => ['growth', '5g', 'nev'].map((key) => document.getElementById(`panel-${key}`).hidden)), [false, true, true]);
   // Paper is light: a reader in dark mode prints dark text, not dark mode's pale grey.
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('h1')).color), 'rgb(26, 26, 26)', 'the heading prints dark');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('printed to PDF, the page\'s three charts are shapes, not images: the hidden tabs\' too', async () => {
+  const { page, context, errors } = await open('', { width: 1000 });
+  await ready(page, 'growth');
+  // Chromium's own print: beforeprint, the PDF, afterprint.
+  const bytes = await page.pdf();
+  const pdf = bytes.toString('latin1');
+  assert.ok(pdf.startsWith('%PDF'), 'a PDF');
+  assert.deepEqual(pdf.match(/\/Subtype\s*\/Image/g), null, 'no image in it');
+  // And the bars are in it as rectangles (` re`, in the page's compressed content streams): at
+  // least one per point of the three charts (9, 8 and 3). (That each chart is drawn for print is
+  // the test before.)
+  let rectangles = 0;
+  for (const m of pdf.matchAll(/stream\r?\n/g)) {
+    const start = m.index + m[0].length;
+    try {
+      rectangles += (inflateSync(bytes.subarray(start, pdf.indexOf('endstream', start))).toString('latin1').match(/ re\b/g) ?? []).length;
+    } catch {
+      // Not a deflated stream (a font's, say).
+    }
+  }
+  assert.ok(rectangles >= 20, `${rectangles} rectangles`);
   assert.deepEqual(errors, []);
   await context.close();
 });
