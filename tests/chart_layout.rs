@@ -953,6 +953,7 @@ fn the_label_column_stays_narrow_on_wide_charts() {
                             _ => None,
                         })
                         .fold(f64::MAX, f64::min);
+                    assert!(bars_x < f64::from(width), "{id:?} {lang:?} {width}: no bar found");
                     let column = bars_x - pad - 10.0;
                     assert!(column > 60.0, "{id:?} {lang:?} {width}: labels beside their bars");
                     if narrow {

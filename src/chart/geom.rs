@@ -102,8 +102,9 @@ pub trait TextMeasure {
     fn width_css_px(&self, text: &str, font: Font) -> f64;
 }
 
-/// A host-side estimate for native tests and the static fallback: full-width characters are one em,
-/// others a little over half. Deliberately generous so layouts tested with it leave room.
+/// A host-side estimate for native tests and the static fallback: every non-ASCII character (CJK,
+/// and also a dash or a no-break space) is one em, ASCII a little over half (capitals, m and w
+/// wider). Deliberately generous so layouts tested with it leave room.
 pub struct EstimateMeasure;
 
 impl TextMeasure for EstimateMeasure {
@@ -113,7 +114,6 @@ impl TextMeasure for EstimateMeasure {
             .map(|c| match c {
                 c if c.is_ascii_uppercase() || c == 'm' || c == 'w' => 0.72,
                 c if c.is_ascii() => 0.6,
-                '…' => 1.0,
                 _ => 1.0,
             })
             .sum();

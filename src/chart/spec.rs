@@ -239,6 +239,8 @@ impl Chart {
             (ChartId::Nev, Lang::En) => ("New energy vehicle (NEV) production and sales growth, ", ""),
         };
         let title = format!("{before}{when}{after}");
+        // The press conference that both texts report, on its day: each is dated the day of it
+        // (data/catalogue.ini), the line by the first. The words are ours, as the titles are.
         let date = dataset.sources.first().map(|s| period::date(&s.date, lang).unwrap_or_else(|| s.date.to_string())).unwrap_or_default();
         let source_line = match lang {
             Lang::Zh => format!("来源：国新办新闻发布会（工业和信息化部），{date}"),

@@ -130,7 +130,8 @@ pub struct Indicator {
     pub kind: Kind,
     /// The period or day the figure is for, e.g. "2023-H1" or "2023-06-30".
     pub period: Text,
-    /// Digits the text wrote; formatting never shows fewer.
+    /// Digits the text wrote, without leading zeros ("293.7" has 4, "0.4" has 1): for the dataset's
+    /// readers (the `indicators` JSON). The charts show them all by `decimals`.
     pub significant_digits: u8,
     /// Decimal places of `value` needed to show it exactly (1 for 3.8%, 0 for 293.7万).
     pub decimals: u8,
