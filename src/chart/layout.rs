@@ -91,9 +91,9 @@ impl Builder<'_> {
         self.width_css_px - 2.0 * self.pad_css_px
     }
 
-    fn text(&mut self, x: f64, y: f64, text: String, font: Font, color: Rgb, align: Align, baseline: Baseline) {
-        let x = if align == Align::Left { flush_x_css_px(&text, x, font) } else { x };
-        let at = PointCss { x_css_px: x, y_css_px: y };
+    fn text(&mut self, x_css_px: f64, y_css_px: f64, text: String, font: Font, color: Rgb, align: Align, baseline: Baseline) {
+        let x_css_px = if align == Align::Left { flush_x_css_px(&text, x_css_px, font) } else { x_css_px };
+        let at = PointCss { x_css_px, y_css_px };
         self.marks.push(Mark::Text { at, text, font, color, align, baseline });
     }
 
@@ -103,19 +103,20 @@ impl Builder<'_> {
     /// of the text and goes on after it. A line at the text's left edge (the zero line under a
     /// label above its bar) stays. Returns the box the text covers.
     #[allow(clippy::too_many_arguments)]
-    fn text_over_grid(&mut self, grid_xs_css_px: &[f64], open_from_x_css_px: f64, x: f64, y: f64, text: String, font: Font, baseline: Baseline) -> RectCss {
+    fn text_over_grid(&mut self, grid_xs_css_px: &[f64], open_from_x_css_px: f64, x_css_px: f64, y_css_px: f64, text: String, font: Font, baseline: Baseline) -> RectCss {
         const HALO_CSS_PX: f64 = 3.0;
         let width_css_px = self.measure.width_css_px(&text, font);
         let height_css_px = font.size_css_px * 1.2;
         // Where `text` will draw it (a line starting with （ begins half a character left).
-        let left = flush_x_css_px(&text, x, font);
-        let (from_x, to_x) = ((left + 0.5).max(open_from_x_css_px - 0.5), left + width_css_px + HALO_CSS_PX);
-        let top = if baseline == Baseline::Top { y } else { y - height_css_px / 2.0 };
-        if grid_xs_css_px.iter().any(|gx| *gx > from_x && *gx < to_x) {
-            self.marks.push(Mark::Rect { rect: RectCss::new(from_x, top, to_x - from_x, height_css_px), fill: self.theme.background });
+        let left_css_px = flush_x_css_px(&text, x_css_px, font);
+        let (from_x_css_px, to_x_css_px) = ((left_css_px + 0.5).max(open_from_x_css_px - 0.5), left_css_px + width_css_px + HALO_CSS_PX);
+        let top_css_px = if baseline == Baseline::Top { y_css_px } else { y_css_px - height_css_px / 2.0 };
+        if grid_xs_css_px.iter().any(|gx| *gx > from_x_css_px && *gx < to_x_css_px) {
+            let halo = RectCss::new(from_x_css_px, top_css_px, to_x_css_px - from_x_css_px, height_css_px);
+            self.marks.push(Mark::Rect { rect: halo, fill: self.theme.background });
         }
-        self.text(x, y, text, font, self.theme.text, Align::Left, baseline);
-        RectCss::new(left, top, width_css_px, height_css_px)
+        self.text(x_css_px, y_css_px, text, font, self.theme.text, Align::Left, baseline);
+        RectCss::new(left_css_px, top_css_px, width_css_px, height_css_px)
     }
 
     /// Wrapped lines starting at the cursor, which moves below them.
@@ -138,11 +139,11 @@ impl Builder<'_> {
     /// on where the axis ends: the plot runs as far right as each bar's figure after it allows
     /// (the longest bar is seldom the axis's full length: 2.12 billion on a 0–3 billion axis),
     /// with the last tick's label centred on its line, and is never narrower than
-    /// `least_plot_w`. So a finer step, which ends the axis sooner, can leave less room between
+    /// `least_plot_w_css_px`. So a finer step, which ends the axis sooner, can leave less room between
     /// ticks than a coarser one: on a phone a 0–3 billion axis for 2.12 billion, not 0–2.5 with
     /// cramped ticks, nor 0–4. Once the chart's common width is known, the plot is that wide,
     /// and only an axis whose figures leave it that much will do.
-    fn axis(&self, panel: &Panel, values: &[String], max_value: f64, bar_x0: f64, least_plot_w: f64) -> (f64, Vec<(f64, String)>, f64) {
+    fn axis(&self, panel: &Panel, values: &[String], max_value: f64, bar_x0_css_px: f64, least_plot_w_css_px: f64) -> (f64, Vec<(f64, String)>, f64) {
         let lang = self.chart.lang;
         let right_css_px = self.pad_css_px + self.inner_width_css_px();
         let mut n_ticks = 6;
@@ -165,19 +166,19 @@ impl Builder<'_> {
             for (_, t) in &ticks {
                 widest = widest.max(self.measure.width_css_px(t, TICK));
             }
-            let mut plot_w = right_css_px - bar_x0 - ticks.last().map_or(0.0, |(_, t)| self.measure.width_css_px(t, TICK) / 2.0);
+            let mut plot_w_css_px = right_css_px - bar_x0_css_px - ticks.last().map_or(0.0, |(_, t)| self.measure.width_css_px(t, TICK) / 2.0);
             for (row, value) in panel.rows.iter().zip(values) {
                 if row.indicator.value > 0.0 {
-                    let room_css_px = right_css_px - FIGURE_GAP_CSS_PX - self.measure.width_css_px(value, VALUE) - bar_x0;
-                    plot_w = plot_w.min(room_css_px * domain_max / row.indicator.value.min(domain_max));
+                    let room_css_px = right_css_px - FIGURE_GAP_CSS_PX - self.measure.width_css_px(value, VALUE) - bar_x0_css_px;
+                    plot_w_css_px = plot_w_css_px.min(room_css_px * domain_max / row.indicator.value.min(domain_max));
                 }
             }
-            let plot_w = plot_w.max(least_plot_w);
+            let plot_w_css_px = plot_w_css_px.max(least_plot_w_css_px);
             // With ticks this far apart the plot reaches the common width (the first ticks to
             // fit at it may end the axis too soon for the figures to fit).
-            let reaches = self.plot_w_cap_css_px.is_none_or(|cap| plot_w >= cap - 0.01);
-            let plot_w = self.plot_w_cap_css_px.map_or(plot_w, |cap| plot_w.min(cap));
-            let spacing_css_px = plot_w * step / domain_max;
+            let reaches = self.plot_w_cap_css_px.is_none_or(|cap| plot_w_css_px >= cap - 0.01);
+            let plot_w_css_px = self.plot_w_cap_css_px.map_or(plot_w_css_px, |cap| plot_w_css_px.min(cap));
+            let spacing_css_px = plot_w_css_px * step / domain_max;
             let labels_fit = reaches && spacing_css_px >= widest + 8.0;
             // The last resort, one step, may leave the plot short of the common width (not met
             // by these charts from 320 to 1200 px with narrower and wider fonts: tested).
@@ -185,11 +186,11 @@ impl Builder<'_> {
                 // Closer ticks rather than an axis half again as long as the longest bar.
                 return match spacing_tight {
                     Some(tight) if max_value < domain_max * 2.0 / 3.0 => tight,
-                    _ => (domain_max, ticks, plot_w),
+                    _ => (domain_max, ticks, plot_w_css_px),
                 };
             }
             if labels_fit && spacing_tight.is_none() {
-                spacing_tight = Some((domain_max, ticks, plot_w));
+                spacing_tight = Some((domain_max, ticks, plot_w_css_px));
             }
             n_ticks -= 1;
         }
@@ -207,27 +208,27 @@ impl Builder<'_> {
     /// A bar panel's figures, where its bars start, and its axis: where it ends, its ticks and
     /// the plot's width.
     fn panel_axis(&self, panel: &Panel) -> (Vec<String>, f64, f64, Vec<(f64, String)>, f64) {
-        let inner = self.inner_width_css_px();
+        let inner_css_px = self.inner_width_css_px();
         let values = figures(panel, self.chart.lang);
-        let value_w = self.widest(&values, VALUE) + FIGURE_GAP_CSS_PX;
-        let bar_x0 = self.label_column_css_px.map_or(self.pad_css_px, |w| self.pad_css_px + w + LABEL_GAP_CSS_PX);
+        let value_w_css_px = self.widest(&values, VALUE) + FIGURE_GAP_CSS_PX;
+        let bar_x0_css_px = self.label_column_css_px.map_or(self.pad_css_px, |w| self.pad_css_px + w + LABEL_GAP_CSS_PX);
         // Room for the widest figure after a bar the axis's full length: the least the plot gets.
-        let least_plot_w = (self.pad_css_px + inner - value_w - bar_x0).max(20.0);
+        let least_plot_w_css_px = (self.pad_css_px + inner_css_px - value_w_css_px - bar_x0_css_px).max(20.0);
         let max_value = match panel.kind {
             PanelKind::Share => 100.0,
             _ => panel.rows.iter().map(|r| r.indicator.value).fold(0.0, f64::max),
         };
-        let (domain_max, ticks, plot_w) = self.axis(panel, &values, max_value, bar_x0, least_plot_w);
-        (values, bar_x0, domain_max, ticks, plot_w)
+        let (domain_max, ticks, plot_w_css_px) = self.axis(panel, &values, max_value, bar_x0_css_px, least_plot_w_css_px);
+        (values, bar_x0_css_px, domain_max, ticks, plot_w_css_px)
     }
 
     fn bars(&mut self, panel: &Panel) {
         let lang = self.chart.lang;
-        let inner = self.inner_width_css_px();
+        let inner_css_px = self.inner_width_css_px();
         let narrow = self.label_column_css_px.is_none();
-        let label_w = self.label_column_css_px.unwrap_or(inner);
-        let (values, bar_x0, domain_max, ticks, plot_w) = self.panel_axis(panel);
-        let x_of = |v: f64| bar_x0 + plot_w * (v / domain_max).clamp(0.0, 1.0);
+        let label_w_css_px = self.label_column_css_px.unwrap_or(inner_css_px);
+        let (values, bar_x0_css_px, domain_max, ticks, plot_w_css_px) = self.panel_axis(panel);
+        let x_of = |v: f64| bar_x0_css_px + plot_w_css_px * (v / domain_max).clamp(0.0, 1.0);
         let mut grid_xs: Vec<f64> = Vec::new();
         for (v, _) in &ticks {
             grid_xs.push(x_of(*v));
@@ -239,7 +240,7 @@ impl Builder<'_> {
             let (idx, focused) = self.take_point();
             // Wrapped onto up to three lines before anything is shortened: "(above designated size)"
             // and "(data centres, …)" are part of what the figure measures.
-            let lines = wrap(&row.label, label_w, LABEL, self.measure, 3);
+            let lines = wrap(&row.label, label_w_css_px, LABEL, self.measure, 3);
             let line_h = line_height_css_px(LABEL);
             let n_lines = lines.len().max(1) as f64;
             // Above the bar (narrow), or beside it, the row as tall as the label's lines.
@@ -256,9 +257,9 @@ impl Builder<'_> {
                 }
             }
             let end_x = x_of(row.indicator.value);
-            let bar = RectCss::new(bar_x0, bar_y, end_x - bar_x0, BAR_HEIGHT_CSS_PX);
+            let bar = RectCss::new(bar_x0_css_px, bar_y, end_x - bar_x0_css_px, BAR_HEIGHT_CSS_PX);
             if panel.kind == PanelKind::Share {
-                self.marks.push(Mark::Rect { rect: RectCss::new(bar_x0, bar_y, plot_w, BAR_HEIGHT_CSS_PX), fill: self.theme.tile });
+                self.marks.push(Mark::Rect { rect: RectCss::new(bar_x0_css_px, bar_y, plot_w_css_px, BAR_HEIGHT_CSS_PX), fill: self.theme.tile });
             }
             let fill = match (focused, row.style, row.part.is_some()) {
                 (true, RowStyle::Derived, _) => self.theme.derived_highlight_fill,
@@ -273,9 +274,9 @@ impl Builder<'_> {
                 let color = if focused { self.theme.highlight } else { self.theme.bar };
                 self.marks.push(Mark::Outline { rect: bar, color, width_css_px: 1.5 });
             }
-            let open_from_x = if panel.kind == PanelKind::Share { bar_x0 + plot_w } else { f64::MIN };
+            let open_from_x = if panel.kind == PanelKind::Share { bar_x0_css_px + plot_w_css_px } else { f64::MIN };
             let figure = self.text_over_grid(&grid_xs, open_from_x, end_x + 6.0, center_y, value, VALUE, Baseline::Middle);
-            let band = RectCss::new(self.pad_css_px, row_top, inner, label_h + row_h);
+            let band = RectCss::new(self.pad_css_px, row_top, inner_css_px, label_h + row_h);
             let anchor = PointCss { x_css_px: end_x, y_css_px: bar_y };
             self.targets.push(Target { point_idx: idx, hit: band, anchor, figure });
             self.y_css_px = row_top + label_h + row_h + 6.0;
@@ -283,7 +284,7 @@ impl Builder<'_> {
             if let Some(part) = row.part {
                 let (part_idx, part_focused) = self.take_point();
                 let part_end = x_of(part.value);
-                let part_bar = RectCss::new(bar_x0, bar_y, part_end - bar_x0, BAR_HEIGHT_CSS_PX);
+                let part_bar = RectCss::new(bar_x0_css_px, bar_y, part_end - bar_x0_css_px, BAR_HEIGHT_CSS_PX);
                 let part_fill = if part_focused { self.theme.highlight } else { self.theme.bar };
                 // With the whole focused, the part inside it is highlighted too: the highlight then
                 // runs the whole bar's length, the figure the card shows, not only past the part.
@@ -295,11 +296,11 @@ impl Builder<'_> {
                 let anchor = PointCss { x_css_px: part_end, y_css_px: bar_y };
                 // A legend line under the bar names the part; it is a target for the part too.
                 let legend_top = self.y_css_px - 4.0;
-                let swatch = RectCss::new(bar_x0, legend_top + 7.0, 10.0, 10.0);
+                let swatch = RectCss::new(bar_x0_css_px, legend_top + 7.0, 10.0, 10.0);
                 self.marks.push(Mark::Rect { rect: swatch, fill: part_fill });
                 let part_label = lang.pick(&part.label.zh, &part.label.en);
                 let legend = format!("{}{}{}", lang.pick("其中", "of which "), lowercase_first(part_label), lang.pick("：", ":"));
-                let legend_w = self.pad_css_px + inner - bar_x0 - 16.0;
+                let legend_w = self.pad_css_px + inner_css_px - bar_x0_css_px - 16.0;
                 // Wrapped, not shortened: the line carries the part's figure, which no bar label
                 // shows. The figure is read as one: after the words on their last line where it
                 // fits there, else on a line of its own (not "more than" / "1.73 million").
@@ -321,14 +322,14 @@ impl Builder<'_> {
                 let mut figure: Option<RectCss> = None;
                 for (line_idx, line) in lines.iter().enumerate() {
                     let y = legend_top + 12.0 + line_height_css_px * line_idx as f64;
-                    let b = self.text_over_grid(&grid_xs, f64::MIN, bar_x0 + 16.0, y, line.clone(), LABEL, Baseline::Middle);
+                    let b = self.text_over_grid(&grid_xs, f64::MIN, bar_x0_css_px + 16.0, y, line.clone(), LABEL, Baseline::Middle);
                     figure = Some(figure.map_or(b, |f| RectCss::new(f.x_css_px, f.y_css_px, f.width_css_px.max(b.width_css_px), b.bottom_css_px() - f.y_css_px)));
                 }
                 let figure = figure.unwrap_or(RectCss::new(part_end, bar_y, 0.0, BAR_HEIGHT_CSS_PX));
-                let part_hit = RectCss::new(bar_x0, row_top + label_h, part_bar.width_css_px, row_h);
+                let part_hit = RectCss::new(bar_x0_css_px, row_top + label_h, part_bar.width_css_px, row_h);
                 self.targets.push(Target { point_idx: part_idx, hit: part_hit, anchor, figure });
                 let legend_height_css_px = TARGET_HEIGHT_CSS_PX + line_height_css_px * lines.len().saturating_sub(1) as f64;
-                let hit = RectCss::new(bar_x0, legend_top, legend_w + 16.0, legend_height_css_px);
+                let hit = RectCss::new(bar_x0_css_px, legend_top, legend_w + 16.0, legend_height_css_px);
                 self.targets.push(Target { point_idx: part_idx, hit, anchor, figure });
                 self.y_css_px = legend_top + legend_height_css_px + 6.0;
             }
@@ -355,7 +356,7 @@ impl Builder<'_> {
 
     fn stats(&mut self, panel: &Panel) {
         let lang = self.chart.lang;
-        let inner = self.inner_width_css_px();
+        let inner_css_px = self.inner_width_css_px();
         let gap_css_px = 10.0;
         let n = panel.rows.len().max(1);
         // Tiles at least wide enough for every figure in the smallest font: a figure is never shortened.
@@ -363,10 +364,10 @@ impl Builder<'_> {
         let values = figures(panel, lang);
         let widest_value_css_px = self.widest(&values, smallest);
         let min_tile_width_css_px = (widest_value_css_px + 20.0).max(150.0);
-        let cols = (((inner + gap_css_px) / (min_tile_width_css_px + gap_css_px)).floor() as usize).clamp(1, n);
+        let cols = (((inner_css_px + gap_css_px) / (min_tile_width_css_px + gap_css_px)).floor() as usize).clamp(1, n);
         // As few columns as fill the same number of rows: two by two rather than three and one.
         let cols = n.div_ceil(n.div_ceil(cols));
-        let tile_width_css_px = (inner - gap_css_px * (cols - 1) as f64) / cols as f64;
+        let tile_width_css_px = (inner_css_px - gap_css_px * (cols - 1) as f64) / cols as f64;
         // Labels on up to four lines (a figure the texts give undated adds the day it was reported,
         // at the press conference, in English a long line at a phone's width); every tile as tall as
         // the one with the most in its row (in one column, on a phone, each its own height).
@@ -463,16 +464,16 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
     // Labels beside their bars where that leaves the bars a third of the width besides the widest
     // figure after them and no label takes more than two lines; above them otherwise.
     let inner_css_px = width_css_px - 2.0 * pad_css_px;
-    let mut label_w = widest_label_css_px.min(inner_css_px * 0.4).max(60.0);
+    let mut label_w_css_px = widest_label_css_px.min(inner_css_px * 0.4).max(60.0);
     // On a wide chart, a column no wider than LABEL_COLUMN_MAX_CSS_PX where the labels fit it.
-    let capped = label_w > LABEL_COLUMN_MAX_CSS_PX && labels_fit(chart, LABEL_COLUMN_MAX_CSS_PX, measure);
+    let capped = label_w_css_px > LABEL_COLUMN_MAX_CSS_PX && labels_fit(chart, LABEL_COLUMN_MAX_CSS_PX, measure);
     if capped {
-        label_w = LABEL_COLUMN_MAX_CSS_PX;
+        label_w_css_px = LABEL_COLUMN_MAX_CSS_PX;
     }
     let beside = inner_css_px >= NARROW_INNER_WIDTH_CSS_PX
-        && inner_css_px - label_w - LABEL_GAP_CSS_PX - FIGURE_GAP_CSS_PX - widest_value_css_px >= inner_css_px / 3.0
-        && (capped || labels_fit(chart, label_w, measure));
-    let label_column_css_px = beside.then_some(label_w);
+        && inner_css_px - label_w_css_px - LABEL_GAP_CSS_PX - FIGURE_GAP_CSS_PX - widest_value_css_px >= inner_css_px / 3.0
+        && (capped || labels_fit(chart, label_w_css_px, measure));
+    let label_column_css_px = beside.then_some(label_w_css_px);
     let mut b = Builder {
         chart,
         measure,
@@ -491,8 +492,8 @@ pub fn layout(chart: &Chart, width_css_px: f64, measure: &dyn TextMeasure, theme
     let mut cap: Option<f64> = None;
     for panel in &chart.panels {
         if panel.kind != PanelKind::Stats {
-            let plot_w = b.panel_axis(panel).4;
-            cap = Some(cap.map_or(plot_w, |c| c.min(plot_w)));
+            let plot_w_css_px = b.panel_axis(panel).4;
+            cap = Some(cap.map_or(plot_w_css_px, |c| c.min(plot_w_css_px)));
         }
     }
     b.plot_w_cap_css_px = cap;
