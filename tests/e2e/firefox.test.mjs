@@ -131,3 +131,31 @@ test('in Firefox, the iframe embed page draws the chart its query names, dark wh
     assert.equal(await run(`return ${CORNER('chart')}`), '16181c');
   });
 });
+
+test('in Firefox, which has no text-wrap: pretty, no quote in a phone-wide data table ends with one character alone on its last line', async () => {
+  await withFirefox(async ({ run, go }) => {
+    for (const chart of ['5g', 'growth']) {
+      await go(`/dist/embed.html?chart=${chart}&lang=zh`);
+      await until(run, "return document.querySelector('zhibiao-chart')?.shadowRoot?.querySelector('.toolbar button')", `the ${chart} chart's toolbar`);
+      // A phone's column: the table stacks each row, its quote as wide as the table.
+      await run(`const el = document.querySelector('zhibiao-chart');
+        el.style.width = '375px';
+        el.shadowRoot.querySelector('.toolbar button').click();`);
+      await until(run, "return document.querySelector('zhibiao-chart').shadowRoot.querySelectorAll('.table td:last-child > span').length", `the ${chart} chart's table`);
+      // The characters on each quote's last line (by where each character's box ends).
+      const lastLines = await run(`return [...document.querySelector('zhibiao-chart').shadowRoot.querySelectorAll('.table td:last-child > span')].map((quote) => {
+        const chars = [];
+        const walk = (node) => { if (node.nodeType === 3) for (let i = 0; i < node.data.length; i += 1) chars.push([node, i]); else node.childNodes.forEach(walk); };
+        walk(quote);
+        const bottoms = chars.map(([node, i]) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1); return Math.round(r.getBoundingClientRect().bottom); });
+        const last = Math.max(...bottoms);
+        return chars.filter((c, k) => bottoms[k] === last).map(([node, i]) => node.data[i]).join('');
+      });`);
+      assert.ok(lastLines.length >= 3, `${chart}: quotes found`);
+      for (const line of lastLines) {
+        // Letters and digits, not the closing marks that follow them (…增强。” ends in 2).
+        assert.ok(line.replace(/[\p{P}\s]/gu, '').length >= 2, `${chart}: a quote's last line is "${line}"`);
+      }
+    }
+  });
+});
