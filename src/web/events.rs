@@ -45,11 +45,8 @@ pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Wind
         window.cancel_animation_frame(handle)?;
     }
     m.widget.draw_afresh();
+    // Its table too, if opened (`render_mounted` while printing).
     render_mounted(m, window);
-    // An opened data table prints too: it is written now, not after a paint that comes too late.
-    // The view does not take over (`finish_after_paint` would hand it the picture): paper gets
-    // the canvas just drawn, which Chromium prints as shapes, not a bitmap of the screen's.
-    m.widget.fill_extras();
     Ok(())
 }
 

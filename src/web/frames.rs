@@ -24,7 +24,13 @@ pub(super) fn render_mounted(m: &mut Mounted, window: &web_sys::Window) {
     // The view waits for a drawn frame. The description and table do not: a chart far off screen
     // is drawn only once scrolled near, and a screen reader reads its table meanwhile.
     let drawn = matches!(rendered, Ok(Some(_)));
-    if ((m.widget.view_stale && drawn) || (m.widget.extras_stale && m.widget.width_css_px >= 1.0)) && !m.fill_scheduled {
+    if PRINTING.with(Cell::get) {
+        // No paint comes before the page prints: an opened table is written now, also for a
+        // chart the page changes in its own `beforeprint` listener, and the view does not take
+        // over (`finish_after_paint` would hand it the picture): paper gets the canvas just
+        // drawn, which Chromium prints as shapes, not a bitmap of the screen's.
+        m.widget.fill_extras();
+    } else if ((m.widget.view_stale && drawn) || (m.widget.extras_stale && m.widget.width_css_px >= 1.0)) && !m.fill_scheduled {
         m.fill_scheduled = after_paint(window, m.id);
         if !m.fill_scheduled {
             finish_after_paint(&mut m.widget);

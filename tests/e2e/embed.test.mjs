@@ -452,10 +452,13 @@ test('printing draws a chart never scrolled to, and fits every chart to the pape
   assert.deepEqual(drawn, { shapes: true, width: true }, 'drawn before the page prints, as shapes');
   await ready(p, 'growth');
   // A chart waiting for its next frame to redraw (its attribute just changed) is redrawn too, and
-  // so is one that the page's own beforeprint handler, running after the widget's, changes.
+  // so is one that the page's own beforeprint handler, running after the widget's, changes; its
+  // opened table with it.
+  await p.locator('#top zhibiao-chart').getByRole('button', { name: /^表格/ }).click();
   const heights = await p.evaluate(() => {
     const el = document.querySelector('#top zhibiao-chart');
     const canvas = el.shadowRoot.querySelector('canvas[role=application]');
+    const caption = () => el.shadowRoot.querySelector('.table caption')?.textContent ?? '';
     const nev = canvas.getBoundingClientRect().height;
     el.setAttribute('chart', '5g');
     window.dispatchEvent(new Event('beforeprint'));
@@ -465,10 +468,12 @@ test('printing draws a chart never scrolled to, and fits every chart to the pape
     window.addEventListener('beforeprint', () => el.setAttribute('chart', 'growth'), { once: true });
     window.dispatchEvent(new Event('beforeprint'));
     const growth = canvas.getBoundingClientRect().height;
+    const table = caption();
     window.dispatchEvent(new Event('afterprint'));
-    return { nev, fiveG, growth, shapes };
+    return { nev, fiveG, growth, shapes, table };
   });
   assert.ok(heights.shapes, 'the chart changed just before is printed as shapes too');
+  assert.match(heights.table, /^数据表：2023年上半年主要指标同比增长/, 'and with its own table');
   assert.ok(heights.fiveG > heights.nev * 1.5, `the 5G chart is drawn (${JSON.stringify(heights)})`);
   assert.ok(heights.growth !== heights.fiveG && heights.growth > heights.nev, `then the growth chart (${JSON.stringify(heights)})`);
   await ready(p, 'growth');
