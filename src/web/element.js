@@ -39,8 +39,11 @@ const NEAREST = { block: 'nearest', inline: 'nearest' };
  * keys or a tap showed: on a window smaller than the chart, a page zoomed in or a phone held
  * sideways, it may lie outside) and of `point` (its marker), in one scroll: `el`'s scroll margin
  * reaches over the point (two scrolls in turn would lose the first on a page whose
- * `scroll-behavior` is smooth). Where the two do not fit in the window together, the point alone. */
+ * `scroll-behavior` is smooth). Where the two do not fit in the window together, the point alone.
+ * Nothing where the reader has pinch-zoomed in: the view is theirs to move (a card wider than it
+ * panned the tapped bar out of view). */
 export function reveal(el, point) {
+  if (visualViewport?.scale > 1) return;
   point ??= el;
   const [a, b] = [el.getBoundingClientRect(), point.getBoundingClientRect()];
   if (Math.max(a.bottom, b.bottom) - Math.min(a.top, b.top) > innerHeight) return point.scrollIntoView(NEAREST);

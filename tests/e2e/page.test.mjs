@@ -733,6 +733,37 @@ test('printed to PDF, the page\'s three charts are shapes, not images: the hidde
   await context.close();
 });
 
+test('pinch-zoomed in on a phone, a tap shows its point\'s card without moving the view: the reader who zoomed moves it', async () => {
+  const { page, context, errors } = await open('#growth', { width: 412, height: 839, hasTouch: true, isMobile: true });
+  await ready(page, 'growth');
+  // An article's length below the chart, so that the page can scroll either way.
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('div'), { style: 'height: 3000px' })));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2.5 });
+  const chart = page.locator('#panel-growth zhibiao-chart');
+  const bar = await chart.evaluate(FIRST_BAR);
+  // The first bar near the bottom of what the zoomed view shows, at its left.
+  const view = () => page.evaluate(() => [visualViewport.scale, Math.round(visualViewport.pageLeft), Math.round(visualViewport.pageTop)]);
+  await chart.evaluate((el, y) => {
+    const box = window.__shown(el).canvas.getBoundingClientRect();
+    scrollTo(0, scrollY + box.top + y - visualViewport.height * 0.85);
+  }, bar.y);
+  await page.waitForTimeout(200);
+  const before = await view();
+  assert.equal(before[0], 2.5, 'zoomed in');
+  const at = await chart.evaluate((el, b) => {
+    const box = window.__shown(el).canvas.getBoundingClientRect();
+    return [box.left + b.x - visualViewport.offsetLeft, box.top + b.y - visualViewport.offsetTop];
+  }, bar);
+  await page.touchscreen.tap(at[0], at[1]);
+  await chart.locator('.tip.shown').waitFor();
+  assert.equal(await chart.locator('.tip.shown .value').textContent(), '44.1%', 'its card');
+  await page.waitForTimeout(300);
+  assert.deepEqual(await view(), before, 'the view stays where the reader put it');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('on a window smaller than the chart (a laptop zoomed to 200 %), the page scrolls to show the card the keys reach, both ways', async () => {
   const { page, context } = await open('#growth', { width: 640, height: 400 });
   await ready(page, 'growth');
