@@ -407,6 +407,10 @@ impl Widget {
         if let Some((idx, pin)) = self.focused {
             if pin != Pin::Hover {
                 self.show_tip(idx, pin)?;
+                // Laid out afresh (a phone turned sideways), it may lie outside the window.
+                if resized {
+                    self.reveal_card();
+                }
             }
         }
         Ok(Some(drawn))

@@ -640,6 +640,37 @@ test('on a phone held sideways, a tap near the window\'s edge scrolls the page a
   await context.close();
 });
 
+test('turned sideways with a tapped card open, the phone shows the card again in the window, laid out for the new width', async () => {
+  const { page, context, errors } = await open('#growth', { width: 390, height: 844, hasTouch: true, isMobile: true });
+  await ready(page, 'growth');
+  const chart = page.locator('#panel-growth zhibiao-chart');
+  // The second bar (NEV production, 42.4 %), in the middle of the upright window.
+  const first = await chart.evaluate(FIRST_BAR);
+  const box = await scrollCanvasTo(page, chart, 400 - first.y);
+  const second = await chart.evaluate((el, { x, y }) => {
+    // Down from the first bar to the next bar's colour, skipping its label.
+    const { canvas, context } = window.__shown(el);
+    const scale = canvas.width / canvas.getBoundingClientRect().width;
+    const at = (cy) => context.getImageData(Math.round(x * scale), Math.round(cy * scale), 1, 1).data;
+    const bar = at(y);
+    let cy = y;
+    while (cy < y + 40 && at(cy).join() === bar.join()) cy += 1;
+    while (cy < y + 200 && at(cy).join() !== bar.join()) cy += 1;
+    return { x, y: cy + 5 };
+  }, first);
+  await page.touchscreen.tap(box.x + second.x, box.y + second.y);
+  await tipShows(page, chart, '42.4%');
+  await page.setViewportSize({ width: 844, height: 390 });
+  // Redrawn for the new width, with the card again.
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().width > 600, await chart.elementHandle());
+  await tipShows(page, chart, '42.4%');
+  await page.waitForTimeout(300);
+  const shown = await shownCard(chart);
+  assert.ok(shown.top >= -1 && shown.bottom <= 391, `the card ${JSON.stringify(shown)} is in the window`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a chart partly scrolled out of the window shows the card the mouse shows inside the window', async () => {
   const { page, context, errors } = await open('#growth', { width: 1280, height: 800 });
   await ready(page, 'growth');
