@@ -147,8 +147,9 @@ pub fn value(ind: &Indicator, lang: Lang) -> String {
 
 /// A tick label on an axis of `unit` that ends at `axis_max`: "20%", "2亿", "2bn". Every tick of
 /// an axis is written in the same large-number word as its end ("0.5m", not "500,000", beside
-/// "1m"); zero is "0" on an axis of counts or money ("0%" on one of percentages). English ticks of counts and money abbreviate the word as the financial
-/// press does (m, bn, tn), so that a phone's axis has room for more ticks; figures keep it whole.
+/// "1m"); zero is "0" on an axis of counts or money ("0%" on one of percentages). English ticks
+/// of counts and money abbreviate the word as the financial press does (m, bn, tn), so that a
+/// phone's axis has room for more ticks; figures keep it whole.
 pub fn tick(value: f64, axis_max: f64, unit: Unit, lang: Lang) -> String {
     let words: &[(f64, &str)] = match (lang, unit) {
         (Lang::Zh, _) => &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万")],
