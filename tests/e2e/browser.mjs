@@ -34,6 +34,21 @@ export const SHOWN = () => {
     .map((v) => v.toString(16).padStart(2, '0')).join('');
 };
 
+/** For `addInitScript`: `window.__lines(node)`, how many lines the text inside `node` runs over,
+ * or of a text node from `from` to `to` (`window.__lines(text, from, to)`), by the distinct tops
+ * of its boxes. */
+export const LINES = () => {
+  window.__lines = (node, from, to) => {
+    const range = document.createRange();
+    if (from === undefined) range.selectNodeContents(node);
+    else {
+      range.setStart(node, from);
+      range.setEnd(node, to);
+    }
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  };
+};
+
 /** For `locator.evaluate`: a point inside the first bar from the top of the chart `el` (in the
  * growth and NEV charts, the first row's main-colour bar), in client px from the top-left corner
  * of the canvas's box on screen (CSS px unless an ancestor is transformed); null if none is

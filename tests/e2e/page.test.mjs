@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { serve } from './server.mjs';
-import { clipboardHolds, launch, FIRST_BAR, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN, tipShows } from './browser.mjs';
+import { clipboardHolds, launch, FIRST_BAR, LINES, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN, tipShows } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -29,6 +29,7 @@ async function open(hash, { width, height = 900, colorScheme = 'light', hasTouch
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.addInitScript(RECORD_READY);
   await page.addInitScript(SHOWN);
+  await page.addInitScript(LINES);
   await page.goto(`${server.url}/index.html${hash}`);
   return { page, context, errors };
 }
@@ -241,14 +242,8 @@ test("a tooltip's source line wraps, but never inside its date", async () => {
   await source.waitFor({ state: 'visible' });
   const lines = await source.evaluate((el) => {
     const text = el.firstChild;
-    const tops = (from, to) => {
-      const range = document.createRange();
-      range.setStart(text, from);
-      range.setEnd(text, to);
-      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-    };
     const at = text.data.indexOf('2023年7月19日');
-    return { all: tops(0, text.data.length), date: at < 0 ? -1 : tops(at, at + '2023年7月19日'.length) };
+    return { all: window.__lines(text, 0, text.data.length), date: at < 0 ? -1 : window.__lines(text, at, at + '2023年7月19日'.length) };
   });
   assert.ok(lines.all > 1, `the line wraps at this width (${lines.all} lines), as the test needs`);
   assert.equal(lines.date, 1, 'the date stays on one line');

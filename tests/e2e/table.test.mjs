@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
-import { launch, RECORD_READY } from './browser.mjs';
+import { launch, LINES, RECORD_READY } from './browser.mjs';
 
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 let server;
@@ -34,6 +34,7 @@ async function openChart(path, chart, width, options = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.addInitScript(RECORD_READY);
+  await page.addInitScript(LINES);
   return { context, page, errors, el: await goToChart(page, path, chart) };
 }
 
@@ -50,11 +51,7 @@ async function shownTable(path, chart, button, width) {
   await el.getByRole('button', { name: button }).click();
   await el.locator('table').waitFor({ state: 'visible' });
   const table = await el.evaluate((host) => {
-    const lines = (cell) => {
-      const range = document.createRange();
-      range.selectNodeContents(cell);
-      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-    };
+    const lines = (cell) => window.__lines(cell);
     const rows = [...host.shadowRoot.querySelectorAll('tbody tr')].filter((tr) => tr.children.length > 1);
     return {
       headers: [...host.shadowRoot.querySelectorAll('thead th')].map((th) => [th.textContent, lines(th)]),
@@ -288,6 +285,7 @@ for (const [name, options] of [['the widget', {}], ['the no-wasm fallback', { mi
     const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
     const page = await context.newPage();
     await page.addInitScript(RECORD_READY);
+    await page.addInitScript(LINES);
     await page.goto(`${s.url}/embed.html?chart=nev&lang=en`);
     const el = page.locator('zhibiao-chart');
     if (options.missing) await el.locator('table').waitFor();
@@ -313,6 +311,7 @@ test('without the wasm, the table on a phone is the widget\'s: its fonts, each r
   const s = await serve(DIST, { missing: (path) => path.endsWith('.wasm') });
   const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
   const page = await context.newPage();
+  await page.addInitScript(LINES);
   await page.goto(`${s.url}/embed.html?chart=nev&lang=en`);
   const el = page.locator('zhibiao-chart');
   await el.locator('table').waitFor();
@@ -324,11 +323,7 @@ test('without the wasm, the table on a phone is the widget\'s: its fonts, each r
       sentences: root.querySelectorAll('tbody td:last-child').length,
       sentencePx: Math.min(...[...root.querySelectorAll('tbody td:last-child')].map((td) => td.getBoundingClientRect().width)),
       scrolls: scroller !== null && scroller.scrollWidth > scroller.clientWidth,
-      captionLines: (() => {
-        const range = document.createRange();
-        range.selectNodeContents(root.querySelector('caption'));
-        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-      })(),
+      captionLines: window.__lines(root.querySelector('caption')),
     };
   });
   assert.ok(found.font.startsWith('"PingFang SC"'), `the widget's font stack: ${found.font}`);
@@ -384,11 +379,7 @@ test('a quote marks the figure it is quoted for, in bold and on one line, in the
   const card = el.locator('.tip.shown blockquote');
   await card.waitFor();
   assert.deepEqual(await card.evaluate((q) => [q.lang, q.querySelector('b')?.textContent, q.querySelector('b') && getComputedStyle(q.querySelector('b')).whiteSpace, q.textContent.includes('超5万个')]), ['zh', '超5万个', 'nowrap', true]);
-  const lines = await card.evaluate((q) => {
-    const range = document.createRange();
-    range.selectNodeContents(q.querySelector('b'));
-    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-  });
+  const lines = await card.evaluate((q) => window.__lines(q.querySelector('b')));
   assert.equal(lines, 1, 'the figure on one line');
   // The growth chart: its stated rows mark their figure, its two derived ones nothing.
   const growth = await (await goToChart(page, 'embed.html?chart=growth&lang=zh', 'growth')).evaluate(markedFigures);
@@ -414,13 +405,7 @@ test('on a phone, the table\'s attribution keeps its date on one line, as a card
     const text = td.lastChild;
     const at = text.data.indexOf('2023年7月19日');
     if (at < 0) return null;
-    const lines = (from, to) => {
-      const range = document.createRange();
-      range.setStart(text, from);
-      range.setEnd(text, to);
-      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-    };
-    return [lines(0, text.data.length) > 1, lines(at, at + '2023年7月19日'.length)];
+    return [window.__lines(text, 0, text.data.length) > 1, window.__lines(text, at, at + '2023年7月19日'.length)];
   }).filter(Boolean));
   assert.ok(dates.length >= 6 && dates.some(([wraps]) => wraps), `attributions that wrap at this width, as the test needs: ${JSON.stringify(dates)}`);
   assert.deepEqual(dates.map(([, lines]) => lines), dates.map(() => 1), 'each date on one line');
@@ -431,14 +416,8 @@ test('on a phone, the table\'s attribution keeps its date on one line, as a card
   await showTable(el);
   const caption = await el.evaluate((host) => {
     const text = host.shadowRoot.querySelector('caption').firstChild;
-    const lines = (from, to) => {
-      const range = document.createRange();
-      range.setStart(text, from);
-      range.setEnd(text, to);
-      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-    };
     const at = text.data.indexOf('2023年上半年');
-    return [text.data, lines(0, text.data.length), at < 0 ? null : lines(at, at + '2023年上半年'.length)];
+    return [text.data, window.__lines(text, 0, text.data.length), at < 0 ? null : window.__lines(text, at, at + '2023年上半年'.length)];
   });
   assert.deepEqual(caption.slice(1), [2, 1], `the caption wraps, its period whole: ${caption}`);
   await context.close();
