@@ -20,7 +20,7 @@ fn exercise(input: &str) {
         }
     }
     let _ = parse_catalogue(input);
-    let _ = ChartId::parse(input).map_err(|e| e.message(None, Lang::Zh));
+    let _ = ChartId::parse(Some(input)).map_err(|e| e.message(None, Lang::Zh));
     let _ = Lang::parse(input).map_err(|e| e.message(None, Lang::En));
     let _ = extract("fuzz.ini", input, &[SourceText { file: "a.txt", text: input }]);
 }

@@ -451,6 +451,11 @@ async fn a_bad_attribute_shows_a_message_and_other_charts_keep_working() {
     bad.set_attribute("chart", "nev").expect("attr");
     ready(&bad).await.expect("chart-ready after the second fix");
     assert!(!visible(&bad, ".message") && visible(&bad, "canvas"));
+
+    // No `chart` at all: said to be missing, not to be `chart=""`, which the page never wrote.
+    bad.remove_attribute("chart").expect("attr");
+    next_frame().await;
+    assert_eq!(text(&bad, ".message"), "无法显示图表：属性 chart 缺失，可用的值为 growth、5g、nev。");
 }
 
 #[wasm_bindgen_test]

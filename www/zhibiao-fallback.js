@@ -69,8 +69,8 @@ export function defineFallback(reason) {
       root.replaceChildren();
       const lang = langOf(this);
       // As the widget reads it: surrounding spaces and case ignored (chart="5G").
-      const chart = this.getAttribute('chart') ?? '';
-      const key = chart.trim().toLowerCase();
+      const chart = this.getAttribute('chart');
+      const key = chart?.trim().toLowerCase();
       const zh = lang === 'zh';
       const said = Object.hasOwn(REASONS, reason) ? REASONS[reason][zh ? 0 : 1] : reason;
       const message = zh
@@ -78,8 +78,8 @@ export function defineFallback(reason) {
         : `The chart could not be loaded (${said}).`;
       const data = FALLBACK[`${key}-${lang}`];
       const note = data ? (zh ? '以下是图表的数据。' : 'Here are its data.')
-        : (zh ? `属性 chart="${chart}" 无效，可用的值为 ${CHARTS.join('、')}。`
-          : `Attribute chart="${chart}" is not valid; allowed values are ${CHARTS.join(', ')}.`);
+        : (zh ? `属性 chart${chart === null ? ' 缺失' : `="${chart}" 无效`}，可用的值为 ${CHARTS.join('、')}。`
+          : `Attribute chart${chart === null ? ' is missing' : `="${chart}" is not valid`}; allowed values are ${CHARTS.join(', ')}.`);
       const box = text('div', `${message}${zh ? '' : ' '}${note}`, 'message');
       box.setAttribute('role', 'alert');
       root.append(box);

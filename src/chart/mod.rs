@@ -41,11 +41,12 @@ impl ChartId {
     }
 
     /// The chart a `chart` attribute value names (surrounding whitespace and case ignored: "5G" as
-    /// the product writes it); an error listing the allowed values otherwise.
-    pub fn parse(value: &str) -> Result<ChartId, AttributeError> {
-        ChartId::ALL.into_iter().find(|c| c.key().eq_ignore_ascii_case(value.trim())).ok_or_else(|| AttributeError {
+    /// the product writes it); an error listing the allowed values otherwise, also where the
+    /// attribute is missing (`None`).
+    pub fn parse(value: Option<&str>) -> Result<ChartId, AttributeError> {
+        ChartId::ALL.into_iter().find(|c| value.is_some_and(|v| c.key().eq_ignore_ascii_case(v.trim()))).ok_or_else(|| AttributeError {
             attribute: "chart",
-            value: value.to_string(),
+            value: value.map(str::to_string),
             allowed: &["growth", "5g", "nev"],
         })
     }
@@ -74,7 +75,7 @@ impl Lang {
         match primary.as_str() {
             "zh" => Ok(Lang::Zh),
             "en" => Ok(Lang::En),
-            _ => Err(AttributeError { attribute: "lang", value: value.to_string(), allowed: &["zh", "en"] }),
+            _ => Err(AttributeError { attribute: "lang", value: Some(value.to_string()), allowed: &["zh", "en"] }),
         }
     }
 
@@ -91,7 +92,8 @@ impl Lang {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AttributeError {
     pub attribute: &'static str,
-    pub value: String,
+    /// As the page wrote it; `None` where the attribute is missing.
+    pub value: Option<String>,
     pub allowed: &'static [&'static str],
 }
 
@@ -110,9 +112,15 @@ impl AttributeError {
                 (Lang::En, false) => " Attribute ",
             });
             text.push_str(e.attribute);
-            text.push_str("=\"");
-            text.push_str(&e.value);
-            text.push_str(lang.pick("\" 无效，可用的值为 ", "\" is not valid; allowed values are "));
+            match &e.value {
+                Some(value) => {
+                    text.push_str("=\"");
+                    text.push_str(value);
+                    text.push_str(lang.pick("\" 无效", "\" is not valid"));
+                }
+                None => text.push_str(lang.pick(" 缺失", " is missing")),
+            }
+            text.push_str(lang.pick("，可用的值为 ", "; allowed values are "));
             // Not `[&str]::join`: the wasm already has the one for `[String]`, and each is 1 KB.
             for (i, value) in e.allowed.iter().enumerate() {
                 if i > 0 {
@@ -143,13 +151,17 @@ mod tests {
     #[test]
     fn attribute_values_are_read_as_a_page_writes_them() {
         for (value, id) in [("5g", ChartId::FiveG), ("5G", ChartId::FiveG), (" NEV ", ChartId::Nev), ("Growth", ChartId::Growth)] {
-            assert_eq!(ChartId::parse(value), Ok(id), "{value:?}");
+            assert_eq!(ChartId::parse(Some(value)), Ok(id), "{value:?}");
         }
         for value in ["", "5gg", "ｎｅｖ", "growth rates"] {
-            let e = ChartId::parse(value).err().unwrap_or_else(|| panic!("{value:?} accepted"));
+            let e = ChartId::parse(Some(value)).err().unwrap_or_else(|| panic!("{value:?} accepted"));
             assert_eq!(e.message(None, Lang::En), format!("Cannot show the chart: attribute chart=\"{value}\" is not valid; allowed values are growth, 5g, nev."));
         }
-        let (chart, lang) = (ChartId::parse("pie").unwrap_err(), Lang::parse("fr").unwrap_err());
+        // Missing, not empty: the page wrote no `chart="…"` to look for.
+        let missing = ChartId::parse(None).unwrap_err();
+        assert_eq!(missing.message(None, Lang::En), "Cannot show the chart: attribute chart is missing; allowed values are growth, 5g, nev.");
+        assert_eq!(missing.message(None, Lang::Zh), "无法显示图表：属性 chart 缺失，可用的值为 growth、5g、nev。");
+        let (chart, lang) = (ChartId::parse(Some("pie")).unwrap_err(), Lang::parse("fr").unwrap_err());
         assert_eq!(lang.message(None, Lang::Zh), "无法显示图表：属性 lang=\"fr\" 无效，可用的值为 zh、en。");
         // Both bad: both named, so that the page's developer fixes them at once.
         assert_eq!(

@@ -202,8 +202,8 @@ impl Widget {
     pub fn read_attributes(&mut self) {
         let document = self.host.owner_document();
         let lang = resolve_lang(&self.host);
-        let chart_attr = self.host.get_attribute("chart").unwrap_or_default();
-        self.chart = match (ChartId::parse(&chart_attr), lang) {
+        let chart_attr = self.host.get_attribute("chart");
+        self.chart = match (ChartId::parse(chart_attr.as_deref()), lang) {
             (Ok(id), Ok(lang)) => Chart::build(id, lang).map_err(|e| Problem::Internal(e.to_string())),
             // Logged when the message is shown: by then a page that sets the attributes just
             // after connecting the element has set them.
@@ -232,7 +232,7 @@ impl Widget {
         }
         // With a bad `lang` but a good `chart`, the message comes with the chart's table, in the
         // language around the element.
-        let table_only = match (&self.chart, ChartId::parse(&chart_attr)) {
+        let table_only = match (&self.chart, ChartId::parse(chart_attr.as_deref())) {
             (Err(Problem::Attribute(e, _)), Ok(id)) if e.attribute == "lang" => Chart::build(id, surrounding_lang(&self.host)).ok(),
             _ => None,
         };

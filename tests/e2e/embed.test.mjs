@@ -225,6 +225,11 @@ test('without the wasm, a chart reads its attributes as the widget does: chart="
   });
   await chart.locator('caption').filter({ hasText: 'NEV' }).waitFor();
   assert.equal(await chart.getAttribute('lang'), 'fr');
+  // No chart named at all: said to be missing, as the widget says it.
+  await p.evaluate(() => {
+    document.getElementById('card').shadowRoot.innerHTML = '<zhibiao-chart lang="en"></zhibiao-chart>';
+  });
+  assert.match(await chart.locator('.message').filter({ hasText: 'missing' }).textContent(), /\. Attribute chart is missing; allowed values are growth, 5g, nev\.$/);
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
