@@ -213,10 +213,11 @@ pub(super) fn on_scheme_change(m: &mut Mounted, _: &Event, window: &web_sys::Win
 }
 
 /// Escape anywhere in the page hides a card the mouse shows (the chart's own keys handle it first
-/// when the chart has the focus).
+/// when the chart has the focus), and is then the chart's: a dialog or popover around the chart,
+/// with the focus on its own button, closes at the next Escape, not at this one.
 pub(super) fn on_page_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
-    if event.dyn_ref::<KeyboardEvent>().is_some_and(|e| e.key() == "Escape") {
-        let _hid = m.widget.escape_hover();
+    if event.dyn_ref::<KeyboardEvent>().is_some_and(|e| e.key() == "Escape") && m.widget.escape_hover() {
+        event.prevent_default();
     }
     Ok(())
 }
