@@ -232,6 +232,14 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
             let rezoomed = widget::css_zoom(&m.widget.canvas) != m.widget.drawn_zoom;
             let Some(width) = width else { return rezoomed };
             let changed = (m.widget.width_css_px - width).abs() >= 0.5;
+            // Shown after `display: none` (a dialog opened, a tab chosen): the intersection
+            // observer said hidden, and says otherwise only after this frame is painted; read
+            // now, the chart is drawn for the next frame, not the one after.
+            if m.widget.width_css_px < 1.0 && width >= 1.0 {
+                if let Some(window) = self::window() {
+                    m.widget.on_screen = near_viewport(&m.widget.host, &window);
+                }
+            }
             m.widget.width_css_px = width;
             changed || rezoomed
         });

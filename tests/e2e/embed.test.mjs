@@ -969,6 +969,42 @@ test('in a modal dialog, Escape first hides the card the mouse shows, wherever t
   await context.close();
 });
 
+test('a chart in a container the page shows (a modal dialog, a tab) is drawn for the frame after, not two frames later', async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page();
+  // Charts never shown yet, each in its own container (one shown before is drawn already).
+  const trials = [0, 1, 2, 3, 4, 5];
+  await openArticle(p, s, 'dialog { width: 760px } .tab { display: none }', trials.map((i) =>
+    `<dialog id="d${i}"><zhibiao-chart chart="nev" lang="en"></zhibiao-chart></dialog><div class="tab" id="t${i}"><zhibiao-chart chart="growth"></zhibiao-chart></div>`).join(''));
+  await p.waitForFunction(() => customElements.get('zhibiao-chart'));
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // The animation frame whose callbacks first see the chart drawn: the first frame lays out the
+  // shown container and paints it before the chart is drawn; the second draws it, so the third's
+  // callbacks see it. (The intersection observer, which said the chart was hidden, tells
+  // otherwise only after a frame is painted: waiting for it took a frame more, now and then.)
+  const frames = (id) => p.evaluate(async (id) => {
+    const container = document.getElementById(id);
+    const el = container.querySelector('zhibiao-chart');
+    let drawn = false;
+    el.addEventListener('chart-ready', () => { drawn = true; }, { once: true });
+    if (container.localName === 'dialog') container.showModal();
+    else container.style.display = 'block';
+    let frame = 1;
+    for (; frame <= 10; frame += 1) {
+      await new Promise((r) => requestAnimationFrame(r));
+      if (drawn) break;
+    }
+    if (container.localName === 'dialog') container.close();
+    else container.style.display = 'none';
+    return drawn ? frame : null;
+  }, id);
+  const found = [];
+  for (const i of trials) found.push(await frames(`d${i}`), await frames(`t${i}`));
+  assert.deepEqual(found, found.map(() => 3));
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('a mouse reader who clicks a bar keeps its card on the way to Copy link, and the link names it; hovering alone names no point', async () => {
   const s = await server(DIST);
   const { context, page: p } = await page();
