@@ -19,6 +19,12 @@ let ours = null;
 /** Every connected chart, those inside other components' shadow roots too, which
  * `document.querySelectorAll` would miss. */
 const charts = new Set();
+/** Charts removed in this task: unmounted once it is done, unless put back meanwhile (a carousel
+ * putting a slide back at the end, a framework reordering a list), which keeps what the reader
+ * opened (the table, a card) and draws nothing again. */
+const leaving = new Set();
+/** Whether each chart spoke Chinese when connected: one moved under another language speaks it. */
+const spoke = new WeakMap();
 
 /** Whether a chart speaks Chinese, by the widget's rules (host.rs, `resolve_lang`): its own
  * `lang` where it is zh or en, else the nearest ancestor's, through the hosts of shadow roots; zh
@@ -169,6 +175,15 @@ export function guard(f) {
   };
 }
 
+/** A chart moved in the page, still mounted: redrawn only if it now speaks another language. */
+function moved(el) {
+  const zh = speaksZh(el);
+  if (spoke.get(el) !== zh) {
+    spoke.set(el, zh);
+    call('changed', el, 'lang');
+  }
+}
+
 function call(hook, ...args) {
   if (inside) {
     queueMicrotask(() => call(hook, ...args));
@@ -203,15 +218,33 @@ export function defineElement(name, newHooks) {
     static get observedAttributes() { return ['chart', 'lang', 'focus-point']; }
     connectedCallback() {
       charts.add(this);
-      call('connected', this);
+      if (leaving.delete(this)) {
+        moved(this);
+      } else {
+        spoke.set(this, speaksZh(this));
+        call('connected', this);
+      }
       warnContent(this);
+    }
+    /** Moved by `moveBefore`, which keeps the focus too. */
+    connectedMoveCallback() {
+      moved(this);
     }
     disconnectedCallback() {
       charts.delete(this);
-      call('disconnected', this);
+      leaving.add(this);
+      queueMicrotask(() => leaving.delete(this) && call('disconnected', this));
+    }
+    /** Into another document (a frame): unmounted now, to be mounted there afresh. */
+    adoptedCallback() {
+      if (leaving.delete(this)) call('disconnected', this);
     }
     attributeChangedCallback(attr, oldValue, newValue) {
-      if (oldValue !== newValue && this.isConnected) call('changed', this, attr);
+      // (Also while being moved: a page may change it between taking it out and putting it back.)
+      if (oldValue !== newValue && (this.isConnected || leaving.has(this))) {
+        if (attr === 'lang') spoke.set(this, speaksZh(this));
+        call('changed', this, attr);
+      }
     }
   };
   customElements.define(name, ours);

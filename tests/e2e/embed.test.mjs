@@ -969,6 +969,53 @@ test('in a modal dialog, Escape first hides the card the mouse shows, wherever t
   await context.close();
 });
 
+test('a chart moved in the page (removed and put back in one task, or by moveBefore) keeps what the reader opened and is not drawn again', async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page();
+  await openArticle(p, s, 'div { width: 700px }', '<div id="a"><zhibiao-chart chart="nev" lang="en"></zhibiao-chart></div><div id="b"></div>');
+  await ready(p, 'nev');
+  const chart = p.locator('zhibiao-chart');
+  await chart.getByRole('button', { name: /^Table/ }).click();
+  const state = () => chart.evaluate((el) => ({
+    table: el.shadowRoot.querySelector('[aria-pressed]').getAttribute('aria-pressed'),
+    focused: el.shadowRoot.activeElement?.tagName ?? null,
+  }));
+  const before = await state();
+  assert.equal(before.table, 'true');
+  await p.evaluate(() => { window.__ready = []; });
+  // A carousel that puts a slide back at the end, a framework that reorders its list.
+  await p.evaluate(() => document.getElementById('b').append(document.querySelector('zhibiao-chart')));
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal((await state()).table, 'true', 'the table stayed open across the move');
+  // moveBefore keeps the focus too, where the browser has it.
+  if (await p.evaluate(() => 'moveBefore' in Element.prototype)) {
+    // (The move above lost the focus, as any removal does.)
+    await chart.getByRole('button', { name: /^Table/ }).focus();
+    await p.evaluate(() => document.getElementById('a').moveBefore(document.querySelector('zhibiao-chart'), null));
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.deepEqual(await state(), before, 'the table and the focus stayed across moveBefore');
+  }
+  assert.deepEqual(await p.evaluate(() => window.__ready), [], 'not drawn again: the chart was the same width');
+  // Without a lang of its own it speaks the page's Chinese; moved under English, English, as a
+  // chart connected there does.
+  await p.evaluate(() => document.querySelector('zhibiao-chart').removeAttribute('lang'));
+  const label = () => chart.evaluate((el) => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(el.shadowRoot.querySelector('canvas').getAttribute('aria-label'))))));
+  assert.match(await label(), /^新能源汽车/);
+  await p.evaluate(() => {
+    const section = document.createElement('section');
+    section.lang = 'en';
+    document.body.append(section);
+    section.append(document.querySelector('zhibiao-chart'));
+  });
+  assert.match(await label(), /^New energy vehicle/);
+  // Removed for good: unmounted once the task is done, and a key press on the page after it
+  // throws nowhere.
+  await p.evaluate(() => document.querySelector('zhibiao-chart').remove());
+  await p.keyboard.press('Escape');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('a chart in a container the page shows (a modal dialog, a tab) is drawn for the frame after, not two frames later', async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page();

@@ -111,11 +111,14 @@ const CYCLES = async (count) => {
     el.setAttribute('chart', charts[i % 3]);
     stage.append(el);
     el.remove();
+    // Unmounted once the task's microtasks run (one put back before stays mounted, as moved).
+    await null;
     stage.append(el);
     await window.__frame();
     await window.__frame();
     el.setAttribute('lang', 'en');
     el.remove();
+    await null;
     window.__leftWaiting = Math.max(window.__leftWaiting, window.__pendingFrames());
   }
 };
