@@ -50,15 +50,19 @@ pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Wind
     Ok(())
 }
 
-/// After printing, renders wait for frames again, a chart far off screen for its turn, and each
-/// chart goes back to its width and colour scheme on screen.
+/// After printing, each chart goes back to its width and colour scheme on screen at once, one far
+/// off screen too (left at paper's width, it showed squeezed into its column where a link jumped
+/// to it, until its next frame); then renders wait for frames again, a chart far off screen for
+/// its turn.
 pub(super) fn on_after_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     PRINTING.with(|p| p.set(false));
-    m.widget.on_screen = near_viewport(&m.widget.host, window);
     if let Some(width) = m.screen_width_css_px.take() {
         m.widget.width_css_px = width;
     }
-    request_render(m, window)
+    m.widget.on_screen = true;
+    render_mounted(m, window);
+    m.widget.on_screen = near_viewport(&m.widget.host, window);
+    Ok(())
 }
 
 

@@ -833,7 +833,8 @@ test('printed from a phone in dark mode, a chart is laid out at a page\'s width,
   const { context, page: p, log } = await page({ viewport: { width: 375, height: 800 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, colorScheme: 'dark' });
   await p.route('**/phone-print.html', (route) => route.fulfill({ contentType: 'text/html', body:
     '<!doctype html><html lang="zh"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="color-scheme" content="light dark"><title>print</title><link rel="icon" href="data:,">' +
-    '<body style="margin: 16px"><div id="box"><zhibiao-chart chart="growth"></zhibiao-chart></div><script type="module" src="/dist/zhibiao.js"></script>' }));
+    '<body style="margin: 16px"><div id="box"><zhibiao-chart chart="growth"></zhibiao-chart></div><div style="height: 5000px"></div>' +
+    '<zhibiao-chart id="far" chart="nev"></zhibiao-chart><script type="module" src="/dist/zhibiao.js"></script>' }));
   await p.goto(`${s.url}/tests/e2e/fixtures/phone-print.html`);
   await ready(p, 'growth');
   await p.waitForTimeout(300);
@@ -865,6 +866,13 @@ test('printed from a phone in dark mode, a chart is laid out at a page\'s width,
     const el = document.querySelector('zhibiao-chart');
     return window.__shown(el).canvas.width === 343 * 3 && window.__corner(el) === '16181c';
   }, null, { timeout: 5000 });
+  // A chart far below, never scrolled to, was drawn for paper too, and is back at the phone's
+  // width at once: left at paper's, it showed squeezed into its column, for a frame or two, where
+  // a link jumped to it.
+  const far = await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => {
+    r(document.getElementById('far').shadowRoot.querySelector('canvas[role=application]').style.width);
+  }))));
+  assert.equal(far, '343px');
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
