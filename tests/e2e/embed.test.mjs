@@ -146,6 +146,16 @@ test("the README's min-height rule keeps a chart's place before the script has d
   await ready(p, '5g');
   const [drawn, afterDrawn] = await heights(p);
   assert.ok(drawn >= 535 && afterDrawn - afterTop <= 8, `drawn ${drawn} px high, the text after it moved ${afterDrawn - afterTop} px`);
+  // In a container the page shows later (an accordion that measures its height in the task that
+  // opens it, to animate to it), the rule's height is there before the chart is drawn.
+  await openArticle(p, await server(ROOT), style, '<div id="panel" hidden><zhibiao-chart chart="5g"></zhibiao-chart></div>');
+  await p.waitForFunction(() => customElements.get('zhibiao-chart'));
+  const measured = await p.evaluate(() => {
+    const panel = document.getElementById('panel');
+    panel.hidden = false;
+    return panel.scrollHeight;
+  });
+  assert.ok(measured >= 535, `the accordion measured ${measured} px`);
   await context.close();
 });
 
