@@ -19,12 +19,10 @@ let ours = null;
 /** Every connected chart, those inside other components' shadow roots too, which
  * `document.querySelectorAll` would miss. */
 const charts = new Set();
-/** Charts removed in this task: unmounted once it is done, unless put back meanwhile (a carousel
- * putting a slide back at the end, a framework reordering a list), which keeps what the reader
- * opened (the table, a card) and draws nothing again. */
+/** Charts removed in this task: unmounted at the next task, unless put back before (a carousel
+ * putting a slide back at the end, a framework reordering a list, also after an `await`), which
+ * keeps what the reader opened (the table, a card) and draws nothing again. */
 const leaving = new Set();
-/** Whether each chart spoke Chinese when connected: one moved under another language speaks it. */
-const spoke = new WeakMap();
 
 /** Whether a chart speaks Chinese, by the widget's rules (host.rs, `resolve_lang`): its own
  * `lang` where it is zh or en, else the nearest ancestor's, through the hosts of shadow roots; zh
@@ -175,15 +173,6 @@ export function guard(f) {
   };
 }
 
-/** A chart moved in the page, still mounted: redrawn only if it now speaks another language. */
-function moved(el) {
-  const zh = speaksZh(el);
-  if (spoke.get(el) !== zh) {
-    spoke.set(el, zh);
-    call('changed', el, 'lang');
-  }
-}
-
 function call(hook, ...args) {
   if (inside) {
     queueMicrotask(() => call(hook, ...args));
@@ -218,33 +207,34 @@ export function defineElement(name, newHooks) {
     static get observedAttributes() { return ['chart', 'lang', 'focus-point']; }
     connectedCallback() {
       charts.add(this);
-      if (leaving.delete(this)) {
-        moved(this);
-      } else {
-        spoke.set(this, speaksZh(this));
-        call('connected', this);
-      }
+      call(leaving.delete(this) ? 'moved' : 'connected', this);
       warnContent(this);
     }
     /** Moved by `moveBefore`, which keeps the focus too. */
     connectedMoveCallback() {
-      moved(this);
+      call('moved', this);
     }
     disconnectedCallback() {
       charts.delete(this);
       leaving.add(this);
-      queueMicrotask(() => leaving.delete(this) && call('disconnected', this));
+      setTimeout(() => leaving.delete(this) && call('disconnected', this));
     }
     /** Into another document (a frame): unmounted now, to be mounted there afresh. */
     adoptedCallback() {
       if (leaving.delete(this)) call('disconnected', this);
     }
+    /** `lang` as a property, as React 19 sets it: null or undefined take the attribute away (the
+     * chart then speaks the language around it), where HTMLElement's would write "undefined". */
+    get lang() {
+      return super.lang;
+    }
+    set lang(value) {
+      if (value == null) this.removeAttribute('lang');
+      else super.lang = value;
+    }
     attributeChangedCallback(attr, oldValue, newValue) {
       // (Also while being moved: a page may change it between taking it out and putting it back.)
-      if (oldValue !== newValue && (this.isConnected || leaving.has(this))) {
-        if (attr === 'lang') spoke.set(this, speaksZh(this));
-        call('changed', this, attr);
-      }
+      if (oldValue !== newValue && (this.isConnected || leaving.has(this))) call('changed', this, attr);
     }
   };
   customElements.define(name, ours);

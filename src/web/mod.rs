@@ -314,6 +314,20 @@ fn unmount(host: &HtmlElement) {
     }
 }
 
+/// A chart moved in the page while mounted (put back in the task that took it out, or moved by
+/// `moveBefore`): read again only if it now speaks another language (one it inherits), or shows
+/// a message; an attribute changed while it was out was read there, where it inherits none.
+fn moved(host: &HtmlElement) {
+    let Some(id) = widget_id(host) else { return };
+    let stale = with_mounted(id, |m| match (&m.widget.chart, widget::resolve_lang(host)) {
+        (Ok(chart), Ok(lang)) => chart.lang != lang,
+        _ => true,
+    });
+    if stale == Some(true) {
+        attribute_changed(host, "lang");
+    }
+}
+
 fn attribute_changed(host: &HtmlElement, attribute: &str) {
     let Some(id) = widget_id(host) else { return };
     with_mounted(id, |m| {
@@ -369,8 +383,12 @@ pub fn start() {
     });
     let disconnected = Closure::<dyn FnMut(HtmlElement)>::new(|host: HtmlElement| unmount(&host));
     let changed = Closure::<dyn FnMut(HtmlElement, String)>::new(|host: HtmlElement, attr: String| attribute_changed(&host, &attr));
+    let on_moved = Closure::<dyn FnMut(HtmlElement)>::new(|host: HtmlElement| moved(&host));
     let set = |name: &str, f: &JsValue| js_sys::Reflect::set(&hooks, &name.into(), f).is_ok();
-    let ok = set("connected", connected.as_ref()) && set("disconnected", disconnected.as_ref()) && set("changed", changed.as_ref());
+    let ok = set("connected", connected.as_ref())
+        && set("disconnected", disconnected.as_ref())
+        && set("changed", changed.as_ref())
+        && set("moved", on_moved.as_ref());
     if !ok {
         report("cannot define <zhibiao-chart>", &JsValue::NULL);
         return;
@@ -379,5 +397,6 @@ pub fn start() {
     connected.forget();
     disconnected.forget();
     changed.forget();
+    on_moved.forget();
     define_element("zhibiao-chart", &hooks);
 }

@@ -22,8 +22,8 @@ mod host;
 
 use focus::Card;
 pub use focus::Pin;
-use host::{resolve_lang, surrounding_lang, uses_dark};
-pub use host::{css_zoom, empty_shadow};
+use host::{surrounding_lang, uses_dark};
+pub use host::{css_zoom, empty_shadow, resolve_lang};
 
 /// Sets `hidden` only when it changes: even an unchanged value makes the browser restyle.
 fn set_hidden(element: &HtmlElement, hidden: bool) {

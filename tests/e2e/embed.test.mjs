@@ -1034,6 +1034,63 @@ test('a chart moved in the page (removed and put back in one task, or by moveBef
   await context.close();
 });
 
+test('what frameworks do to a chart: taken out and put back after an await, changed while out, reordered after a change of the language it inherits, lang set to undefined as a property', async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page();
+  await openArticle(p, s, 'section { width: 700px }', '<section id="list"><div id="s1"><zhibiao-chart id="x" chart="nev"></zhibiao-chart></div><p id="other">other</p></section>');
+  await ready(p, 'nev');
+  const chart = p.locator('#x');
+  const settle = () => p.evaluate(() => new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 50)));
+  const table = () => chart.evaluate((el) => el.shadowRoot.querySelector('[aria-pressed]').getAttribute('aria-pressed'));
+  const label = () => chart.evaluate((el) => el.shadowRoot.querySelector('canvas').getAttribute('aria-label'));
+  await chart.getByRole('button', { name: /^表格/ }).click();
+  await p.evaluate(() => { window.__ready = []; });
+  // Out and back in across an await (a framework's tick), in one task.
+  await p.evaluate(async () => {
+    const s1 = document.getElementById('s1');
+    s1.remove();
+    await Promise.resolve();
+    document.getElementById('list').append(s1);
+  });
+  await settle();
+  assert.equal(await table(), 'true', 'the table stayed open');
+  assert.deepEqual(await p.evaluate(() => window.__ready), [], 'not drawn again');
+  // The list goes English, the chart changes: English growth, read where it stands.
+  await p.evaluate(() => { document.getElementById('list').lang = 'en'; document.getElementById('x').setAttribute('chart', 'growth'); });
+  await ready(p, 'growth');
+  assert.match(await label(), /^Year-on-year growth/);
+  // Reordered after that (no language changed): the table opened since stays open.
+  await chart.getByRole('button', { name: /^Table/ }).click();
+  await p.evaluate(() => { window.__ready = []; });
+  await p.evaluate(() => document.getElementById('list').insertBefore(document.getElementById('other'), document.getElementById('s1')));
+  await p.evaluate(() => document.getElementById('list').insertBefore(document.getElementById('s1'), document.getElementById('other')));
+  await settle();
+  assert.equal(await table(), 'true', 'the table stayed open across the reorder');
+  // Taken out, changed while out (where it inherits no language), put back: it speaks the
+  // language around it again.
+  await p.evaluate(() => {
+    const s1 = document.getElementById('s1');
+    s1.remove();
+    s1.querySelector('zhibiao-chart').setAttribute('chart', 'nev');
+    document.getElementById('list').append(s1);
+  });
+  await ready(p, 'nev');
+  await settle();
+  assert.match(await label(), /^New energy vehicle/);
+  // React 19 sets lang as a property: undefined after a language means none of its own.
+  await p.evaluate(() => { document.getElementById('x').lang = 'zh'; });
+  await settle();
+  assert.match(await label(), /^新能源汽车/);
+  await p.evaluate(() => { document.getElementById('x').lang = undefined; });
+  await settle();
+  assert.equal(await chart.getAttribute('lang'), null);
+  assert.match(await label(), /^New energy vehicle/);
+  assert.equal(await chart.evaluate((el) => el.shadowRoot.querySelector('.message')?.hidden ?? true), true, 'no message');
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
 test('a chart in a container the page shows (a modal dialog, a tab) is drawn for the frame after, not two frames later', async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page();

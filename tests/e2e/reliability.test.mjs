@@ -111,14 +111,14 @@ const CYCLES = async (count) => {
     el.setAttribute('chart', charts[i % 3]);
     stage.append(el);
     el.remove();
-    // Unmounted once the task's microtasks run (one put back before stays mounted, as moved).
-    await null;
+    // Unmounted at the next task (one put back before it stays mounted, as moved).
+    await new Promise((r) => setTimeout(r));
     stage.append(el);
     await window.__frame();
     await window.__frame();
     el.setAttribute('lang', 'en');
     el.remove();
-    await null;
+    await new Promise((r) => setTimeout(r));
     window.__leftWaiting = Math.max(window.__leftWaiting, window.__pendingFrames());
   }
 };
