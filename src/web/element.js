@@ -207,12 +207,14 @@ export function defineElement(name, newHooks) {
     static get observedAttributes() { return ['chart', 'lang', 'focus-point']; }
     connectedCallback() {
       charts.add(this);
-      call(leaving.delete(this) ? 'moved' : 'connected', this);
+      // Put back before it was unmounted: only the language it inherits may have changed.
+      if (leaving.delete(this)) call('changed', this, 'lang');
+      else call('connected', this);
       warnContent(this);
     }
     /** Moved by `moveBefore`, which keeps the focus too. */
     connectedMoveCallback() {
-      call('moved', this);
+      call('changed', this, 'lang');
     }
     disconnectedCallback() {
       charts.delete(this);

@@ -15,6 +15,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, EventTarget, HtmlElement};
 
+use crate::chart::ChartId;
+
 pub use canvas::CanvasMeasure;
 use events::{
     on_after_print, on_before_print, on_blur, on_focus, on_key, on_leave, on_outside, on_page_key, on_pointer_move, on_pointer_up, on_scheme_change,
@@ -314,31 +316,29 @@ fn unmount(host: &HtmlElement) {
     }
 }
 
-/// A chart moved in the page while mounted (put back in the task that took it out, or moved by
-/// `moveBefore`): read again only if it now speaks another language (one it inherits), or shows
-/// a message; an attribute changed while it was out was read there, where it inherits none.
-fn moved(host: &HtmlElement) {
-    let Some(id) = widget_id(host) else { return };
-    let stale = with_mounted(id, |m| match (&m.widget.chart, widget::resolve_lang(host)) {
-        (Ok(chart), Ok(lang)) => chart.lang != lang,
-        _ => true,
-    });
-    if stale == Some(true) {
-        attribute_changed(host, "lang");
-    }
-}
-
+/// `chart`, `lang` or `focus-point` changed, or the chart moved (put back in the task that took
+/// it out, or by `moveBefore`: element.js says `lang`, the one it inherits, may have changed).
+/// `chart` and `lang` are read again only where the chart or language they name differs from the
+/// one shown, or a message stands in for it: the same chart written otherwise (`5G`, `zh-CN`) and
+/// a move within one language keep what the reader opened; an attribute changed while the chart
+/// was out of the page was read there, where it inherits no language, and is read again.
 fn attribute_changed(host: &HtmlElement, attribute: &str) {
     let Some(id) = widget_id(host) else { return };
-    with_mounted(id, |m| {
-        if attribute == "focus-point" {
-            m.widget.apply_focus_attribute();
-        } else {
+    let changed = with_mounted(id, |m| {
+        if attribute != "focus-point" {
+            let shown = m.widget.chart.as_ref().ok().map(|c| (c.id, c.lang));
+            let named = ChartId::parse(host.get_attribute("chart").as_deref()).ok().zip(widget::resolve_lang(host).ok());
+            if shown.is_some() && shown == named {
+                return false;
+            }
             m.widget.read_attributes();
-            m.widget.apply_focus_attribute();
         }
+        m.widget.apply_focus_attribute();
+        true
     });
-    schedule_render(id);
+    if changed == Some(true) {
+        schedule_render(id);
+    }
 }
 
 /// TypeScript for the npm package (`pkg/zhibiao.d.ts`): the element's tag and its `chart-ready`
@@ -383,12 +383,8 @@ pub fn start() {
     });
     let disconnected = Closure::<dyn FnMut(HtmlElement)>::new(|host: HtmlElement| unmount(&host));
     let changed = Closure::<dyn FnMut(HtmlElement, String)>::new(|host: HtmlElement, attr: String| attribute_changed(&host, &attr));
-    let on_moved = Closure::<dyn FnMut(HtmlElement)>::new(|host: HtmlElement| moved(&host));
     let set = |name: &str, f: &JsValue| js_sys::Reflect::set(&hooks, &name.into(), f).is_ok();
-    let ok = set("connected", connected.as_ref())
-        && set("disconnected", disconnected.as_ref())
-        && set("changed", changed.as_ref())
-        && set("moved", on_moved.as_ref());
+    let ok = set("connected", connected.as_ref()) && set("disconnected", disconnected.as_ref()) && set("changed", changed.as_ref());
     if !ok {
         report("cannot define <zhibiao-chart>", &JsValue::NULL);
         return;
@@ -397,6 +393,5 @@ pub fn start() {
     connected.forget();
     disconnected.forget();
     changed.forget();
-    on_moved.forget();
     define_element("zhibiao-chart", &hooks);
 }

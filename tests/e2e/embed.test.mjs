@@ -1026,8 +1026,8 @@ test('a chart moved in the page (removed and put back in one task, or by moveBef
     section.append(document.querySelector('zhibiao-chart'));
   });
   assert.match(await label(), /^New energy vehicle/);
-  // Removed for good: unmounted once the task is done, and a key press on the page after it
-  // throws nowhere.
+  // Removed for good: unmounted at the next task, and a key press on the page after it throws
+  // nowhere.
   await p.evaluate(() => document.querySelector('zhibiao-chart').remove());
   await p.keyboard.press('Escape');
   assert.deepEqual(log.pageErrors, []);
@@ -1086,6 +1086,12 @@ test('what frameworks do to a chart: taken out and put back after an await, chan
   assert.equal(await chart.getAttribute('lang'), null);
   assert.match(await label(), /^New energy vehicle/);
   assert.equal(await chart.evaluate((el) => el.shadowRoot.querySelector('.message')?.hidden ?? true), true, 'no message');
+  // The same chart and language written otherwise (a framework's own casing, a region): the
+  // table opened stays open, and nothing is drawn again.
+  await chart.getByRole('button', { name: /^Table/ }).click();
+  await p.evaluate(() => { window.__ready = []; const x = document.getElementById('x'); x.setAttribute('chart', 'NEV'); x.setAttribute('lang', 'en-GB'); });
+  await settle();
+  assert.equal(await table(), 'true', 'the table stayed open');
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.consoleErrors, []);
   await context.close();
