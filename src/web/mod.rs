@@ -15,8 +15,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, EventTarget, HtmlElement};
 
-use crate::chart::ChartId;
-
 pub use canvas::CanvasMeasure;
 use events::{
     on_after_print, on_before_print, on_blur, on_focus, on_key, on_leave, on_outside, on_page_key, on_pointer_move, on_pointer_up, on_scheme_change,
@@ -318,20 +316,13 @@ fn unmount(host: &HtmlElement) {
 
 /// `chart`, `lang` or `focus-point` changed, or the chart moved (put back in the task that took
 /// it out, or by `moveBefore`: element.js says `lang`, the one it inherits, may have changed).
-/// `chart` and `lang` are read again only where the chart or language they name differs from the
-/// one shown, or a message stands in for it: the same chart written otherwise (`5G`, `zh-CN`) and
-/// a move within one language keep what the reader opened; an attribute changed while the chart
-/// was out of the page was read there, where it inherits no language, and is read again.
+/// Drawn again only where `read_attributes` finds another chart or language (an attribute changed
+/// while the chart was out of the page was read there, where it inherits none, and is read again).
 fn attribute_changed(host: &HtmlElement, attribute: &str) {
     let Some(id) = widget_id(host) else { return };
     let changed = with_mounted(id, |m| {
-        if attribute != "focus-point" {
-            let shown = m.widget.chart.as_ref().ok().map(|c| (c.id, c.lang));
-            let named = ChartId::parse(host.get_attribute("chart").as_deref()).ok().zip(widget::resolve_lang(host).ok());
-            if shown.is_some() && shown == named {
-                return false;
-            }
-            m.widget.read_attributes();
+        if attribute != "focus-point" && !m.widget.read_attributes() {
+            return false;
         }
         m.widget.apply_focus_attribute();
         true

@@ -22,8 +22,8 @@ mod host;
 
 use focus::Card;
 pub use focus::Pin;
-use host::{surrounding_lang, uses_dark};
-pub use host::{css_zoom, empty_shadow, resolve_lang};
+use host::{resolve_lang, surrounding_lang, uses_dark};
+pub use host::{css_zoom, empty_shadow};
 
 /// Sets `hidden` only when it changes: even an unchanged value makes the browser restyle.
 fn set_hidden(element: &HtmlElement, hidden: bool) {
@@ -194,16 +194,24 @@ impl Widget {
             extras_stale: false,
             ready_for: None,
         };
-        widget.read_attributes();
+        let _ = widget.read_attributes();
         Ok(widget)
     }
 
-    /// Re-reads `chart` and `lang`; the next render shows the result.
-    pub fn read_attributes(&mut self) {
+    /// Re-reads `chart` and `lang`; the next render shows the result. Whether anything changed:
+    /// where they name the chart and language shown (written otherwise, `5G` or `zh-CN`; a chart
+    /// moved within one language), it is left as it is, with what the reader opened.
+    pub fn read_attributes(&mut self) -> bool {
         let document = self.host.owner_document();
         let lang = resolve_lang(&self.host);
         let chart_attr = self.host.get_attribute("chart");
-        self.chart = match (ChartId::parse(chart_attr.as_deref()), lang) {
+        let id = ChartId::parse(chart_attr.as_deref());
+        if let (Ok(shown), Ok(id), Ok(lang)) = (&self.chart, &id, &lang) {
+            if shown.id == *id && shown.lang == *lang {
+                return false;
+            }
+        }
+        self.chart = match (id, lang) {
             (Ok(id), Ok(lang)) => Chart::build(id, lang).map_err(|e| Problem::Internal(e.to_string())),
             // Logged when the message is shown: by then a page that sets the attributes just
             // after connecting the element has set them.
@@ -253,6 +261,7 @@ impl Widget {
         if let Err(e) = filled {
             super::report("cannot build the data table", &e);
         }
+        true
     }
 
     /// Writes the description and the data table, if they are not current.
