@@ -248,17 +248,6 @@ impl Accessories {
     }
 }
 
-/// Saves `href` under `file_name` through a temporary link in the shadow root.
-fn download(shadow: &ShadowRoot, document: &Document, href: &str, file_name: &str) -> Result<(), JsValue> {
-    let link = element(document, "a", "sr")?;
-    link.set_attribute("href", href)?;
-    link.set_attribute("download", file_name)?;
-    shadow.append_child(&link)?;
-    link.click();
-    shadow.remove_child(&link)?;
-    Ok(())
-}
-
 /// Draws the chart at twice its CSS size (laid out at least a page's width wide) on a fresh
 /// canvas and downloads it as PNG: in the light theme whatever the reader's screen shows, as a
 /// graphic for print or another page is expected.
@@ -269,15 +258,13 @@ pub fn download_png(shadow: &ShadowRoot, document: &Document, chart: &Chart, wid
     // A graphic for print or another page: at least a page's width, not a phone's.
     let scene = layout(chart, width_css_px.max(super::PAGE_WIDTH_CSS_PX), &CanvasMeasure(&context), &theme, None);
     draw_scene(&canvas, &context, &scene, &theme, DevicePixelRatio(2.0))?;
-    let url = canvas.to_data_url_with_type("image/png")?;
-    download(shadow, document, &url, &format!("{}.png", file_stem(chart)))
+    super::save(shadow, &canvas, &format!("{}.png", file_stem(chart)));
+    Ok(())
 }
 
 /// Downloads the chart's data, with provenance, as CSV.
-pub fn download_csv(shadow: &ShadowRoot, document: &Document, chart: &Chart) -> Result<(), JsValue> {
-    let body = js_sys::encode_uri_component(&csv(chart));
-    let url = format!("data:text/csv;charset=utf-8,{}", String::from(body));
-    download(shadow, document, &url, &format!("{}.csv", file_stem(chart)))
+pub fn download_csv(shadow: &ShadowRoot, chart: &Chart) {
+    super::save(shadow, &JsValue::from_str(&csv(chart)), &format!("{}.csv", file_stem(chart)));
 }
 
 /// The link to this chart with a point focused: the page's URL with `#chart/point_name`.

@@ -73,6 +73,26 @@ export function titleHeading(el) {
   return null;
 }
 
+/** Saves `data`, a canvas as PNG or a CSV's text, as the file `name`, through a link in the shadow
+ * root `root`. The canvas is encoded by `toBlob`, in the browser's own time: `toDataURL` held the
+ * click's task for it (59 of a 109 ms click on a phone's CPU slowed 4x) and put its ≈ 200 KB URL
+ * through the wasm's memory, which grew by as much and never shrinks. */
+export function save(root, data, name) {
+  const go = (blob) => {
+    if (!blob) return console.error(`zhibiao: ${name} could not be made`);
+    const link = root.ownerDocument.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    root.append(link);
+    link.click();
+    link.remove();
+    // Firefox reads the file after the click's task.
+    setTimeout(() => URL.revokeObjectURL(link.href), 6e4);
+  };
+  if (typeof data === 'string') go(new Blob([data], { type: 'text/csv;charset=utf-8' }));
+  else data.toBlob(go);
+}
+
 /** Says, once per chart, that content inside it is not shown: most often an article's own text,
  * after a chart written `<zhibiao-chart />`, which HTML does not read as closed. Once the parser
  * has read what follows. */

@@ -38,6 +38,8 @@ extern "C" {
     /// Shows "The chart could not be drawn." in the chart `el`, in its language.
     #[wasm_bindgen(js_name = mountFailed)]
     fn mount_failed(el: &HtmlElement);
+    /// Saves a canvas as PNG (encoded outside this task) or a CSV's text as the file `name`.
+    fn save(root: &web_sys::ShadowRoot, data: &JsValue, name: &str);
 }
 
 type Listener = Closure<dyn FnMut(Event)>;

@@ -286,7 +286,10 @@ impl Widget {
         match action {
             Action::ToggleTable => self.extras.toggle_table(),
             Action::Png => download_png(&self.shadow, &document, chart, self.width_css_px),
-            Action::Csv => download_csv(&self.shadow, &document, chart),
+            Action::Csv => {
+                download_csv(&self.shadow, chart);
+                Ok(())
+            }
             Action::CopyLink => {
                 // The reader's point (shown now, else the last one chosen), else the page's, also
                 // where the reader dismissed it (the page's URL still names it). A point the mouse
