@@ -5,6 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -43,14 +45,14 @@ after(async () => {
   await server?.close();
 });
 
-/** A fresh headless Firefox at devicePixelRatio 2, light preferred; `fn(run, actions)` with
+/** A fresh headless Firefox at devicePixelRatio 2, light preferred (and `prefs`); `fn(run, actions)` with
  * `run(body, ...args)` running a function body in the page (SHOWN and FIRST_BAR defined), and
  * `actions(list)` performing WebDriver actions. */
-async function withFirefox(fn) {
+async function withFirefox(fn, prefs = {}) {
   const session = await command('POST', '/session', { capabilities: { alwaysMatch: {
     browserName: 'firefox',
     'moz:firefoxOptions': { binary: process.env.FIREFOX ?? '/usr/bin/firefox-esr', args: ['-headless'], prefs: {
-      'layout.css.devPixelsPerPx': '2', 'layout.css.prefers-color-scheme.content-override': 1 } },
+      'layout.css.devPixelsPerPx': '2', 'layout.css.prefers-color-scheme.content-override': 1, ...prefs } },
   } } });
   const base = `/session/${session.sessionId}`;
   try {
@@ -158,4 +160,34 @@ test('in Firefox, which has no text-wrap: pretty, no quote in a phone-wide data 
       }
     }
   });
+});
+
+test('in Firefox, Download PNG and Download CSV save their files (blob: links; the PNG encoded by toBlob after the click)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhibiao-firefox-downloads-'));
+  try {
+    await withFirefox(async ({ run, go, actions }) => {
+      await go('/dist/embed.html?chart=nev&lang=en');
+      await until(run, "return document.querySelector('zhibiao-chart')?.shadowRoot?.querySelector('.toolbar button')", 'the toolbar');
+      for (const [name, file] of [['Download PNG', 'zhibiao-china-nev-growth-2023h1-en.png'], ['Download CSV', 'zhibiao-china-nev-growth-2023h1-en.csv']]) {
+        // A real click, at the button's centre.
+        const at = await run(`const b = [...document.querySelector('zhibiao-chart').shadowRoot.querySelectorAll('.toolbar button')]
+          .find((x) => x.textContent === arguments[0]);
+        const r = b.getBoundingClientRect();
+        return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];`, name);
+        await actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+          { type: 'pointerMove', origin: 'viewport', x: at[0], y: at[1], duration: 0 }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }]);
+        const path = join(dir, file);
+        for (const end = Date.now() + 15000; !existsSync(path) && Date.now() < end;) await new Promise((r) => setTimeout(r, 100));
+        assert.ok(existsSync(path), `${name}: ${file} in ${readdirSync(dir).join(', ') || 'nothing'}`);
+      }
+      // (Firefox writes a .part file first; the finished file has its whole content.)
+      const png = readFileSync(join(dir, 'zhibiao-china-nev-growth-2023h1-en.png'));
+      assert.equal(png.subarray(1, 4).toString(), 'PNG');
+      const csv = readFileSync(join(dir, 'zhibiao-china-nev-growth-2023h1-en.csv'), 'utf8');
+      assert.ok(csv.startsWith('\ufeffpanel,id,') && csv.includes(',nev_sales_growth,'), csv.slice(0, 80));
+    }, { 'browser.download.folderList': 2, 'browser.download.dir': dir, 'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false, 'browser.download.alwaysOpenPanel': false });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
