@@ -21,23 +21,17 @@
   document.documentElement.lang = en ? 'en' : 'zh';
   if (en) document.title = 'zhibiao · chart';
 
-  const hashModule = import('./hash.js');
+  // Imports by absolute URL: in a frame sandboxed without allow-same-origin (an opaque origin), a
+  // classic script fetched without CORS resolves `import('./x.js')` against about:blank, and
+  // nothing would load.
+  const here = document.currentScript.src;
+  const hashModule = import(new URL('hash.js', here).href);
+  hashModule.catch(() => {});
   addEventListener('DOMContentLoaded', async () => {
-    const { readHash } = await hashModule;
     const el = document.getElementById('chart');
     // Query values go into attributes only; the element validates them and reports bad ones as text.
     el.setAttribute('chart', params.get('chart') ?? 'growth');
     if (params.has('lang')) el.setAttribute('lang', params.get('lang'));
-    // A link the chart's copy button made here ends in #chart/point: open with that point focused.
-    const openHash = () => {
-      const hash = readHash();
-      if (!hash) return;
-      const { chart, point } = hash;
-      if (point && chart.toLowerCase() === el.getAttribute('chart').trim().toLowerCase()) el.setAttribute('focus-point', point);
-      else el.removeAttribute('focus-point');
-    };
-    openHash();
-    addEventListener('hashchange', openHash);
     // The frame's own title is the chart's (for its tab when opened from a copied link, and history).
     el.addEventListener('chart-ready', (e) => {
       document.title = `${e.detail.title} · ${en ? 'zhibiao' : '指标'}`;
@@ -52,6 +46,27 @@
     };
     new ResizeObserver(postHeight).observe(document.documentElement);
 
-    await import('./zhibiao.js');
+    let file = 'hash.js';
+    try {
+      const { readHash } = await hashModule;
+      // A link the chart's copy button made here ends in #chart/point: open with that point focused.
+      const openHash = () => {
+        const hash = readHash();
+        if (!hash) return;
+        const { chart, point } = hash;
+        if (point && chart.toLowerCase() === el.getAttribute('chart').trim().toLowerCase()) el.setAttribute('focus-point', point);
+        else el.removeAttribute('focus-point');
+      };
+      openHash();
+      addEventListener('hashchange', openHash);
+      file = 'zhibiao.js';
+      await import(new URL(file, here).href);
+    } catch (error) {
+      // Nothing of zhibiao runs (a 404; in a sandboxed frame, whose origin is opaque, files
+      // served without Access-Control-Allow-Origin): the frame says so rather than stay blank.
+      console.error(`zhibiao: ${file} could not be loaded:`, error);
+      el.setAttribute('role', 'alert');
+      el.textContent = en ? `The chart could not be loaded (${file}).` : `图表未能加载（${file}）。`;
+    }
   });
 }

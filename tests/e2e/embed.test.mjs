@@ -534,6 +534,37 @@ test('the iframe embed posts its height, and only its height, to the parent', as
   await context.close();
 });
 
+test('in a frame sandboxed without allow-same-origin (an opaque origin, as CMSs sandbox embeds), the iframe embed draws, posts its height and downloads where its files allow any origin; where they do not, it says which file did not load', async () => {
+  const host = (sandbox) => '<!doctype html><html lang="en"><meta charset="utf-8"><title>article</title><link rel="icon" href="data:,">' +
+    '<script>window.__messages = []; addEventListener("message", (e) => window.__messages.push(e.data));</script>' +
+    `<iframe sandbox="${sandbox}" src="/dist/embed.html?chart=nev&lang=en" style="width: 800px; height: 300px; border: 0"></iframe>`;
+  const open = async (headers) => {
+    const s = await server(ROOT, { headers });
+    const { context, page: p, log } = await page({ acceptDownloads: true });
+    await p.route('**/sandboxed.html', (route) => route.fulfill({ contentType: 'text/html', body: host('allow-scripts allow-downloads') }));
+    await p.goto(`${s.url}/tests/e2e/fixtures/sandboxed.html`);
+    return { context, p, log, frame: p.frameLocator('iframe') };
+  };
+
+  // The module scripts and the wasm are CORS fetches from the frame's opaque origin: files that
+  // allow any origin load (embed.js imports by absolute URL: a relative import() in a classic
+  // script fetched without CORS resolved against about:blank, and the frame stayed blank).
+  const allowed = await open({ 'access-control-allow-origin': '*' });
+  await allowed.frame.locator('zhibiao-chart canvas[role=application]').waitFor({ timeout: 15000 });
+  await allowed.p.waitForFunction(() => window.__messages.some((m) => m.type === 'zhibiao:height' && m.height > 200), null, { timeout: 10000 });
+  const [png] = await Promise.all([allowed.p.waitForEvent('download'), allowed.frame.getByRole('button', { name: 'Download PNG' }).click()]);
+  assert.equal(png.suggestedFilename(), 'zhibiao-china-nev-growth-2023h1-en.png');
+  assert.deepEqual(allowed.log.pageErrors, []);
+  await allowed.context.close();
+
+  const refused = await open({});
+  const said = refused.frame.locator('zhibiao-chart[role=alert]');
+  await said.waitFor({ timeout: 15000 });
+  assert.equal(await said.textContent(), 'The chart could not be loaded (hash.js).');
+  await refused.p.waitForFunction(() => window.__messages.some((m) => m.type === 'zhibiao:height'), null, { timeout: 10000 });
+  await refused.context.close();
+});
+
 test("under the README's strict CSP, an iframe embed from another origin resizes as the README says: its origin in frame-src, the resize listener in a file, the frame's style in the stylesheet", async () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const listener = readme.split('**iframe embed**')[1]?.match(/<script>\n([^]*?)<\/script>/)?.[1];
