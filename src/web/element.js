@@ -3,6 +3,9 @@
 // instance, or a page script throws inside it), each chart shows an error state, and a fresh
 // instance of the module is loaded and remounts every chart, so no chart is left silently dead.
 
+/** `URL` as it was when zhibiao loaded: a tag that declares `var URL` later (an analytics
+ * snippet's page address) would otherwise break every download and restart. */
+const Url = URL;
 let hooks = null;
 let restarts = 0;
 /** A restart loads the glue afresh from its URL beside this file, where this file is a module of
@@ -10,7 +13,7 @@ let restarts = 0;
  * dev server's `?v=` query). Inlined in the one-file version or in a bundle there is none to
  * load (webpack gives `import.meta.url` as the source file on disk), and a failure asks for a
  * reload at once. */
-const HERE = new URL(import.meta.url);
+const HERE = new Url(import.meta.url);
 const MAX_RESTARTS = HERE.protocol !== 'file:' && HERE.pathname.endsWith('/element.js') ? 3 : 0;
 /** The glue, from here (scripts/assemble.mjs moves it for dist/). */
 const GLUE = '../../../../zhibiao.js';
@@ -79,15 +82,19 @@ export function titleHeading(el) {
  * through the wasm's memory, which grew by as much and never shrinks. */
 export function save(root, data, name) {
   const go = (blob) => {
-    if (!blob) return console.error(`zhibiao: ${name} could not be made`);
-    const link = root.ownerDocument.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = name;
-    root.append(link);
-    link.click();
-    link.remove();
-    // Firefox reads the file after the click's task.
-    setTimeout(() => URL.revokeObjectURL(link.href), 6e4);
+    try {
+      const link = root.ownerDocument.createElement('a');
+      link.href = Url.createObjectURL(blob);
+      link.download = name;
+      root.append(link);
+      link.click();
+      link.remove();
+      // Firefox reads the file after the click's task.
+      setTimeout(() => Url.revokeObjectURL(link.href), 6e4);
+    } catch (error) {
+      // A download that fails is that download's alone, not the chart's.
+      console.error(`zhibiao: ${name} could not be saved:`, error);
+    }
   };
   if (typeof data === 'string') go(new Blob([data], { type: 'text/csv;charset=utf-8' }));
   else data.toBlob(go);
@@ -161,11 +168,12 @@ function fail(error) {
   restarts += 1;
   showError('图表出错，正在重新加载……', 'The chart failed; reloading it…');
   // A new module instance (new URL, new wasm memory) takes over the element's hooks.
-  const glue = new URL(GLUE, HERE);
+  const glue = new Url(GLUE, HERE);
   glue.searchParams.set('restart', String(restarts));
-  // Not a literal, and marked: a bundler neither copies the glue for it nor warns of it.
+  // Not a literal, and marked: a bundler neither copies the glue for it nor warns of it. The
+  // wasm beside it by a string, not a URL object: a page's fetch wrapper may take only strings.
   import(/* webpackIgnore: true */ /* @vite-ignore */ glue.href)
-    .then((module) => module.default())
+    .then((module) => module.default({ module_or_path: new Url('zhibiao_bg.wasm', glue).href }))
     .catch((e) => {
       console.error('zhibiao: restart failed:', e);
       showError(...GIVE_UP);

@@ -223,6 +223,8 @@ impl Widget {
         self.pinned = None;
         self.keyed = None;
         self.escaped = None;
+        // What the live region last said was of the chart before, maybe in another language.
+        self.status.set_text_content(None);
         // Laid out for the chart and language before; nothing is hit until the next render.
         self.scene = None;
         self.reset_tip();

@@ -923,6 +923,28 @@ test('printed from a phone in dark mode, a chart is laid out at a page\'s width,
   await context.close();
 });
 
+test('downloads work on a page that declares `var URL` after zhibiao loaded (an analytics tag), and the wasm loads through a page\'s fetch wrapper that takes only strings', async () => {
+  const s = await server(DIST);
+  const { context, page: p, log } = await page({ acceptDownloads: true });
+  // Before zhibiao.js: a wrapper that fetches `input.url` for anything not a string.
+  await p.addInitScript(() => {
+    const pageFetch = window.fetch;
+    window.fetch = (input, init) => pageFetch(typeof input === 'string' ? input : input.url, init);
+  });
+  await p.goto(`${s.url}/index.html`);
+  await ready(p, 'growth');
+  await p.addScriptTag({ content: 'var URL = location.href;' });
+  const chart = p.locator('#panel-growth zhibiao-chart');
+  for (const name of ['下载 PNG', '下载 CSV']) {
+    const [file] = await Promise.all([p.waitForEvent('download'), chart.getByRole('button', { name }).click()]);
+    assert.ok(readFileSync(await file.path()).length > 1000, name);
+  }
+  assert.equal(await chart.locator('.crash').count(), 0, 'no chart in its failure state');
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
 test('a PNG downloaded on a phone is laid out at a page\'s width, not the phone\'s', async () => {
   const s = await server(DIST);
   const { context, page: p } = await page({ acceptDownloads: true, viewport: { width: 375, height: 800 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });

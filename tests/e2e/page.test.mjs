@@ -396,6 +396,15 @@ test("reached by Tab, a chart shows its hash's point's card and says it; Tab awa
   assert.equal(await focused(), 'application', 'the chart is a tab stop after the tabs');
   await tipShows(page, chart, '44.1%');
   assert.match(await chart.locator('[role=status]').textContent(), /44\.1%/, 'the live region says the point');
+  // The page switches the chart's language: what the live region said was the Chinese chart's.
+  await chart.evaluate((el) => { window.__ready = []; el.setAttribute('lang', 'en'); });
+  await ready(page, 'nev');
+  assert.equal(await chart.locator('[role=status]').textContent(), '', 'the live region keeps nothing of the Chinese chart');
+  await chart.evaluate((el) => { window.__ready = []; el.removeAttribute('lang'); });
+  await ready(page, 'nev');
+  await page.focus('#tab-nev');
+  for (let i = 0; i < 5 && (await focused()) !== 'application'; i++) await page.keyboard.press('Tab');
+  await tipShows(page, chart, '44.1%');
   // Tab away: back at rest, highlighted without its card.
   await page.keyboard.press('Shift+Tab');
   await page.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());

@@ -328,6 +328,30 @@ test('a chart the page gave a closed shadow root fails alone: the other charts d
   await context.close();
 });
 
+test('a page that declares `var URL` and wraps fetch for strings only after zhibiao loaded (as analytics tags do) still restarts a failed chart', async () => {
+  const { context, page, errors } = await open();
+  await page.evaluate(() => {
+    document.getElementById('stage').innerHTML = '<zhibiao-chart chart="growth"></zhibiao-chart>';
+  });
+  await page.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 10000 });
+  const fetched = [];
+  await page.exposeFunction('__fetched', (url) => fetched.push(url));
+  // A classic script's top-level `var URL` replaces window.URL; the wrapper fetches `input.url`
+  // for anything not a string, as common ones do (a URL object has none).
+  await page.addScriptTag({ content: `var URL = location.href;
+    const pageFetch = window.fetch;
+    window.fetch = (input, init) => { const url = typeof input === 'string' ? input : input.url; window.__fetched(String(url)); return pageFetch(url, init); };` });
+  const growth = page.locator('#stage zhibiao-chart[chart=growth]');
+  await failOnHoverOf(page, growth);
+  await growth.locator('.crash').waitFor({ state: 'attached' });
+  await page.evaluate(() => { Object.defineProperty(HTMLElement.prototype, 'offsetWidth', window.__offsetWidth); });
+  await page.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 10000 });
+  assert.equal(await growth.locator('.crash').count(), 0, 'restarted: the error state is cleared');
+  assert.ok(fetched.some((url) => url.endsWith('/dist/pkg/zhibiao_bg.wasm')), `the fresh instance fetched the wasm by its URL: ${fetched}`);
+  assert.deepEqual(errors, [], 'no uncaught exception');
+  await context.close();
+});
+
 /** The lifecycle fixture with the NEV and growth charts drawn, recording console errors from then on. */
 async function twoCharts() {
   const opened = await open();
