@@ -303,6 +303,16 @@ test('a chart moved into a same-origin frame says it cannot be drawn there, and 
   await context.close();
 });
 
+/** Fails the growth chart `growth` (a locator) by a throwing `offsetWidth` on hover, waits for its
+ * error state, lets the fresh instance work, and checks the chart is back without it. */
+async function failAndRestart(page, growth) {
+  await failOnHoverOf(page, growth);
+  await growth.locator('.crash').waitFor({ state: 'attached' });
+  await page.evaluate(() => { Object.defineProperty(HTMLElement.prototype, 'offsetWidth', window.__offsetWidth); });
+  await page.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 10000 });
+  assert.equal(await growth.locator('.crash').count(), 0, 'restarted: the error state is cleared');
+}
+
 test('a chart the page gave a closed shadow root fails alone: the other charts draw, and no restart; a failure of another chart still shows its error state and restarts', async () => {
   const { context, page, errors } = await open();
   await page.evaluate(() => {
@@ -319,11 +329,7 @@ test('a chart the page gave a closed shadow root fails alone: the other charts d
   assert.deepEqual(errors, []);
   // The error state goes to every chart, the closed one first: it has to be passed over.
   const growth = page.locator('#stage zhibiao-chart[chart=growth]');
-  await failOnHoverOf(page, growth);
-  await growth.locator('.crash').waitFor({ state: 'attached' });
-  await page.evaluate(() => { Object.defineProperty(HTMLElement.prototype, 'offsetWidth', window.__offsetWidth); });
-  await page.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 10000 });
-  assert.equal(await growth.locator('.crash').count(), 0, 'restarted: the error state is cleared');
+  await failAndRestart(page, growth);
   assert.deepEqual(errors, [], 'no uncaught exception');
   await context.close();
 });
@@ -342,11 +348,7 @@ test('a page that declares `var URL` and wraps fetch for strings only after zhib
     const pageFetch = window.fetch;
     window.fetch = (input, init) => { const url = typeof input === 'string' ? input : input.url; window.__fetched(String(url)); return pageFetch(url, init); };` });
   const growth = page.locator('#stage zhibiao-chart[chart=growth]');
-  await failOnHoverOf(page, growth);
-  await growth.locator('.crash').waitFor({ state: 'attached' });
-  await page.evaluate(() => { Object.defineProperty(HTMLElement.prototype, 'offsetWidth', window.__offsetWidth); });
-  await page.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 10000 });
-  assert.equal(await growth.locator('.crash').count(), 0, 'restarted: the error state is cleared');
+  await failAndRestart(page, growth);
   assert.ok(fetched.some((url) => url.endsWith('/dist/pkg/zhibiao_bg.wasm')), `the fresh instance fetched the wasm by its URL: ${fetched}`);
   assert.deepEqual(errors, [], 'no uncaught exception');
   await context.close();
