@@ -206,6 +206,7 @@ impl Widget {
         let lang = resolve_lang(&self.host);
         let chart_attr = self.host.get_attribute("chart");
         let id = ChartId::parse(chart_attr.as_deref());
+        let good_id = id.as_ref().ok().copied();
         if let (Ok(shown), Ok(id), Ok(lang)) = (&self.chart, &id, &lang) {
             if shown.id == *id && shown.lang == *lang {
                 return false;
@@ -242,8 +243,8 @@ impl Widget {
         }
         // With a bad `lang` but a good `chart`, the message comes with the chart's table, in the
         // language around the element.
-        let table_only = match (&self.chart, ChartId::parse(chart_attr.as_deref())) {
-            (Err(Problem::Attribute(e, _)), Ok(id)) if e.attribute == "lang" => Chart::build(id, surrounding_lang(&self.host)).ok(),
+        let table_only = match (&self.chart, good_id) {
+            (Err(Problem::Attribute(e, _)), Some(id)) if e.attribute == "lang" => Chart::build(id, surrounding_lang(&self.host)).ok(),
             _ => None,
         };
         let filled = match (&document, &self.chart) {
