@@ -113,6 +113,10 @@ pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, window: &web_sys::Wi
     let p = pointer_css(m, event, window);
     let hit = m.widget.hit(p);
     if event.pointer_type() == "mouse" {
+        // A right-click (for the context menu) or a middle click neither pins a point nor lets go.
+        if event.button() != 0 {
+            return Ok(());
+        }
         // A click on the card on show, where it lies over another bar (a clicked card stays with
         // the mouse over it), is the card's, not that hidden bar's.
         if hit != m.widget.card_shown() && m.widget.over_card(p) {
@@ -182,6 +186,13 @@ pub(super) fn on_toolbar_click(m: &mut Mounted, event: &Event, window: &web_sys:
         Some(action) => m.widget.act(action, window),
         None => Ok(()),
     }
+}
+
+/// The browser's context menu on the chart ("Save image as", "Copy image", also from the keyboard's
+/// menu key) takes the canvas under it, the drawn one, which gave up its picture to the view:
+/// it is drawn again first (`Widget::fill_canvas`).
+pub(super) fn on_context_menu(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
+    m.widget.fill_canvas(window)
 }
 
 pub(super) fn on_leave(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {

@@ -431,6 +431,18 @@ impl Widget {
         Ok(Some(drawn))
     }
 
+    /// Draws the canvas again where it gave its picture to the view (`show_view`), so that the
+    /// browser's context menu, which saves or copies the canvas under the pointer (the view lets
+    /// events through to it), saves the chart, not an empty image. It keeps the picture until
+    /// the next draw hands that one to the view.
+    pub fn fill_canvas(&mut self, window: &web_sys::Window) -> Result<(), JsValue> {
+        let (Some(scene), Some(dark)) = (&self.scene, self.drawn_dark) else { return Ok(()) };
+        if self.canvas.width() > 0 || self.view_stale {
+            return Ok(());
+        }
+        draw_scene(&self.canvas, &self.context, scene, &Theme::for_dark(dark), DevicePixelRatio(window.device_pixel_ratio() * self.drawn_zoom))
+    }
+
     /// The next render draws the canvas again, even where neither layout nor theme changed.
     pub fn draw_afresh(&mut self) {
         self.drawn_dark = None;

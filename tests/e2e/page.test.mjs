@@ -1066,6 +1066,41 @@ test('hovering across a chart draws nothing on any canvas: only the marker and t
   await context.close();
 });
 
+test("the browser's context menu on a chart saves and copies the chart: the canvas under the pointer holds what the view shows; a right-click pins no point", async () => {
+  const { page, context, errors } = await open('', { width: 800 });
+  await ready(page, 'growth');
+  const chart = page.locator('#panel-growth zhibiao-chart');
+  await page.waitForFunction((el) => window.__shown(el).canvas.classList.contains('view'), await chart.elementHandle());
+  const canvas = chart.locator('canvas[role=application]');
+  // "Save image as" and "Copy image" read the element under the pointer, the drawn canvas (the
+  // view lets events through to it), when the reader picks them: after the event.
+  const differing = () => chart.evaluate((el) => {
+    const drawn = el.shadowRoot.querySelector('canvas[role=application]');
+    const shown = window.__shown(el);
+    if (drawn.width !== shown.canvas.width || drawn.height !== shown.canvas.height) return `${drawn.width}×${drawn.height} against ${shown.canvas.width}×${shown.canvas.height}`;
+    const a = drawn.getContext('2d').getImageData(0, 0, drawn.width, drawn.height).data;
+    const b = shown.context.getImageData(0, 0, drawn.width, drawn.height).data;
+    let n = 0;
+    for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) n += 1;
+    return n;
+  });
+  const bar = await chart.evaluate(FIRST_BAR);
+  const box = await canvas.boundingBox();
+  await page.mouse.click(box.x + bar.x, box.y + bar.y, { button: 'right' });
+  assert.equal(await differing(), 0, 'the canvas a context menu saves holds the chart shown');
+  // The right-click's hover card goes with the mouse: not pinned as a click's is.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height + 200);
+  await page.waitForFunction((el) => !el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle(), { timeout: 2000 });
+  // The next draw hands its picture to the view again, and the context menu finds it there too.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction((el) => window.__corner(el) === '16181c' && window.__shown(el).canvas.classList.contains('view')
+    && el.shadowRoot.querySelector('canvas[role=application]').width === 0, await chart.elementHandle());
+  await page.mouse.click(box.x + bar.x, box.y + bar.y, { button: 'right' });
+  assert.equal(await differing(), 0, 'after a redraw too');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 for (const [colorScheme, ring] of [['light', [0x00, 0x72, 0xb2]], ['dark', [0x56, 0xb4, 0xe9]]]) {
   test(`reached by Tab, a chart shows a focus ring around it (${colorScheme})`, async () => {
     const { page, context, errors } = await open('', { width: 800, colorScheme });
