@@ -422,3 +422,53 @@ test('on a phone, the table\'s attribution keeps its date on one line, as a card
   assert.deepEqual(caption.slice(1), [2, 1], `the caption wraps, its period whole: ${caption}`);
   await context.close();
 });
+
+test('copied with the article around it (select all, or a drag across it), a chart gives its title, and its table once shown: not its buttons\' words, its description, what it said, a card or the hidden table', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await context.newPage();
+  await page.addInitScript(RECORD_READY);
+  await page.route('**/article.html', (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="zh"><meta charset="utf-8"><title>article</title><link rel="icon" href="data:,">' +
+    '<h1>文章标题</h1><p>文章第一段。</p><zhibiao-chart chart="growth"></zhibiao-chart><p>文章第二段。</p><script type="module" src="/zhibiao.js"></script>' }));
+  const el = await goToChart(page, 'article.html', 'growth');
+  // What the chart holds that is not the article's: read from it, so that the words are its own.
+  const texts = () => el.evaluate((host) => {
+    const root = host.shadowRoot;
+    const text = (selector) => root.querySelector(selector)?.textContent ?? '';
+    return {
+      title: text('.sr:is(h1, h2, h3, h4, h5, h6)'), buttons: [...root.querySelectorAll('.toolbar button')].map((b) => b.textContent),
+      description: text('p.sr'), said: text('[role=status]'), card: text('.tip.shown .label'), caption: text('caption'), quote: text('td:last-child > span'),
+    };
+  });
+  const copyAll = async () => {
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+C');
+    return page.evaluate(() => navigator.clipboard.readText());
+  };
+  // The keys reach a point: its card shows and the live region says it.
+  await el.locator('canvas[role=application]').focus();
+  await page.keyboard.press('ArrowDown');
+  const held = await texts();
+  assert.ok(held.title && held.description && held.said && held.card && held.caption && held.quote, JSON.stringify(held));
+  const copied = await copyAll();
+  assert.ok(copied.includes('文章第一段。') && copied.includes('文章第二段。'), copied);
+  assert.ok(copied.includes(held.title), `the title stands for the chart: ${copied}`);
+  for (const part of [...held.buttons, held.description, held.said, held.card, held.caption, held.quote]) {
+    assert.ok(!copied.includes(part), `"${part}" is not copied: ${copied}`);
+  }
+  // A drag from the paragraph above to the one below copies the same.
+  const [above, below] = [await page.locator('p').first().boundingBox(), await page.locator('p').last().boundingBox()];
+  await page.mouse.move(above.x + 1, above.y + above.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(below.x + 40, below.y + below.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.press('Control+C');
+  const dragged = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(dragged.includes(held.title) && !held.buttons.some((b) => dragged.includes(b)) && !dragged.includes(held.caption), dragged);
+  // The table, once shown, is the reader's to copy.
+  await el.locator('.toolbar button[aria-pressed]').click();
+  const withTable = await copyAll();
+  assert.ok(withTable.includes(held.caption) && withTable.includes(held.quote), withTable);
+  await context.close();
+});
