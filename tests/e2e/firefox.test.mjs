@@ -191,3 +191,34 @@ test('in Firefox, Download PNG and Download CSV save their files (blob: links; t
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("in Firefox, the context menu on a chart saves the chart: the canvas under the pointer holds what the view shows; a right-click pins no point", async () => {
+  await withFirefox(async ({ run, go, actions }) => {
+    await go('/tests/e2e/fixtures/firefox.html');
+    await until(run, 'return window.__ready.length === 3', 'chart-ready from all three charts');
+    // The view has taken over: the drawn canvas gave up its picture.
+    await until(run, `const root = document.getElementById('growth').shadowRoot;
+      return root.querySelector('canvas.view:not([hidden])') && root.querySelector('canvas[role=application]').width === 0`, 'the view');
+    const at = await run(`const el = document.getElementById('growth');
+      const point = FIRST_BAR(el);
+      const box = window.__shown(el).canvas.getBoundingClientRect();
+      return [Math.round(box.left + point.x), Math.round(box.top + point.y)];`);
+    await actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+      { type: 'pointerMove', origin: 'viewport', x: at[0], y: at[1], duration: 0 }, { type: 'pointerDown', button: 2 }, { type: 'pointerUp', button: 2 }] }]);
+    const differing = await run(`const el = document.getElementById('growth');
+      const drawn = el.shadowRoot.querySelector('canvas[role=application]');
+      const shown = window.__shown(el);
+      if (drawn.width !== shown.canvas.width || drawn.height !== shown.canvas.height) return drawn.width + '×' + drawn.height;
+      const a = drawn.getContext('2d').getImageData(0, 0, drawn.width, drawn.height).data;
+      const b = shown.context.getImageData(0, 0, drawn.width, drawn.height).data;
+      let n = 0;
+      for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) n += 1;
+      return n;`);
+    assert.equal(differing, 0, 'the canvas a context menu saves holds the chart shown');
+    // The mouse leaves: its card goes, as a hover's does.
+    await actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+      { type: 'pointerMove', origin: 'viewport', x: 990, y: 2500, duration: 0 }] }]);
+    await until(run, "return !document.getElementById('growth').shadowRoot.querySelector('.tip.shown')", 'the card gone with the mouse');
+    assert.deepEqual(await run('return window.__errors'), []);
+  });
+});
