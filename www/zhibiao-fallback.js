@@ -50,9 +50,17 @@ const REASONS = {
  * words) and shows the data table; text only, never HTML. */
 export function defineFallback(reason) {
   if (customElements.get('zhibiao-chart')) return;
-  const sheet = new CSSStyleSheet();
   // The credit line under the table is the fallback's own; it starts where the table's text does.
-  sheet.replaceSync(`${WIDGET_CSS}\n.credit{margin:8px 0 0;padding:0 clamp(12px,(100% - 480px)*1000 + 16px,16px);font-size:12px;opacity:.8}`);
+  const css = `${WIDGET_CSS}\n.credit{margin:8px 0 0;padding:0 clamp(12px,(100% - 480px)*1000 + 16px,16px);font-size:12px;opacity:.8}`;
+  // A constructed stylesheet (CSP-safe); a `<style>` in each chart where the browser cannot
+  // construct one (Safari before 16.4), as the widget does.
+  let sheet = null;
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  } catch {
+    sheet = null;
+  }
   customElements.define('zhibiao-chart', class extends HTMLElement {
     static get observedAttributes() { return ['chart', 'lang']; }
     connectedCallback() { this.render(); }
@@ -65,14 +73,15 @@ export function defineFallback(reason) {
         // The page gave this chart a closed shadow root: nothing can be shown in it.
         return;
       }
-      root.adoptedStyleSheets = [sheet];
       root.replaceChildren();
+      if (sheet) root.adoptedStyleSheets = [sheet];
+      else root.append(Object.assign(document.createElement('style'), { textContent: css }));
       const lang = langOf(this);
       // As the widget reads it: surrounding spaces and case ignored (chart="5G").
       const chart = this.getAttribute('chart');
       const key = chart?.trim().toLowerCase();
       const zh = lang === 'zh';
-      const said = Object.hasOwn(REASONS, reason) ? REASONS[reason][zh ? 0 : 1] : reason;
+      const said = Object.prototype.hasOwnProperty.call(REASONS, reason) ? REASONS[reason][zh ? 0 : 1] : reason;
       const message = zh
         ? `图表无法加载（${said}）。`
         : `The chart could not be loaded (${said}).`;

@@ -1,5 +1,6 @@
 //! The widget's stylesheet, adopted by every shadow root: a constructed `CSSStyleSheet`, so no
-//! inline `<style>` or `style` attribute is needed under a strict Content-Security-Policy.
+//! inline `<style>` or `style` attribute is needed under a strict Content-Security-Policy (but
+//! where the browser cannot construct one).
 
 use wasm_bindgen::prelude::*;
 
@@ -7,14 +8,15 @@ thread_local! {
     static SHEET: std::cell::RefCell<Option<JsValue>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The shared stylesheet, built on first use.
-pub fn sheet() -> Result<JsValue, JsValue> {
+/// The shared stylesheet, built on first use; `None` in a browser that cannot construct one
+/// (Safari before 16.4), where each shadow root gets a `<style>` of its own (`empty_shadow`).
+pub fn sheet() -> Option<JsValue> {
     if let Some(sheet) = SHEET.with(|s| s.borrow().clone()) {
-        return Ok(sheet);
+        return Some(sheet);
     }
-    let sheet = web_sys::CssStyleSheet::new()?;
-    sheet.replace_sync(&crate::widget_css())?;
+    let sheet = web_sys::CssStyleSheet::new().ok()?;
+    sheet.replace_sync(&crate::widget_css()).ok()?;
     let sheet: JsValue = sheet.into();
     SHEET.with(|s| *s.borrow_mut() = Some(sheet.clone()));
-    Ok(sheet)
+    Some(sheet)
 }

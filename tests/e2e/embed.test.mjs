@@ -118,6 +118,45 @@ for (const [name, options, reason, english = reason] of [
   });
 }
 
+/** Safari before 16.4 (iOS 15, 16.0–16.3), as far as Chromium can be made to lack what it lacks
+ * and the widget uses: constructed stylesheets (and `adoptedStyleSheets`) and `OffscreenCanvas`. */
+const SAFARI_16_3 = () => {
+  const { prototype } = CSSStyleSheet;
+  window.CSSStyleSheet = function CSSStyleSheet() { throw new TypeError('Illegal constructor'); };
+  window.CSSStyleSheet.prototype = prototype;
+  delete ShadowRoot.prototype.adoptedStyleSheets;
+  delete Document.prototype.adoptedStyleSheets;
+  delete window.OffscreenCanvas;
+};
+
+test('in a browser without constructed stylesheets or OffscreenCanvas (Safari before 16.4, emulated), the chart is drawn, styled and answers hover, and without the wasm its table is styled', async () => {
+  const s = await server(DIST);
+  const { context, page: p, log } = await page();
+  await p.addInitScript(SAFARI_16_3);
+  await p.goto(`${s.url}/embed.html?chart=growth`);
+  await ready(p, 'growth');
+  const chart = p.locator('zhibiao-chart');
+  // The stylesheet applies: rounded buttons, the description out of sight; the 2D canvas shows itself.
+  assert.equal(await chart.locator('.toolbar button').first().evaluate((b) => getComputedStyle(b).borderTopLeftRadius), '6px');
+  assert.equal(await chart.locator('p.sr').evaluate((d) => d.getBoundingClientRect().height), 1);
+  assert.equal(await chart.evaluate((el) => window.__corner(el)), 'ffffff');
+  const bar = await chart.evaluate(FIRST_BAR);
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  await p.mouse.move(box.x + bar.x, box.y + bar.y);
+  await tipShows(p, chart, '44.1%');
+  // A card, placed over the chart.
+  assert.equal(await chart.locator('.tip.shown').evaluate((t) => getComputedStyle(t).position), 'absolute');
+  assert.deepEqual([log.pageErrors, log.consoleErrors], [[], []]);
+  // Without the wasm: the fallback's table, styled as the widget's.
+  const missing = await server(DIST, { missing: (path) => path.endsWith('.wasm') });
+  await p.goto(`${missing.url}/embed.html?chart=growth`);
+  await chart.locator('.message').waitFor();
+  assert.equal(await chart.locator('.message').evaluate((m) => getComputedStyle(m).borderTopWidth), '2px');
+  assert.equal(await chart.locator('tbody th[scope=row]').count(), 9);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 /** The CSS block the README gives after `marker`, for a test to run as written. */
 function readmeCss(marker) {
   return readFileSync(join(ROOT, 'README.md'), 'utf8').split(marker)[1]?.match(/```css\n([^`]+)```/)?.[1];
