@@ -50,7 +50,8 @@ const NEAREST = { block: 'nearest', inline: 'nearest' };
  * Nothing where the reader has pinch-zoomed in: the view is theirs to move (a card wider than it
  * panned the tapped bar out of view). */
 export function reveal(el, point) {
-  if (visualViewport?.scale > 1) return;
+  // (`window.`: a browser without it, Firefox before 91, has no such name at all.)
+  if (window.visualViewport?.scale > 1) return;
   point ??= el;
   const [a, b] = [el.getBoundingClientRect(), point.getBoundingClientRect()];
   if (Math.max(a.bottom, b.bottom) - Math.min(a.top, b.top) > innerHeight) return point.scrollIntoView(NEAREST);

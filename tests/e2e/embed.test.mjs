@@ -118,9 +118,13 @@ for (const [name, options, reason, english = reason] of [
   });
 }
 
-/** Safari before 16.4 (iOS 15, 16.0–16.3), as far as Chromium can be made to lack what it lacks
- * and the widget uses: constructed stylesheets (and `adoptedStyleSheets`) and `OffscreenCanvas`. */
-const SAFARI_16_3 = () => {
+/** The oldest browsers the README names (Safari 15.1 to 16.3, Firefox 89 to 100), as far as
+ * Chromium can be made to lack what they lack and the widget uses: constructed stylesheets (and
+ * `adoptedStyleSheets`) and `OffscreenCanvas`; `Object.hasOwn` (Safari before 15.4, Firefox
+ * before 92) and `visualViewport` (Firefox before 91). */
+const OLDEST = () => {
+  delete Object.hasOwn;
+  delete window.visualViewport;
   const { prototype } = CSSStyleSheet;
   window.CSSStyleSheet = function CSSStyleSheet() { throw new TypeError('Illegal constructor'); };
   window.CSSStyleSheet.prototype = prototype;
@@ -129,10 +133,10 @@ const SAFARI_16_3 = () => {
   delete window.OffscreenCanvas;
 };
 
-test('in a browser without constructed stylesheets or OffscreenCanvas (Safari before 16.4, emulated), the chart is drawn, styled and answers hover, and without the wasm its table is styled', async () => {
+test('in the oldest browsers the README names (emulated: no constructed stylesheets, OffscreenCanvas, Object.hasOwn or visualViewport), the iframe embed draws a styled chart that answers hover and keys, and without the wasm its table is styled', async () => {
   const s = await server(DIST);
   const { context, page: p, log } = await page();
-  await p.addInitScript(SAFARI_16_3);
+  await p.addInitScript(OLDEST);
   await p.goto(`${s.url}/embed.html?chart=growth`);
   await ready(p, 'growth');
   const chart = p.locator('zhibiao-chart');
@@ -146,6 +150,10 @@ test('in a browser without constructed stylesheets or OffscreenCanvas (Safari be
   await tipShows(p, chart, '44.1%');
   // A card, placed over the chart.
   assert.equal(await chart.locator('.tip.shown').evaluate((t) => getComputedStyle(t).position), 'absolute');
+  // Keys: the next point's card (which the page scrolls to, where needed, as the keys reach it).
+  await chart.locator('canvas[role=application]').focus();
+  await p.keyboard.press('ArrowDown');
+  await tipShows(p, chart, '42.4%');
   assert.deepEqual([log.pageErrors, log.consoleErrors], [[], []]);
   // Without the wasm: the fallback's table, styled as the widget's.
   const missing = await server(DIST, { missing: (path) => path.endsWith('.wasm') });
