@@ -112,8 +112,11 @@ const PAGE_WIDTH_CSS_PX: f64 = 680.0;
 /// Charts this close to the viewport are drawn, so that scrolling finds them ready.
 const NEAR_VIEWPORT_CSS_PX: f64 = 400.0;
 
+/// The page's window. Not `web_sys::window()`, which checks `instanceof Window`: MooTools (on
+/// many older news sites) replaces the global `Window`, and every chart failed to mount, or one
+/// drawn before it loaded stopped answering. Where this module runs, the global is a window.
 fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+    Some(js_sys::global().unchecked_into())
 }
 
 fn report(context: &str, error: &JsValue) {

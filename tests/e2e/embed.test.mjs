@@ -165,6 +165,51 @@ test('in the oldest browsers the README names (emulated: no constructed styleshe
   await context.close();
 });
 
+test('on a page whose scripts replace the global Window, as MooTools does, before the chart or after it is drawn, the chart draws and answers hover and its toolbar', async () => {
+  const s = await server(ROOT);
+  for (const when of ['before', 'after']) {
+    const { context, page: p, log } = await page();
+    // MooTools: `this.Window = new Type('Window', function(){})`, a constructor no window is an instance of.
+    const moo = 'window.Window = function Window() {};';
+    if (when === 'before') await p.addInitScript(moo);
+    await openArticle(p, s, 'body { width: 800px }', '<h1>标题</h1><zhibiao-chart chart="growth"></zhibiao-chart>');
+    await ready(p, 'growth');
+    if (when === 'after') await p.evaluate(moo);
+    const chart = p.locator('zhibiao-chart');
+    const bar = await chart.evaluate(FIRST_BAR);
+    const box = await chart.locator('canvas[role=application]').boundingBox();
+    await p.mouse.move(box.x + bar.x, box.y + bar.y);
+    await tipShows(p, chart, '44.1%');
+    await chart.locator('.toolbar button[aria-pressed]').click();
+    await chart.locator('caption').waitFor();
+    assert.deepEqual([log.pageErrors, log.consoleErrors], [[], []], when);
+    await context.close();
+  }
+});
+
+test('in quirks mode (a page without a doctype, as many older news sites are), the data table is set as in standards mode', async () => {
+  const s = await server(ROOT);
+  const lines = [];
+  for (const doctype of ['<!doctype html>', '']) {
+    const { context, page: p, log } = await page();
+    await p.route('**/quirks.html', (route) => route.fulfill({ contentType: 'text/html', body:
+      `${doctype}<html lang="zh"><meta charset="utf-8"><title>quirks</title><link rel="icon" href="data:,">` +
+      `<body style="font-size: 12px"><table width="820"><tr><td><zhibiao-chart chart="nev"></zhibiao-chart></td></tr></table><script type="module" src="${s.url}/dist/zhibiao.js"></script>` }));
+    await p.goto(`${s.url}/quirks.html`);
+    await ready(p, 'nev');
+    assert.equal(await p.evaluate(() => document.compatMode), doctype ? 'CSS1Compat' : 'BackCompat');
+    const chart = p.locator('zhibiao-chart');
+    await chart.locator('.toolbar button[aria-pressed]').click();
+    lines.push(await chart.locator('td').first().evaluate((td) => {
+      const { lineHeight, color } = getComputedStyle(td);
+      return { lineHeight, color, height: td.closest('table').getBoundingClientRect().height };
+    }));
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+  }
+  assert.deepEqual(lines[1], lines[0]);
+});
+
 /** The CSS block the README gives after `marker`, for a test to run as written. */
 function readmeCss(marker) {
   return readFileSync(join(ROOT, 'README.md'), 'utf8').split(marker)[1]?.match(/```css\n([^`]+)```/)?.[1];
