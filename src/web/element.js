@@ -103,12 +103,13 @@ export function save(root, data, name) {
 
 /** Says, once per chart, that content inside it is not shown: most often an article's own text,
  * after a chart written `<zhibiao-chart />`, which HTML does not read as closed. Once the parser
- * has read what follows. */
+ * has read what follows. Not for elements of class `zhibiao-fallback`: what the README gives
+ * readers where no script runs (reader modes, feeds), which the drawn chart hides. */
 function warnContent(el) {
   const doc = el.ownerDocument;
   if (doc.readyState === 'loading') {
     doc.addEventListener('DOMContentLoaded', () => warnContent(el), { once: true });
-  } else if (el.isConnected && !el.__zhibiaoWarned && (el.firstElementChild || el.textContent.trim())) {
+  } else if (el.isConnected && !el.__zhibiaoWarned && [...el.childNodes].some((n) => (n.classList ? !n.classList.contains('zhibiao-fallback') : n.nodeType === 3 && n.data.trim()))) {
     el.__zhibiaoWarned = 1;
     console.warn(`zhibiao: <zhibiao-chart chart="${el.getAttribute('chart')}"> does not show what is inside it. Written <zhibiao-chart />? HTML does not close that: write <zhibiao-chart></zhibiao-chart>.`, el);
   }

@@ -1,6 +1,6 @@
 //! The widget's stylesheet, adopted by every shadow root: a constructed `CSSStyleSheet`, so no
-//! inline `<style>` or `style` attribute is needed under a strict Content-Security-Policy (but
-//! where the browser cannot construct one).
+//! inline `<style>` or `style` attribute is needed under a strict Content-Security-Policy (except
+//! where the browser cannot construct one: see `sheet`).
 
 use wasm_bindgen::prelude::*;
 
@@ -9,7 +9,7 @@ thread_local! {
 }
 
 /// The shared stylesheet, built on first use; `None` in a browser that cannot construct one
-/// (Safari before 16.4), where each shadow root gets a `<style>` of its own (`empty_shadow`).
+/// (Safari before 16.4, Firefox before 101), where each shadow root gets a `<style>` of its own (`empty_shadow`).
 pub fn sheet() -> Option<JsValue> {
     if let Some(sheet) = SHEET.with(|s| s.borrow().clone()) {
         return Some(sheet);

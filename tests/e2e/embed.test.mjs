@@ -518,6 +518,38 @@ test('a chart with content inside it, as after <zhibiao-chart /> what follows is
   await context.close();
 });
 
+test('a fallback inside a chart (class zhibiao-fallback: the README\'s link for reader modes, feeds and pages without script) shows without script, is hidden once the chart is drawn and draws no warning; other content after it still does', async () => {
+  const s = await server(ROOT);
+  const fallback = '<p class="zhibiao-fallback"><a href="/dist/embed.html?chart=nev&amp;lang=en">Chart: NEV production and sales growth, H1 2023</a></p>';
+  const body = '<!doctype html><html lang="en"><meta charset="utf-8"><title>fallback</title><link rel="icon" href="data:,">' +
+    `<h1>Article</h1><p>Text.</p><zhibiao-chart chart="nev" id="one">${fallback}</zhibiao-chart>` +
+    `<div><zhibiao-chart chart="growth" id="two">\n${fallback}\n<p>Swallowed.</p></zhibiao-chart></div>` +
+    '<p>More text.</p><script type="module" src="/dist/zhibiao.js"></script>';
+  for (const javaScriptEnabled of [false, true]) {
+    const { context, page: p, log } = await page({ javaScriptEnabled });
+    const warnings = [];
+    p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await p.route('**/fallback.html', (route) => route.fulfill({ contentType: 'text/html', body }));
+    await p.goto(`${s.url}/fallback.html`);
+    const link = p.locator('#one .zhibiao-fallback a');
+    if (!javaScriptEnabled) {
+      assert.ok(await link.isVisible(), 'the link shows without script');
+      assert.equal(await link.getAttribute('href'), '/dist/embed.html?chart=nev&lang=en');
+      await context.close();
+      continue;
+    }
+    await ready(p, 'nev');
+    await ready(p, 'growth');
+    assert.equal(await link.isVisible(), false, 'hidden by the drawn chart');
+    await p.waitForTimeout(200);
+    const named = warnings.filter((w) => w.includes('does not show what is inside it'));
+    assert.equal(named.length, 1, warnings.join('\n'));
+    assert.ok(named[0].includes('chart="growth"'), named[0]);
+    assert.deepEqual([...log.pageErrors, ...log.consoleErrors], []);
+    await context.close();
+  }
+});
+
 test('printed with the screen\'s styles (a PDF an archive makes), a chart shows no highlight or card placed for the screen; both come back after', async () => {
   const s = await server(DIST);
   const { context, page: p, log } = await page({ viewport: { width: 600, height: 900 } });
