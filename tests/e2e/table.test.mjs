@@ -472,3 +472,36 @@ test('copied with the article around it (select all, or a drag across it), a cha
   assert.ok(withTable.includes(held.caption) && withTable.includes(held.quote), withTable);
   await context.close();
 });
+
+test('on paper (as in an article\'s columns), an opened table does not push its chart on: the chart stays whole with its buttons where it fits, and the table breaks between rows', async () => {
+  const context = await browser.newContext({ viewport: { width: 1700, height: 1500 } });
+  const page = await context.newPage();
+  await page.addInitScript(RECORD_READY);
+  // Two columns of 810 px and 1400 px high, the chart below 500 px of text: pages to the chart.
+  await page.route('**/columns.html', (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="en"><meta charset="utf-8"><title>columns</title><link rel="icon" href="data:,">' +
+    '<body style="margin: 0"><div style="columns: 2; column-gap: 20px; column-fill: auto; height: 1400px; width: 1640px">' +
+    '<p style="height: 500px; margin: 0">Text.</p><zhibiao-chart chart="5g" lang="en"></zhibiao-chart></div>' +
+    '<script type="module" src="/zhibiao.js"></script>' }));
+  const el = await goToChart(page, 'columns.html', '5g');
+  await el.locator('.toolbar button[aria-pressed]').click();
+  await el.locator('caption').waitFor();
+  const laid = () => el.evaluate((host) => {
+    const root = host.shadowRoot;
+    const column = (node) => (node.getBoundingClientRect().left < 810 ? 1 : 2);
+    const rows = [...root.querySelectorAll('tr')];
+    return {
+      plot: column(root.querySelector('.plot')), toolbar: column(root.querySelector('.toolbar')),
+      rowColumns: [...new Set(rows.map(column))], splitRows: rows.filter((tr) => tr.getClientRects().length > 1).length,
+    };
+  });
+  // On screen the table scrolls sideways where it must, so it is one block: it goes on into the
+  // next column whole, and the chart and its buttons stay in the first, below the text.
+  const screen = await laid();
+  assert.deepEqual([screen.plot, screen.toolbar, screen.splitRows], [1, 1, 0], JSON.stringify(screen));
+  // On paper (the print styles: no buttons, the table wraps) it goes on between rows.
+  await page.emulateMedia({ media: 'print' });
+  const paper = await laid();
+  assert.deepEqual([paper.plot, paper.rowColumns, paper.splitRows], [1, [1, 2], 0], JSON.stringify(paper));
+  await context.close();
+});
