@@ -541,6 +541,11 @@ test('a fallback inside a chart (class zhibiao-fallback: the README\'s link for 
     await ready(p, 'nev');
     await ready(p, 'growth');
     assert.equal(await link.isVisible(), false, 'hidden by the drawn chart');
+    // Nor reached by Tab, nor read by a screen reader, beside the chart that says it all.
+    assert.equal(await link.evaluate((a) => { a.focus(); return document.activeElement === a; }), false, 'not focusable');
+    const cdp = await context.newCDPSession(p);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    assert.ok(!nodes.some((n) => n.name?.value?.startsWith('Chart: NEV')), 'not in the accessibility tree');
     await p.waitForTimeout(200);
     const named = warnings.filter((w) => w.includes('does not show what is inside it'));
     assert.equal(named.length, 1, warnings.join('\n'));
