@@ -174,7 +174,6 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         return Ok(());
     }
     let window = window().ok_or("no window")?;
-    let sheet = style::sheet();
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1));
@@ -185,7 +184,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     // is the page's alone. The block's width, not the host's: without a page's padding on the
     // element, and there at all where the page makes it inline or `display: contents`. Drawn now
     // if on screen (or near it); otherwise when the IntersectionObserver says so.
-    let shadow = widget::empty_shadow(&host, sheet.as_ref())?;
+    let shadow = widget::empty_shadow(&host)?;
     let document = host.owner_document().ok_or("no document")?;
     let probe = document.create_element("div")?;
     shadow.append_child(&probe)?;

@@ -1,6 +1,6 @@
 //! The widget's stylesheet, adopted by every shadow root: a constructed `CSSStyleSheet`, so no
 //! inline `<style>` or `style` attribute is needed under a strict Content-Security-Policy (except
-//! where the browser cannot construct one: see `sheet`).
+//! where the browser cannot construct one: see `adopt`).
 
 use wasm_bindgen::prelude::*;
 
@@ -9,8 +9,8 @@ thread_local! {
 }
 
 /// The shared stylesheet, built on first use; `None` in a browser that cannot construct one
-/// (Safari before 16.4, Firefox before 101), where each shadow root gets a `<style>` of its own (`empty_shadow`).
-pub fn sheet() -> Option<JsValue> {
+/// (Safari before 16.4, Firefox before 101).
+fn sheet() -> Option<JsValue> {
     if let Some(sheet) = SHEET.with(|s| s.borrow().clone()) {
         return Some(sheet);
     }
@@ -19,4 +19,18 @@ pub fn sheet() -> Option<JsValue> {
     let sheet: JsValue = sheet.into();
     SHEET.with(|s| *s.borrow_mut() = Some(sheet.clone()));
     Some(sheet)
+}
+
+/// Gives `shadow` the widget's stylesheet: the shared one, adopted; where the browser cannot
+/// construct one, a `<style>` of its own, which a strict Content-Security-Policy's `style-src`
+/// blocks (the chart then shows unstyled).
+pub fn adopt(shadow: &web_sys::ShadowRoot) -> Result<(), JsValue> {
+    if let Some(sheet) = sheet() {
+        js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&sheet))?;
+        return Ok(());
+    }
+    let style = shadow.owner_document().ok_or("no document")?.create_element("style")?;
+    style.set_text_content(Some(&crate::widget_css()));
+    shadow.append_child(&style)?;
+    Ok(())
 }

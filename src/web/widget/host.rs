@@ -67,10 +67,8 @@ fn inherited_lang(host: &HtmlElement) -> Option<String> {
 }
 
 /// The element's empty shadow root with the widget's stylesheet (reusing the root of a re-attached
-/// element): enough to give the element its size before anything is built inside it. Without a
-/// constructed stylesheet (`None`: Safari before 16.4), the stylesheet in a `<style>`, which a
-/// strict Content-Security-Policy's `style-src` blocks (the chart then shows unstyled).
-pub fn empty_shadow(host: &HtmlElement, sheet: Option<&JsValue>) -> Result<ShadowRoot, JsValue> {
+/// element): enough to give the element its size before anything is built inside it.
+pub fn empty_shadow(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
     let shadow: ShadowRoot = match host.shadow_root() {
         Some(root) => root,
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
@@ -78,15 +76,6 @@ pub fn empty_shadow(host: &HtmlElement, sheet: Option<&JsValue>) -> Result<Shado
     while let Some(child) = shadow.first_child() {
         shadow.remove_child(&child)?;
     }
-    match sheet {
-        Some(sheet) => {
-            js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(sheet))?;
-        }
-        None => {
-            let style = host.owner_document().ok_or("no document")?.create_element("style")?;
-            style.set_text_content(Some(&crate::widget_css()));
-            shadow.append_child(&style)?;
-        }
-    }
+    super::super::style::adopt(&shadow)?;
     Ok(shadow)
 }
