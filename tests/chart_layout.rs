@@ -183,6 +183,19 @@ fn title_and_source_line_are_drawn_whole() {
         let cut = text.strip_suffix('…').filter(|stem| c.title.contains(*stem) || c.source_line.contains(*stem));
         assert!(cut.is_none(), "{id:?} {lang:?} {width}: {text:?} shortened");
     });
+    // And every word of them is drawn: their lines, joined, hold each whole.
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let c = chart(id, lang);
+            for width in (250..=1200).step_by(10) {
+                let s = scene(id, lang, f64::from(width), None);
+                let drawn = s.marks.iter().filter_map(|m| match m { Mark::Text { text, .. } => Some(text.as_str()), _ => None }).collect::<Vec<_>>().join(lang.pick("", " "));
+                for whole in [&c.title, &c.source_line] {
+                    assert!(drawn.contains(whole.as_str()), "{id:?} {lang:?} {width}: {whole:?} not drawn whole in {drawn:?}");
+                }
+            }
+        }
+    }
 }
 
 /// [`EstimateMeasure`] scaled: fonts narrower than the estimate, as the browser's often are.
@@ -616,11 +629,36 @@ fn tile_figures_share_one_size() {
     assert!(seen > 0, "no chart has tiles");
 }
 
+/// Where the plot is narrow a label goes above its bar, which then starts at the padding and
+/// has the plot's whole width; at an article's width it stands beside its bar, level with it.
 #[test]
-fn layout_height_grows_when_labels_move_above_bars() {
-    let wide = scene(ChartId::Growth, Lang::Zh, 1000.0, None);
-    let narrow = scene(ChartId::Growth, Lang::Zh, 320.0, None);
-    assert!(narrow.height_css_px > wide.height_css_px);
+fn labels_go_above_their_bars_on_narrow_charts_and_beside_them_on_wide_ones() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (width, above) in [(320.0, true), (1000.0, false)] {
+            let s = scene(ChartId::Growth, lang, width, None);
+            let pad = padding_css_px(width);
+            let mut rows = 0;
+            for t in &s.targets {
+                let inside = |r: &RectCss| r.y_css_px >= t.hit.y_css_px && r.bottom_css_px() <= t.hit.bottom_css_px();
+                let Some(bar) = s.marks.iter().find_map(|m| match m {
+                    Mark::Rect { rect, fill } if *fill != LIGHT.background && inside(rect) => Some(*rect),
+                    _ => None,
+                }) else { panic!("{lang:?} {width}: no bar in {:?}", t.hit) };
+                // The label's lines: regular 13 px text at the padding, in the bar's row.
+                let lines: Vec<RectCss> = s.marks.iter().filter(|m| matches!(m, Mark::Text { at, font, .. } if !font.bold && font.size_css_px == 13.0 && at.x_css_px == pad)).filter_map(|m| m.text_box(&EstimateMeasure)).filter(|b| inside(b)).collect();
+                assert!(!lines.is_empty(), "{lang:?} {width}: no label in {:?}", t.hit);
+                for line in &lines {
+                    if above {
+                        assert!(line.bottom_css_px() <= bar.y_css_px && bar.x_css_px == pad, "{lang:?} {width}: {line:?} not above {bar:?}");
+                    } else {
+                        assert!(line.right_css_px() < bar.x_css_px && line.bottom_css_px() > bar.y_css_px && line.y_css_px < bar.bottom_css_px(), "{lang:?} {width}: {line:?} not beside {bar:?}");
+                    }
+                }
+                rows += 1;
+            }
+            assert_eq!(rows, 9, "{lang:?} {width}: the growth chart's nine bars");
+        }
+    }
 }
 
 /// The highlight is laid over the chart drawn without one, so focusing never repaints the canvas:

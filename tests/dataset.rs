@@ -188,7 +188,13 @@ fn a_share_must_be_a_percentage_and_a_measure_one_of_three() {
 fn texts_that_disagree_name_both_places() {
     let changed = CLS_TEXT.replace("同比增长3.8%", "同比增长3.9%");
     let err = extract_with(&changed, QA_TEXT).err().map(|e| e.to_string()).unwrap_or_default();
-    assert!(err.contains("[industry_value_added_growth]") && err.contains("3.9%") && err.contains(CLS), "{err}");
+    // Each place as file:line, where the unchanged text still says 3.8%.
+    let place = |file: &str, text: &str, figure: &str| {
+        let at = text.find(&format!("同比增长{figure}")).unwrap_or_else(|| panic!("{file} has no {figure}"));
+        format!("\"{figure}\" at {file}:{}", text[..at].matches('\n').count() + 1)
+    };
+    let (cls, qa) = (place(CLS, &changed, "3.9%"), place(QA, QA_TEXT, "3.8%"));
+    assert!(err.contains("[industry_value_added_growth]") && err.contains(&cls) && err.contains(&qa), "{err}\nwants {cls} and {qa}");
 }
 
 #[test]

@@ -201,6 +201,44 @@ mod tests {
         }
     }
 
+    /// Every figure in Chinese, written from its parsed value, is the texts' own writing of it,
+    /// but for the figures whose words the widget writes one way: 超 for 超过, 突破了 and 余; 约 for
+    /// 左右; 以上 for 不少于; digits for Chinese numerals; kA; and 个百分点 where the text leaves
+    /// 百分点 to the figure before it.
+    #[test]
+    fn chinese_figures_are_the_texts_own_but_for_one_word_for_each_qualifier() {
+        let rewritten = [
+            ("aluminium_cell_current", "400 kA以上"),
+            ("battery_recycling_points", "超1万个"),
+            ("compute_annual_growth", "约30%"),
+            ("compute_trunk_cables", "超100条"),
+            ("consumer_products_promoted", "100项"),
+            ("euler_os_installations", "超430万套"),
+            ("factories_5g_target", "3000家以上"),
+            ("industrial_internet_platforms", "超240家"),
+            ("industry_growth_gain_vs_2022_h1", "0.4个百分点"),
+            ("intl_standards_total", "超50项"),
+            ("key_industries_growth_plans", "10个"),
+            ("platform_rules_signatories", "超70家"),
+            ("pv_global_share", "超70%"),
+            ("smart_factories_maturity_2", "超2500个"),
+            ("users_mobile_iot", "超21.2亿"),
+        ];
+        let mut as_written = 0;
+        for ind in DATASET.indicators.iter() {
+            let want = match rewritten.iter().find(|(id, _)| *id == ind.id.as_ref()) {
+                Some((_, want)) => *want,
+                None => {
+                    as_written += 1;
+                    ind.text.as_ref()
+                }
+            };
+            assert_eq!(value(ind, Lang::Zh), want, "{}: the text writes {:?}", ind.id, ind.text);
+        }
+        assert_eq!(as_written + rewritten.len(), DATASET.indicators.len(), "every rewritten id is in the dataset");
+        assert!(as_written >= 50, "{as_written} figures as the texts write them");
+    }
+
     #[test]
     fn sentence_case_keeps_acronyms() {
         assert_eq!(lowercase_first("Mobile IoT connections"), "mobile IoT connections");

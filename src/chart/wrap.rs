@@ -340,7 +340,8 @@ mod tests {
                 assert!(spaced_or_two_words(prev, last, width), "{width}: {prev:?} / {last:?}");
             }
         }
-        // Nor a run of CJK text before an English word.
+        // CJK text before an English word ("和APP") is no spaced word: the rule adds no space
+        // there, and the lines keep every character.
         let mixed = "5G 10G PON端口和APP";
         for width in (40..200).map(f64::from) {
             let lines = wrap(mixed, width, FONT, &EstimateMeasure, 9);

@@ -163,7 +163,8 @@ mod tests {
     use crate::data::model::Qualifier;
 
     fn texts(text: &str) -> Vec<String> {
-        scan(text).map(|f| f.into_iter().map(|f| f.text).collect()).unwrap_or_default()
+        // An error fails the test: an empty list must mean "no figures", not "could not scan".
+        scan(text).unwrap_or_else(|e| panic!("{text}: {e:?}")).into_iter().map(|f| f.text).collect()
     }
 
     #[test]
