@@ -108,6 +108,9 @@ export const MARKERS_SHOWN = (el) => [...el.shadowRoot.querySelectorAll('.marker
 
 /** Waits until the clipboard holds `text`, and fails with what it holds otherwise. (Not
  * waitForFunction: it takes the promise that `readText` returns as a truthy value at once.) */
+/** Empties the clipboard, so that a copy of the same text as the last one shows in it. */
+export const clearClipboard = (p) => p.evaluate(() => navigator.clipboard.writeText(''));
+
 export async function clipboardHolds(p, text, timeoutMs = 5000) {
   const until = Date.now() + timeoutMs;
   let held;

@@ -1,6 +1,7 @@
 // End-to-end: the data table as a reader sees it once shown, and the toolbar that shows it, on a phone and at an article's width.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
@@ -368,6 +369,9 @@ test('a quote marks the figure it is quoted for, in bold and on one line, in the
   // The 5G chart's figures as the texts write them, in the chart's order (超过21.2亿: the table's
   // value cell says 超21.2亿).
   const written = ['293.7万个', '超173万个', '6.76亿户', '超过21.2亿', '42.9%', '2029万个', '60个', '超5万个', '1274款'];
+  const sources = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'sources');
+  const texts = readdirSync(sources).map((f) => readFileSync(join(sources, f), 'utf8')).join('\n');
+  assert.deepEqual(written.filter((w) => !texts.includes(w)), [], 'each written as a text writes it');
   const expected = written.map((w) => [w, 'nowrap']);
   const { context, page, el } = await openChart('embed.html?chart=5g&lang=zh', '5g', 1280, { deviceScaleFactor: 2 });
   assert.deepEqual(await el.evaluate(markedFigures), expected);
