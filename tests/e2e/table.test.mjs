@@ -424,6 +424,18 @@ test('on a phone, the table\'s attribution keeps its date on one line, as a card
     return [text.data, window.__lines(text, 0, text.data.length), at < 0 ? null : window.__lines(text, at, at + '2023年上半年'.length)];
   });
   assert.deepEqual(caption.slice(1), [2, 1], `the caption wraps, its period whole: ${caption}`);
+  // In English the attribution keeps the reporter's name whole (Qi Xu, not Qi / Xu), at 375 px,
+  // where the 5G table's attributions wrap.
+  await page.setViewportSize({ width: 375, height: 900 });
+  el = await goToChart(page, 'embed.html?chart=5g&lang=en', '5g');
+  await showTable(el);
+  const names = await el.evaluate((host) => [...host.shadowRoot.querySelectorAll('tbody td:last-child')].map((td) => {
+    const text = td.lastChild;
+    const at = text.data.indexOf('Qi');
+    return at < 0 ? null : [window.__lines(text, 0, text.data.length) > 1, window.__lines(text, at, at + 'Qi Xu'.length)];
+  }).filter(Boolean));
+  assert.ok(names.length >= 4 && names.every(([wraps]) => wraps), `attributions that wrap at this width, as the test needs: ${JSON.stringify(names)}`);
+  assert.deepEqual(names.map(([, lines]) => lines), names.map(() => 1), 'each name on one line');
   await context.close();
 });
 
