@@ -236,6 +236,10 @@ export function defineElement(name, newHooks) {
   ours = class extends HTMLElement {
     static get observedAttributes() { return ['chart', 'lang', 'focus-point']; }
     connectedCallback() {
+      // React 19 sets `lang` as a property; before this class was defined, HTMLElement's setter
+      // wrote null or undefined as the word: no language of its own, as `set lang` below has it.
+      const lang = this.getAttribute('lang');
+      if (lang === 'null' || lang === 'undefined') this.removeAttribute('lang');
       charts.add(this);
       // Put back before it was unmounted: only the language it inherits may have changed.
       if (leaving.delete(this)) call('changed', this, 'lang');

@@ -1291,6 +1291,23 @@ test('what frameworks do to a chart: taken out and put back after an await, chan
   await context.close();
 });
 
+test('React 19 setting lang to null or undefined before zhibiao has defined the element (HTMLElement writes "null", "undefined"): no language of its own, as after', async () => {
+  // A framework whose bundle runs before zhibiao's module: HTMLElement's setter writes the value
+  // as an attribute, which the chart then finds when the element is defined.
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page();
+  await openArticle(p, s, '', '<article lang="en"><zhibiao-chart id="n" chart="nev"></zhibiao-chart><zhibiao-chart id="u" chart="growth"></zhibiao-chart></article>' +
+    '<script>document.getElementById("n").lang = null; document.getElementById("u").lang = undefined; window.__written = [document.getElementById("n").getAttribute("lang"), document.getElementById("u").getAttribute("lang")];</script>');
+  assert.deepEqual(await p.evaluate(() => window.__written), ['null', 'undefined'], 'the attributes as HTMLElement wrote them');
+  await ready(p, 'nev');
+  await ready(p, 'growth');
+  const seen = await p.evaluate(() => [...document.querySelectorAll('zhibiao-chart')].map((el) => [el.getAttribute('lang'), el.shadowRoot.querySelector('canvas').getAttribute('aria-label')?.slice(0, 20), el.shadowRoot.querySelector('.message')?.hidden ?? true]));
+  assert.deepEqual(seen, [[null, 'New energy vehicle (', true], [null, 'Year-on-year growth ', true]], 'each in the English around it, with no message');
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
 test('a chart in a container the page shows (a modal dialog, a tab) is drawn for the frame after, not two frames later', async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page();
