@@ -178,7 +178,7 @@ fn five_g(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIn
         Panel { title: lang.pick("5G基站", "5G base stations").into(), kind: PanelKind::Bars, unit: Unit::Count, rows: vec![stations] },
         Panel { title: lang.pick("用户", "Subscribers and connections").into(), kind: PanelKind::Bars, unit: Unit::Count, rows: users },
         Panel { title: traffic_title, kind: PanelKind::Share, unit: Unit::Percent, rows: vec![row(share, lang, RowStyle::Main)] },
-        Panel { title: lang.pick("千兆网络与5G应用", "Gigabit networks and 5G applications").into(), kind: PanelKind::Stats, unit: Unit::Count, rows: stats },
+        Panel { title: lang.pick("千兆网络、5G应用与终端", "Gigabit networks, 5G applications and devices").into(), kind: PanelKind::Stats, unit: Unit::Count, rows: stats },
     ])
 }
 
@@ -234,7 +234,7 @@ impl Chart {
             (ChartId::Growth, Lang::Zh) => ("", "主要指标同比增长"),
             (ChartId::Growth, Lang::En) => ("Year-on-year growth of key indicators, ", ""),
             (ChartId::FiveG, Lang::Zh) => ("5G与网络发展（", "）"),
-            (ChartId::FiveG, Lang::En) => ("5G and gigabit networks in China ", ""),
+            (ChartId::FiveG, Lang::En) => ("5G and network development in China ", ""),
             (ChartId::Nev, Lang::Zh) => ("新能源汽车产销同比增长（", "）"),
             (ChartId::Nev, Lang::En) => ("New energy vehicle (NEV) production and sales growth, ", ""),
         };
@@ -465,11 +465,11 @@ mod tests {
         assert_eq!(other, [members::FIVE_G_TRAFFIC_SHARE, members::FIVE_G_STATS[1], members::FIVE_G_STATS[2]]);
         assert_eq!(five_g.panels[2].title, "流量（2023年7月19日发布）");
         let tiles: Vec<&str> = five_g.panels[3].rows.iter().map(|r| r.label.as_str()).collect();
-        assert_eq!(tiles, ["10G PON端口", "5G应用融入的国民经济大类（2023年7月19日发布）", "5G应用案例（2023年7月19日发布）", "获得进网许可的5G终端产品"]);
+        assert_eq!(tiles, ["10G PON端口", "5G应用融入的国民经济大类（2023年7月19日发布）", "累计5G应用案例（2023年7月19日发布）", "获得进网许可的5G终端产品"]);
         assert!(describe::summary(&five_g).contains("5G流量占比42.9%（2023年7月19日发布）；"), "{}", describe::summary(&five_g));
         let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(five_g.panels[2].title, "Traffic, reported 19\u{a0}July\u{a0}2023");
-        assert_eq!(five_g.panels[3].rows[2].label, "5G application cases, reported 19\u{a0}July\u{a0}2023");
+        assert_eq!(five_g.panels[3].rows[2].label, "Cumulative 5G application cases, reported 19\u{a0}July\u{a0}2023");
         // A quarter later, in the NEV chart's figures (its industry reference too) and the 5G
         // stocks: the titles and summaries follow. (The growth chart shows the rates stated for
         // H1 2023, by its rule in members.rs: its title and summary say so, from the data.)
@@ -488,7 +488,7 @@ mod tests {
             (ChartId::Growth, Lang::Zh, "2023年上半年主要指标同比增长", Some("2023年上半年，")),
             (ChartId::Growth, Lang::En, "Year-on-year growth of key indicators, H1 2023", Some("In H1 2023, ")),
             (ChartId::FiveG, Lang::Zh, "5G与网络发展（截至2023年9月底）", Some("截至2023年9月底：")),
-            (ChartId::FiveG, Lang::En, "5G and gigabit networks in China at the end of September\u{a0}2023", Some("At the end of September\u{a0}2023. ")),
+            (ChartId::FiveG, Lang::En, "5G and network development in China at the end of September\u{a0}2023", Some("At the end of September\u{a0}2023. ")),
             (ChartId::Nev, Lang::Zh, "新能源汽车产销同比增长（2023年三季度）", Some("2023年三季度，")),
             (ChartId::Nev, Lang::En, "New energy vehicle (NEV) production and sales growth, Q3 2023", Some("In Q3 2023, ")),
         ];

@@ -324,8 +324,8 @@ test('without the wasm, a chart reads its attributes as the widget does: chart="
   const chart = p.locator('#card zhibiao-chart');
   await chart.locator('.message').waitFor();
   assert.match(await chart.locator('.message').textContent(), /^The chart could not be loaded \(.+\)\. Here are its data\.$/);
-  assert.equal(await chart.locator('caption').textContent(), '5G and gigabit networks in China at the end of June\u00a02023 (data table)');
-  assert.deepEqual(await chart.locator('th[scope=rowgroup]').allTextContents(), ['5G base stations', 'Subscribers and connections', 'Traffic, reported 19\u00a0July\u00a02023', 'Gigabit networks and 5G applications']);
+  assert.equal(await chart.locator('caption').textContent(), '5G and network development in China at the end of June\u00a02023 (data table)');
+  assert.deepEqual(await chart.locator('th[scope=rowgroup]').allTextContents(), ['5G base stations', 'Subscribers and connections', 'Traffic, reported 19\u00a0July\u00a02023', 'Gigabit networks, 5G applications and devices']);
   // A lang of its own it does not speak: the language around it, as the widget's message has it.
   await p.evaluate(() => {
     document.getElementById('card').shadowRoot.innerHTML = '<zhibiao-chart chart="nev" lang="fr"></zhibiao-chart>';
