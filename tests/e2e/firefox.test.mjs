@@ -222,3 +222,25 @@ test("in Firefox, the context menu on a chart saves the chart: the canvas under 
     assert.deepEqual(await run('return window.__errors'), []);
   });
 });
+
+test('in Firefox, keys used after a click on the chart ring the chart and the point they reach (Firefox keeps :focus-visible off after a click, also once keys are used)', async () => {
+  await withFirefox(async ({ run, go, actions }) => {
+    await go('/dist/embed.html?chart=growth&lang=en');
+    await until(run, "return document.querySelector('zhibiao-chart')?.shadowRoot?.querySelector('canvas.view:not([hidden])')", 'the view');
+    const at = await run(`const el = document.querySelector('zhibiao-chart');
+      const point = FIRST_BAR(el);
+      const box = window.__shown(el).canvas.getBoundingClientRect();
+      return [Math.round(box.left + point.x), Math.round(box.top + point.y)];`);
+    // A click on the first bar (which focuses the chart), the mouse off the chart, then Home.
+    await actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+      { type: 'pointerMove', origin: 'viewport', x: at[0], y: at[1], duration: 0 }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 },
+      { type: 'pointerMove', origin: 'viewport', x: 2, y: at[1], duration: 0 }] }]);
+    const rings = `const root = document.querySelector('zhibiao-chart').shadowRoot;
+      const key = root.querySelector('.marker.key:not([hidden])');
+      return [root.activeElement === root.querySelector('canvas[role=application]'), getComputedStyle(root.querySelector('canvas.view')).outlineStyle, key ? getComputedStyle(key).boxShadow !== 'none' : null];`;
+    assert.deepEqual(await run(rings), [true, 'none', null], 'after the click: focused, no ring, no keyed point');
+    await actions([{ type: 'key', id: 'keys', actions: [{ type: 'keyDown', value: '\uE011' }, { type: 'keyUp', value: '\uE011' }] }]);
+    await until(run, `return document.querySelector('zhibiao-chart').shadowRoot.querySelector('[role=status]').textContent`, 'the live region');
+    assert.deepEqual(await run(rings), [true, 'solid', true], 'after Home: the chart ringed, and the point the key reached');
+  });
+});
