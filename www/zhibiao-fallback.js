@@ -44,6 +44,8 @@ const REASONS = {
   csp: ["zhibiao_bg.wasm：页面的内容安全策略（Content-Security-Policy）须在 script-src 中加入 'wasm-unsafe-eval'",
     "zhibiao_bg.wasm: the page's Content-Security-Policy needs 'wasm-unsafe-eval' in script-src"],
   damaged: ['zhibiao_bg.wasm 已损坏，或不是本浏览器能运行的 WebAssembly', 'zhibiao_bg.wasm: damaged, or not WebAssembly this browser can run'],
+  mixed: ['pkg/zhibiao.js 与 zhibiao_bg.wasm 出自不同的构建（缓存可能留有旧文件）；每次构建请放在各自的路径下',
+    'pkg/zhibiao.js and zhibiao_bg.wasm are from different builds (a cache may hold an old one); serve each build under a path of its own'],
 };
 
 /** A stand-in element that says what went wrong (`reason`: a key of REASONS, or the error's own

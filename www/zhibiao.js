@@ -48,9 +48,11 @@ try {
   try {
     const { defineFallback } = await import('./zhibiao-fallback.js');
     // By name: a browser without WebAssembly has no CompileError to compare with. A CSP's block is
-    // a CompileError in Chromium and Firefox.
-    // (The fallback module words the two it knows in each chart's language.)
-    defineFallback(error?.name !== 'CompileError' ? said.slice(0, 200) : /Content Security|CSP/.test(said) ? 'csp' : 'damaged');
+    // a CompileError in Chromium and Firefox. A LinkError: the glue lacks an import the wasm
+    // names, as where a cache holds one build's file and the server another's.
+    // (The fallback module words the three it knows in each chart's language.)
+    const { name } = error ?? {};
+    defineFallback(name === 'LinkError' ? 'mixed' : name !== 'CompileError' ? said.slice(0, 200) : /Content Security|CSP/.test(said) ? 'csp' : 'damaged');
   } catch (fallbackError) {
     console.error('zhibiao: zhibiao-fallback.js could not be loaded either:', fallbackError);
     // Offline, or a copy of dist/ without it: one line in each chart, in both languages (the

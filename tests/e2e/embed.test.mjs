@@ -89,6 +89,15 @@ for (const [name, options, reason, english = reason] of [
     "zhibiao_bg.wasm: the page's Content-Security-Policy needs 'wasm-unsafe-eval' in script-src"],
   ['the wasm is damaged', { cut: (path) => path.endsWith('.wasm') }, 'zhibiao_bg.wasm 已损坏，或不是本浏览器能运行的 WebAssembly',
     'zhibiao_bg.wasm: damaged, or not WebAssembly this browser can run'],
+  // One build's glue with another's wasm (a cache kept one of them): the wasm names an import
+  // the glue does not have (here the first of the shortened names, renamed).
+  ['the glue and the wasm are from different builds', { edit: (path, body) => {
+    if (!path.endsWith('pkg/zhibiao.js')) return body;
+    const glue = body.toString();
+    assert.ok(glue.includes('a0:'), 'the glue supplies the import a0');
+    return Buffer.from(glue.replace('a0:', 'other0:'));
+  } }, 'pkg/zhibiao.js 与 zhibiao_bg.wasm 出自不同的构建（缓存可能留有旧文件）；每次构建请放在各自的路径下',
+  'pkg/zhibiao.js and zhibiao_bg.wasm are from different builds (a cache may hold an old one); serve each build under a path of its own'],
   // Tor Browser's safer mode, iOS Lockdown Mode: no CompileError to compare with either.
   ['the browser runs no WebAssembly', { init: () => { delete window.WebAssembly; } }, 'WebAssembly is not defined'],
 ]) {

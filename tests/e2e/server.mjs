@@ -12,15 +12,15 @@ const TYPES = {
 /**
  * Serves `root`; resolves to { url, close }. `headers` are added to every response; `missing(path)`
  * makes a path answer 404; `types` overrides content types by extension; `cut(path)` serves a
- * path's first 100 bytes only (a damaged file).
+ * path's first 100 bytes only (a damaged file); `edit(path, body)` serves what it returns.
  */
-export function serve(root, { headers = {}, missing = () => false, types = {}, cut = () => false } = {}) {
+export function serve(root, { headers = {}, missing = () => false, types = {}, cut = () => false, edit = (path, body) => body } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
       if (missing(path)) throw new Error('blocked');
       const whole = await readFile(join(root, path.endsWith('/') ? `${path}index.html` : path));
-      const body = cut(path) ? whole.subarray(0, 100) : whole;
+      const body = edit(path, cut(path) ? whole.subarray(0, 100) : whole);
       const type = types[extname(path)] ?? TYPES[extname(path)] ?? 'text/html; charset=utf-8';
       res.writeHead(200, { 'content-type': type, ...headers });
       res.end(body);
