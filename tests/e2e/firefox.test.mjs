@@ -242,5 +242,12 @@ test('in Firefox, keys used after a click on the chart ring the chart and the po
     await actions([{ type: 'key', id: 'keys', actions: [{ type: 'keyDown', value: '\uE011' }, { type: 'keyUp', value: '\uE011' }] }]);
     await until(run, `return document.querySelector('zhibiao-chart').shadowRoot.querySelector('[role=status]').textContent`, 'the live region');
     assert.deepEqual(await run(rings), [true, 'solid', true], 'after Home: the chart ringed, and the point the key reached');
+    // Tab away (the keyed point goes), then a click on the chart's corner (no point): no ring.
+    await actions([{ type: 'key', id: 'keys', actions: [{ type: 'keyDown', value: '\uE004' }, { type: 'keyUp', value: '\uE004' }] }]);
+    const corner = await run(`const r = document.querySelector('zhibiao-chart').shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect();
+      return [Math.round(r.left + 3), Math.round(r.top + 3)];`);
+    await actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+      { type: 'pointerMove', origin: 'viewport', x: corner[0], y: corner[1], duration: 0 }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }]);
+    assert.deepEqual(await run(rings), [true, 'none', null], 'after Tab away and a click: focused, no ring');
   });
 });

@@ -127,8 +127,9 @@ impl Widget {
     /// over: a box filled with the shape's colour, or a frame around it (a stroke centred on the
     /// shape's edge, as the canvas draws it). Every property is set, so a box may become a frame.
     /// The first, the point's own shape, is of class `key` where the keys reached the point: the
-    /// stylesheet rings it while the canvas has the keyboard's focus (not the shapes it overlaps,
-    /// as a 5G bar's part, nor a point the mouse shows).
+    /// stylesheet rings it while the canvas has the focus (not the shapes it overlaps, as a 5G
+    /// bar's part, nor a point the mouse shows), and, shown, it rings the chart too (Firefox
+    /// keeps `:focus-visible` off for keys used after a click). A hidden marker keeps its class.
     pub(super) fn place_markers(&mut self, marks: &[Mark]) -> Result<(), JsValue> {
         let keyed = matches!(self.focused, Some((_, Pin::Keyboard)));
         let mut placed = 0;
