@@ -206,7 +206,7 @@ mod tests {
     /// 左右; 以上 for 不少于; digits for Chinese numerals; kA; and 个百分点 where the text leaves
     /// 百分点 to the figure before it.
     #[test]
-    fn chinese_figures_are_the_texts_own_but_for_one_word_for_each_qualifier() {
+    fn chinese_figures_are_the_texts_own_but_where_the_widget_writes_a_word_one_way() {
         let rewritten = [
             ("aluminium_cell_current", "400 kA以上"),
             ("battery_recycling_points", "超1万个"),

@@ -238,6 +238,7 @@ export function defineElement(name, newHooks) {
     connectedCallback() {
       // React 19 sets `lang` as a property; before this class was defined, HTMLElement's setter
       // wrote null or undefined as the word: no language of its own, as `set lang` below has it.
+      // (The removal's own change finds the chart not yet mounted, or, put back, the same.)
       const lang = this.getAttribute('lang');
       if (lang === 'null' || lang === 'undefined') this.removeAttribute('lang');
       charts.add(this);

@@ -106,11 +106,11 @@ export async function markedValue(page, chart) {
 /** How many markers (the highlight of a focused point) the chart `el` shows; for `evaluate`. */
 export const MARKERS_SHOWN = (el) => [...el.shadowRoot.querySelectorAll('.marker')].filter((m) => !m.hidden).length;
 
-/** Waits until the clipboard holds `text`, and fails with what it holds otherwise. (Not
- * waitForFunction: it takes the promise that `readText` returns as a truthy value at once.) */
 /** Empties the clipboard, so that a copy of the same text as the last one shows in it. */
 export const clearClipboard = (p) => p.evaluate(() => navigator.clipboard.writeText(''));
 
+/** Waits until the clipboard holds `text`, and fails with what it holds otherwise. (Not
+ * waitForFunction: it takes the promise that `readText` returns as a truthy value at once.) */
 export async function clipboardHolds(p, text, timeoutMs = 5000) {
   const until = Date.now() + timeoutMs;
   let held;

@@ -432,10 +432,10 @@ test('on a phone, the table\'s attribution keeps its date on one line, as a card
   const names = await el.evaluate((host) => [...host.shadowRoot.querySelectorAll('tbody td:last-child')].map((td) => {
     const text = td.lastChild;
     const at = text.data.indexOf('Qi');
-    return at < 0 ? null : [window.__lines(text, 0, text.data.length) > 1, window.__lines(text, at, at + 'Qi Xu'.length)];
+    return at < 0 ? null : [window.__lines(text, 0, text.data.length) > 1, window.__lines(text, at, at + 'Qi Xu'.length), text.data.includes('Qi\u00a0Xu')];
   }).filter(Boolean));
   assert.ok(names.length >= 4 && names.every(([wraps]) => wraps), `attributions that wrap at this width, as the test needs: ${JSON.stringify(names)}`);
-  assert.deepEqual(names.map(([, lines]) => lines), names.map(() => 1), 'each name on one line');
+  assert.deepEqual(names.map(([, lines, joined]) => [lines, joined]), names.map(() => [1, true]), 'each name on one line, joined by a no-break space');
   await context.close();
 });
 
