@@ -49,36 +49,28 @@ fn no_label_overlaps_or_leaves_the_canvas_from_230_to_1200_px() {
 /// on the canvas whole, on one line or wrapped over several, at every width and font width.
 #[test]
 fn every_figure_is_drawn_in_full_at_every_width() {
-    for id in ChartId::ALL {
-        for lang in [Lang::Zh, Lang::En] {
-            let c = chart(id, lang);
-            for width in (230..=1200).step_by(10) {
-                for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
-                    let s = layout(&c, f64::from(width), measure, &LIGHT, None);
-                    // Not the small text (axis ticks and the source line): a tick such as "40%"
-                    // must not stand in for a figure. (A 5G part's figure ends its legend line,
-                    // in the labels' font; the other figures are bold.)
-                    let texts: Vec<&str> = s
-                        .marks
-                        .iter()
-                        .filter_map(|m| match m {
-                            Mark::Text { text, font, .. } if font.size_css_px >= 12.0 => Some(text.as_str()),
-                            _ => None,
-                        })
-                        .collect();
-                    // Lines wrap at spaces in English and anywhere in Chinese. Each point's figure is
-                    // drawn once: two points of one value (3.8% in two panels) need it twice.
-                    let drawn = texts.join(lang.pick("", " "));
-                    let values: Vec<String> = c.points().iter().map(|ind| zhibiao::chart::format::value(ind, lang)).collect();
-                    for value in &values {
-                        let wanted = values.iter().filter(|v| *v == value).count();
-                        let whole = drawn.matches(value.as_str()).count();
-                        assert!(whole >= wanted, "{id:?} {lang:?} {width}: {value:?} drawn whole {whole} times, not {wanted}, in {texts:?}");
-                    }
-                }
-            }
+    each_layout((230..=1200).step_by(10), |c, id, lang, width, s| {
+        // Not the small text (axis ticks and the source line): a tick such as "40%"
+        // must not stand in for a figure. (A 5G part's figure ends its legend line,
+        // in the labels' font; the other figures are bold.)
+        let texts: Vec<&str> = s
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { text, font, .. } if font.size_css_px >= 12.0 => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        // Lines wrap at spaces in English and anywhere in Chinese. Each point's figure is
+        // drawn once: two points of one value (3.8% in two panels) need it twice.
+        let drawn = texts.join(lang.pick("", " "));
+        let values: Vec<String> = c.points().iter().map(|ind| zhibiao::chart::format::value(ind, lang)).collect();
+        for value in &values {
+            let wanted = values.iter().filter(|v| *v == value).count();
+            let whole = drawn.matches(value.as_str()).count();
+            assert!(whole >= wanted, "{id:?} {lang:?} {width}: {value:?} drawn whole {whole} times, not {wanted}, in {texts:?}");
         }
-    }
+    });
 }
 
 /// A figure is read as one: its qualifier, number and unit word stay on one line (not "more
@@ -109,23 +101,31 @@ fn every_figure_stands_on_one_line() {
     }
 }
 
-/// Every text mark of every chart, in both languages, at `widths` in three font widths:
-/// `check(chart, id, lang, width, text)`.
-fn each_text_mark(widths: impl Iterator<Item = u32> + Clone, mut check: impl FnMut(&Chart, ChartId, Lang, u32, &str)) {
+/// Every chart's layout, in both languages, at `widths` in three font widths:
+/// `check(chart, id, lang, width, scene)`.
+fn each_layout(widths: impl Iterator<Item = u32> + Clone, mut check: impl FnMut(&Chart, ChartId, Lang, u32, &Scene)) {
     for id in ChartId::ALL {
         for lang in [Lang::Zh, Lang::En] {
             let c = chart(id, lang);
             for width in widths.clone() {
                 for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
-                    for m in &layout(&c, f64::from(width), measure, &LIGHT, None).marks {
-                        if let Mark::Text { text, .. } = m {
-                            check(&c, id, lang, width, text);
-                        }
-                    }
+                    check(&c, id, lang, width, &layout(&c, f64::from(width), measure, &LIGHT, None));
                 }
             }
         }
     }
+}
+
+/// Every text mark of every chart, as [`each_layout`] lays them out:
+/// `check(chart, id, lang, width, text)`.
+fn each_text_mark(widths: impl Iterator<Item = u32> + Clone, mut check: impl FnMut(&Chart, ChartId, Lang, u32, &str)) {
+    each_layout(widths, |c, id, lang, width, s| {
+        for m in &s.marks {
+            if let Mark::Text { text, .. } = m {
+                check(c, id, lang, width, text);
+            }
+        }
+    });
 }
 
 /// Chinese line breaking (W3C clreq, GB/T 15834): no line of the canvas's text starts with a
@@ -179,21 +179,13 @@ fn a_line_that_starts_with_an_opening_bracket_is_flush_with_the_line_above() {
 /// date: never shortened, from 250 px (four lines at most, where labels take three).
 #[test]
 fn title_and_source_line_are_drawn_whole() {
-    for id in ChartId::ALL {
-        for lang in [Lang::Zh, Lang::En] {
-            let c = chart(id, lang);
-            for width in (250..=1200).step_by(10) {
-                for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
-                    // Their lines, joined, hold each whole: none shortened, none dropped.
-                    let s = layout(&c, f64::from(width), measure, &LIGHT, None);
-                    let drawn = s.marks.iter().filter_map(|m| match m { Mark::Text { text, .. } => Some(text.as_str()), _ => None }).collect::<Vec<_>>().join(lang.pick("", " "));
-                    for whole in [&c.title, &c.source_line] {
-                        assert!(drawn.contains(whole.as_str()), "{id:?} {lang:?} {width}: {whole:?} not drawn whole in {drawn:?}");
-                    }
-                }
-            }
+    each_layout((250..=1200).step_by(10), |c, id, lang, width, s| {
+        // Their lines, joined, hold each whole: none shortened, none dropped.
+        let drawn = s.marks.iter().filter_map(|m| match m { Mark::Text { text, .. } => Some(text.as_str()), _ => None }).collect::<Vec<_>>().join(lang.pick("", " "));
+        for whole in [&c.title, &c.source_line] {
+            assert!(drawn.contains(whole.as_str()), "{id:?} {lang:?} {width}: {whole:?} not drawn whole in {drawn:?}");
         }
-    }
+    });
 }
 
 /// [`EstimateMeasure`] scaled: fonts narrower than the estimate, as the browser's often are.
