@@ -111,6 +111,7 @@ pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, window: &web_sys::
 pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
     let p = pointer_css(m, event, window);
+    m.widget.tap = None;
     let hit = m.widget.hit(p);
     if event.pointer_type() == "mouse" {
         // A right-click (for the context menu) or a middle click neither pins a point nor lets go.
@@ -131,6 +132,15 @@ pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, window: &web_sys::Wi
             _ => m.widget.focus(hit, Pin::Tap),
         };
     }
+    // A touch acts at the click that makes it a tap: one that only stops a scrolling page (the
+    // browser sends no click) or a second finger shows nothing.
+    m.widget.tap = Some(p);
+    Ok(())
+}
+
+pub(super) fn on_click(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+    let Some(p) = m.widget.tap.take() else { return Ok(()) };
+    let hit = m.widget.hit(p);
     // A tap on the point whose card shows, on the card itself (where it lies over another bar,
     // that bar, hidden, is not what the reader touched), or on empty space, hides the card. (A
     // tap on the page's point, highlighted without its card, see `show_tip`, shows the card.)

@@ -17,7 +17,7 @@ use web_sys::{Event, EventTarget, HtmlElement};
 
 pub use canvas::CanvasMeasure;
 use events::{
-    on_after_print, on_before_print, on_blur, on_context_menu, on_focus, on_key, on_leave, on_outside, on_page_key, on_pointer_move, on_pointer_up, on_scheme_change,
+    on_after_print, on_before_print, on_blur, on_click, on_context_menu, on_focus, on_key, on_leave, on_outside, on_page_key, on_pointer_move, on_pointer_up, on_scheme_change,
     on_toolbar_click,
 };
 use frames::{near_viewport, render_mounted, render_now, request_render, schedule_render, watch_dpr};
@@ -197,9 +197,10 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     widget.on_screen = on_screen;
     let canvas: &EventTarget = widget.canvas.as_ref();
     // On an early return below, `listeners` is dropped and removes what was added.
-    let mut listeners = Listeners(Vec::with_capacity(15));
+    let mut listeners = Listeners(Vec::with_capacity(16));
     listeners.0.push(listen(id, canvas, "pointermove", on_pointer_move)?);
     listeners.0.push(listen(id, canvas, "pointerup", on_pointer_up)?);
+    listeners.0.push(listen(id, canvas, "click", on_click)?);
     listeners.0.push(listen(id, canvas, "pointerleave", on_leave)?);
     listeners.0.push(listen(id, canvas, "keydown", on_key)?);
     listeners.0.push(listen(id, canvas, "focus", on_focus)?);

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, ShadowRoot};
 
-use crate::chart::geom::DevicePixelRatio;
+use crate::chart::geom::{DevicePixelRatio, PointCss};
 use crate::chart::layout::layout;
 use crate::chart::scene::{Mark, Scene};
 use crate::chart::spec::Chart;
@@ -114,6 +114,9 @@ pub struct Widget {
     /// The point whose card Escape hid while the mouse showed it: hidden while the mouse stays
     /// over it. Forgotten once the mouse is over another point or none, or leaves the chart.
     pub escaped: Option<usize>,
+    /// Where a touch lifted, for the click that follows a tap (`events::on_click`): a touch that
+    /// only stops a scrolling page, or a second finger, ends with no click.
+    pub tap: Option<PointCss>,
     /// The description and the data table are not yet written for the current chart: they are
     /// written after the first frame (see `fill_extras`), so that laying out their text does not
     /// delay the chart.
@@ -191,6 +194,7 @@ impl Widget {
             pinned: None,
             keyed: None,
             escaped: None,
+            tap: None,
             extras_stale: false,
             ready_for: None,
         };
