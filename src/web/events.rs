@@ -112,8 +112,8 @@ pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, window: &web_sys::Wi
     let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
     let p = pointer_css(m, event, window);
     m.widget.tap = None;
-    let hit = m.widget.hit(p);
     if event.pointer_type() == "mouse" {
+        let hit = m.widget.hit(p);
         // A right-click (for the context menu) or a middle click neither pins a point nor lets go.
         if event.button() != 0 {
             return Ok(());

@@ -13,7 +13,7 @@ use super::{guard, report, window, with_mounted, Callback, Mounted, NEAR_VIEWPOR
 
 /// Draws the widget now and announces `chart-ready` the first time a chart/lang is drawn.
 pub(super) fn render_now(id: u32) {
-    let Some(window) = window() else { return };
+    let window = window();
     with_mounted(id, |m| render_mounted(m, &window));
 }
 
@@ -84,9 +84,7 @@ fn after_paint(window: &web_sys::Window, id: u32) -> bool {
         });
     }));
     let after_frame = once(Box::new(move || {
-        if let Some(window) = self::window() {
-            let _ = window.set_timeout_with_callback(&fill);
-        }
+        let _ = self::window().set_timeout_with_callback(&fill);
     }));
     window.request_animation_frame(&after_frame).is_ok()
 }
@@ -113,7 +111,7 @@ fn announce_ready(host: &HtmlElement, chart: &str, title: &str) {
 
 /// Schedules one render on the next animation frame; more requests before it are merged.
 pub(super) fn schedule_render(id: u32) {
-    let Some(window) = window() else { return };
+    let window = window();
     if let Some(Err(e)) = with_mounted(id, |m| request_render(m, &window)) {
         report("requestAnimationFrame failed", &e);
     }
@@ -135,7 +133,7 @@ pub(super) fn request_render(m: &mut Mounted, window: &web_sys::Window) -> Resul
 
 /// Watches the current device pixel ratio; when it changes, redraw and watch the new one.
 pub(super) fn watch_dpr(id: u32) {
-    let Some(window) = window() else { return };
+    let window = window();
     // A range, not `(resolution: Xdppx)`: a ratio such as 4/3 written in four decimals would never
     // equal the browser's, and that query would never match, nor ever change.
     let (dpr, plain) = (window.device_pixel_ratio(), crate::chart::format::plain);

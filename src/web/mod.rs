@@ -115,8 +115,8 @@ const NEAR_VIEWPORT_CSS_PX: f64 = 400.0;
 /// The page's window. Not `web_sys::window()`, which checks `instanceof Window`: MooTools (on
 /// many older news sites) replaces the global `Window`, and every chart failed to mount, or one
 /// drawn before it loaded stopped answering. Where this module runs, the global is a window.
-fn window() -> Option<web_sys::Window> {
-    Some(js_sys::global().unchecked_into())
+fn window() -> web_sys::Window {
+    js_sys::global().unchecked_into()
 }
 
 fn report(context: &str, error: &JsValue) {
@@ -155,7 +155,7 @@ type Handler = fn(&mut Mounted, &Event, &web_sys::Window) -> Result<(), JsValue>
 /// Adds a listener that runs `f` on the mounted widget `id`.
 fn listen(id: u32, target: &EventTarget, kind: &'static str, f: Handler) -> Result<Added, JsValue> {
     let listener: Listener = Closure::new(move |event: Event| {
-        let Some(window) = window() else { return };
+        let window = window();
         if let Some(Err(e)) = with_mounted(id, |m| f(m, &event, &window)) {
             report(kind, &e);
         }
@@ -173,7 +173,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     if widget_id(&host).is_some_and(|id| with_mounted(id, |m| m.widget.host == host) == Some(true)) {
         return Ok(());
     }
-    let window = window().ok_or("no window")?;
+    let window = window();
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1));
@@ -242,9 +242,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
             // observer said hidden, and says otherwise only after this frame is painted; read
             // now, the chart is drawn for the next frame, not the one after.
             if m.widget.width_css_px < 1.0 && width >= 1.0 {
-                if let Some(window) = self::window() {
-                    m.widget.on_screen = near_viewport(&m.widget.host, &window);
-                }
+                m.widget.on_screen = near_viewport(&m.widget.host, &self::window());
             }
             m.widget.width_css_px = width;
             changed || rezoomed
@@ -312,8 +310,8 @@ fn unmount(host: &HtmlElement) {
     let Some(mounted) = removed else { return };
     mounted.resize_observer.disconnect();
     mounted.intersection_observer.disconnect();
-    if let (Some(window), Some((handle, _))) = (window(), &mounted.frame) {
-        let _ = window.cancel_animation_frame(*handle);
+    if let Some((handle, _)) = &mounted.frame {
+        let _ = window().cancel_animation_frame(*handle);
     }
     if let Some((list, listener)) = &mounted.dpr_query {
         let _ = list.remove_event_listener_with_callback("change", &listener.function);
