@@ -20,6 +20,17 @@ pub fn before(s: &str, byte: u8) -> &str {
     split_once(s, byte).map_or(s, |(head, _)| head)
 }
 
+/// The number of characters in `s`, counted by their first bytes (a UTF-8 continuation byte is
+/// `10xxxxxx`): what `s.chars().count()` gives, without the standard library's word-at-a-time
+/// counter, about 0.8 KB of the wasm.
+pub fn n_chars(s: &str) -> usize {
+    let mut n = 0;
+    for b in s.bytes() {
+        n += usize::from(b & 0xC0 != 0x80);
+    }
+    n
+}
+
 /// `s` with every `byte` replaced by `with`.
 pub fn replace(s: &str, byte: u8, with: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -46,6 +57,14 @@ mod tests {
         assert_eq!(rsplit_once("", b' '), None);
         assert_eq!(before("https://a.cn/页?x=1#nev/p", b'#'), "https://a.cn/页?x=1");
         assert_eq!(before("https://a.cn/", b'#'), "https://a.cn/");
+    }
+
+    #[test]
+    fn counts_characters_of_one_to_four_bytes() {
+        for s in ["", "a", "同比增长3.8%", "5G·“双千兆”—1–5月", "😀 emoji", "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}"] {
+            assert_eq!(n_chars(s), s.chars().count(), "{s:?}");
+        }
+        assert_eq!(n_chars("同比增长3.8%"), 8);
     }
 
     #[test]

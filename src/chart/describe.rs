@@ -6,7 +6,7 @@ use crate::DATASET;
 
 use super::spec::Chart;
 use super::format::lowercase_first;
-use super::{format, period, Lang};
+use super::{ascii, format, period, Lang};
 
 /// What a tooltip shows for one point.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -92,7 +92,7 @@ pub fn tooltip(ind: &Indicator, lang: Lang) -> Tooltip {
     // The longest quote gives the most context (a body sentence rather than its headline). A
     // derived figure quotes the sentence of its last input (3.8% − 0.4: the 0.4 and the 3.8%).
     let quoted = ind.derivation.as_ref().and_then(|d| d.inputs.last()).and_then(|id| DATASET.indicator(id)).unwrap_or(ind);
-    let provenance = quoted.sources.iter().max_by_key(|p| p.quote.chars().count());
+    let provenance = quoted.sources.iter().max_by_key(|p| ascii::n_chars(&p.quote));
     let source = match provenance.and_then(|p| DATASET.source(&p.file)) {
         Some(s) => {
             let date = period::date(&s.date, lang).unwrap_or_else(|| s.date.to_string());

@@ -18,8 +18,13 @@ pub fn plain(value: f64, max_decimals: usize) -> String {
 
 /// `n` / 10^`decimals` written out, from integers only (no float formatting code is shipped).
 fn fixed(n: i64, decimals: usize) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let digits = format!("{digits:0>width$}", width = decimals + 1);
+    // Zero-padded to more digits than decimals ("5" with two decimals: "005", then "0.05").
+    let unpadded = n.unsigned_abs().to_string();
+    let mut digits = String::new();
+    for _ in unpadded.len()..=decimals {
+        digits.push('0');
+    }
+    digits.push_str(&unpadded);
     // ASCII digits, so every index is a char boundary; `split_at_checked` keeps the panic path
     // (and the Debug formatting it pulls in) out of the wasm.
     let (int, frac) = digits.split_at_checked(digits.len() - decimals).unwrap_or((&digits, ""));

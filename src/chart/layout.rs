@@ -364,9 +364,12 @@ impl Builder<'_> {
         let values = figures(panel, lang);
         let widest_value_css_px = self.widest(&values, smallest);
         let min_tile_width_css_px = (widest_value_css_px + 20.0).max(150.0);
-        let cols = (((inner_css_px + gap_css_px) / (min_tile_width_css_px + gap_css_px)).floor() as usize).clamp(1, n);
+        let cols = (((inner_css_px + gap_css_px) / (min_tile_width_css_px + gap_css_px)).floor() as usize).min(n).max(1);
         // As few columns as fill the same number of rows: two by two rather than three and one.
-        let cols = n.div_ceil(n.div_ceil(cols));
+        // Rounded up by hand, each divisor at least one: `div_ceil` keeps a panic path for zero
+        // in the wasm, as `%` below would for a `cols` not known to be one or more.
+        let rows = ((n + cols - 1) / cols).max(1);
+        let cols = ((n + rows - 1) / rows).max(1);
         let tile_width_css_px = (inner_css_px - gap_css_px * (cols - 1) as f64) / cols as f64;
         // Labels on up to four lines (a figure the texts give undated adds the day it was reported,
         // at the press conference, in English a long line at a phone's width); every tile as tall as

@@ -116,9 +116,13 @@ fn growth(dataset: &'static Dataset, lang: Lang) -> Result<Vec<Panel>, MissingIn
     // A handful of rows: an insertion sort, stable, and far smaller in the wasm than slice::sort.
     for i in 1..rates.len() {
         let mut j = i;
-        while j > 0 && rates[j - 1].value < rates[j].value {
-            rates.swap(j - 1, j);
-            j -= 1;
+        while let Some([a, b]) = rates.get_mut(j.wrapping_sub(1)..=j) {
+            if a.value < b.value {
+                std::mem::swap(a, b);
+                j -= 1;
+            } else {
+                break;
+            }
         }
     }
     // Not "year-on-year growth" again under a title that says so.

@@ -23,7 +23,7 @@ pub struct CanvasMeasure<'a>(pub &'a CanvasRenderingContext2d);
 impl TextMeasure for CanvasMeasure<'_> {
     fn width_css_px(&self, text: &str, font: Font) -> f64 {
         self.0.set_font(&font.css());
-        self.0.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| text.chars().count() as f64 * font.size_css_px)
+        self.0.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| crate::chart::ascii::n_chars(text) as f64 * font.size_css_px)
     }
 }
 
@@ -40,7 +40,8 @@ pub struct CachedMeasure<'a> {
 impl TextMeasure for CachedMeasure<'_> {
     fn width_css_px(&self, text: &str, font: Font) -> f64 {
         let size_key = (font.size_css_px * 16.0).round() as u32;
-        let mut cache = self.cache.0.borrow_mut();
+        // Never borrowed already (measuring calls nothing back); `try_`: no panic path in the wasm.
+        let Ok(mut cache) = self.cache.0.try_borrow_mut() else { return CanvasMeasure(self.context).width_css_px(text, font) };
         if let Some((_, _, _, w)) = cache.iter().find(|(t, s, b, _)| *s == size_key && *b == font.bold && t == text) {
             return *w;
         }

@@ -11,13 +11,18 @@ thread_local! {
 /// The shared stylesheet, built on first use; `None` in a browser that cannot construct one
 /// (Safari before 16.4, Firefox before 101).
 fn sheet() -> Option<JsValue> {
-    if let Some(sheet) = SHEET.with(|s| s.borrow().clone()) {
+    // `try_` borrows (never refused: nothing here calls back), so the wasm keeps no panic path.
+    if let Some(sheet) = SHEET.with(|s| s.try_borrow().ok().and_then(|s| s.clone())) {
         return Some(sheet);
     }
     let sheet = web_sys::CssStyleSheet::new().ok()?;
     sheet.replace_sync(&crate::widget_css()).ok()?;
     let sheet: JsValue = sheet.into();
-    SHEET.with(|s| *s.borrow_mut() = Some(sheet.clone()));
+    SHEET.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            *s = Some(sheet.clone());
+        }
+    });
     Some(sheet)
 }
 

@@ -110,13 +110,13 @@ impl Widget {
                     self.highlights.resize(idx + 1, None);
                 }
                 let measure = CachedMeasure { context: &self.context, cache: &self.measure_cache };
-                self.highlights[idx]
-                    .get_or_insert_with(|| {
-                        // At the drawn width: the element's may have changed since (the next frame redraws).
-                        let focused = layout(chart, base.width_css_px, &measure, &Theme::for_dark(dark), Some(idx));
-                        highlight_marks(base, &focused)
-                    })
-                    .clone()
+                let Some(slot) = self.highlights.get_mut(idx) else { return Ok(()) };
+                slot.get_or_insert_with(|| {
+                    // At the drawn width: the element's may have changed since (the next frame redraws).
+                    let focused = layout(chart, base.width_css_px, &measure, &Theme::for_dark(dark), Some(idx));
+                    highlight_marks(base, &focused)
+                })
+                .clone()
             }
             _ => Vec::new(),
         };
@@ -144,7 +144,7 @@ impl Widget {
                 self.plot.append_child(&marker)?;
                 self.markers.push(marker);
             }
-            let marker = &self.markers[placed];
+            let Some(marker) = self.markers.get(placed) else { break };
             marker.set_class_name(if placed == 0 && keyed { "marker key" } else { "marker" });
             placed += 1;
             let half = stroke_css_px / 2.0;
@@ -256,7 +256,8 @@ impl Widget {
         self.cards.resize_with(n_points, || None);
         self.hide_tip();
         let Ok(chart) = &self.chart else { return Ok(()) };
-        let mut card = match self.cards[point_idx].take() {
+        let Some(slot) = self.cards.get_mut(point_idx) else { return Ok(()) };
+        let mut card = match slot.take() {
             Some(card) => {
                 card.element.class_list().add_1("shown")?;
                 card
@@ -272,7 +273,9 @@ impl Widget {
             Some(_) => Ok(()),
             None => self.place(&mut card, &target),
         };
-        self.cards[point_idx] = Some(card);
+        if let Some(slot) = self.cards.get_mut(point_idx) {
+            *slot = Some(card);
+        }
         self.shown = Some(point_idx);
         placed
     }
