@@ -838,6 +838,12 @@ test('without JavaScript the page shows the static SVG charts and tables', async
     assert.ok(found.quotePx >= 300, `${path}: a quote is ${found.quotePx} px wide`);
     assert.ok(found.pageWidth <= 360 && found.tableRight <= 360, `${path}: ${JSON.stringify(found)}`);
     assert.ok(found.dates.length >= 6 && found.dates.every((n) => n === 1), `${path}: each date on one line: ${found.dates}`);
+    // The "· " before a kind is drawn, not said: the browser names the cell "原文", not "· 原文".
+    const cdp = await context.newCDPSession(p);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const kinds = nodes.filter((n) => !n.ignored && n.role?.value === 'cell').map((n) => n.name?.value ?? '').filter((name) => name.includes('原文'));
+    assert.ok(kinds.length >= 6 && kinds.every((name) => name === '原文'), `${path}: ${kinds.slice(0, 3).join(' | ')}`);
+    await cdp.detach();
   }
   await context.close();
 });

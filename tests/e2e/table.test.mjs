@@ -198,6 +198,18 @@ test('on a phone the table is still a table to screen readers: its column header
   assert.ok(wide.cells.includes('more than'), 'a qualifier is a cell');
   assert.deepEqual(phone, wide, 'the same table at 360 px as at 1000 px');
   assert.equal(await el.evaluate((host) => host.shadowRoot.querySelector('.table').scrollWidth > 400), false, 'stacked at 360 px');
+  // The names the browser gives the cells (its own accessibility tree, which counts CSS generated
+  // content): the phone's "· " before a kind is drawn, not said ("stated", not "· stated").
+  const cdp = await context.newCDPSession(page);
+  const cellNames = async (width) => {
+    await page.setViewportSize({ width, height: 900 });
+    await el.evaluate((host) => host.shadowRoot.querySelector('table').getBoundingClientRect());
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes.filter((n) => !n.ignored && n.role?.value === 'cell').map((n) => n.name?.value ?? '');
+  };
+  const wideNames = await cellNames(1000);
+  assert.ok(wideNames.includes('stated') && wideNames.includes('more than'), wideNames.join(' | '));
+  assert.deepEqual(await cellNames(360), wideNames, 'the cells are named at 360 px as at 1000 px');
   await context.close();
 });
 
