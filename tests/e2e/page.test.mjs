@@ -109,9 +109,13 @@ test('the canvas follows the colour scheme when the reader switches it', async (
   await page.mouse.move(box.x + box.width * 0.5, box.y + 110);
   const marker = () => chart.evaluate((el) => [...el.shadowRoot.querySelectorAll('.marker:not([hidden])')].map((m) => getComputedStyle(m).backgroundColor));
   assert.deepEqual(await marker(), ['rgb(230, 159, 0)'], 'the hovered bar, dark');
+  // The card's quote is ruled in the accent the focus rings use: light blue on dark, blue on light.
+  const rule = () => chart.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.tip.shown .quote')).borderLeftColor);
+  assert.equal(await rule(), 'rgb(86, 180, 233)', 'the quote\'s rule, dark');
   await page.emulateMedia({ colorScheme: 'light' });
   await becomes([0xff, 0xff, 0xff], 'and back');
   assert.deepEqual(await marker(), ['rgb(213, 94, 0)'], 'the hovered bar, light');
+  assert.equal(await rule(), 'rgb(0, 114, 178)', 'the quote\'s rule, light');
   await afterPaint();
   assert.ok(await viewShows());
   assert.deepEqual(await corner(), [0xff, 0xff, 0xff]);
