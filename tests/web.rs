@@ -371,6 +371,10 @@ async fn arrow_keys_move_between_points_and_the_live_region_says_so_and_go_on_af
     assert!(!key_with(&el, "Escape", false), "with no card to close, Escape is the page's (a dialog closes on it)");
     key(&el, "ArrowRight");
     assert!(text(&el, "[role=status]").starts_with("NEV sales growth: 44.1%"), "after Escape the keys go on from the point they reached");
+    // Focus gone, the live region holds no point: a screen reader's browse mode would read it
+    // after the table, of a point no longer shown.
+    canvas.blur().expect("blur");
+    assert_eq!(text(&el, "[role=status]"), "");
 }
 
 #[wasm_bindgen_test]
@@ -516,6 +520,21 @@ async fn without_its_own_lang_or_with_a_bad_one_a_chart_speaks_its_nearest_ances
     assert!(message.starts_with("Cannot show the chart") && message.contains("lang=\"fr\"") && message.contains("zh, en"), "{message}");
     let table = text(&el, "table");
     assert!(table.contains("NEV sales growth") && table.contains("44.1%"), "{table}");
+    // Each in the language it is written in, not the element's: a screen reader would read them
+    // with a French voice.
+    for selector in [".message", "caption"] {
+        let part = shadow_query(&el, selector);
+        let is = |lang: &str| part.matches(&format!(":lang({lang})")).expect("matches");
+        assert!(is("en") && !is("fr"), "{selector}");
+    }
+    // Said once, as an alert: a redraw that finds the message standing (the width changed) does
+    // not write it again, which would say it again.
+    let said = shadow_query(&el, ".message").first_child().expect("the message's text");
+    article.set_attribute("style", "width: 400px").expect("style");
+    next_frame().await;
+    next_frame().await;
+    let still = shadow_query(&el, ".message").first_child().expect("the message's text");
+    assert!(said.is_same_node(Some(&still)), "the message was written again");
 }
 
 #[wasm_bindgen_test]

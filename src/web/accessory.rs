@@ -110,9 +110,9 @@ impl Accessories {
         toolbar.append_child(&said)?;
         let table_wrap = element(document, "div", "table sr")?;
         table_wrap.set_id("table");
-        // Shown, it is a Tab stop (keys scroll it where it is wider than its place): named by its caption.
+        // Shown, it is a Tab stop (keys scroll it where it is wider than its place): a region
+        // named by its caption (`fill`).
         table_wrap.set_attribute("role", "region")?;
-        table_wrap.set_attribute("aria-labelledby", "caption")?;
         let desc = element(document, "p", "sr")?;
         desc.set_id("desc");
         // Read as the canvas's description only, not a second time after the table.
@@ -151,6 +151,9 @@ impl Accessories {
     /// Writes the description, the table and the button labels for a chart (or hides them).
     pub fn fill(&self, document: &Document, chart: Option<&Chart>) -> Result<(), JsValue> {
         self.label_buttons(chart);
+        // Named once its caption is there: Chromium takes a region it finds unnamed for a plain
+        // box, with a screen reader already on, until the attribute naming it changes.
+        self.table_wrap.remove_attribute("aria-labelledby")?;
         while let Some(child) = self.table_wrap.first_child() {
             self.table_wrap.remove_child(&child)?;
         }
@@ -218,7 +221,10 @@ impl Accessories {
             table_el.append_child(&tbody)?;
         }
         self.table_wrap.append_child(&table_el)?;
-        Ok(())
+        // In the language it is written in, which is not the element's where a bad `lang` brings
+        // the table in the page's language (a French voice would read it otherwise).
+        self.table_wrap.set_attribute("lang", chart.lang.key())?;
+        self.table_wrap.set_attribute("aria-labelledby", "caption")
     }
 
     /// Shows the table without the toolbar (the fallback under an error message), or undoes that.
@@ -298,20 +304,15 @@ pub fn copy_link(window: &web_sys::Window, status: &HtmlElement, said: &HtmlElem
 }
 
 /// Says what copy link did with `url`. On screen, in a new element each time, so that the fade of
-/// "Link copied" starts again (hidden from screen readers, which hear `status`). A failure shows
-/// the link in a field labelled by the message, focused and selected: one keystroke copies it.
+/// "Link copied" starts again (hidden from screen readers, which hear `status`: the words, not a
+/// link spelt out). A failure shows the link in a field labelled by the message, focused and
+/// selected: one keystroke copies it; focused, the field says it all, and the status nothing.
 fn tell(status: &HtmlElement, said: &HtmlElement, url: &str, lang: Lang, copied: bool) {
     let words = match copied {
         true => lang.pick("已复制链接", "Link copied"),
         false => lang.pick("无法访问剪贴板，链接为：", "Could not copy; the link is: "),
     };
-    let mut spoken = String::with_capacity(words.len() + url.len() + 3);
-    spoken.push_str(words);
-    if copied {
-        spoken.push_str(lang.pick("：", ": "));
-    }
-    spoken.push_str(url);
-    status.set_text_content(Some(&spoken));
+    status.set_text_content(if copied { Some(words) } else { None });
     let Some(document) = said.owner_document() else { return };
     let (tag, class) = if copied { ("span", "copied") } else { ("label", "") };
     let Ok(line) = element(&document, tag, class) else { return };

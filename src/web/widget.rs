@@ -315,12 +315,14 @@ impl Widget {
     /// canvas. The next render (a resize, an attribute change) tries again.
     pub fn show_render_failure(&mut self) {
         let lang = self.chart.as_ref().map_or(Lang::Zh, |c| c.lang);
-        if let Err(e) = self.show_message(lang.pick("图表无法绘制。", "The chart could not be drawn.")) {
+        if let Err(e) = self.show_message(lang.pick("图表无法绘制。", "The chart could not be drawn."), lang) {
             super::report("cannot show a message", &e);
         }
     }
 
-    fn show_message(&mut self, text: &str) -> Result<(), JsValue> {
+    /// Shows `text`, written in `lang` (which a bad `lang` attribute is not), as an alert: said
+    /// once, not again at each redraw (a resize, a rotation) that finds it standing.
+    fn show_message(&mut self, text: &str, lang: Lang) -> Result<(), JsValue> {
         set_hidden(&self.canvas, true);
         if let Some(view) = &self.view {
             set_hidden(&view.canvas, true);
@@ -331,9 +333,13 @@ impl Widget {
         self.view_stale = false;
         self.place_markers(&[])?;
         self.hide_tip();
-        self.message.set_text_content(Some(text));
-        set_hidden(&self.message, false);
-        self.message.set_attribute("role", "alert")
+        if self.message.hidden() || self.message.text_content().as_deref() != Some(text) {
+            self.message.set_text_content(Some(text));
+            self.message.set_attribute("lang", lang.key())?;
+            set_hidden(&self.message, false);
+            self.message.set_attribute("role", "alert")?;
+        }
+        Ok(())
     }
 
     /// Draws the current state. Returns the chart drawn, or `None` when nothing was drawn
@@ -349,12 +355,12 @@ impl Widget {
                     // With the element: on a page of many charts, the console shows which.
                     web_sys::console::error_2(&logged.into(), &self.host);
                 }
-                Some(text)
+                Some((text, lang))
             }
-            Err(Problem::Internal(e)) => Some(e.clone()),
+            Err(Problem::Internal(e)) => Some((e.clone(), Lang::En)),
         };
-        if let Some(text) = message {
-            self.show_message(&text)?;
+        if let Some((text, lang)) = message {
+            self.show_message(&text, lang)?;
             return Ok(None);
         }
         let Ok(chart) = &self.chart else { return Ok(None) };

@@ -1145,6 +1145,8 @@ test('PNG at 2x in the light theme (also from a dark screen), CSV with provenanc
   await chart.getByRole('button', { name: '复制链接' }).click();
   await p.waitForFunction(() => document.querySelector('#panel-nev zhibiao-chart').shadowRoot
     .querySelector('[role=status]').textContent.startsWith('已复制链接'));
+  // Said in words, not with the link spelt out a character at a time.
+  assert.equal(await chart.locator('[role=status]').textContent(), '已复制链接');
   assert.equal(await p.evaluate(() => navigator.clipboard.readText()), `${s.url}/index.html#nev/nev_sales_growth`);
   // A sighted reader sees it too, beside the buttons, for a moment; then it fades out.
   const said = chart.locator('.said');
@@ -1546,13 +1548,14 @@ test('without a clipboard (a page on plain http), copy link gives the link inste
   await ready(p, 'nev');
   const chart = p.locator('#panel-nev zhibiao-chart');
   await chart.getByRole('button', { name: '复制链接' }).click();
-  await p.waitForFunction(() => document.querySelector('#panel-nev zhibiao-chart').shadowRoot
-    .querySelector('[role=status]').textContent === `无法访问剪贴板，链接为：${location.origin}/index.html#nev`);
   // On screen, the message stays (no fade), with the link in a field named by the message, which
-  // has the focus with the link selected: one keystroke copies it.
+  // has the focus with the link selected: one keystroke copies it. Focused, it says it all: the
+  // live region says nothing besides.
   const said = chart.locator('.said');
   const field = chart.getByRole('textbox', { name: '无法访问剪贴板，链接为：' });
+  await field.waitFor();
   assert.equal(await field.inputValue(), `${s.url}/index.html#nev`);
+  assert.equal(await chart.locator('[role=status]').textContent(), '');
   assert.ok(await said.isVisible() && await field.isVisible(), 'the reader sees the link');
   assert.deepEqual(await field.evaluate((input) => [input.readOnly, input.getRootNode().activeElement === input,
     input.selectionStart, input.selectionEnd, input.value.length, input.parentElement.getAnimations().length]),
@@ -1609,6 +1612,10 @@ test('in a cross-origin iframe, copy link copies where the frame allows clipboar
   await clipboardHolds(p, `${s.url}/dist/embed.html?chart=nev&lang=en#nev`);
   assert.equal(await said('without'), 'Could not copy; the link is: ');
   assert.equal(await p.frameLocator('#without').getByRole('textbox', { name: 'Could not copy; the link is:' }).inputValue(), `${s.url}/dist/embed.html?chart=5g&lang=en#5g`);
+  // The focused field, labelled by the words, says it all: the live region says nothing besides
+  // (a screen reader would read the words and the link twice).
+  assert.equal(await p.frameLocator('#without').locator('zhibiao-chart [role=status]').textContent(), '');
+  assert.equal(await p.frameLocator('#with').locator('zhibiao-chart [role=status]').textContent(), 'Link copied');
   await clipboardHolds(p, `${s.url}/dist/embed.html?chart=nev&lang=en#nev`);
   assert.deepEqual(log.pageErrors, []);
   await context.close();

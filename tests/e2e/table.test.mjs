@@ -213,6 +213,27 @@ test('on a phone the table is still a table to screen readers: its column header
   await context.close();
 });
 
+test('with a screen reader on before the page loads, the table is a region named by its caption, in the browser\'s own accessibility tree, also after the chart\'s language changes', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(RECORD_READY);
+  // Accessibility on from the start, as with a screen reader running: Chromium then builds the
+  // table's node when it is first written, not when asked.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  const el = await goToChart(page, 'embed.html?chart=nev&lang=en', 'nev');
+  const roleOf = async (caption) => {
+    // Written after the first paint: wait for the caption.
+    await el.locator('caption', { hasText: caption }).waitFor({ state: 'attached' });
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes.filter((n) => !n.ignored && n.name?.value === caption && n.role?.value !== 'table' && n.role?.value !== 'StaticText' && n.role?.value !== 'InlineTextBox').map((n) => n.role.value);
+  };
+  assert.deepEqual(await roleOf('New energy vehicle (NEV) production and sales growth, H1 2023 (data table)'), ['region']);
+  await el.evaluate((host) => host.setAttribute('lang', 'zh'));
+  assert.deepEqual(await roleOf('数据表：新能源汽车产销同比增长（2023年上半年）'), ['region']);
+  await context.close();
+});
+
 test('at a wide article\'s width, the table is laid out as one, its figures on the right', async () => {
   const { context, page } = await openChart('embed.html?chart=5g&lang=en', '5g', 1000);
   const found = await stackedAt(page, '5g', 1000);

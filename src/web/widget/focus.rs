@@ -329,8 +329,10 @@ impl Widget {
     }
 
     /// Focus left the chart: it lets go of the point the keys pinned (a copied link still names
-    /// it), and a card the keys showed goes.
+    /// it), a card the keys showed goes, and the live region no longer holds the point it said
+    /// (a screen reader's browse mode would read it after the table, of a point no longer shown).
     pub fn let_go_of_keys(&mut self) -> Result<(), JsValue> {
+        self.status.set_text_content(None);
         if matches!(self.pinned, Some((_, Pin::Keyboard))) {
             self.pinned = None;
         }
