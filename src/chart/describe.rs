@@ -85,7 +85,7 @@ pub fn tooltip(ind: &Indicator, lang: Lang) -> Tooltip {
         Kind::Stated => None,
         Kind::Derived => Some(match lang {
             Lang::Zh => format!("推算值：{}，原文未直接给出", formula_in_words(ind, lang)),
-            Lang::En => format!("Derived: {}, not stated in the text", formula_in_words(ind, lang)),
+            Lang::En => format!("Derived: {}, not stated in the texts", formula_in_words(ind, lang)),
         }),
         Kind::Target => Some(lang.pick("目标", "Target").to_string()),
     };
@@ -168,7 +168,7 @@ pub fn summary(chart: &Chart) -> String {
                 Lang::Zh => format!("{when}，新能源汽车产销同比分别增长{}和{}；同期规模以上工业增加值同比增长{}。", v(production), v(sales), v(industry)),
                 Lang::En => format!(
                     "In {when}, new energy vehicle (NEV) production and sales grew {} and {} year on year respectively; \
-                     over the same period, the value added of industry above designated size grew {}.",
+                     over the same period, the value added of industry above designated size grew {} year on year.",
                     v(production), v(sales), v(industry)
                 ),
             }
@@ -182,11 +182,12 @@ pub fn summary(chart: &Chart) -> String {
             let against = against_baselines(h1.value, [(h1_2022, &when(h1_2022)), (q1, &when(q1))], lang);
             match lang {
                 Lang::Zh => format!(
-                    "{}，{}最高，为{}；{}最低，为{}。规模以上工业增加值同比增长{}，增速{against}。",
+                    "{}，在所列各项增速中，{}最高，为{}；{}最低，为{}。规模以上工业增加值同比增长{}，增速{against}。",
                     when(top), label(top), v(top), label(bottom), v(bottom), v(h1)
                 ),
                 Lang::En => format!(
-                    "In {}, {} was highest at {} and {} lowest at {}. Industrial value added grew {} year on year, {against}.",
+                    "In {}, of the growth rates shown, {} was highest at {} and {} lowest at {}. \
+                     The value added of industry above designated size grew {} year on year, {against}.",
                     when(top), label(top), v(top), lowercase_first(&label(bottom)), v(bottom), v(h1)
                 ),
             }
@@ -198,8 +199,8 @@ pub fn summary(chart: &Chart) -> String {
             let mut parts: Vec<String> = Vec::new();
             for (i, ind) in chart.points().iter().enumerate() {
                 let name = if i == 0 { label(ind) } else { lowercase_first(&label(ind)) };
-                // "using 5G: 60", not "using 5G 60", read aloud.
-                let mut part = format!("{name}{}{}", lang.pick("", ": "), v(ind));
+                // "using 5G, 60", not "using 5G 60", read aloud.
+                let mut part = format!("{name}{}{}", lang.pick("", ", "), v(ind));
                 if Some(&ind.period) != first_period {
                     part.push_str(lang.pick("（", " ("));
                     part.push_str(&period::period(&ind.period, lang));
@@ -213,7 +214,7 @@ pub fn summary(chart: &Chart) -> String {
             }
             // Joined by hand: `[String]::join` alone is 1 KB of the wasm.
             let mut said = when;
-            said.push_str(lang.pick("：", ". "));
+            said.push_str(lang.pick("：", ": "));
             for (i, part) in parts.iter().enumerate() {
                 if i > 0 {
                     said.push_str(lang.pick("；", "; "));
@@ -293,23 +294,26 @@ mod tests {
         assert_eq!(
             summary(&nev),
             "In H1 2023, new energy vehicle (NEV) production and sales grew 42.4% and 44.1% year on year respectively; \
-             over the same period, the value added of industry above designated size grew 3.8%. \
+             over the same period, the value added of industry above designated size grew 3.8% year on year. \
              China has been the world's largest NEV producer and market for 8 years running."
         );
         let growth = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             summary(&growth),
-            "In H1 2023, NEV sales growth was highest at 44.1% and industrial value added growth (above designated size) lowest at 3.8%. \
-             Industrial value added grew 3.8% year on year, faster than in H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)."
+            "In H1 2023, of the growth rates shown, NEV sales growth was highest at 44.1% and industrial value added growth (above designated size) lowest at 3.8%. \
+             The value added of industry above designated size grew 3.8% year on year, faster than in H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)."
         );
+        // Highest and lowest of the rates the chart shows, not of every indicator.
+        let growth = Chart::build(ChartId::Growth, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+        assert!(summary(&growth).starts_with("2023年上半年，在所列各项增速中，新能源汽车销量增速最高，为44.1%；规模以上工业增加值增速最低，为3.8%。"), "{}", summary(&growth));
         let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         assert!(summary(&five_g).starts_with("截至2023年6月底：5G基站293.7万个；5G共建共享基站超173万个；"));
         let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         let five_g = summary(&five_g);
-        assert!(five_g.starts_with("At the end of June\u{a0}2023. 5G base stations: 2.937 million; co-built and shared 5G base stations: more than"), "{five_g}");
+        assert!(five_g.starts_with("At the end of June\u{a0}2023: 5G base stations, 2.937 million; co-built and shared 5G base stations, more than"), "{five_g}");
         // A figure the texts give undated says the day it was reported, the press conference's.
-        assert!(five_g.contains("major economic categories using 5G: 60 (reported 19\u{a0}July\u{a0}2023);"), "{five_g}");
-        assert!(five_g.contains("; mobile IoT connections: more than 2.12 billion;"), "{five_g}");
+        assert!(five_g.contains("major economic categories using 5G, 60 (reported 19\u{a0}July\u{a0}2023);"), "{five_g}");
+        assert!(five_g.contains("; mobile IoT connections, more than 2.12 billion;"), "{five_g}");
     }
 
     #[test]

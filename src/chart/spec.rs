@@ -223,7 +223,7 @@ impl Chart {
             ChartId::Growth => {
                 let text = lang.pick(
                     "注：上下两组条形图的刻度不同；“推算”值由原文数字算出。",
-                    "Note: the two panels are drawn to different scales; derived figures are calculated from the source's figures.",
+                    "Note: the two panels are drawn to different scales; derived figures are calculated from figures in the texts.",
                 );
                 (growth(dataset, lang)?, Some(Note { text: text.into(), figure: None }))
             }
@@ -378,7 +378,7 @@ mod tests {
                 let marked = chart.panels.iter().flat_map(|p| &p.rows).any(|r| r.style == RowStyle::Derived);
                 if marked {
                     derived += 1;
-                    let word = lang.pick("“推算”值由原文数字算出", "derived figures are calculated from the source's figures");
+                    let word = lang.pick("“推算”值由原文数字算出", "derived figures are calculated from figures in the texts");
                     assert!(chart.note.as_deref().is_some_and(|n| n.contains(word)), "{id:?} {lang:?}: {:?}", chart.note);
                 }
             }
@@ -492,7 +492,7 @@ mod tests {
             (ChartId::Growth, Lang::Zh, "2023年上半年主要指标同比增长", Some("2023年上半年，")),
             (ChartId::Growth, Lang::En, "Year-on-year growth of key indicators, H1 2023", Some("In H1 2023, ")),
             (ChartId::FiveG, Lang::Zh, "5G与网络发展（截至2023年9月底）", Some("截至2023年9月底：")),
-            (ChartId::FiveG, Lang::En, "5G and network development in China at the end of September\u{a0}2023", Some("At the end of September\u{a0}2023. ")),
+            (ChartId::FiveG, Lang::En, "5G and network development in China at the end of September\u{a0}2023", Some("At the end of September\u{a0}2023: ")),
             (ChartId::Nev, Lang::Zh, "新能源汽车产销同比增长（2023年三季度）", Some("2023年三季度，")),
             (ChartId::Nev, Lang::En, "New energy vehicle (NEV) production and sales growth, Q3 2023", Some("In Q3 2023, ")),
         ];
