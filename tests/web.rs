@@ -538,6 +538,29 @@ async fn without_its_own_lang_or_with_a_bad_one_a_chart_speaks_its_nearest_ances
 }
 
 #[wasm_bindgen_test]
+async fn on_a_page_in_a_language_the_chart_does_not_speak_its_parts_say_they_are_chinese() {
+    zhibiao::start();
+    let doc = document();
+    let article = doc.create_element("article").expect("article");
+    article.set_attribute("lang", "fr").expect("attr");
+    article.set_attribute("style", "width: 500px").expect("style");
+    let el: HtmlElement = doc.create_element("zhibiao-chart").and_then(|e| e.dyn_into().map_err(JsValue::from)).expect("element");
+    el.set_attribute("chart", "nev").expect("attr");
+    article.append_child(&el).expect("append");
+    let body = doc.body().expect("body");
+    body.insert_before(&article, body.first_child().as_ref()).expect("insert");
+    ready(&el).await.expect("chart-ready");
+    after_paint().await;
+    // Drawn in Chinese, the page's French not being one it speaks: a screen reader reads its
+    // name, buttons and table in a Chinese voice, not a French one.
+    for selector in ["canvas", ".toolbar button", "caption", "[role=status]"] {
+        let part = shadow_query(&el, selector);
+        let is = |lang: &str| part.matches(&format!(":lang({lang})")).expect("matches");
+        assert!(is("zh") && !is("fr"), "{selector}");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn in_a_box_narrower_than_200_px_the_chart_overflows_at_200_px_rather_than_being_squeezed() {
     let el = mount("nev", None, 160);
     ready(&el).await.expect("chart-ready");

@@ -94,6 +94,11 @@ export function defineFallback(reason) {
       const box = text('div', `${message}${zh ? '' : ' '}${note}`, 'message');
       box.setAttribute('role', 'alert');
       root.append(box);
+      // Each part says the language it is written in, as the widget's do: inherited, it could be
+      // a bad `lang`'s, another the chart does not speak, or none, and a screen reader would read
+      // it in another language's voice.
+      const mark = (...parts) => { for (const part of parts) part.lang = lang; };
+      mark(box);
       if (!data) return;
       const table = document.createElement('table');
       table.append(Object.assign(text('caption', data.table.caption), { id: 'caption' }));
@@ -129,7 +134,9 @@ export function defineFallback(reason) {
       scroller.setAttribute('role', 'region');
       scroller.setAttribute('aria-labelledby', 'caption');
       scroller.append(table);
-      root.append(scroller, text('p', data.source, 'credit'));
+      const credit = text('p', data.source, 'credit');
+      mark(scroller, credit);
+      root.append(scroller, credit);
     }
   });
 }

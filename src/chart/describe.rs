@@ -180,17 +180,28 @@ pub fn summary(chart: &Chart) -> String {
             let [h1_2022, q1, h1] = baselines.as_slice() else { return String::new() };
             let when = |ind: &Indicator| period::period(&ind.period, lang);
             let against = against_baselines(h1.value, [(h1_2022, &when(h1_2022)), (q1, &when(q1))], lang);
-            match lang {
-                Lang::Zh => format!(
-                    "{}，在所列各项增速中，{}最高，为{}；{}最低，为{}。规模以上工业增加值同比增长{}，增速{against}。",
-                    when(top), label(top), v(top), label(bottom), v(bottom), v(h1)
-                ),
+            // Highest and lowest of the indicators (the lower panel holds one of them at earlier
+            // periods, which are not others to rank).
+            let mut said = match lang {
+                Lang::Zh => format!("{}，在所列各项指标中，{}最高，为{}；{}最低，为{}", when(top), label(top), v(top), label(bottom), v(bottom)),
                 Lang::En => format!(
-                    "In {}, of the growth rates shown, {} was highest at {} and {} lowest at {}. \
-                     The value added of industry above designated size grew {} year on year, {against}.",
-                    when(top), label(top), v(top), lowercase_first(&label(bottom)), v(bottom), v(h1)
+                    "In {}, among the indicators charted, {} was highest at {} and {} lowest at {}",
+                    when(top), lowercase_first(&label(top)), v(top), lowercase_first(&label(bottom)), v(bottom)
                 ),
+            };
+            // Industry's growth against its earlier periods: said of the lowest where it is that,
+            // not named and stated a second time.
+            if bottom.id == h1.id {
+                said.push_str(lang.pick("，", ", "));
+            } else {
+                said.push_str(&match lang {
+                    Lang::Zh => format!("。规模以上工业增加值同比增长{}，增速", v(h1)),
+                    Lang::En => format!(". The value added of industry above designated size grew {} year on year, ", v(h1)),
+                });
             }
+            said.push_str(&against);
+            said.push_str(lang.pick("。", "."));
+            said
         }
         super::ChartId::FiveG => {
             // The 5G figures are stocks at one date: the first's says it for all. A figure of
@@ -199,8 +210,8 @@ pub fn summary(chart: &Chart) -> String {
             let mut parts: Vec<String> = Vec::new();
             for (i, ind) in chart.points().iter().enumerate() {
                 let name = if i == 0 { label(ind) } else { lowercase_first(&label(ind)) };
-                // "using 5G, 60", not "using 5G 60", read aloud.
-                let mut part = format!("{name}{}{}", lang.pick("", ", "), v(ind));
+                // "using 5G: 60", not "using 5G 60", read aloud.
+                let mut part = format!("{name}{}{}", lang.pick("", ": "), v(ind));
                 if Some(&ind.period) != first_period {
                     part.push_str(lang.pick("（", " ("));
                     part.push_str(&period::period(&ind.period, lang));
@@ -214,7 +225,8 @@ pub fn summary(chart: &Chart) -> String {
             }
             // Joined by hand: `[String]::join` alone is 1 KB of the wasm.
             let mut said = when;
-            said.push_str(lang.pick("：", ": "));
+            // A dash in English: the parts have their colons.
+            said.push_str(lang.pick("：", " – "));
             for (i, part) in parts.iter().enumerate() {
                 if i > 0 {
                     said.push_str(lang.pick("；", "; "));
@@ -300,20 +312,36 @@ mod tests {
         let growth = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             summary(&growth),
-            "In H1 2023, of the growth rates shown, NEV sales growth was highest at 44.1% and industrial value added growth (above designated size) lowest at 3.8%. \
-             The value added of industry above designated size grew 3.8% year on year, faster than in H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)."
+            "In H1 2023, among the indicators charted, NEV sales growth was highest at 44.1% and industrial value added growth (above designated size) \
+             lowest at 3.8%, faster than in H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)."
         );
-        // Highest and lowest of the rates the chart shows, not of every indicator.
+        // Highest and lowest of the indicators the chart ranks, not of every indicator, nor of the
+        // earlier periods below them; the lowest, industry's, against those periods at once.
         let growth = Chart::build(ChartId::Growth, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
-        assert!(summary(&growth).starts_with("2023年上半年，在所列各项增速中，新能源汽车销量增速最高，为44.1%；规模以上工业增加值增速最低，为3.8%。"), "{}", summary(&growth));
+        assert_eq!(
+            summary(&growth),
+            "2023年上半年，在所列各项指标中，新能源汽车销量增速最高，为44.1%；规模以上工业增加值增速最低，为3.8%，高于2022年上半年（推算3.4%）和2023年一季度（推算3.0%）。"
+        );
+        // Where another indicator is lowest, industry's growth is said on its own.
+        let mut dataset = DATASET.clone();
+        for ind in dataset.indicators.to_mut().iter_mut() {
+            if ind.id == "industry_value_added_growth" {
+                ind.value = 50.0;
+            }
+        }
+        let dataset: &'static crate::data::model::Dataset = Box::leak(Box::new(dataset));
+        let growth = Chart::build_in(dataset, ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
+        let said = summary(&growth);
+        assert!(said.starts_with("In H1 2023, among the indicators charted, industrial value added growth (above designated size) was highest at 50.0% \
+             and telecom business revenue growth lowest at 6.2%. The value added of industry above designated size grew 50.0% year on year, much faster than in H1 2022"), "{said}");
         let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         assert!(summary(&five_g).starts_with("截至2023年6月底：5G基站293.7万个；5G共建共享基站超173万个；"));
         let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         let five_g = summary(&five_g);
-        assert!(five_g.starts_with("At the end of June\u{a0}2023: 5G base stations, 2.937 million; co-built and shared 5G base stations, more than"), "{five_g}");
+        assert!(five_g.starts_with("At the end of June\u{a0}2023 – 5G base stations: 2.937 million; co-built and shared 5G base stations: more than"), "{five_g}");
         // A figure the texts give undated says the day it was reported, the press conference's.
-        assert!(five_g.contains("major economic categories using 5G, 60 (reported 19\u{a0}July\u{a0}2023);"), "{five_g}");
-        assert!(five_g.contains("; mobile IoT connections, more than 2.12 billion;"), "{five_g}");
+        assert!(five_g.contains("major economic categories using 5G: 60 (reported 19\u{a0}July\u{a0}2023);"), "{five_g}");
+        assert!(five_g.contains("; mobile IoT connections: more than 2.12 billion;"), "{five_g}");
     }
 
     #[test]

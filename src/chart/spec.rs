@@ -492,7 +492,7 @@ mod tests {
             (ChartId::Growth, Lang::Zh, "2023年上半年主要指标同比增长", Some("2023年上半年，")),
             (ChartId::Growth, Lang::En, "Year-on-year growth of key indicators, H1 2023", Some("In H1 2023, ")),
             (ChartId::FiveG, Lang::Zh, "5G与网络发展（截至2023年9月底）", Some("截至2023年9月底：")),
-            (ChartId::FiveG, Lang::En, "5G and network development in China at the end of September\u{a0}2023", Some("At the end of September\u{a0}2023: ")),
+            (ChartId::FiveG, Lang::En, "5G and network development in China at the end of September\u{a0}2023", Some("At the end of September\u{a0}2023 – ")),
             (ChartId::Nev, Lang::Zh, "新能源汽车产销同比增长（2023年三季度）", Some("2023年三季度，")),
             (ChartId::Nev, Lang::En, "New energy vehicle (NEV) production and sales growth, Q3 2023", Some("In Q3 2023, ")),
         ];

@@ -221,9 +221,6 @@ impl Accessories {
             table_el.append_child(&tbody)?;
         }
         self.table_wrap.append_child(&table_el)?;
-        // In the language it is written in, which is not the element's where a bad `lang` brings
-        // the table in the page's language (a French voice would read it otherwise).
-        self.table_wrap.set_attribute("lang", chart.lang.key())?;
         self.table_wrap.set_attribute("aria-labelledby", "caption")
     }
 

@@ -208,6 +208,16 @@ impl Widget {
     pub fn read_attributes(&mut self) -> bool {
         let document = self.host.owner_document();
         let lang = resolve_lang(&self.host);
+        // Each part says the language it is written in: the chart's, or the one around a bad
+        // `lang` (its message and table). Inherited, it could be a bad `lang`'s, or another the
+        // chart does not speak, or none (a page that declares none): a screen reader would read
+        // it in another language's voice, and the browser pick its fonts by that.
+        let written = lang.as_ref().map_or_else(|_| surrounding_lang(&self.host), |l| *l);
+        let mut part = self.shadow.first_child();
+        while let Some(node) = part {
+            let _ = node.unchecked_ref::<web_sys::Element>().set_attribute("lang", written.key());
+            part = node.next_sibling();
+        }
         let chart_attr = self.host.get_attribute("chart");
         let id = ChartId::parse(chart_attr.as_deref());
         let good_id = id.as_ref().ok().copied();
@@ -315,14 +325,14 @@ impl Widget {
     /// canvas. The next render (a resize, an attribute change) tries again.
     pub fn show_render_failure(&mut self) {
         let lang = self.chart.as_ref().map_or(Lang::Zh, |c| c.lang);
-        if let Err(e) = self.show_message(lang.pick("图表无法绘制。", "The chart could not be drawn."), lang) {
+        if let Err(e) = self.show_message(lang.pick("图表无法绘制。", "The chart could not be drawn.")) {
             super::report("cannot show a message", &e);
         }
     }
 
-    /// Shows `text`, written in `lang` (which a bad `lang` attribute is not), as an alert: said
-    /// once, not again at each redraw (a resize, a rotation) that finds it standing.
-    fn show_message(&mut self, text: &str, lang: Lang) -> Result<(), JsValue> {
+    /// Shows `text` as an alert: said once, not again at each redraw (a resize, a rotation) that
+    /// finds it standing.
+    fn show_message(&mut self, text: &str) -> Result<(), JsValue> {
         set_hidden(&self.canvas, true);
         if let Some(view) = &self.view {
             set_hidden(&view.canvas, true);
@@ -335,7 +345,6 @@ impl Widget {
         self.hide_tip();
         if self.message.hidden() || self.message.text_content().as_deref() != Some(text) {
             self.message.set_text_content(Some(text));
-            self.message.set_attribute("lang", lang.key())?;
             set_hidden(&self.message, false);
             self.message.set_attribute("role", "alert")?;
         }
@@ -355,12 +364,12 @@ impl Widget {
                     // With the element: on a page of many charts, the console shows which.
                     web_sys::console::error_2(&logged.into(), &self.host);
                 }
-                Some((text, lang))
+                Some(text)
             }
-            Err(Problem::Internal(e)) => Some((e.clone(), Lang::En)),
+            Err(Problem::Internal(e)) => Some(e.clone()),
         };
-        if let Some((text, lang)) = message {
-            self.show_message(&text, lang)?;
+        if let Some(text) = message {
+            self.show_message(&text)?;
             return Ok(None);
         }
         let Ok(chart) = &self.chart else { return Ok(None) };
