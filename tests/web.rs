@@ -375,6 +375,12 @@ async fn arrow_keys_move_between_points_and_the_live_region_says_so_and_go_on_af
     // after the table, of a point no longer shown.
     canvas.blur().expect("blur");
     assert_eq!(text(&el, "[role=status]"), "");
+    // Nor once the page's point replaces the reader's.
+    canvas.focus().expect("focus");
+    key(&el, "ArrowRight");
+    assert!(!text(&el, "[role=status]").is_empty());
+    el.set_attribute("focus-point", "nev_production_growth").expect("attr");
+    assert_eq!(text(&el, "[role=status]"), "");
 }
 
 #[wasm_bindgen_test]

@@ -63,9 +63,11 @@ impl Widget {
             Some(idx) => {
                 self.focused = Some((idx, Pin::Page));
                 self.dismissed = false;
-                // The page's point replaces the reader's, in a copied link too.
+                // The page's point replaces the reader's, in a copied link too, and in the live
+                // region, which no longer holds the reader's.
                 self.chosen = None;
                 self.pinned = None;
+                self.status.set_text_content(None);
             }
             None if matches!(self.focused, Some((_, Pin::Page))) => {
                 self.focused = None;
