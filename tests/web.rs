@@ -496,23 +496,30 @@ async fn changing_lang_redraws_in_the_new_language() {
     assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("New energy vehicle (NEV) production and sales growth, H1 2023"));
 }
 
-#[wasm_bindgen_test]
-async fn without_its_own_lang_or_with_a_bad_one_a_chart_speaks_its_nearest_ancestors_language() {
+/// An `<article lang="…">` 500 px wide at the top of the page, and an unconnected NEV chart to
+/// put in it.
+fn article_and_chart(lang: &str) -> (web_sys::Element, HtmlElement) {
     zhibiao::start();
     let doc = document();
     let article = doc.create_element("article").expect("article");
-    article.set_attribute("lang", "en-GB").expect("attr");
+    article.set_attribute("lang", lang).expect("attr");
     article.set_attribute("style", "width: 500px").expect("style");
-    // Inside another component's shadow root: the language is inherited through its host.
-    let card = doc.create_element("div").expect("div");
-    let card_root = card.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).expect("shadow");
+    let body = doc.body().expect("body");
+    body.insert_before(&article, body.first_child().as_ref()).expect("insert");
     let el: HtmlElement = doc.create_element("zhibiao-chart").and_then(|e| e.dyn_into().map_err(JsValue::from)).expect("element");
     el.set_attribute("chart", "nev").expect("attr");
+    (article, el)
+}
+
+#[wasm_bindgen_test]
+async fn without_its_own_lang_or_with_a_bad_one_a_chart_speaks_its_nearest_ancestors_language() {
+    let (article, el) = article_and_chart("en-GB");
+    // Inside another component's shadow root: the language is inherited through its host.
+    let card = document().create_element("div").expect("div");
+    let card_root = card.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).expect("shadow");
     el.set_attribute("lang", "").expect("attr");
     card_root.append_child(&el).expect("append");
     article.append_child(&card).expect("append");
-    let body = doc.body().expect("body");
-    body.insert_before(&article, body.first_child().as_ref()).expect("insert");
     ready(&el).await.expect("chart-ready");
     assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("New energy vehicle (NEV) production and sales growth, H1 2023"));
     el.set_attribute("lang", "zh").expect("attr");
@@ -545,16 +552,8 @@ async fn without_its_own_lang_or_with_a_bad_one_a_chart_speaks_its_nearest_ances
 
 #[wasm_bindgen_test]
 async fn on_a_page_in_a_language_the_chart_does_not_speak_its_parts_say_they_are_chinese() {
-    zhibiao::start();
-    let doc = document();
-    let article = doc.create_element("article").expect("article");
-    article.set_attribute("lang", "fr").expect("attr");
-    article.set_attribute("style", "width: 500px").expect("style");
-    let el: HtmlElement = doc.create_element("zhibiao-chart").and_then(|e| e.dyn_into().map_err(JsValue::from)).expect("element");
-    el.set_attribute("chart", "nev").expect("attr");
+    let (article, el) = article_and_chart("fr");
     article.append_child(&el).expect("append");
-    let body = doc.body().expect("body");
-    body.insert_before(&article, body.first_child().as_ref()).expect("insert");
     ready(&el).await.expect("chart-ready");
     after_paint().await;
     // Drawn in Chinese, the page's French not being one it speaks: a screen reader reads its

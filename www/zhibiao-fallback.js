@@ -97,8 +97,7 @@ export function defineFallback(reason) {
       // Each part says the language it is written in, as the widget's do: inherited, it could be
       // a bad `lang`'s, another the chart does not speak, or none, and a screen reader would read
       // it in another language's voice.
-      const mark = (...parts) => { for (const part of parts) part.lang = lang; };
-      mark(box);
+      box.lang = lang;
       if (!data) return;
       const table = document.createElement('table');
       table.append(Object.assign(text('caption', data.table.caption), { id: 'caption' }));
@@ -135,7 +134,7 @@ export function defineFallback(reason) {
       scroller.setAttribute('aria-labelledby', 'caption');
       scroller.append(table);
       const credit = text('p', data.source, 'credit');
-      mark(scroller, credit);
+      scroller.lang = credit.lang = lang;
       root.append(scroller, credit);
     }
   });

@@ -331,8 +331,8 @@ impl Widget {
     }
 
     /// Shows `text` as an alert: said once, not again at each redraw (a resize, a rotation) that
-    /// finds it standing.
-    fn show_message(&mut self, text: &str) -> Result<(), JsValue> {
+    /// finds it standing. Whether it was not standing.
+    fn show_message(&mut self, text: &str) -> Result<bool, JsValue> {
         set_hidden(&self.canvas, true);
         if let Some(view) = &self.view {
             set_hidden(&view.canvas, true);
@@ -343,12 +343,13 @@ impl Widget {
         self.view_stale = false;
         self.place_markers(&[])?;
         self.hide_tip();
-        if self.message.hidden() || self.message.text_content().as_deref() != Some(text) {
+        let new = self.message.hidden() || self.message.text_content().as_deref() != Some(text);
+        if new {
             self.message.set_text_content(Some(text));
             set_hidden(&self.message, false);
             self.message.set_attribute("role", "alert")?;
         }
-        Ok(())
+        Ok(new)
     }
 
     /// Draws the current state. Returns the chart drawn, or `None` when nothing was drawn
@@ -358,18 +359,16 @@ impl Widget {
             Ok(_) => None,
             Err(Problem::Attribute(e, also)) => {
                 let lang = resolve_lang(&self.host).unwrap_or_else(|_| surrounding_lang(&self.host));
-                let text = e.message(also.as_ref(), lang);
-                if self.message.text_content().as_deref() != Some(text.as_str()) || self.message.hidden() {
-                    let logged = format!("<zhibiao-chart>: {}", e.message(also.as_ref(), Lang::En));
-                    // With the element: on a page of many charts, the console shows which.
-                    web_sys::console::error_2(&logged.into(), &self.host);
-                }
-                Some(text)
+                Some(e.message(also.as_ref(), lang))
             }
             Err(Problem::Internal(e)) => Some(e.clone()),
         };
         if let Some(text) = message {
-            self.show_message(&text)?;
+            // Logged when shown, with the element: on a page of many charts, the console shows which.
+            if let (true, Err(Problem::Attribute(e, also))) = (self.show_message(&text)?, &self.chart) {
+                let logged = format!("<zhibiao-chart>: {}", e.message(also.as_ref(), Lang::En));
+                web_sys::console::error_2(&logged.into(), &self.host);
+            }
             return Ok(None);
         }
         let Ok(chart) = &self.chart else { return Ok(None) };
