@@ -867,6 +867,32 @@ fn a_card_stays_inside_the_part_of_the_chart_in_the_window() {
     assert!(moved > 0, "no card had to move into the part in view: the case is not tested");
 }
 
+/// A tile's card stays by its tile: the 5G chart's last tile's card once went to the far left,
+/// 450 px from the tile at 1024 px, over the other panels' labels and the traffic bar, to hide no
+/// figure. Near the tile, it may hide one wholly (the usual cost of a tooltip), and cuts none.
+#[test]
+fn a_card_stays_across_by_a_target_narrower_than_the_chart() {
+    let mut narrow = 0;
+    for lang in [Lang::Zh, Lang::En] {
+        for width in [680.0, 800.0, 1024.0, 1280.0] {
+            let s = scene(ChartId::FiveG, lang, width, None);
+            for t in s.targets.iter().filter(|t| t.hit.width_css_px < width / 2.0) {
+                for (card_w, card_h) in [(340.0, 195.0), (240.0, 80.0)] {
+                    let at = s.card_position(t, card_w, card_h, ALL_VISIBLE, &EstimateMeasure).at;
+                    let card = RectCss::new(at.x_css_px, at.y_css_px, card_w, card_h);
+                    let case = format!("{lang:?} {width} point {} at {:?}: card {card:?}", t.point_idx, t.hit);
+                    let gap_css_px = (t.hit.x_css_px - card.right_css_px()).max(card.x_css_px - t.hit.right_css_px());
+                    assert!(gap_css_px <= 60.0, "{case}: {gap_css_px} px across from it");
+                    assert_eq!(card_covers(&s, t, card).1, 0, "{case}: cuts through a figure");
+                    narrow += 1;
+                }
+            }
+        }
+    }
+    // The four tiles and the base stations' part, at each width and language, two card sizes.
+    assert!(narrow >= 80, "only {narrow} cards of narrow targets placed");
+}
+
 /// A brief card goes where the whole card would cover more: fewer figures cut (its own bar's end
 /// and figure first), then fewer hidden wholly.
 #[test]
