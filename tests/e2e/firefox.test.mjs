@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -176,11 +176,13 @@ test('in Firefox, Download PNG and Download CSV save their files (blob: links; t
         return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];`, name);
         await actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
           { type: 'pointerMove', origin: 'viewport', x: at[0], y: at[1], duration: 0 }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }]);
+        // Firefox puts an empty file of the name there at once and writes a .part file beside
+        // it, which it renames over the empty one when done: read only after that.
         const path = join(dir, file);
-        for (const end = Date.now() + 15000; !existsSync(path) && Date.now() < end;) await new Promise((r) => setTimeout(r, 100));
-        assert.ok(existsSync(path), `${name}: ${file} in ${readdirSync(dir).join(', ') || 'nothing'}`);
+        const done = () => existsSync(path) && statSync(path).size > 0 && !readdirSync(dir).some((f) => f.endsWith('.part'));
+        for (const end = Date.now() + 15000; !done() && Date.now() < end;) await new Promise((r) => setTimeout(r, 100));
+        assert.ok(done(), `${name}: ${file} in ${readdirSync(dir).join(', ') || 'nothing'}`);
       }
-      // (Firefox writes a .part file first; the finished file has its whole content.)
       const png = readFileSync(join(dir, 'zhibiao-china-nev-growth-2023h1-en.png'));
       assert.equal(png.subarray(1, 4).toString(), 'PNG');
       const csv = readFileSync(join(dir, 'zhibiao-china-nev-growth-2023h1-en.csv'), 'utf8');
