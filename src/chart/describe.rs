@@ -245,16 +245,30 @@ pub fn summary(chart: &Chart) -> String {
     said
 }
 
-/// What the live region says when a point is focused: label, value, period, position.
+/// What the live region says when a point is focused: label, value, period, position, and the
+/// panel of a figure the chart shows twice.
 pub fn announcement(chart: &Chart, point_idx: usize) -> String {
     let points = chart.points();
     let Some(&ind) = points.get(point_idx) else { return String::new() };
     let t = tooltip(ind, chart.lang);
     let (n, total) = (point_idx + 1, points.len());
     let kind = t.kind.map(|k| format!("{}{k}", chart.lang.pick("。", ". "))).unwrap_or_default();
+    // A figure the chart shows twice (the growth chart's H1 2023 rate, in both panels) would be
+    // said alike but for its position: its panel tells the two apart. (Both points are the
+    // dataset's one indicator, the same reference.)
+    let mut panel = String::new();
+    let mut n_shown = 0;
+    for p in points {
+        n_shown += usize::from(std::ptr::eq(*p, ind));
+    }
+    if let (true, Some(title)) = (n_shown > 1, chart.panel_title(point_idx)) {
+        panel.push_str(chart.lang.pick("（", " ("));
+        panel.push_str(title);
+        panel.push_str(chart.lang.pick("）", ")"));
+    }
     match chart.lang {
-        Lang::Zh => format!("{}：{}，{}{kind}。第{n}项，共{total}项。", t.label, t.value, t.period),
-        Lang::En => format!("{}: {}, {}{kind}. Point {n} of {total}.", t.label, t.value, t.period),
+        Lang::Zh => format!("{}：{}，{}{kind}。第{n}项，共{total}项{panel}。", t.label, t.value, t.period),
+        Lang::En => format!("{}: {}, {}{kind}. Point {n} of {total}{panel}.", t.label, t.value, t.period),
     }
 }
 
@@ -382,5 +396,22 @@ mod tests {
         let chart = Chart::build(ChartId::Nev, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(announcement(&chart, 0), "新能源汽车产量增速：42.4%，2023年上半年。第1项，共3项。");
         assert_eq!(announcement(&chart, 9), "");
+    }
+
+    /// The growth chart shows industry's H1 2023 rate in both panels: a screen reader once heard
+    /// the two said alike but for their positions. Each now names its panel; a point the chart
+    /// shows once does not.
+    #[test]
+    fn a_figure_shown_twice_is_said_with_its_panel() {
+        let chart = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
+        let twice: Vec<usize> = (0..chart.points().len()).filter(|&i| chart.points()[i].id == "industry_value_added_growth").collect();
+        let said: Vec<String> = twice.iter().map(|&i| announcement(&chart, i)).collect();
+        assert_eq!(said, [
+            "Industrial value added growth (above designated size): 3.8%, H1 2023. Point 6 of 9 (By indicator).",
+            "Industrial value added growth (above designated size): 3.8%, H1 2023. Point 9 of 9 (Industrial value added growth against earlier periods).",
+        ]);
+        assert_eq!(announcement(&chart, 0), "NEV sales growth: 44.1%, H1 2023. Point 1 of 9.");
+        let chart = Chart::build(ChartId::Growth, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(announcement(&chart, 8), "规模以上工业增加值增速：3.8%，2023年上半年。第9项，共9项（规模以上工业增加值增速：与前期比较）。");
     }
 }

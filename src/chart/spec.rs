@@ -267,6 +267,20 @@ impl Chart {
         &self.points
     }
 
+    /// The title of the panel that shows point `point_idx`; None past the last point.
+    pub fn panel_title(&self, point_idx: usize) -> Option<&str> {
+        let mut n_points = 0;
+        for panel in &self.panels {
+            for row in &panel.rows {
+                n_points += 1 + usize::from(row.part.is_some());
+            }
+            if point_idx < n_points {
+                return Some(&panel.title);
+            }
+        }
+        None
+    }
+
     /// The name of point `point_idx` in a link (`#chart/name`) and in `focus-point`: its
     /// indicator's id, or, where an earlier point already shows that indicator, the id, `@` and
     /// which time the chart shows it (the growth chart shows H1 2023 in both panels; the second
