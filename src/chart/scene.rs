@@ -134,10 +134,10 @@ impl Scene {
     /// card stays by the point's row: below it, else above it, else beside the bar's end (after
     /// it, else before it), else elsewhere near the row, at the first place that covers least:
     /// its own bar's end and figure first, then figures cut through (over the end of "42.4%",
-    /// "2.4%" would show), then figures hidden wholly, then other texts (labels, title). Across,
-    /// it stays near a target narrower than the chart (a tile, a part's legend) before it hides
-    /// no figure: a card at the far side, away from the tile the reader looks at, covers the
-    /// chart's other panels and loses its link to the tile. Keeps
+    /// "2.4%" would show), then far across from the point's target (a tile, a part's legend; a
+    /// bar's row spans the chart), then figures hidden wholly, then other texts (labels, title):
+    /// a card on the far side, away from the tile the reader looks at, covers the other panels
+    /// and loses its link to the tile, where one by the tile hides a figure at most. Keeps
     /// 12 px from the sides (a phone's chart padding, the least) and 4 px from the top and bottom.
     /// Before all of that, it stays inside `visible_css_px` (from, to: the part of the chart in
     /// the window) as far as it can, so that a chart partly scrolled out of view shows a card
