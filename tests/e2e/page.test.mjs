@@ -772,6 +772,17 @@ test('printed to PDF, the page\'s three charts are shapes, not images: the hidde
   await context.close();
 });
 
+test('printed to PDF from a phone-width window, the page starts its charts on the first page: two pages, not a first page blank but for the heading and three in all', async () => {
+  // Without the toolbar on paper, each plot's break-after: avoid passed to its element's end
+  // and bound the three charts together, which then went past the first page.
+  const { page, context, errors } = await open('', { width: 390 });
+  await ready(page, 'growth');
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  assert.equal(pdf.match(/\/Type\s*\/Page\b(?!s)/g)?.length, 2, 'pages');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('pinch-zoomed in on a phone, a tap shows its point\'s card without moving the view: the reader who zoomed moves it', async () => {
   const { page, context, errors } = await open('#growth', { width: 412, height: 839, hasTouch: true, isMobile: true });
   await ready(page, 'growth');
