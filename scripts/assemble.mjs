@@ -77,7 +77,8 @@ if (!entry.includes('/*FONTS*/{}/*END*/')) throw new Error('assemble: no /*FONTS
 const fonts = read('target/fallback/fonts.json');
 writeFileSync(join(DIST, 'zhibiao.js'), entry.replace('/*SNIPPETS*/', preload).replace('/*FONTS*/{}/*END*/', fonts));
 
-function staticChart(key, prefix = '') {
+/** A chart's static picture and table; `src` gives the picture's address from its file's path. */
+function staticChart(key, src = (path) => path) {
   const c = fallback[key];
   // The source cell opens with the quoted sentence, in Chinese whatever the table's language.
   // Its figure in bold, as the widget marks it.
@@ -87,7 +88,7 @@ function staticChart(key, prefix = '') {
   const heading = (title) => (title ? `<tr><th scope="rowgroup" colspan="${c.table.headers.length}">${escapeHtml(title)}</th></tr>\n` : '');
   const bodies = c.table.groups.map((g) => `<tbody>${heading(g.title)}${g.rows.map(row).join('\n')}</tbody>`).join('\n');
   return `<figure class="static-chart">
-  <img src="${prefix}${c.svg}" width="${c.width}" height="${c.height}" alt="${escapeHtml(`${c.title}。${c.summary}`)}">
+  <img src="${src(c.svg)}" width="${c.width}" height="${c.height}" alt="${escapeHtml(`${c.title}。${c.summary}`)}">
   <table><caption>${escapeHtml(c.table.caption)}</caption>
   <thead><tr>${c.table.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>
   ${bodies}</table>
@@ -128,6 +129,8 @@ glue = glue.split('\n').map((line) => {
 const inlined = [...inlinedPaths.values()].map((v) => v.code).join('\n');
 glue = `${inlined}${glue}`;
 if (/from ['"]\.\/snippets\//.test(glue)) throw new Error('assemble: the glue imports a snippet this script does not inline');
+// Without JavaScript, the one file shows the page's static pictures (inlined) and tables.
+const inlineSvg = (path) => `data:image/svg+xml;base64,${readFileSync(join(ROOT, 'target', 'fallback', path)).toString('base64')}`;
 const wasm = Buffer.from(spreadExports(readFileSync(join(glueDir, 'zhibiao_bg.wasm')))).toString('base64');
 const standalone = `<!doctype html>
 <html lang="zh">
@@ -145,7 +148,9 @@ zhibiao-chart { margin: 1.5rem 0; }</style>
 <zhibiao-chart chart="growth"></zhibiao-chart>
 <zhibiao-chart chart="5g"></zhibiao-chart>
 <zhibiao-chart chart="nev"></zhibiao-chart>
-<noscript>${['growth', '5g', 'nev'].map((c) => fallback[`${c}-zh`].table.caption).map(escapeHtml).join(' · ')}：需要 JavaScript。</noscript>
+<noscript><style>${read('www/noscript.css')}</style>
+${['growth', '5g', 'nev'].map((c) => staticChart(`${c}-zh`, inlineSvg)).join('\n')}
+</noscript>
 </main>
 <script type="module">
 ${glue}

@@ -786,6 +786,26 @@ test('the self-contained file works opened from disk', async () => {
   await served.context.close();
 });
 
+test('the self-contained file without JavaScript shows the static charts, inlined, and their tables', async () => {
+  // (It once said only its three tables' captions and that JavaScript is needed.)
+  const { context, page: p, log } = await page({ javaScriptEnabled: false });
+  await p.goto(pathToFileURL(join(DIST, 'zhibiao-standalone.html')).href);
+  const images = p.locator('.static-chart img');
+  assert.equal(await images.count(), 3);
+  for (let i = 0; i < 3; i += 1) {
+    assert.match(await images.nth(i).getAttribute('src'), /^data:image\/svg\+xml;base64,/);
+    await images.nth(i).evaluate((img) => (img.complete ? null : new Promise((r) => { img.onload = r; })));
+    assert.ok(await images.nth(i).evaluate((img) => img.naturalWidth > 0), 'the SVG loads');
+  }
+  assert.deepEqual(await p.locator('.static-chart table caption').allTextContents(),
+    ['数据表：2023年上半年主要指标同比增长', '数据表：5G与网络发展（截至2023年6月底）', '数据表：新能源汽车产销同比增长（2023年上半年）']);
+  // Styled as the page's no-script charts are: the picture no wider than the window.
+  await p.setViewportSize({ width: 360, height: 800 });
+  assert.ok(await images.first().evaluate((img) => img.getBoundingClientRect().width <= 360));
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('without JavaScript the page shows the static SVG charts and tables', async () => {
   const s = await server(DIST);
   const { context, page: p } = await page({ javaScriptEnabled: false });
