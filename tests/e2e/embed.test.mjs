@@ -818,6 +818,9 @@ test('without JavaScript the page shows the static SVG charts and tables', async
   }
   assert.equal(await p.locator('.static-chart table').count(), 3);
   assert.equal(await p.locator('.tabs').evaluate((el) => getComputedStyle(el).display), 'none');
+  // The introduction says nothing of hovering, keys or the Table button, which these lack.
+  const intro = await p.locator('.intro').innerText();
+  assert.ok(intro.includes('推算') && !intro.includes('悬停') && !intro.includes('表格'), intro);
   await p.goto(`${s.url}/embed.html?chart=nev`);
   assert.equal(await p.locator('.static-chart img').count(), 3);
   // On a phone, on either page, each table row is a block: the indicator's name on a line or two
