@@ -476,6 +476,23 @@ fn the_svg_has_title_values_source_and_highlight() {
     assert!(dark.contains("#16181C") || dark.contains("#16181c"), "dark background");
 }
 
+/// The SVG sets its text at the sizes the layout gave it, as the canvas does: plotters' SVG
+/// backend writes a font's size divided by 1.24, and the no-script pictures' labels came out at
+/// 10.5 px for 13, their ticks at 8.9 px for 11.
+#[test]
+fn the_svg_sets_text_at_the_layouts_sizes() {
+    let s = scene(ChartId::Growth, Lang::Zh, 800.0, None);
+    let svg = to_svg(&s, &LIGHT).unwrap_or_else(|e| panic!("{e}"));
+    // To the hundredth of a pixel (13 × 1.24 ÷ 1.24 is 13.000000000000002).
+    let hundredths = |px: f64| (px * 100.0).round() as i64;
+    let mut laid_out: Vec<i64> = s.marks.iter().filter_map(|m| match m { Mark::Text { font, .. } => Some(hundredths(font.size_css_px)), _ => None }).collect();
+    let mut written: Vec<i64> = svg.split("font-size=\"").skip(1).map(|rest| hundredths(rest.split('"').next().and_then(|v| v.parse().ok()).unwrap_or(f64::NAN))).collect();
+    laid_out.sort();
+    written.sort();
+    assert!(laid_out.len() > 20, "{} texts", laid_out.len());
+    assert_eq!(written, laid_out);
+}
+
 /// Checks that no grid line runs through text in `s`: where one would, something painted between
 /// the line and the text (the ground behind a label or figure, or a share's track) covers it there,
 /// and no line is drawn over text. Returns how many times a line met text.

@@ -30,7 +30,7 @@ fn px(v: f64) -> i32 {
     v.round() as i32
 }
 
-fn text_style(font: Font, c: Rgb, align: Align, baseline: Baseline) -> TextStyle<'static> {
+fn text_style(font: Font, size_scale: f64, c: Rgb, align: Align, baseline: Baseline) -> TextStyle<'static> {
     let style = if font.bold { FontStyle::Bold } else { FontStyle::Normal };
     let h = match align {
         Align::Left => HPos::Left,
@@ -42,17 +42,23 @@ fn text_style(font: Font, c: Rgb, align: Align, baseline: Baseline) -> TextStyle
         Baseline::Middle => VPos::Center,
     };
     // FontFamily::Name keeps the stack as written (From<&str> would lowercase it, and ship the code to).
-    let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), font.size_css_px, style);
+    let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), font.size_css_px * size_scale, style);
     TextStyle { font, color: color(c).to_backend_color(), pos: Pos::new(h, v) }
 }
 
-/// Paints the background and every mark of `scene` onto `area`.
+/// Paints the background and every mark of `scene` onto `area`, on a backend that sets text at
+/// the size it is given (plotters-canvas's).
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, theme: &Theme) -> Result<(), DrawError> {
-    area.fill(&color(theme.background)).map_err(|e| DrawError(e.to_string()))?;
-    draw_marks(area, scene)
+    draw_scaled(area, scene, theme, 1.0)
 }
 
-fn draw_marks<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene) -> Result<(), DrawError> {
+/// plotters' SVG backend writes a font's size divided by 1.24 (plotters-svg's `draw_text`), where
+/// its canvas backend writes the size itself: text given 1.24 times its size comes out at it.
+const SVG_FONT_SIZE_SCALE: f64 = 1.24;
+
+/// [`draw`], with each font's size times `size_scale`.
+fn draw_scaled<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, theme: &Theme, size_scale: f64) -> Result<(), DrawError> {
+    area.fill(&color(theme.background)).map_err(|e| DrawError(e.to_string()))?;
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| DrawError(e.to_string());
     for mark in &scene.marks {
         match mark {
@@ -70,7 +76,7 @@ fn draw_marks<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene) 
                 area.draw(&PathElement::new(points, color(*c))).map_err(err)?;
             }
             Mark::Text { at, text, font, color: c, align, baseline } => {
-                let style = text_style(*font, *c, *align, *baseline);
+                let style = text_style(*font, size_scale, *c, *align, *baseline);
                 area.draw_text(text, &style, (px(at.x_css_px), px(at.y_css_px))).map_err(err)?;
             }
         }
@@ -84,7 +90,7 @@ pub fn to_svg(scene: &Scene, theme: &Theme) -> Result<String, DrawError> {
     {
         let size = (scene.width_css_px.ceil() as u32, scene.height_css_px.ceil() as u32);
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        draw(&area, scene, theme)?;
+        draw_scaled(&area, scene, theme, SVG_FONT_SIZE_SCALE)?;
     }
     Ok(svg)
 }
