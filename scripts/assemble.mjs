@@ -77,6 +77,8 @@ if (!entry.includes('/*FONTS*/{}/*END*/')) throw new Error('assemble: no /*FONTS
 const fonts = read('target/fallback/fonts.json');
 writeFileSync(join(DIST, 'zhibiao.js'), entry.replace('/*SNIPPETS*/', preload).replace('/*FONTS*/{}/*END*/', fonts));
 
+/** The widest window that gets the phone's picture: where the desktop's would shrink below 70 %. */
+const PHONE_MAX_WIDTH_CSS_PX = 600;
 /** A chart's static picture and table; `src` gives the picture's address from its file's path. */
 function staticChart(key, src = (path) => path) {
   const c = fallback[key];
@@ -87,8 +89,11 @@ function staticChart(key, src = (path) => path) {
     : `<td>${i === cells.length - 1 ? quoted(quote) : ''}${escapeHtml(cell)}</td>`)).join('')}</tr>`;
   const heading = (title) => (title ? `<tr><th scope="rowgroup" colspan="${c.table.headers.length}">${escapeHtml(title)}</th></tr>\n` : '');
   const bodies = c.table.groups.map((g) => `<tbody>${heading(g.title)}${g.rows.map(row).join('\n')}</tbody>`).join('\n');
+  // On a phone, the picture laid out for one: the desktop's, shrunk to a phone's column, would
+  // set its text at 6 px.
   return `<figure class="static-chart">
-  <img src="${src(c.svg)}" width="${c.width}" height="${c.height}" alt="${escapeHtml(`${c.title}。${c.summary}`)}">
+  <picture><source media="(max-width: ${PHONE_MAX_WIDTH_CSS_PX}px)" srcset="${src(c.phone_svg)}" width="${c.phone_width}" height="${c.phone_height}">
+  <img src="${src(c.svg)}" width="${c.width}" height="${c.height}" alt="${escapeHtml(`${c.title}。${c.summary}`)}"></picture>
   <table><caption>${escapeHtml(c.table.caption)}</caption>
   <thead><tr>${c.table.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>
   ${bodies}</table>

@@ -1,5 +1,6 @@
 //! Writes what readers without JavaScript (or without wasm) get, from the same Rust drawing code:
-//! `cargo run --quiet --bin fallback -- DIR` writes DIR/fallback/{chart}-{lang}.svg and
+//! `cargo run --quiet --bin fallback -- DIR` writes DIR/fallback/{chart}-{lang}.svg (and
+//! {chart}-{lang}-phone.svg, laid out for a phone) and
 //! DIR/fallback.json (title, description, table and SVG path of every chart in both languages), and
 //! DIR/fonts.json: the canvas fonts each chart uses, for the entry to resolve while the wasm loads;
 //! and DIR/widget.css: the widget's stylesheet, which the no-wasm fallback's tables use too.
@@ -32,6 +33,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     use zhibiao::chart::theme::LIGHT;
     use zhibiao::chart::{ChartId, Lang};
 
+    /// The phone picture's width: a 390 px phone's column inside the page's padding.
+    const PHONE_WIDTH_CSS_PX: f64 = 360.0;
     let dir = PathBuf::from(std::env::args().nth(1).ok_or("usage: fallback OUT_DIR")?);
     std::fs::create_dir_all(dir.join("fallback"))?;
     let mut all = serde_json::Map::new();
@@ -49,6 +52,11 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             }
             let svg_path = format!("fallback/{}-{}.svg", id.key(), lang.key());
             std::fs::write(dir.join(&svg_path), to_svg(&scene, &LIGHT)?)?;
+            // A phone's picture, laid out for its width: the 800 px one shrunk to a phone's
+            // column would set its text at 6 px.
+            let phone = layout(&chart, PHONE_WIDTH_CSS_PX, &EstimateMeasure, &LIGHT, None);
+            let phone_svg_path = format!("fallback/{}-{}-phone.svg", id.key(), lang.key());
+            std::fs::write(dir.join(&phone_svg_path), to_svg(&phone, &LIGHT)?)?;
             let entry = serde_json::json!({
                 "chart": id.key(),
                 "lang": lang.key(),
@@ -58,6 +66,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 "svg": svg_path,
                 "width": scene.width_css_px,
                 "height": scene.height_css_px,
+                "phone_svg": phone_svg_path,
+                "phone_width": phone.width_css_px,
+                "phone_height": phone.height_css_px,
                 "table": table(&chart),
             });
             all.insert(format!("{}-{}", id.key(), lang.key()), entry);

@@ -821,6 +821,17 @@ test('without JavaScript the page shows the static SVG charts and tables', async
   // The introduction says nothing of hovering, keys or the Table button, which these lack.
   const intro = await p.locator('.intro').innerText();
   assert.ok(intro.includes('推算') && !intro.includes('悬停') && !intro.includes('表格'), intro);
+  // The desktop's pictures here; a phone gets pictures laid out for it, its text at the size
+  // drawn (the desktop's, shrunk to 45 %, set it at 6 px), no wider than its column.
+  const shown = () => p.locator('.static-chart img').evaluateAll((imgs) => imgs.map((img) => [img.currentSrc.split('/').pop(), img.getBoundingClientRect().width]));
+  assert.deepEqual((await shown()).map(([file]) => file), ['growth-zh.svg', '5g-zh.svg', 'nev-zh.svg']);
+  await p.setViewportSize({ width: 390, height: 800 });
+  await p.reload();
+  for (const [file, width] of await shown()) {
+    assert.match(file, /-zh-phone\.svg$/);
+    assert.ok(width >= 340 && width <= 360, `${file} shown ${width} px wide`);
+  }
+  await p.setViewportSize({ width: 1280, height: 720 });
   await p.goto(`${s.url}/embed.html?chart=nev`);
   assert.equal(await p.locator('.static-chart img').count(), 3);
   // On a phone, on either page, each table row is a block: the indicator's name on a line or two
