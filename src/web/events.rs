@@ -36,9 +36,11 @@ pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Wind
         w if w < 1.0 => f64::from(m.widget.plot.client_width()),
         w => w,
     };
-    // A chart with no width (hidden on paper too) stays undrawn.
+    // A chart with no width (hidden on paper too) stays undrawn. The others are laid out for a
+    // page, whatever their width on screen: a phone's layout scaled up would split across pages,
+    // and a desktop's 1200 px scaled down to the paper set its text at 8 px.
     if screen_css_px >= 1.0 {
-        m.widget.width_css_px = screen_css_px.max(PAGE_WIDTH_CSS_PX);
+        m.widget.width_css_px = PAGE_WIDTH_CSS_PX;
     }
     m.widget.on_screen = true;
     if let Some((handle, _)) = m.frame.take() {

@@ -103,10 +103,11 @@ thread_local! {
 }
 
 const ID_KEY: &str = "__zhibiaoId";
-/// The width a chart narrower than this on screen (a phone's) is laid out at for paper and for a
-/// PNG: about a portrait A4 or Letter page's printable width. Its phone layout, scaled up to the
-/// paper's width, would print twice the size, split across pages. (On paper a canvas never grows
-/// past its layout's width, and shrinks to its place: src/web/widget.css.)
+/// The width every chart is laid out at for paper, and a chart narrower than this on screen (a
+/// phone's) for a PNG: about a portrait A4 or Letter page's printable width. A phone's layout,
+/// scaled up to the paper's width, would print twice the size, split across pages; a desktop's,
+/// scaled down, would set its text small. (On paper a canvas never grows past its layout's width,
+/// and shrinks to its place: src/web/widget.css.)
 const PAGE_WIDTH_CSS_PX: f64 = 680.0;
 
 /// Charts this close to the viewport are drawn, so that scrolling finds them ready.
