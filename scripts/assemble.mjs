@@ -146,6 +146,7 @@ const standalone = `<!doctype html>
 <title>指标 · 2023年上半年工业和信息化发展（单文件版）</title>
 <style>${read('www/page.css')}
 zhibiao-chart { margin: 1.5rem 0; }</style>
+<noscript><style>${read('www/noscript.css')}</style></noscript>
 </head>
 <body>
 <main>
@@ -153,7 +154,7 @@ zhibiao-chart { margin: 1.5rem 0; }</style>
 <zhibiao-chart chart="growth"></zhibiao-chart>
 <zhibiao-chart chart="5g"></zhibiao-chart>
 <zhibiao-chart chart="nev"></zhibiao-chart>
-<noscript><style>${read('www/noscript.css')}</style>
+<noscript>
 ${['growth', '5g', 'nev'].map((c) => staticChart(`${c}-zh`, inlineSvg)).join('\n')}
 </noscript>
 </main>

@@ -886,7 +886,8 @@ fn a_card_stays_inside_the_part_of_the_chart_in_the_window() {
 
 /// A tile's card stays by its tile: the 5G chart's last tile's card once went to the far left,
 /// 450 px from the tile at 1024 px, over the other panels' labels and the traffic bar, to hide no
-/// figure. Near the tile, it may hide one wholly (the usual cost of a tooltip), and cuts none.
+/// figure. Near the tile, it cuts none, and a brief card hides one wholly at most (the usual cost
+/// of a tooltip).
 #[test]
 fn a_card_stays_across_by_a_target_narrower_than_the_chart() {
     let mut narrow = 0;
@@ -900,7 +901,10 @@ fn a_card_stays_across_by_a_target_narrower_than_the_chart() {
                     let case = format!("{lang:?} {width} point {} at {:?}: card {card:?}", t.point_idx, t.hit);
                     let gap_css_px = (t.hit.x_css_px - card.right_css_px()).max(card.x_css_px - t.hit.right_css_px());
                     assert!(gap_css_px <= 60.0, "{case}: {gap_css_px} px across from it");
-                    assert_eq!(card_covers(&s, t, card).1, 0, "{case}: cuts through a figure");
+                    let (own, cut, hidden) = card_covers(&s, t, card);
+                    assert!(!own && cut == 0, "{case}: covers its own figure, or cuts {cut}");
+                    // A whole card that hides two goes brief in the widget (`covers_too_much`).
+                    assert!(hidden <= 1 || card_h > 80.0, "{case}: hides {hidden}");
                     narrow += 1;
                 }
             }

@@ -33,7 +33,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     use zhibiao::chart::theme::LIGHT;
     use zhibiao::chart::{ChartId, Lang};
 
-    /// The phone picture's width: a 390 px phone's column inside the page's padding.
+    /// The phone picture's width: about a 390 px phone's column inside the page's padding (358 px).
     const PHONE_WIDTH_CSS_PX: f64 = 360.0;
     let dir = PathBuf::from(std::env::args().nth(1).ok_or("usage: fallback OUT_DIR")?);
     std::fs::create_dir_all(dir.join("fallback"))?;

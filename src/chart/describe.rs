@@ -254,12 +254,11 @@ pub fn announcement(chart: &Chart, point_idx: usize) -> String {
     let (n, total) = (point_idx + 1, points.len());
     let kind = t.kind.map(|k| format!("{}{k}", chart.lang.pick("。", ". "))).unwrap_or_default();
     // A figure the chart shows twice (the growth chart's H1 2023 rate, in both panels) would be
-    // said alike but for its position: its panel tells the two apart. (Both points are the
-    // dataset's one indicator, the same reference.)
+    // said alike but for its position: its panel tells the two apart.
     let mut panel = String::new();
     let mut n_shown = 0;
     for p in points {
-        n_shown += usize::from(std::ptr::eq(*p, ind));
+        n_shown += usize::from(p.id == ind.id);
     }
     if let (true, Some(title)) = (n_shown > 1, chart.panel_title(point_idx)) {
         panel.push_str(chart.lang.pick("（", " ("));

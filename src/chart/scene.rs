@@ -77,7 +77,8 @@ impl CardPlace {
     }
 
     /// Whether it covers less than `other` does: fewer figures cut (its own first), then fewer
-    /// hidden, the order `Scene::card_position` ranks places in.
+    /// hidden, the order `Scene::card_position` ranks places in (where it also puts a place near
+    /// its target before one far across that hides one figure fewer, but no more than one).
     pub fn covers_less_than(&self, other: &CardPlace) -> bool {
         (self.figures_cut, self.figures_hidden) < (other.figures_cut, other.figures_hidden)
     }
@@ -134,10 +135,11 @@ impl Scene {
     /// card stays by the point's row: below it, else above it, else beside the bar's end (after
     /// it, else before it), else elsewhere near the row, at the first place that covers least:
     /// its own bar's end and figure first, then figures cut through (over the end of "42.4%",
-    /// "2.4%" would show), then far across from the point's target (a tile, a part's legend; a
-    /// bar's row spans the chart), then figures hidden wholly, then other texts (labels, title):
-    /// a card on the far side, away from the tile the reader looks at, covers the other panels
-    /// and loses its link to the tile, where one by the tile hides a figure at most. Keeps
+    /// "2.4%" would show), then more than one figure hidden wholly, then far across from the
+    /// point's target (a tile, a part's bar; a bar's row spans the chart), then figures hidden
+    /// wholly, then other texts (labels, title): a card on the far side, away from the tile the
+    /// reader looks at, covers the other panels and loses its link to the tile, where one by the
+    /// tile hides a figure, the usual cost of a tooltip. Keeps
     /// 12 px from the sides (a phone's chart padding, the least) and 4 px from the top and bottom.
     /// Before all of that, it stays inside `visible_css_px` (from, to: the part of the chart in
     /// the window) as far as it can, so that a chart partly scrolled out of view shows a card
@@ -169,9 +171,10 @@ impl Scene {
         for mark in &self.marks {
             texts.extend(mark.text_box(measure));
         }
-        // (pixels outside the window; its own end or figure, or figures cut through; far across
-        // from its target; figures hidden wholly; texts covered), the least first.
-        let mut best: Option<((u32, u32, u32, u32, u32), CardPlace)> = None;
+        // (pixels outside the window; its own end or figure, or figures cut through; more than
+        // one figure hidden; far across from its target; figures hidden wholly; texts covered),
+        // the least first.
+        let mut best: Option<((u32, u32, u32, u32, u32, u32), CardPlace)> = None;
         for y in ys {
             let far = y > row.bottom_css_px() + NEAR_CSS_PX || y + h < row.y_css_px - NEAR_CSS_PX;
             if far || y < EDGE_CSS_PX || y > max_y {
@@ -199,7 +202,7 @@ impl Scene {
                 }
                 let outside = (visible_css_px.0 - y).max(0.0) + (y + h - visible_css_px.1).max(0.0);
                 let far_across = x + w < row.x_css_px - NEAR_CSS_PX || x > row.right_css_px() + NEAR_CSS_PX;
-                let cost = (outside.ceil() as u32, cut, u32::from(far_across), hidden, texts_covered);
+                let cost = (outside.ceil() as u32, cut, u32::from(hidden > 1), u32::from(far_across), hidden, texts_covered);
                 if best.is_none_or(|(least, _)| cost < least) {
                     best = Some((cost, CardPlace { at: PointCss { x_css_px: x, y_css_px: y }, figures_cut: cut, figures_hidden: hidden }));
                 }

@@ -22,8 +22,8 @@ thread_local! {
 
 /// Printing shows every chart, drawn afresh for paper: one that never came near the viewport has
 /// waited to be drawn (see `NEAR_VIEWPORT_CSS_PX`), one may wait for a frame to redraw, and no
-/// animation frame comes before the page is printed. A chart narrower than the paper is laid out
-/// at the paper's width, and every chart in the light theme (paper is light). Each is drawn now,
+/// animation frame comes before the page is printed. Every chart is laid out at a portrait page's
+/// width, and in the light theme (paper is light). Each is drawn now,
 /// so that the canvas, not the view's copy of it, is what prints: Chromium prints a canvas drawn
 /// in `beforeprint` as shapes, sharp at any resolution, and the view as a bitmap of the screen's.
 pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Window) -> Result<(), JsValue> {

@@ -796,7 +796,7 @@ test('the self-contained file without JavaScript shows the static charts, inline
   assert.equal(await images.count(), 3);
   for (let i = 0; i < 3; i += 1) {
     assert.match(await images.nth(i).getAttribute('src'), /^data:image\/svg\+xml;base64,/);
-    await images.nth(i).evaluate((img) => (img.complete ? null : new Promise((r) => { img.onload = r; })));
+    await images.nth(i).evaluate((img) => (img.complete ? null : new Promise((r) => { img.onload = r; img.onerror = r; })));
     assert.ok(await images.nth(i).evaluate((img) => img.naturalWidth > 0), 'the SVG loads');
   }
   assert.deepEqual(await p.locator('.static-chart table caption').allTextContents(),
@@ -833,6 +833,9 @@ test('without JavaScript the page shows the static SVG charts and tables', async
     assert.match(file, /-zh-phone\.svg$/);
     assert.ok(width >= 340 && width <= 360, `${file} shown ${width} px wide`);
   }
+  const loaded = await p.locator('.static-chart img').evaluateAll((imgs) => Promise.all(imgs.map((img) => (img.complete
+    ? img.naturalWidth : new Promise((r) => { img.onload = () => r(img.naturalWidth); img.onerror = () => r(0); })))));
+  assert.deepEqual(loaded, [360, 360, 360], 'the phone pictures load, laid out at 360 px');
   await p.setViewportSize({ width: 1280, height: 720 });
   await p.goto(`${s.url}/embed.html?chart=nev`);
   assert.equal(await p.locator('.static-chart img').count(), 3);

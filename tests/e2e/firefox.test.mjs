@@ -179,7 +179,7 @@ test('in Firefox, Download PNG and Download CSV save their files (blob: links; t
         // Firefox puts an empty file of the name there at once and writes a .part file beside
         // it, which it renames over the empty one when done: read only after that.
         const path = join(dir, file);
-        const done = () => existsSync(path) && statSync(path).size > 0 && !readdirSync(dir).some((f) => f.endsWith('.part'));
+        const done = () => statSync(path, { throwIfNoEntry: false })?.size > 0 && !readdirSync(dir).some((f) => f.endsWith('.part'));
         for (const end = Date.now() + 15000; !done() && Date.now() < end;) await new Promise((r) => setTimeout(r, 100));
         assert.ok(done(), `${name}: ${file} in ${readdirSync(dir).join(', ') || 'nothing'}`);
       }
