@@ -99,7 +99,8 @@ function staticChart(key, src = (path) => path) {
   ${bodies}</table>
 </figure>`;
 }
-const noscript = (lang) => `<noscript>\n${['growth', '5g', 'nev'].map((c) => staticChart(`${c}-${lang}`)).join('\n')}\n</noscript>`;
+/** The three charts' static pictures and tables in a `<noscript>`; `src` as for `staticChart`. */
+const noscript = (lang, src) => `<noscript>\n${['growth', '5g', 'nev'].map((c) => staticChart(`${c}-${lang}`, src)).join('\n')}\n</noscript>`;
 // The chart's files, fetched in parallel rather than one after another (README, embedding).
 const preloadHints = ['<link rel="modulepreload" href="zhibiao.js">', '<link rel="modulepreload" href="pkg/zhibiao.js">',
   ...snippetFiles.map((file) => `<link rel="modulepreload" href="${file}">`),
@@ -154,9 +155,7 @@ zhibiao-chart { margin: 1.5rem 0; }</style>
 <zhibiao-chart chart="growth"></zhibiao-chart>
 <zhibiao-chart chart="5g"></zhibiao-chart>
 <zhibiao-chart chart="nev"></zhibiao-chart>
-<noscript>
-${['growth', '5g', 'nev'].map((c) => staticChart(`${c}-zh`, inlineSvg)).join('\n')}
-</noscript>
+${noscript('zh', inlineSvg)}
 </main>
 <script type="module">
 ${glue}

@@ -30,16 +30,12 @@ pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Wind
     PRINTING.with(|p| p.set(true));
     // (A second `beforeprint` before `afterprint` keeps the first's.)
     m.screen_width_css_px.get_or_insert(m.widget.width_css_px);
-    // The width on screen: read now where the resize observer has not reported one yet (a chart
-    // the page has just shown for print, a hidden tab's); nothing else runs before the page prints.
-    let screen_css_px = match m.widget.width_css_px {
-        w if w < 1.0 => f64::from(m.widget.plot.client_width()),
-        w => w,
-    };
-    // A chart with no width (hidden on paper too) stays undrawn. The others are laid out for a
+    // A chart with no width (hidden on paper too) stays undrawn; its width is read now where the
+    // resize observer has not reported one yet (a chart the page has just shown for print, a
+    // hidden tab's), as nothing else runs before the page prints. The others are laid out for a
     // page, whatever their width on screen: a phone's layout scaled up would split across pages,
     // and a desktop's 1200 px scaled down to the paper set its text at 8 px.
-    if screen_css_px >= 1.0 {
+    if m.widget.width_css_px >= 1.0 || m.widget.plot.client_width() > 0 {
         m.widget.width_css_px = PAGE_WIDTH_CSS_PX;
     }
     m.widget.on_screen = true;

@@ -258,7 +258,7 @@ impl Widget {
         // With a bad `lang` but a good `chart`, the message comes with the chart's table, in the
         // language around the element.
         let table_only = match (&self.chart, good_id) {
-            (Err(Problem::Attribute(e, _)), Some(id)) if e.attribute == "lang" => Chart::build(id, surrounding_lang(&self.host)).ok(),
+            (Err(Problem::Attribute(e, _)), Some(id)) if e.attribute == "lang" => Chart::build(id, written).ok(),
             _ => None,
         };
         let filled = match (&document, &self.chart) {
