@@ -158,6 +158,8 @@ fn key_with(el: &HtmlElement, name: &str, alt: bool) -> bool {
     init.set_alt_key(alt);
     init.set_bubbles(true);
     init.set_cancelable(true);
+    // Out of the shadow root to the window, as a key the reader presses goes (Escape is taken there).
+    init.set_composed(true);
     let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
     canvas(el).0.dispatch_event(&event).expect("dispatch");
     event.default_prevented()

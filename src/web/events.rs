@@ -156,12 +156,10 @@ pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Res
     if n == 0 || event.alt_key() || event.ctrl_key() || event.meta_key() {
         return Ok(());
     }
-    // A card the mouse shows: Escape hides it as with the focus elsewhere (`on_page_key`), and
-    // keeps a clicked point to come back to. With the card hidden, Escape is the page's.
+    // A card the mouse shows: Escape hid it before this, as with the focus elsewhere
+    // (`on_page_key`, in the capture phase), and keeps a clicked point to come back to. With the
+    // card hidden, Escape is the page's.
     if matches!(m.widget.focused, Some((_, Pin::Hover))) && event.key() == "Escape" {
-        if m.widget.escape_hover() {
-            event.prevent_default();
-        }
         return Ok(());
     }
     // The arrows go on from the point last reached by keys, a tap or a click (`Widget::keyed`),
@@ -178,7 +176,7 @@ pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Res
         "Escape" if current.is_some() => None,
         _ => return Ok(()),
     };
-    event.prevent_default();
+    take(event);
     // (Escape keeps the point it closed as the one the arrows go on from.)
     m.widget.keyed = next.or(from);
     m.widget.focus_by_keys(next)
@@ -235,14 +233,22 @@ pub(super) fn on_scheme_change(m: &mut Mounted, _: &Event, window: &web_sys::Win
     request_render(m, window)
 }
 
-/// Escape anywhere in the page hides a card the mouse shows (the chart's own keys handle it first
-/// when the chart has the focus), and is then the chart's: a dialog or popover around the chart,
-/// with the focus on its own button, closes at the next Escape, not at this one.
+/// Escape anywhere in the page, the chart too, hides a card the mouse shows (in the window's
+/// capture phase, before any element's listener), and is then the chart's: a dialog or popover
+/// around the chart, with the focus on its own button, closes at the next Escape, not at this one.
 pub(super) fn on_page_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     if event.dyn_ref::<KeyboardEvent>().is_some_and(|e| e.key() == "Escape") && m.widget.escape_hover() {
-        event.prevent_default();
+        take(event);
     }
     Ok(())
+}
+
+/// A key the chart acted on is the chart's alone: the browser does nothing more with it (the
+/// arrows do not scroll; a `<dialog>` does not close), nor do the page's listeners, which often
+/// do not ask whether it was (a carousel turning at the arrows, a script's dialog closing at Escape).
+fn take(event: &Event) {
+    event.prevent_default();
+    event.stop_propagation();
 }
 
 /// A pointer pressed anywhere outside the element, or the window losing focus (to a tap or click

@@ -143,12 +143,12 @@ pub(super) fn watch_dpr(id: u32) {
         watch_dpr(id);
         schedule_render(id);
     }));
-    if list.add_event_listener_with_callback("change", &listener.function).is_err() {
+    if list.add_event_listener_with_callback_and_bool("change", &listener.function, false).is_err() {
         return;
     }
     with_mounted(id, |m| {
         if let Some((old, old_listener)) = m.dpr_query.replace((list, listener)) {
-            let _ = old.remove_event_listener_with_callback("change", &old_listener.function);
+            let _ = old.remove_event_listener_with_callback_and_bool("change", &old_listener.function, false);
         }
     });
 }

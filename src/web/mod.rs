@@ -61,6 +61,7 @@ impl<C: ?Sized> Callback<C> {
 struct Added {
     target: EventTarget,
     kind: &'static str,
+    capture: bool,
     callback: Callback<dyn FnMut(Event)>,
 }
 
@@ -71,7 +72,7 @@ struct Listeners(Vec<Added>);
 impl Drop for Listeners {
     fn drop(&mut self) {
         for added in &self.0 {
-            let _ = added.target.remove_event_listener_with_callback(added.kind, &added.callback.function);
+            let _ = added.target.remove_event_listener_with_callback_and_bool(added.kind, &added.callback.function, added.capture);
         }
     }
 }
@@ -155,6 +156,12 @@ type Handler = fn(&mut Mounted, &Event, &web_sys::Window) -> Result<(), JsValue>
 
 /// Adds a listener that runs `f` on the mounted widget `id`.
 fn listen(id: u32, target: &EventTarget, kind: &'static str, f: Handler) -> Result<Added, JsValue> {
+    listen_in(id, target, kind, f, false)
+}
+
+/// [`listen`], in the capture phase where `capture` is true: before the listeners of the
+/// elements the event goes through (a script's dialog or lightbox around the chart).
+fn listen_in(id: u32, target: &EventTarget, kind: &'static str, f: Handler, capture: bool) -> Result<Added, JsValue> {
     let listener: Listener = Closure::new(move |event: Event| {
         let window = window();
         if let Some(Err(e)) = with_mounted(id, |m| f(m, &event, &window)) {
@@ -162,11 +169,10 @@ fn listen(id: u32, target: &EventTarget, kind: &'static str, f: Handler) -> Resu
         }
     });
     let listener = Callback::new(listener);
-    let options = web_sys::AddEventListenerOptions::new();
-    // Passive, so the page scrolls without waiting for us, except for keys (arrows must not scroll).
-    options.set_passive(kind != "keydown");
-    target.add_event_listener_with_callback_and_add_event_listener_options(kind, &listener.function, &options)?;
-    Ok(Added { target: target.clone(), kind, callback: listener })
+    // (Not `passive`: none of these events scrolls the page; the key listeners cancel the arrows'
+    // scrolling.)
+    target.add_event_listener_with_callback_and_bool(kind, &listener.function, capture)?;
+    Ok(Added { target: target.clone(), kind, capture, callback: listener })
 }
 
 fn mount(host: HtmlElement) -> Result<(), JsValue> {
@@ -212,7 +218,9 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     // iframe embed (which the frame cannot see), or in another frame of the page; the window
     // loses focus to it.
     listeners.0.push(listen(id, window.as_ref(), "blur", on_outside)?);
-    listeners.0.push(listen(id, window.as_ref(), "keydown", on_page_key)?);
+    // Before a page's own listeners (a script's dialog or lightbox closes on an Escape it gets;
+    // the chart's own listener on the canvas comes after too).
+    listeners.0.push(listen_in(id, window.as_ref(), "keydown", on_page_key, true)?);
     listeners.0.push(listen(id, window.as_ref(), "beforeprint", on_before_print)?);
     listeners.0.push(listen(id, window.as_ref(), "afterprint", on_after_print)?);
     listeners.0.push(listen(id, widget.extras.toolbar.as_ref(), "click", on_toolbar_click)?);
@@ -265,7 +273,11 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         }
     }));
     let options = web_sys::IntersectionObserverInit::new();
-    options.set_root_margin(&format!("{}px", NEAR_VIEWPORT_CSS_PX as i64));
+    let margin = format!("{}px", NEAR_VIEWPORT_CSS_PX as i64);
+    options.set_root_margin(&margin);
+    // The look-ahead in a scrolling box (an app's main column) too: a root margin grows only
+    // the window. (web-sys has no setter for it yet; browsers without it ignore it.)
+    let _ = js_sys::Reflect::set(&options, &"scrollMargin".into(), &margin.into());
     let intersection_observer = web_sys::IntersectionObserver::new_with_options(&on_intersect.function, &options)?;
     // Observing starts only now that nothing can fail: an observer outlives a failed mount.
     resize_observer.observe(&widget.plot);
@@ -315,7 +327,7 @@ fn unmount(host: &HtmlElement) {
         let _ = window().cancel_animation_frame(*handle);
     }
     if let Some((list, listener)) = &mounted.dpr_query {
-        let _ = list.remove_event_listener_with_callback("change", &listener.function);
+        let _ = list.remove_event_listener_with_callback_and_bool("change", &listener.function, false);
     }
 }
 

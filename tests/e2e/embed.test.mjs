@@ -1238,6 +1238,50 @@ test('in a modal dialog, Escape first hides the card the mouse shows, wherever t
   await context.close();
 });
 
+test("the keys the chart acts on are its own: a script's lightbox or carousel around it gets neither them nor an Escape that closed a card", async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page();
+  // As Bootstrap's modal and carousel listen: on an element around the chart, not asking
+  // whether the key was taken (`defaultPrevented`).
+  await openArticle(p, s, '#box { width: 760px }', '<div id="box"><button id="b">Close</button><zhibiao-chart chart="nev" lang="en"></zhibiao-chart></div>');
+  await ready(p, 'nev');
+  await p.evaluate(() => {
+    window.__keys = [];
+    document.getElementById('box').addEventListener('keydown', (e) => window.__keys.push(e.key));
+  });
+  const keys = () => p.evaluate(() => window.__keys.splice(0));
+  const chart = p.locator('#box zhibiao-chart');
+  const canvas = chart.locator('canvas[role=application]');
+  await canvas.focus();
+  for (const key of ['ArrowDown', 'ArrowRight', 'End', 'ArrowUp', 'ArrowLeft', 'Home']) await p.keyboard.press(key);
+  await tipShows(p, chart, '42.4%');
+  assert.deepEqual(await keys(), [], 'the arrows, Home and End went to the chart alone');
+  await p.keyboard.press('Escape');
+  await tipShows(p, chart, null);
+  assert.deepEqual(await keys(), [], 'the Escape that closed the keyed card went to the chart alone');
+  // Keys the chart does nothing with, and an Escape with no card to close, are the page's.
+  await p.keyboard.press('Escape');
+  await p.keyboard.press('a');
+  await p.keyboard.press('PageDown');
+  assert.deepEqual(await keys(), ['Escape', 'a', 'PageDown']);
+  // A card the mouse shows, with the focus on the page's button or on the chart.
+  for (const focus of ['#b', null]) {
+    if (focus) await p.focus(focus); else await canvas.focus();
+    const bar = await chart.evaluate(FIRST_BAR);
+    const box = await canvas.boundingBox();
+    await p.mouse.move(box.x + bar.x, box.y + bar.y);
+    await tipShows(p, chart, '42.4%');
+    await p.keyboard.press('Escape');
+    await tipShows(p, chart, null);
+    assert.deepEqual(await keys(), [], `with the focus on ${focus ?? 'the chart'}, the Escape that hid the hovered card went to the chart alone`);
+    await p.keyboard.press('Escape');
+    assert.deepEqual(await keys(), ['Escape'], "the next is the page's");
+    await p.mouse.move(0, 0);
+  }
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('a chart moved in the page (removed and put back in one task, or by moveBefore) keeps what the reader opened and is not drawn again', async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page();

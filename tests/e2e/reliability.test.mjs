@@ -185,6 +185,26 @@ test('an off-screen chart is drawn only when scrolled near the viewport; its des
   await context.close();
 });
 
+test("in a scrolling box (an app shell), a chart is drawn as it comes within 400 px of the box's view, as of the window's", async () => {
+  const { context, page, errors } = await open();
+  await page.evaluate(() => {
+    document.getElementById('stage').innerHTML = '<div id="app" style="height: 500px; overflow-y: auto"><div style="height: 1500px"></div>' +
+      '<zhibiao-chart chart="growth" id="boxed"></zhibiao-chart><div style="height: 1000px"></div></div>';
+  });
+  await page.waitForTimeout(400);
+  assert.deepEqual(await page.evaluate(() => window.__ready), [], "not drawn 1000 px below the box's view");
+  // Scrolled to 200 px below the box's view: still out of sight (the window would show it).
+  const gap = await page.evaluate(() => {
+    const app = document.getElementById('app');
+    app.scrollTop = 800;
+    return document.getElementById('boxed').getBoundingClientRect().top - app.getBoundingClientRect().bottom;
+  });
+  assert.equal(gap, 200);
+  await page.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 3000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('1000 quick attribute changes end in the right chart', async () => {
   const { context, page, errors } = await open();
   await page.evaluate(() => {
