@@ -198,7 +198,7 @@ impl TextMeasure for Scaled {
 }
 
 /// At an article's width a bar's label is wrapped, not shortened:
-/// "(above designated size)" and "(data centres, big data, …)" say what the figure measures.
+/// "(firms above designated size)" and "(data centres, big data, …)" say what the figure measures.
 #[test]
 fn bar_labels_are_drawn_whole_from_600_px() {
     for id in [ChartId::Growth, ChartId::Nev] {

@@ -363,7 +363,7 @@ async fn arrow_keys_move_between_points_and_the_live_region_says_so_and_go_on_af
     assert_eq!(text(&el, ".tip.shown .value"), "44.1%");
     assert_eq!(text(&el, "[role=status]"), "NEV sales growth: 44.1%, H1 2023. Point 2 of 3.");
     key(&el, "End");
-    assert!(text(&el, "[role=status]").starts_with("Industrial value added growth (above designated size): 3.8%"));
+    assert!(text(&el, "[role=status]").starts_with("Industrial value added growth (firms above designated size): 3.8%"));
     key(&el, "Home");
     assert!(text(&el, "[role=status]").starts_with("NEV production growth: 42.4%"));
     assert!(!key_with(&el, "ArrowRight", true), "Alt+arrow is the browser's (Back, Forward)");

@@ -168,7 +168,7 @@ pub fn summary(chart: &Chart) -> String {
                 Lang::Zh => format!("{when}，新能源汽车产销同比分别增长{}和{}；同期规模以上工业增加值同比增长{}。", v(production), v(sales), v(industry)),
                 Lang::En => format!(
                     "In {when}, new energy vehicle (NEV) production and sales grew {} and {} year on year respectively; \
-                     over the same period, the value added of industry above designated size grew {} year on year.",
+                     over the same period, the value added of industrial firms above designated size grew {} year on year.",
                     v(production), v(sales), v(industry)
                 ),
             }
@@ -196,7 +196,7 @@ pub fn summary(chart: &Chart) -> String {
             } else {
                 said.push_str(&match lang {
                     Lang::Zh => format!("。规模以上工业增加值同比增长{}，增速", v(h1)),
-                    Lang::En => format!(". The value added of industry above designated size grew {} year on year, ", v(h1)),
+                    Lang::En => format!(". The value added of industrial firms above designated size grew {} year on year, ", v(h1)),
                 });
             }
             said.push_str(&against);
@@ -319,13 +319,13 @@ mod tests {
         assert_eq!(
             summary(&nev),
             "In H1 2023, new energy vehicle (NEV) production and sales grew 42.4% and 44.1% year on year respectively; \
-             over the same period, the value added of industry above designated size grew 3.8% year on year. \
+             over the same period, the value added of industrial firms above designated size grew 3.8% year on year. \
              China has been the world's largest NEV producer and market for 8 years running."
         );
         let growth = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             summary(&growth),
-            "In H1 2023, among the indicators charted, NEV sales growth was highest at 44.1% and industrial value added growth (above designated size) \
+            "In H1 2023, among the indicators charted, NEV sales growth was highest at 44.1% and industrial value added growth (firms above designated size) \
              lowest at 3.8%, faster than in H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)."
         );
         // Highest and lowest of the indicators the chart ranks, not of every indicator, nor of the
@@ -345,15 +345,15 @@ mod tests {
         let dataset: &'static crate::data::model::Dataset = Box::leak(Box::new(dataset));
         let growth = Chart::build_in(dataset, ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         let said = summary(&growth);
-        assert!(said.starts_with("In H1 2023, among the indicators charted, industrial value added growth (above designated size) was highest at 50.0% \
-             and telecom business revenue growth lowest at 6.2%. The value added of industry above designated size grew 50.0% year on year, much faster than in H1 2022"), "{said}");
+        assert!(said.starts_with("In H1 2023, among the indicators charted, industrial value added growth (firms above designated size) was highest at 50.0% \
+             and telecom business revenue growth lowest at 6.2%. The value added of industrial firms above designated size grew 50.0% year on year, much faster than in H1 2022"), "{said}");
         let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         assert!(summary(&five_g).starts_with("截至2023年6月底：5G基站293.7万个；5G共建共享基站超173万个；"));
         let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         let five_g = summary(&five_g);
         assert!(five_g.starts_with("At the end of June\u{a0}2023 – 5G base stations: 2.937 million; co-built and shared 5G base stations: more than"), "{five_g}");
         // A figure the texts give undated says the day it was reported, the press conference's.
-        assert!(five_g.contains("major economic categories using 5G: 60 (reported 19\u{a0}July\u{a0}2023);"), "{five_g}");
+        assert!(five_g.contains("major industry categories using 5G: 60 (reported 19\u{a0}July\u{a0}2023);"), "{five_g}");
         assert!(five_g.contains("; mobile IoT connections: more than 2.12 billion;"), "{five_g}");
     }
 
@@ -384,7 +384,7 @@ mod tests {
         let chart = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         let idx = chart.points().iter().position(|i| i.id == "industry_value_added_growth_2022_h1").unwrap_or_else(|| panic!("no H1 2022"));
         let said = announcement(&chart, idx);
-        assert!(said.starts_with("Industrial value added growth (above designated size): 3.4%, H1 2022. Derived: "), "{said}");
+        assert!(said.starts_with("Industrial value added growth (firms above designated size): 3.4%, H1 2022. Derived: "), "{said}");
         assert_eq!(said.matches("H1 2022").count(), 1, "{said}");
     }
 
@@ -406,8 +406,8 @@ mod tests {
         let twice: Vec<usize> = (0..chart.points().len()).filter(|&i| chart.points()[i].id == "industry_value_added_growth").collect();
         let said: Vec<String> = twice.iter().map(|&i| announcement(&chart, i)).collect();
         assert_eq!(said, [
-            "Industrial value added growth (above designated size): 3.8%, H1 2023. Point 6 of 9 (By indicator).",
-            "Industrial value added growth (above designated size): 3.8%, H1 2023. Point 9 of 9 (Industrial value added growth against earlier periods).",
+            "Industrial value added growth (firms above designated size): 3.8%, H1 2023. Point 6 of 9 (By indicator).",
+            "Industrial value added growth (firms above designated size): 3.8%, H1 2023. Point 9 of 9 (Industrial value added growth against earlier periods).",
         ]);
         assert_eq!(announcement(&chart, 0), "NEV sales growth: 44.1%, H1 2023. Point 1 of 9.");
         let chart = Chart::build(ChartId::Growth, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));

@@ -238,7 +238,7 @@ impl Builder<'_> {
         let rows_top = self.y_css_px;
         for (row, value) in panel.rows.iter().zip(values) {
             let (idx, focused) = self.take_point();
-            // Wrapped onto up to three lines before anything is shortened: "(above designated size)"
+            // Wrapped onto up to three lines before anything is shortened: "(firms above designated size)"
             // and "(data centres, …)" are part of what the figure measures.
             let lines = wrap(&row.label, label_w_css_px, LABEL, self.measure, 3);
             let line_h = line_height_css_px(LABEL);
