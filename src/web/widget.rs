@@ -21,7 +21,7 @@ mod focus;
 mod host;
 
 use focus::Card;
-pub use focus::Pin;
+pub use focus::{Pin, WHOLE_CHART};
 use host::{resolve_lang, surrounding_lang, uses_dark};
 pub use host::{css_zoom, empty_shadow};
 
@@ -181,7 +181,7 @@ impl Widget {
             chart: Err(Problem::Internal(String::new())),
             width_css_px: 0.0,
             on_screen: true,
-            visible_css_px: (f64::NEG_INFINITY, f64::INFINITY),
+            visible_css_px: WHOLE_CHART,
             scene: None,
             highlights: Vec::new(),
             drawn_dark: None,

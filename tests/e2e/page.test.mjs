@@ -648,6 +648,62 @@ test('on a phone held sideways, a tap near the window\'s edge scrolls the page a
   await context.close();
 });
 
+test('a tap shows the same card wherever the chart is in the window: whole or brief, at one place in the chart', async () => {
+  const { page, context, errors } = await open('#5g', { width: 390, height: 844, hasTouch: true, isMobile: true });
+  await ready(page, '5g');
+  const chart = page.locator('#panel-5g zhibiao-chart');
+  // In English, whose longer words make more cards brief, in an article's column (16 px aside),
+  // with room to scroll each point to the window's top, middle and foot.
+  await page.evaluate(() => { window.__ready.length = 0; });
+  await chart.evaluate((el) => {
+    el.setAttribute('lang', 'en');
+    el.style.width = '358px';
+    document.body.insertAdjacentHTML('beforeend', '<div style="height: 2000px"></div>');
+  });
+  await ready(page, '5g');
+  // Each point's shapes, from the markers the keys show (CSS px from the canvas's corner).
+  const canvas = chart.locator('canvas[role=application]');
+  await canvas.focus();
+  const points = [];
+  for (let i = 0; i < 9; i += 1) {
+    await page.keyboard.press(i === 0 ? 'Home' : 'ArrowRight');
+    points.push(await chart.evaluate((el) => {
+      const c = el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect();
+      // The point's last shape: a part's own bar over its whole's, a bar, a tile.
+      const m = [...el.shadowRoot.querySelectorAll('.marker:not([hidden])')].at(-1).getBoundingClientRect();
+      return { x: m.x - c.x + Math.min(m.width / 2, 5), y: m.y - c.y + m.height / 2 };
+    }));
+  }
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.activeElement?.blur());
+  const cards = async (fraction) => {
+    const seen = [];
+    for (const p of points) {
+      const box = await scrollCanvasTo(page, chart, fraction * 844 - p.y);
+      await page.touchscreen.tap(box.x + p.x, box.y + p.y);
+      await page.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
+      seen.push(await chart.evaluate((el) => {
+        const tip = el.shadowRoot.querySelector('.tip.shown');
+        const c = el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect();
+        const t = tip.getBoundingClientRect();
+        return `${tip.querySelector('.value').textContent}${tip.classList.contains('brief') ? ' brief' : ''} at ${Math.round(t.x - c.x)},${Math.round(t.y - c.y)}`;
+      }));
+      // A tap on the card hides it.
+      const shown = await shownCard(chart);
+      await page.touchscreen.tap(shown.x + 5, shown.y + 5);
+      await tipShows(page, chart, null);
+    }
+    return seen;
+  };
+  const middle = await cards(0.5);
+  assert.equal(new Set(middle.map((c) => c.split(' at ')[0].replace(' brief', ''))).size, 9, `a card for each point: ${middle}`);
+  // The point near the window's top, and near its foot.
+  assert.deepEqual(await cards(0.1), middle);
+  assert.deepEqual(await cards(0.9), middle);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('turned sideways with a tapped card open, the phone shows the card again in the window, laid out for the new width', async () => {
   const { page, context, errors } = await open('#growth', { width: 390, height: 844, hasTouch: true, isMobile: true });
   await ready(page, 'growth');
@@ -675,6 +731,18 @@ test('turned sideways with a tapped card open, the phone shows the card again in
   await page.waitForTimeout(300);
   const shown = await shownCard(chart);
   assert.ok(shown.top >= -1 && shown.bottom <= 391, `the card ${JSON.stringify(shown)} is in the window`);
+  // Turned upright again: the card, still where the wide layout put it until the chart is laid
+  // out again, does not widen the page for that moment (a phone then lays the page out wider,
+  // and the reader loses their place in the article).
+  await page.evaluate(() => {
+    window.__widths = [];
+    addEventListener('resize', () => window.__widths.push(innerWidth));
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().width < 400, await chart.elementHandle());
+  await page.waitForTimeout(300);
+  assert.deepEqual([...new Set(await page.evaluate(() => window.__widths))], [390], "the page laid out at the window's width");
+  assert.equal(await page.evaluate(() => innerWidth), 390);
   assert.deepEqual(errors, []);
   await context.close();
 });

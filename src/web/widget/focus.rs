@@ -16,6 +16,9 @@ use super::super::accessory::{element, quote_element};
 use super::super::canvas::CachedMeasure;
 use super::{set_hidden, Widget};
 
+/// The whole chart as the part a card is placed in (`Widget::show_in`), from its top to its foot.
+pub const WHOLE_CHART: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
+
 /// How a point came to be focused: hover shows its tooltip while the pointer is on the point; a
 /// tap, a mouse click and the keyboard pin it; the page's point is only highlighted (see
 /// `show_tip`).
@@ -178,7 +181,8 @@ impl Widget {
     }
 
     /// The part of the chart in the window (CSS px from its top, from and to), read at every
-    /// pointer event: where it changed, cards are placed afresh inside it as far as they can be
+    /// pointer event, or the whole chart ([`WHOLE_CHART`]) for a card the page scrolls to show
+    /// (a tap's, the keys'): where it changed, cards are placed afresh inside it as far as they can be
     /// (`Scene::card_position`) when next shown. The card on show stays where it is: the mouse
     /// may be over it (a clicked card, with the page scrolling under the mouse).
     pub fn show_in(&mut self, visible_css_px: (f64, f64)) {
@@ -349,6 +353,9 @@ impl Widget {
     /// shows its card: the keys move no pointer to where the card is, and on a window smaller
     /// than the chart (a page zoomed in) it may lie outside (`reveal_card`).
     pub fn focus_by_keys(&mut self, point: Option<usize>) -> Result<(), JsValue> {
+        // Placed in the whole chart, the page scrolled to show it (`reveal_card`), not in the
+        // part of it in the window when the mouse last moved.
+        self.show_in(WHOLE_CHART);
         self.focus(point, Pin::Keyboard)?;
         let said = match (&self.chart, self.focused) {
             (Ok(chart), Some((idx, _))) => announcement(chart, idx),
