@@ -237,12 +237,23 @@ pub(super) fn on_scheme_change(m: &mut Mounted, _: &Event, window: &web_sys::Win
 }
 
 /// Escape anywhere in the page, the chart too, hides a card the mouse shows (in the window's
-/// capture phase, before any element's listener), and is then the chart's: a dialog or popover
-/// around the chart, with the focus on its own button, closes at the next Escape, not at this one.
+/// capture phase, before any element's listener). It is then the chart's where the chart is
+/// what it would close: with the focus in the chart, or in a dialog or popover that holds the
+/// chart, which closes at the next Escape, not at this one. Elsewhere it is the page's too: a
+/// menu the focus is in closes at it, with the card the mouse happened to rest on.
 pub(super) fn on_page_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     if event.dyn_ref::<KeyboardEvent>().is_some_and(|e| e.key() == "Escape") && m.widget.escape_hover() {
-        take(event);
+        // (The host matches `:focus-within` with the focus in its shadow root; `$=`: a dialog or
+        // an alertdialog.)
+        if m.widget.host.matches(":focus-within,dialog *,[popover] *,[role$=dialog] *").unwrap_or(false) {
+            take(event);
+        }
     }
+    Ok(())
+}
+
+pub(super) fn on_said_faded(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+    m.widget.said_faded();
     Ok(())
 }
 

@@ -17,7 +17,7 @@ use web_sys::{Event, EventTarget, HtmlElement};
 
 pub use canvas::CanvasMeasure;
 use events::{
-    on_after_print, on_before_print, on_blur, on_click, on_context_menu, on_focus, on_key, on_leave, on_outside, on_page_key, on_pointer_move, on_pointer_up, on_scheme_change,
+    on_after_print, on_before_print, on_blur, on_click, on_context_menu, on_focus, on_key, on_leave, on_outside, on_page_key, on_pointer_move, on_said_faded, on_pointer_up, on_scheme_change,
     on_toolbar_click,
 };
 use frames::{near_viewport, render_mounted, render_now, request_render, schedule_render, watch_dpr};
@@ -224,6 +224,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     listeners.0.push(listen(id, window.as_ref(), "beforeprint", on_before_print)?);
     listeners.0.push(listen(id, window.as_ref(), "afterprint", on_after_print)?);
     listeners.0.push(listen(id, widget.extras.toolbar.as_ref(), "click", on_toolbar_click)?);
+    listeners.0.push(listen(id, widget.extras.said.as_ref(), "animationend", on_said_faded)?);
     // The description's colour changes with the colour scheme the chart is shown in: the reader's
     // preference or the page's `color-scheme` (widget.css). The preference's media query too, for
     // a browser that starts no transition there (WebKit's is not tested here); one redraw either way.

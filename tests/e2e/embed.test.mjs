@@ -1194,8 +1194,12 @@ test('PNG at 2x in the light theme (also from a dark screen), CSV with provenanc
   const [saidBox, buttonBox] = [await said.boundingBox(), await chart.getByRole('button', { name: '复制链接' }).boundingBox()];
   assert.ok(saidBox.x > buttonBox.x + buttonBox.width && Math.abs((saidBox.y + saidBox.height / 2) - (buttonBox.y + buttonBox.height / 2)) < 2,
     `beside the button: ${JSON.stringify({ saidBox, buttonBox })}`);
-  await p.waitForFunction((el) => getComputedStyle(el.shadowRoot.querySelector('.said > span')).visibility === 'hidden',
+  // Faded, it goes: from the toolbar (a phone's toolbar, where it has a line of its own, and an
+  // iframe embed's height, no longer keep its room), and from the live region, where a screen
+  // reader reading on would find it stale.
+  await p.waitForFunction((el) => getComputedStyle(el.shadowRoot.querySelector('.said')).display === 'none',
     await chart.elementHandle(), { timeout: 6000 });
+  assert.equal(await chart.locator('[role=status]').textContent(), '');
 
   // A reader who keys to a point and then moves to the button (focus leaves the chart, which
   // goes back to the page's point) shares the point they chose.
@@ -1238,7 +1242,7 @@ test('in a modal dialog, Escape first hides the card the mouse shows, wherever t
   await context.close();
 });
 
-test("the keys the chart acts on are its own: a script's lightbox or carousel around it gets neither them nor an Escape that closed a card", async () => {
+test("the keys the chart acts on are its own: a script's dialog or carousel around it gets neither them nor an Escape that closed a card; a menu elsewhere with the focus gets that Escape", async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page();
   // As Bootstrap's modal and carousel listen: on an element around the chart, not asking
@@ -1264,20 +1268,31 @@ test("the keys the chart acts on are its own: a script's lightbox or carousel ar
   await p.keyboard.press('a');
   await p.keyboard.press('PageDown');
   assert.deepEqual(await keys(), ['Escape', 'a', 'PageDown']);
-  // A card the mouse shows, with the focus on the page's button or on the chart.
-  for (const focus of ['#b', null]) {
-    if (focus) await p.focus(focus); else await canvas.focus();
+  // A card the mouse shows: with the focus on the chart, or on the button of a script's dialog
+  // that holds the chart (Bootstrap's modal has the role), the Escape that hid it is the chart's.
+  const hoverThenEscape = async () => {
     const bar = await chart.evaluate(FIRST_BAR);
     const box = await canvas.boundingBox();
     await p.mouse.move(box.x + bar.x, box.y + bar.y);
     await tipShows(p, chart, '42.4%');
     await p.keyboard.press('Escape');
     await tipShows(p, chart, null);
+  };
+  await p.evaluate(() => document.getElementById('box').setAttribute('role', 'dialog'));
+  for (const focus of ['#b', null]) {
+    if (focus) await p.focus(focus); else await canvas.focus();
+    await hoverThenEscape();
     assert.deepEqual(await keys(), [], `with the focus on ${focus ?? 'the chart'}, the Escape that hid the hovered card went to the chart alone`);
     await p.keyboard.press('Escape');
     assert.deepEqual(await keys(), ['Escape'], "the next is the page's");
     await p.mouse.move(0, 0);
   }
+  // Elsewhere (the focus in a menu of the page's, the chart in the article, not in the menu),
+  // the Escape that hides the card the mouse happened to rest on closes the menu too.
+  await p.evaluate(() => document.getElementById('box').removeAttribute('role'));
+  await p.focus('#b');
+  await hoverThenEscape();
+  assert.deepEqual(await keys(), ['Escape'], 'the Escape went on to the page');
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });

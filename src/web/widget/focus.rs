@@ -348,6 +348,14 @@ impl Widget {
         }
     }
 
+    /// "Link copied" has faded (its animation ended): it goes from the toolbar, whose line an
+    /// iframe embed's height kept, and from the live region, where a screen reader reading on
+    /// would find it stale. (A failure's field is not animated, and stays.)
+    pub fn said_faded(&mut self) {
+        self.extras.said.set_text_content(None);
+        self.status.set_text_content(None);
+    }
+
     /// Focuses a point (or none: Escape) by the keys, says it in the live region (after Escape,
     /// nothing: it no longer says a point no longer shown), and scrolls the page as little as
     /// shows its card: the keys move no pointer to where the card is, and on a window smaller
