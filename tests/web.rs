@@ -363,7 +363,7 @@ async fn arrow_keys_move_between_points_and_the_live_region_says_so_and_go_on_af
     assert_eq!(text(&el, ".tip.shown .value"), "44.1%");
     assert_eq!(text(&el, "[role=status]"), "NEV sales growth: 44.1%, H1 2023. Point 2 of 3.");
     key(&el, "End");
-    assert!(text(&el, "[role=status]").starts_with("Industrial value added growth (firms above designated size): 3.8%"));
+    assert!(text(&el, "[role=status]").starts_with("Industrial value added growth (firms above designated size), for reference: 3.8%"));
     key(&el, "Home");
     assert!(text(&el, "[role=status]").starts_with("NEV production growth: 42.4%"));
     assert!(!key_with(&el, "ArrowRight", true), "Alt+arrow is the browser's (Back, Forward)");
@@ -602,6 +602,26 @@ async fn the_description_and_table_come_after_the_first_frame_or_at_once_when_as
     assert!(text(&el, "#desc").contains("44.1%"), "{}", text(&el, "#desc"));
     assert!(text(&el, "#desc").ends_with(". Source: State Council Information Office press conference (MIIT), 19\u{a0}July\u{a0}2023. Use the arrow keys to go through the figures."), "with the source line and the keys: {}", text(&el, "#desc"));
     assert!(text(&el, "table").contains("44.1%"));
+
+    // The point the page highlights (a shared link's) is said there too: a screen reader's browse
+    // mode passes over the canvas without focusing it, where the keys would say it.
+    el.set_attribute("focus-point", "nev_sales_growth").expect("attr");
+    assert!(text(&el, "#desc").ends_with("19\u{a0}July\u{a0}2023. Highlighted: NEV sales growth: 44.1%, H1 2023. Point 2 of 3. Use the arrow keys to go through the figures."), "{}", text(&el, "#desc"));
+    el.set_attribute("focus-point", "industry_value_added_growth").expect("attr");
+    assert!(text(&el, "#desc").contains(". Highlighted: Industrial value added growth (firms above designated size), for reference: 3.8%"), "{}", text(&el, "#desc"));
+    el.remove_attribute("focus-point").expect("attr");
+    assert!(!text(&el, "#desc").contains("Highlighted"), "{}", text(&el, "#desc"));
+    // Set before the first frame, it is in the description written after it.
+    let shared = mount("nev", Some("zh"), 600);
+    shared.set_attribute("focus-point", "nev_production_growth").expect("attr");
+    ready(&shared).await.expect("chart-ready");
+    for _ in 0..60 {
+        if !text(&shared, "#desc").is_empty() {
+            break;
+        }
+        next_frame().await;
+    }
+    assert!(text(&shared, "#desc").ends_with("图中突出显示：新能源汽车产量增速：42.4%，2023年上半年。第1项，共3项。用方向键逐项查看。"), "{}", text(&shared, "#desc"));
 }
 
 

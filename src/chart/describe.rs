@@ -251,6 +251,11 @@ pub fn announcement(chart: &Chart, point_idx: usize) -> String {
     let points = chart.points();
     let Some(&ind) = points.get(point_idx) else { return String::new() };
     let t = tooltip(ind, chart.lang);
+    let row = chart.row_of(point_idx);
+    let label = match row {
+        Some((_, row, part)) => row.said_label(part, chart.lang, t.label),
+        None => t.label,
+    };
     let (n, total) = (point_idx + 1, points.len());
     let kind = t.kind.map(|k| format!("{}{k}", chart.lang.pick("。", ". "))).unwrap_or_default();
     // A figure the chart shows twice (the growth chart's H1 2023 rate, in both panels) would be
@@ -260,14 +265,14 @@ pub fn announcement(chart: &Chart, point_idx: usize) -> String {
     for p in points {
         n_shown += usize::from(p.id == ind.id);
     }
-    if let (true, Some(title)) = (n_shown > 1, chart.panel_title(point_idx)) {
+    if let (true, Some((shown_in, ..))) = (n_shown > 1, row) {
         panel.push_str(chart.lang.pick("（", " ("));
-        panel.push_str(title);
+        panel.push_str(&shown_in.title);
         panel.push_str(chart.lang.pick("）", ")"));
     }
     match chart.lang {
-        Lang::Zh => format!("{}：{}，{}{kind}。第{n}项，共{total}项{panel}。", t.label, t.value, t.period),
-        Lang::En => format!("{}: {}, {}{kind}. Point {n} of {total}{panel}.", t.label, t.value, t.period),
+        Lang::Zh => format!("{label}：{}，{}{kind}。第{n}项，共{total}项{panel}。", t.value, t.period),
+        Lang::En => format!("{label}: {}, {}{kind}. Point {n} of {total}{panel}.", t.value, t.period),
     }
 }
 
@@ -412,5 +417,19 @@ mod tests {
         assert_eq!(announcement(&chart, 0), "NEV sales growth: 44.1%, H1 2023. Point 1 of 9.");
         let chart = Chart::build(ChartId::Growth, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(announcement(&chart, 8), "规模以上工业增加值增速：3.8%，2023年上半年。第9项，共9项（规模以上工业增加值增速：与前期比较）。");
+    }
+
+    /// What the drawing says around a label is said too: the NEV chart's grey reference row is
+    /// "for reference", not a third NEV figure; the co-built 5G base stations are part of the
+    /// bar before them.
+    #[test]
+    fn a_reference_row_and_a_part_are_said_as_drawn() {
+        let nev = Chart::build(ChartId::Nev, Lang::En).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(announcement(&nev, 2), "Industrial value added growth (firms above designated size), for reference: 3.8%, H1 2023. Point 3 of 3.");
+        let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+        assert!(announcement(&five_g, 1).starts_with("其中5G共建共享基站：超173万个，"), "{}", announcement(&five_g, 1));
+        let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));
+        assert!(announcement(&five_g, 1).starts_with("of which co-built and shared 5G base stations: more than 1.73 million, "), "{}", announcement(&five_g, 1));
+        assert!(announcement(&five_g, 0).starts_with("5G base stations: 2.937 million, "), "{}", announcement(&five_g, 0));
     }
 }

@@ -2,7 +2,7 @@
 //! hit-testing and the keyboard use. Text is measured with the caller's measurer and fitted
 //! (wrapped or shortened) so that nothing overlaps or leaves the canvas. Pure.
 
-use super::format::{self, lowercase_first};
+use super::format;
 use super::geom::{Font, PointCss, RectCss, TextMeasure};
 use super::scene::{Align, Baseline, Mark, Scene, Target};
 use super::spec::{Chart, Panel, PanelKind, RowStyle};
@@ -299,7 +299,8 @@ impl Builder<'_> {
                 let swatch = RectCss::new(bar_x0_css_px, legend_top + 7.0, 10.0, 10.0);
                 self.marks.push(Mark::Rect { rect: swatch, fill: part_fill });
                 let part_label = lang.pick(&part.label.zh, &part.label.en);
-                let legend = format!("{}{}{}", lang.pick("其中", "of which "), lowercase_first(part_label), lang.pick("：", ":"));
+                let mut legend = super::spec::of_which(part_label, lang);
+                legend.push_str(lang.pick("：", ":"));
                 let legend_w = self.pad_css_px + inner_css_px - bar_x0_css_px - 16.0;
                 // Wrapped, not shortened: the line carries the part's figure, which no bar label
                 // shows. The figure is read as one: after the words on their last line where it

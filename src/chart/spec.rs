@@ -41,6 +41,24 @@ pub struct Row {
     pub style: RowStyle,
 }
 
+/// A part named as a part of the bar it is drawn in: 其中…, of which ….
+pub fn of_which(label: &str, lang: Lang) -> String {
+    lang.pick("其中", "of which ").to_string() + &format::lowercase_first(label)
+}
+
+impl Row {
+    /// A figure of the row as a reader who cannot see the chart is told of it (the table, the live
+    /// region), with what the drawing says around its own label (`own`): a part's "of which", a
+    /// reference row's "for reference".
+    pub fn said_label(&self, part: bool, lang: Lang, own: String) -> String {
+        match (part, self.style) {
+            (true, _) => of_which(&own, lang),
+            (false, RowStyle::Reference) => self.label.clone(),
+            _ => own,
+        }
+    }
+}
+
 /// A titled group of rows. Bars and shares share one axis in `unit`; a stats panel has no axis.
 #[derive(Clone, Debug)]
 pub struct Panel {
@@ -267,15 +285,21 @@ impl Chart {
         &self.points
     }
 
-    /// The title of the panel that shows point `point_idx`; None past the last point.
-    pub fn panel_title(&self, point_idx: usize) -> Option<&str> {
+    /// The panel and row that show point `point_idx`, and whether it is the row's part; None
+    /// past the last point.
+    pub fn row_of(&self, point_idx: usize) -> Option<(&Panel, &Row, bool)> {
         let mut n_points = 0;
         for panel in &self.panels {
             for row in &panel.rows {
-                n_points += 1 + usize::from(row.part.is_some());
-            }
-            if point_idx < n_points {
-                return Some(&panel.title);
+                for part in [false, true] {
+                    if part && row.part.is_none() {
+                        continue;
+                    }
+                    if point_idx == n_points {
+                        return Some((panel, row, part));
+                    }
+                    n_points += 1;
+                }
             }
         }
         None

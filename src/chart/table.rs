@@ -5,7 +5,7 @@ use crate::data::model::{Indicator, Kind, Qualifier, Unit};
 use crate::DATASET;
 
 use super::describe::{tooltip, Quote};
-use super::spec::Chart;
+use super::spec::{Chart, Row};
 use super::{ascii, format, ChartId, Lang};
 
 /// A table with a caption and one row per data point, grouped as the chart's panels are.
@@ -69,7 +69,7 @@ pub fn table(chart: &Chart) -> Table {
         Lang::Zh => ["指标", "数值", "限定词", "时期", "类型", "出处"],
         Lang::En => ["Indicator", "Value", "Qualifier", "Period", "Kind", "Source"],
     };
-    let row = |ind: &Indicator| {
+    let row = |ind: &Indicator, said: Option<(&Row, bool)>| {
         let t = tooltip(ind, lang);
         let (quote, source) = match (t.quote, t.kind) {
             (Some(quote), _) => (Some(quote), t.source),
@@ -77,7 +77,10 @@ pub fn table(chart: &Chart) -> Table {
             (None, None) => (None, t.source),
         };
         let cells = vec![
-            t.label,
+            match said {
+                Some((r, part)) => r.said_label(part, lang, t.label),
+                None => t.label,
+            },
             t.value,
             match qualifier_words(ind, lang) {
                 "" => "—".to_string(),
@@ -96,15 +99,15 @@ pub fn table(chart: &Chart) -> Table {
     for panel in &chart.panels {
         let mut rows = Vec::new();
         for r in &panel.rows {
-            rows.push(row(r.indicator));
+            rows.push(row(r.indicator, Some((r, false))));
             if let Some(part) = r.part {
-                rows.push(row(part));
+                rows.push(row(part, Some((r, true))));
             }
         }
         groups.push(RowGroup { title: titled.then(|| panel.title.clone()), rows });
     }
     if let Some(ind) = chart.noted {
-        groups.push(RowGroup { title: Some(note_title(lang).into()), rows: vec![row(ind)] });
+        groups.push(RowGroup { title: Some(note_title(lang).into()), rows: vec![row(ind, None)] });
     }
     let caption = match lang {
         Lang::Zh => format!("数据表：{}", chart.title),
@@ -256,10 +259,20 @@ mod tests {
                 let t = table(&c);
                 let labels: Vec<&str> = t.groups.iter().flat_map(|g| &g.rows).map(|r| r.cells[0].as_str()).collect();
                 // Then the figure the note states, if any.
-                let points: Vec<&str> = c.points().iter().chain(&c.noted).map(|i| lang.pick(&i.label.zh, &i.label.en)).collect();
-                assert_eq!(labels, points, "{id:?} {lang:?}");
+                let points: Vec<String> = c.points().iter().chain(&c.noted).map(|i| format::lowercase_first(lang.pick(&i.label.zh, &i.label.en))).collect();
+                assert_eq!(labels.len(), points.len(), "{id:?} {lang:?}");
+                for (label, point) in labels.iter().zip(&points) {
+                    assert!(format::lowercase_first(label).contains(point.as_str()), "{id:?} {lang:?}: {label} for {point}");
+                }
             }
         }
+        // With what the drawing says around a label: a part's "of which", a reference row's
+        // "for reference" (in grey on the canvas).
+        let first_labels = |id, lang| table(&chart(id, lang)).groups[0].rows.iter().map(|r| r.cells[0].clone()).collect::<Vec<_>>();
+        assert_eq!(first_labels(ChartId::FiveG, Lang::Zh)[1], "其中5G共建共享基站");
+        assert_eq!(first_labels(ChartId::FiveG, Lang::En)[1], "of which co-built and shared 5G base stations");
+        assert_eq!(first_labels(ChartId::Nev, Lang::Zh)[2], "规模以上工业增加值增速（参照）");
+        assert_eq!(first_labels(ChartId::Nev, Lang::En)[2], "Industrial value added growth (firms above designated size), for reference");
         let t = table(&chart(ChartId::Nev, Lang::Zh));
         assert_eq!((t.caption.as_str(), t.headers[1].as_str()), ("数据表：新能源汽车产销同比增长（2023年上半年）", "数值"));
         assert_eq!(t.groups[0].rows[1].cells[..5], ["新能源汽车销量增速", "44.1%", "—", "2023年上半年", "原文"]);

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlCanvasElement, HtmlElement, ShadowRoot};
 
-use crate::chart::describe::{summary, Quote};
+use crate::chart::describe::{announcement, summary, Quote};
 use crate::chart::geom::DevicePixelRatio;
 use crate::chart::layout::layout;
 use crate::chart::spec::Chart;
@@ -148,8 +148,28 @@ impl Accessories {
         }
     }
 
-    /// Writes the description, the table and the button labels for a chart (or hides them).
-    pub fn fill(&self, document: &Document, chart: Option<&Chart>) -> Result<(), JsValue> {
+    /// The canvas's description, read where a screen reader starts: the summary, its source
+    /// line, which the canvas alone shows, the point the page highlights (`focus-point`, a shared
+    /// link's; a screen reader's browse mode passes over the canvas without focusing it, where
+    /// the keys would say it), and the chart's keys, as its role (application) says nothing of them.
+    pub fn describe(&self, chart: &Chart, highlighted: Option<usize>) {
+        let lang = chart.lang;
+        let mut description = summary(chart);
+        description.push_str(lang.pick("", " "));
+        description.push_str(&chart.source_line);
+        description.push_str(lang.pick("。", ". "));
+        if let Some(idx) = highlighted {
+            description.push_str(lang.pick("图中突出显示：", "Highlighted: "));
+            description.push_str(&announcement(chart, idx));
+            description.push_str(lang.pick("", " "));
+        }
+        description.push_str(lang.pick("用方向键逐项查看。", "Use the arrow keys to go through the figures."));
+        self.desc.set_text_content(Some(&description));
+    }
+
+    /// Writes the description (with the point `highlighted`), the table and the button labels for
+    /// a chart (or hides them).
+    pub fn fill(&self, document: &Document, chart: Option<&Chart>, highlighted: Option<usize>) -> Result<(), JsValue> {
         self.label_buttons(chart);
         // Named once its caption is there: Chromium takes a region it finds unnamed for a plain
         // box, with a screen reader already on, until the attribute naming it changes.
@@ -161,14 +181,7 @@ impl Accessories {
             self.desc.set_text_content(None);
             return Ok(());
         };
-        // The canvas's description, read where a screen reader starts: its source line, which
-        // the canvas alone shows, and the chart's keys, as its role (application) says nothing
-        // of them.
-        let mut description = summary(chart);
-        description.push_str(chart.lang.pick("", " "));
-        description.push_str(&chart.source_line);
-        description.push_str(chart.lang.pick("。用方向键逐项查看。", ". Use the arrow keys to go through the figures."));
-        self.desc.set_text_content(Some(&description));
+        self.describe(chart, highlighted);
         let data = table(chart);
         let table_el = document.create_element("table")?;
         let caption = document.create_element("caption")?;

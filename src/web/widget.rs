@@ -271,7 +271,7 @@ impl Widget {
             // A message, maybe with the table: all of it now.
             (Some(document), Err(_)) => {
                 self.extras_stale = false;
-                self.extras.fill(document, table_only.as_ref()).and_then(|()| self.extras.show_table_only(table_only.is_some()))
+                self.extras.fill(document, table_only.as_ref(), None).and_then(|()| self.extras.show_table_only(table_only.is_some()))
             }
             (None, _) => Ok(()),
         };
@@ -287,7 +287,7 @@ impl Widget {
             return;
         }
         let filled = match (self.host.owner_document(), &self.chart) {
-            (Some(document), Ok(chart)) => self.extras.fill(&document, Some(chart)),
+            (Some(document), Ok(chart)) => self.extras.fill(&document, Some(chart), self.page_point()),
             _ => Ok(()),
         };
         if let Err(e) = filled {

@@ -1731,7 +1731,7 @@ test('the table toggle shows the same data as the canvas, and print hides the bu
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
   // Each group's heading row, then its rows: the bars, then the figure the note under them states.
   const cells = await chart.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].slice(0, 2).map((c) => c.textContent)));
-  assert.deepEqual(cells, [['各项指标'], ['新能源汽车产量增速', '42.4%'], ['新能源汽车销量增速', '44.1%'], ['规模以上工业增加值增速', '3.8%'], ['注'], ['新能源汽车产销量连续保持全球第一', '8年']]);
+  assert.deepEqual(cells, [['各项指标'], ['新能源汽车产量增速', '42.4%'], ['新能源汽车销量增速', '44.1%'], ['规模以上工业增加值增速（参照）', '3.8%'], ['注'], ['新能源汽车产销量连续保持全球第一', '8年']]);
   // The description, with the source line the canvas shows and the keys (the canvas is an
   // application, which says nothing of them).
   assert.equal(await chart.locator('#desc').textContent(), '2023年上半年，新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。新能源汽车产销量连续8年保持全球第一。来源：国新办新闻发布会（工业和信息化部），2023年7月19日。用方向键逐项查看。');

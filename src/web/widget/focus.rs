@@ -78,6 +78,11 @@ impl Widget {
             }
             None => {}
         }
+        // The description says the page's point: written afresh where it was written already
+        // (otherwise it is, with it, after the next frame).
+        if let (Ok(chart), false) = (&self.chart, self.extras_stale) {
+            self.extras.describe(chart, point);
+        }
     }
 
     /// Says in the console, where `focus-point` names no point of the chart, what points it has,
