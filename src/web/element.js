@@ -61,12 +61,16 @@ export function reveal(el, point) {
 
 /** A new, empty heading (class `sr`) for the title of the chart `el`, for screen readers: one
  * level below the nearest heading before the chart among its previous siblings and its
- * ancestors' (through the hosts of shadow roots), as Highcharts picks it; none where there is
- * none, so a page without headings gets none from the chart. */
+ * ancestors' (through the hosts of shadow roots), as Highcharts picks it, or the last inside such
+ * a sibling (a `<header>`'s `<h1>`, a `<section>`'s `<h2>`: in a screen reader's list of
+ * headings, the one the chart comes after), also of role `heading`; none where there is none, so
+ * a page without headings gets none from the chart. */
 export function titleHeading(el) {
+  const headings = 'h1,h2,h3,h4,h5,h6,[role=heading]';
   for (let node = el; node; node = node.parentNode ?? node.host) {
     for (let before = node.previousElementSibling; before; before = before.previousElementSibling) {
-      const level = /^H([1-6])$/.exec(before.tagName)?.[1];
+      const found = before.matches(headings) ? before : [...before.querySelectorAll(headings)].pop();
+      const level = found && (/^H([1-6])$/.exec(found.tagName)?.[1] ?? found.getAttribute('aria-level') ?? 2);
       if (level) {
         const heading = el.ownerDocument.createElement(`h${Math.min(6, +level + 1)}`);
         heading.className = 'sr';

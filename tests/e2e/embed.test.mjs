@@ -1768,6 +1768,9 @@ test('a chart\'s title is a heading one level below the page\'s heading before i
     '<h1>Article</h1><section><h3>Part</h3><p>Text</p><div><zhibiao-chart id="deep" chart="nev" lang="en"></zhibiao-chart></div></section>' +
     '<h6>Small print</h6><zhibiao-chart id="floor" chart="5g"></zhibiao-chart>' +
     '<h2>Aside</h2><div id="card"></div>' +
+    // A heading inside a sibling before it (the section's, not the article's) and one of role heading.
+    '<section><h4>Section</h4><p>Text</p></section><div><zhibiao-chart chart="nev" lang="en"></zhibiao-chart></div>' +
+    '<div role="heading" aria-level="4">Role</div><zhibiao-chart chart="5g" lang="en"></zhibiao-chart>' +
     '<script type="module" src="/dist/zhibiao.js"></script>' }));
   await p.goto(`${s.url}/headings.html`);
   // In another component's shadow root, after the h2 outside it.
@@ -1784,6 +1787,10 @@ test('a chart\'s title is a heading one level below the page\'s heading before i
     '- heading "5G与网络发展（截至2023年6月底）" [level=6]',
     '- heading "Aside" [level=2]',
     '- heading "2023年上半年主要指标同比增长" [level=3]',
+    '- heading "Section" [level=4]',
+    '- heading "New energy vehicle (NEV) production and sales growth, H1 2023" [level=5]',
+    '- heading "Role" [level=4]',
+    '- heading "5G and network development in China at the end of June 2023" [level=5]',
   ], 'the first chart, with no heading before it, has none');
   // It follows the chart's language, and a message standing in for the chart has no heading.
   await p.locator('#deep').evaluate((el) => el.setAttribute('lang', 'zh'));
