@@ -331,6 +331,22 @@ mod tests {
     use super::*;
     use crate::chart::describe;
 
+    /// `row_of` numbers the points as `points` lists them: each row, then its part.
+    #[test]
+    fn each_point_is_shown_by_the_row_row_of_names() {
+        for id in ChartId::ALL {
+            for lang in [Lang::Zh, Lang::En] {
+                let c = Chart::build(id, lang).unwrap_or_else(|e| panic!("{e}"));
+                for (idx, ind) in c.points().iter().enumerate() {
+                    let (_, row, part) = c.row_of(idx).unwrap_or_else(|| panic!("{id:?} {lang:?}: point {idx}"));
+                    let shown = if part { row.part } else { Some(row.indicator) };
+                    assert_eq!(shown.map(|i| &i.id), Some(&ind.id), "{id:?} {lang:?}: point {idx}");
+                }
+                assert!(c.row_of(c.points().len()).is_none(), "{id:?} {lang:?}: none past the last");
+            }
+        }
+    }
+
     /// No panel title says again what the chart's title says: no three characters in a row of it
     /// in Chinese (同比增速 under …同比增长), no two words in a row in English.
     #[test]

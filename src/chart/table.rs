@@ -259,11 +259,14 @@ mod tests {
                 let t = table(&c);
                 let labels: Vec<&str> = t.groups.iter().flat_map(|g| &g.rows).map(|r| r.cells[0].as_str()).collect();
                 // Then the figure the note states, if any.
-                let points: Vec<String> = c.points().iter().chain(&c.noted).map(|i| format::lowercase_first(lang.pick(&i.label.zh, &i.label.en))).collect();
-                assert_eq!(labels.len(), points.len(), "{id:?} {lang:?}");
-                for (label, point) in labels.iter().zip(&points) {
-                    assert!(format::lowercase_first(label).contains(point.as_str()), "{id:?} {lang:?}: {label} for {point}");
+                let own = |i: &Indicator| lang.pick(&i.label.zh, &i.label.en).to_string();
+                let mut points = Vec::new();
+                for (idx, ind) in c.points().iter().enumerate() {
+                    let (_, row, part) = c.row_of(idx).unwrap_or_else(|| panic!("{id:?} {lang:?}: point {idx} has no row"));
+                    points.push(row.said_label(part, lang, own(ind)));
                 }
+                points.extend(c.noted.map(own));
+                assert_eq!(labels, points, "{id:?} {lang:?}");
             }
         }
         // With what the drawing says around a label: a part's "of which", a reference row's

@@ -70,7 +70,9 @@ export function titleHeading(el) {
   for (let node = el; node; node = node.parentNode ?? node.host) {
     for (let before = node.previousElementSibling; before; before = before.previousElementSibling) {
       const found = before.matches(headings) ? before : [...before.querySelectorAll(headings)].pop();
-      const level = found && (/^H([1-6])$/.exec(found.tagName)?.[1] ?? found.getAttribute('aria-level') ?? 2);
+      // The level a screen reader reports: a valid `aria-level`, else the tag's, else 2.
+      const n = found && parseInt(found.getAttribute('aria-level'), 10);
+      const level = found && (n >= 1 ? n : /^H([1-6])$/.exec(found.tagName)?.[1] ?? 2);
       if (level) {
         const heading = el.ownerDocument.createElement(`h${Math.min(6, +level + 1)}`);
         heading.className = 'sr';

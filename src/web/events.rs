@@ -64,11 +64,13 @@ pub(super) fn on_after_print(m: &mut Mounted, _: &Event, window: &web_sys::Windo
 }
 
 
-/// The pointer in the canvas's CSS pixels. The canvas's place on screen is read at every event:
-/// a carousel's `element.animate()` or a transform set by script moves it with no event to say
-/// so. Pointer moves come at the start of a frame, after the last one's layout, so the read
-/// usually forces none (a page's own listener that changed the page before ours would).
-fn pointer_css(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window) -> PointCss {
+/// The pointer in the canvas's CSS pixels; for the `mouse`, the part of the chart in the window
+/// too, where the cards it shows go (`Widget::show_in`; a tap's go in the whole chart). The
+/// canvas's place on screen is read at every event: a carousel's `element.animate()` or a
+/// transform set by script moves it with no event to say so. Pointer moves come at the start of
+/// a frame, after the last one's layout, so the read usually forces none (a page's own listener
+/// that changed the page before ours would).
+fn pointer_css(m: &mut Mounted, event: &PointerEvent, mouse: bool, window: &web_sys::Window) -> PointCss {
     let canvas = &m.widget.canvas;
     let rect = canvas.get_bounding_client_rect();
     let scale = |on_screen: f64, laid_out_css_px: i32| match f64::from(laid_out_css_px) {
@@ -77,9 +79,10 @@ fn pointer_css(m: &mut Mounted, event: &PointerEvent, window: &web_sys::Window) 
     };
     let (left, top) = (rect.left(), rect.top());
     let (scale_x, scale_y) = (scale(rect.width(), canvas.offset_width()), scale(rect.height(), canvas.offset_height()));
-    // The part of the chart in the window, where the cards the mouse shows go.
     let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
-    m.widget.show_in((-top / scale_y, (height - top) / scale_y));
+    if mouse {
+        m.widget.show_in((-top / scale_y, (height - top) / scale_y));
+    }
     PointCss { x_css_px: (f64::from(event.client_x()) - left) / scale_x, y_css_px: (f64::from(event.client_y()) - top) / scale_y }
 }
 
@@ -89,7 +92,7 @@ pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, window: &web_sys::
     if event.pointer_type() != "mouse" {
         return Ok(());
     }
-    let p = pointer_css(m, event, window);
+    let p = pointer_css(m, event, true, window);
     let hit = m.widget.hit(p);
     // A card Escape hid stays hidden while the mouse stays over its point.
     if hit.is_some() && m.widget.escaped == hit {
@@ -108,9 +111,10 @@ pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, window: &web_sys::
 
 pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
     let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
-    let p = pointer_css(m, event, window);
+    let mouse = event.pointer_type() == "mouse";
+    let p = pointer_css(m, event, mouse, window);
     m.widget.tap = None;
-    if event.pointer_type() == "mouse" {
+    if mouse {
         let hit = m.widget.hit(p);
         // A right-click (for the context menu) or a middle click neither pins a point nor lets go.
         if event.button() != 0 {
@@ -244,14 +248,17 @@ pub(super) fn on_scheme_change(m: &mut Mounted, _: &Event, window: &web_sys::Win
 pub(super) fn on_page_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     if event.dyn_ref::<KeyboardEvent>().is_some_and(|e| e.key() == "Escape") && m.widget.escape_hover() {
         // (The host matches `:focus-within` with the focus in its shadow root; `$=`: a dialog or
-        // an alertdialog.)
-        if m.widget.host.matches(":focus-within,dialog *,[popover] *,[role$=dialog] *").unwrap_or(false) {
+        // an alertdialog. Not a dialog in another component's shadow root, which `*` does not
+        // reach.)
+        let its = ":focus-within,dialog:focus-within *,[popover]:focus-within *,[role$=dialog]:focus-within *";
+        if m.widget.host.matches(its).unwrap_or(false) {
             take(event);
         }
     }
     Ok(())
 }
 
+/// "Link copied" has faded out (`Widget::said_faded`).
 pub(super) fn on_said_faded(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     m.widget.said_faded();
     Ok(())

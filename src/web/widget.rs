@@ -281,6 +281,17 @@ impl Widget {
         true
     }
 
+    /// "Link copied" has faded (its animation ended): it goes from the toolbar, whose line an
+    /// iframe embed's height kept, and from the live region, where a screen reader reading on
+    /// would find it stale, unless a point the keys reached since is said there. (A failure's
+    /// field is not animated, and stays.)
+    pub fn said_faded(&mut self) {
+        if self.status.text_content() == self.extras.said.text_content() {
+            self.status.set_text_content(None);
+        }
+        self.extras.said.set_text_content(None);
+    }
+
     /// Writes the description and the data table, if they are not current.
     pub fn fill_extras(&mut self) {
         if !std::mem::replace(&mut self.extras_stale, false) {

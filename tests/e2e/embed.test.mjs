@@ -1215,7 +1215,7 @@ test('PNG at 2x in the light theme (also from a dark screen), CSV with provenanc
   await context.close();
 });
 
-test('in a modal dialog, Escape first hides the card the mouse shows, wherever the focus is, and only a second closes the dialog', async () => {
+test('in a modal dialog, Escape first hides the card the mouse shows, with the focus on the chart or the dialog\'s own button, and only a second closes the dialog', async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page();
   await openArticle(p, s, 'dialog { width: 760px }', '<button id="open" onclick="d.showModal()">Open</button>' +
@@ -1247,13 +1247,16 @@ test("the keys the chart acts on are its own: a script's dialog or carousel arou
   const { context, page: p, log } = await page();
   // As Bootstrap's modal and carousel listen: on an element around the chart, not asking
   // whether the key was taken (`defaultPrevented`).
-  await openArticle(p, s, '#box { width: 760px }', '<div id="box"><button id="b">Close</button><zhibiao-chart chart="nev" lang="en"></zhibiao-chart></div>');
+  await openArticle(p, s, '#box { width: 760px }', '<button id="out">Menu</button><div id="box"><button id="b">Close</button><zhibiao-chart chart="nev" lang="en"></zhibiao-chart></div>');
   await ready(p, 'nev');
   await p.evaluate(() => {
     window.__keys = [];
+    window.__page = [];
     document.getElementById('box').addEventListener('keydown', (e) => window.__keys.push(e.key));
+    document.addEventListener('keydown', (e) => window.__page.push(e.key));
   });
   const keys = () => p.evaluate(() => window.__keys.splice(0));
+  const pageKeys = () => p.evaluate(() => window.__page.splice(0));
   const chart = p.locator('#box zhibiao-chart');
   const canvas = chart.locator('canvas[role=application]');
   await canvas.focus();
@@ -1279,6 +1282,7 @@ test("the keys the chart acts on are its own: a script's dialog or carousel arou
     await tipShows(p, chart, null);
   };
   await p.evaluate(() => document.getElementById('box').setAttribute('role', 'dialog'));
+  await pageKeys();
   for (const focus of ['#b', null]) {
     if (focus) await p.focus(focus); else await canvas.focus();
     await hoverThenEscape();
@@ -1287,8 +1291,14 @@ test("the keys the chart acts on are its own: a script's dialog or carousel arou
     assert.deepEqual(await keys(), ['Escape'], "the next is the page's");
     await p.mouse.move(0, 0);
   }
-  // Elsewhere (the focus in a menu of the page's, the chart in the article, not in the menu),
-  // the Escape that hides the card the mouse happened to rest on closes the menu too.
+  // Elsewhere (the focus in a menu of the page's, outside the dialog that holds the chart, or
+  // the chart in the article, not in the menu), the Escape that hides the card the mouse
+  // happened to rest on closes the menu too.
+  await p.focus('#out');
+  await pageKeys();
+  await hoverThenEscape();
+  assert.deepEqual(await pageKeys(), ['Escape'], 'with the focus outside the dialog holding the chart, the Escape went on to the page');
+  await p.mouse.move(0, 0);
   await p.evaluate(() => document.getElementById('box').removeAttribute('role'));
   await p.focus('#b');
   await hoverThenEscape();
@@ -1771,6 +1781,8 @@ test('a chart\'s title is a heading one level below the page\'s heading before i
     // A heading inside a sibling before it (the section's, not the article's) and one of role heading.
     '<section><h4>Section</h4><p>Text</p></section><div><zhibiao-chart chart="nev" lang="en"></zhibiao-chart></div>' +
     '<div role="heading" aria-level="4">Role</div><zhibiao-chart chart="5g" lang="en"></zhibiao-chart>' +
+    // A level that is none: a heading of role heading is at level 2.
+    '<div role="heading" aria-level="x">No level</div><zhibiao-chart chart="growth" lang="en"></zhibiao-chart>' +
     '<script type="module" src="/dist/zhibiao.js"></script>' }));
   await p.goto(`${s.url}/headings.html`);
   // In another component's shadow root, after the h2 outside it.
@@ -1791,6 +1803,8 @@ test('a chart\'s title is a heading one level below the page\'s heading before i
     '- heading "New energy vehicle (NEV) production and sales growth, H1 2023" [level=5]',
     '- heading "Role" [level=4]',
     '- heading "5G and network development in China at the end of June 2023" [level=5]',
+    '- heading "No level"', // (the snapshot gives no level where the page's is not one; screen readers say 2)
+    '- heading "Year-on-year growth of key indicators, H1 2023" [level=3]',
   ], 'the first chart, with no heading before it, has none');
   // It follows the chart's language, and a message standing in for the chart has no heading.
   await p.locator('#deep').evaluate((el) => el.setAttribute('lang', 'zh'));

@@ -186,7 +186,7 @@ impl Widget {
     }
 
     /// The part of the chart in the window (CSS px from its top, from and to), read at every
-    /// pointer event, or the whole chart ([`WHOLE_CHART`]) for a card the page scrolls to show
+    /// mouse event, or the whole chart ([`WHOLE_CHART`]) for a card the page scrolls to show
     /// (a tap's, the keys'): where it changed, cards are placed afresh inside it as far as they can be
     /// (`Scene::card_position`) when next shown. The card on show stays where it is: the mouse
     /// may be over it (a clicked card, with the page scrolling under the mouse).
@@ -351,14 +351,6 @@ impl Widget {
             Some((_, Pin::Keyboard)) => self.rest(),
             _ => Ok(()),
         }
-    }
-
-    /// "Link copied" has faded (its animation ended): it goes from the toolbar, whose line an
-    /// iframe embed's height kept, and from the live region, where a screen reader reading on
-    /// would find it stale. (A failure's field is not animated, and stays.)
-    pub fn said_faded(&mut self) {
-        self.extras.said.set_text_content(None);
-        self.status.set_text_content(None);
     }
 
     /// Focuses a point (or none: Escape) by the keys, says it in the live region (after Escape,
