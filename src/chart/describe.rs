@@ -249,13 +249,9 @@ pub fn summary(chart: &Chart) -> String {
 /// panel of a figure the chart shows twice.
 pub fn announcement(chart: &Chart, point_idx: usize) -> String {
     let points = chart.points();
-    let Some(&ind) = points.get(point_idx) else { return String::new() };
+    let (Some(&ind), Some((shown_in, row, part))) = (points.get(point_idx), chart.row_of(point_idx)) else { return String::new() };
     let t = tooltip(ind, chart.lang);
-    let row = chart.row_of(point_idx);
-    let label = match row {
-        Some((_, row, part)) => row.said_label(part, chart.lang, t.label),
-        None => t.label,
-    };
+    let label = row.said_label(part, chart.lang, t.label);
     let (n, total) = (point_idx + 1, points.len());
     let kind = t.kind.map(|k| format!("{}{k}", chart.lang.pick("。", ". "))).unwrap_or_default();
     // A figure the chart shows twice (the growth chart's H1 2023 rate, in both panels) would be
@@ -265,7 +261,7 @@ pub fn announcement(chart: &Chart, point_idx: usize) -> String {
     for p in points {
         n_shown += usize::from(p.id == ind.id);
     }
-    if let (true, Some((shown_in, ..))) = (n_shown > 1, row) {
+    if n_shown > 1 {
         panel.push_str(chart.lang.pick("（", " ("));
         panel.push_str(&shown_in.title);
         panel.push_str(chart.lang.pick("）", ")"));

@@ -10,7 +10,7 @@ use web_sys::{Event, KeyboardEvent, PointerEvent};
 
 use crate::chart::geom::PointCss;
 
-use super::widget::{Pin, WHOLE_CHART};
+use super::widget::Pin;
 use super::{near_viewport, render_mounted, request_render, Mounted, PAGE_WIDTH_CSS_PX};
 
 thread_local! {
@@ -148,12 +148,7 @@ pub(super) fn on_click(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Resul
     // tap on the page's point, highlighted without its card, see `show_tip`, shows the card.)
     let same = hit.is_some() && m.widget.card_shown() == hit || m.widget.over_card(p);
     let next = if same { None } else { hit };
-    // Placed in the whole chart, not the part in the window (the page scrolls to show it, as
-    // for the keys): the same tap gets the same card, whole or brief, wherever the chart is.
-    m.widget.show_in(WHOLE_CHART);
-    m.widget.focus(next, Pin::Tap)?;
-    m.widget.reveal_card();
-    Ok(())
+    m.widget.focus_revealed(next, Pin::Tap)
 }
 
 pub(super) fn on_key(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {

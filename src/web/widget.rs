@@ -21,7 +21,8 @@ mod focus;
 mod host;
 
 use focus::Card;
-pub use focus::{Pin, WHOLE_CHART};
+pub use focus::Pin;
+use focus::WHOLE_CHART;
 use host::{resolve_lang, surrounding_lang, uses_dark};
 pub use host::{css_zoom, empty_shadow};
 

@@ -358,15 +358,21 @@ impl Widget {
     /// shows its card: the keys move no pointer to where the card is, and on a window smaller
     /// than the chart (a page zoomed in) it may lie outside (`reveal_card`).
     pub fn focus_by_keys(&mut self, point: Option<usize>) -> Result<(), JsValue> {
-        // Placed in the whole chart, the page scrolled to show it (`reveal_card`), not in the
-        // part of it in the window when the mouse last moved.
-        self.show_in(WHOLE_CHART);
-        self.focus(point, Pin::Keyboard)?;
+        self.focus_revealed(point, Pin::Keyboard)?;
         let said = match (&self.chart, self.focused) {
             (Ok(chart), Some((idx, _))) => announcement(chart, idx),
             _ => String::new(),
         };
         self.status.set_text_content(Some(&said));
+        Ok(())
+    }
+
+    /// Focuses a point (or none) whose card the page scrolls to show (a tap's, the keys'): placed
+    /// in the whole chart, not the part in the window when the mouse last moved, so that the same
+    /// tap or key gets the same card, whole or brief, wherever the chart is (`reveal_card`).
+    pub fn focus_revealed(&mut self, point: Option<usize>, pin: Pin) -> Result<(), JsValue> {
+        self.show_in(WHOLE_CHART);
+        self.focus(point, pin)?;
         self.reveal_card();
         Ok(())
     }
