@@ -29,7 +29,7 @@ test-browser:
 	wasm-pack test --headless --firefox -- --test web
 
 test-e2e: build
-	node --test tests/e2e/
+	node --test tests/e2e/*.test.mjs
 
 # The benchmark against ECharts, Chart.js and uPlot (not part of `make test`). LOADS=n to change.
 bench: build

@@ -31,6 +31,7 @@ fn no_label_overlaps_or_leaves_the_canvas_from_230_to_1200_px() {
             for width in (230..=1200).step_by(10) {
                 let s = scene(id, lang, f64::from(width), Some(0));
                 let boxes = s.text_boxes(&EstimateMeasure);
+                assert!(boxes.len() > 10, "{id:?} {lang:?} {width}: {} pieces of text", boxes.len());
                 for (text, b) in &boxes {
                     assert!(b.x_css_px >= 0.0 && b.right_css_px() <= s.width_css_px, "{id:?} {lang:?} {width}: {text:?} runs off");
                     assert!(b.y_css_px >= 0.0 && b.bottom_css_px() <= s.height_css_px, "{id:?} {lang:?} {width}: {text:?} below");
@@ -300,6 +301,43 @@ fn axes_and_figures(s: &Scene, measure: &dyn TextMeasure) -> Vec<(Vec<RectCss>, 
         .collect()
 }
 
+/// The README: each axis has at most six steps, at least 50 px apart, closer only where a coarser
+/// step would make the axis half again as long as the bar (the closer axis then ends before
+/// that), at every width and font width.
+#[test]
+fn each_axis_has_at_most_six_steps_50_px_apart_or_closer_only_for_a_shorter_axis() {
+    let (mut axes_seen, mut closer) = (0, 0);
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
+                for width in (320..=1200).step_by(10) {
+                    let c = chart(id, lang);
+                    let s = layout(&c, f64::from(width), measure, &LIGHT, None);
+                    let axes = axes_and_figures(&s, measure);
+                    let panels: Vec<PanelKind> = c.panels.iter().map(|p| p.kind).filter(|k| *k != PanelKind::Stats).collect();
+                    assert_eq!(axes.len(), panels.len(), "{id:?} {lang:?} {width}: an axis for every bar panel");
+                    // (A share's axis is the whole, 0 to 100%, whatever its bar.)
+                    for ((ticks, figures), _) in axes.into_iter().zip(panels).filter(|(_, kind)| *kind != PanelKind::Share) {
+                        axes_seen += 1;
+                        let centre = |b: &RectCss| b.x_css_px + b.width_css_px / 2.0;
+                        assert!(ticks.len() <= 7, "{id:?} {lang:?} {width}: {} ticks", ticks.len());
+                        let zero = centre(&ticks[0]);
+                        let axis_css_px = centre(&ticks[ticks.len() - 1]) - zero;
+                        let spacing_css_px = axis_css_px / (ticks.len() - 1) as f64;
+                        if spacing_css_px < 50.0 - 0.01 {
+                            closer += 1;
+                            // The longest bar ends before its figure.
+                            let bar_end = figures.iter().map(|f| f.x_css_px).fold(f64::MIN, f64::max);
+                            assert!(axis_css_px < 1.5 * (bar_end - zero), "{id:?} {lang:?} {width}: steps {spacing_css_px} px apart on an axis of {axis_css_px} px, the longest bar under {} px", bar_end - zero);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(axes_seen > 1000 && closer < axes_seen / 2, "{axes_seen} axes, {closer} with closer steps");
+}
+
 /// Each bar panel's grid, top to bottom: the top and bottom of its lines and their xs.
 fn grids(s: &Scene) -> Vec<(f64, f64, Vec<f64>)> {
     let lines = group_by_y(s.marks.iter().filter_map(|m| match m {
@@ -375,6 +413,7 @@ fn labels_beside_the_bars_leave_them_room() {
                     beside += 1;
                     assert!(s.width_css_px - pad - zero >= inner / 3.0 + widest_figure, "{id:?} {lang:?} {width}: bars from {zero}");
                     // A label's lines beside its bar: regular 13 px text at the padding, in the row.
+                    assert!(!s.targets.is_empty(), "{id:?} {lang:?} {width}: no targets");
                     for t in &s.targets {
                         let lines = s.marks.iter().filter(|m| matches!(m, Mark::Text { at, font, .. } if !font.bold && font.size_css_px == 13.0 && at.x_css_px == pad && at.y_css_px > t.hit.y_css_px && at.y_css_px < t.hit.bottom_css_px())).count();
                         assert!(lines <= 2, "{id:?} {lang:?} {width}: a label beside its bar on {lines} lines");

@@ -252,6 +252,7 @@ async fn hover_highlights_the_sales_bar_and_shows_its_value_and_quote() {
     pointer(&el, "pointermove", "mouse", sales);
     assert!(tip_shown(&el));
     assert_eq!(text(&el, ".tip.shown .value"), "44.1%");
+    assert_eq!(text(&el, "[role=status]"), "", "a hover shows the card and says nothing");
     assert_eq!(text(&el, ".tip.shown .label"), "新能源汽车销量增速");
     assert!(text(&el, ".tip.shown .quote").contains("新能源汽车产销同比分别增长42.4%和44.1%"));
     let quote = el.shadow_root().and_then(|r| r.query_selector(".tip.shown .quote").ok().flatten()).expect("quote");
@@ -394,6 +395,7 @@ async fn a_tap_shows_the_tooltip_and_a_second_tap_hides_it() {
     tap(&el, stations);
     assert!(tip_shown(&el));
     assert_eq!(text(&el, ".tip.shown .value"), "293.7万个");
+    assert_eq!(text(&el, "[role=status]"), "", "a tap shows the card and says nothing");
     tap(&el, stations);
     assert!(!tip_shown(&el));
 }
@@ -565,6 +567,37 @@ async fn on_a_page_in_a_language_the_chart_does_not_speak_its_parts_say_they_are
         let is = |lang: &str| part.matches(&format!(":lang({lang})")).expect("matches");
         assert!(is("zh") && !is("fr"), "{selector}");
     }
+}
+
+/// The native test of overlaps measures with an estimate; this one with the browser's own fonts
+/// (the canvas's `measureText`), as the widget lays out: no piece of text overlaps another or
+/// leaves the canvas, for every chart in both languages from 230 to 1200 px.
+#[wasm_bindgen_test]
+async fn with_the_browsers_fonts_no_text_overlaps_or_leaves_the_canvas_from_230_to_1200_px() {
+    let el = mount("growth", None, 800);
+    ready(&el).await.expect("chart-ready");
+    let (_, ctx) = canvas(&el);
+    let measure = CanvasMeasure(&ctx);
+    let mut checked = 0;
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let chart = Chart::build(id, lang).expect("chart");
+            for width in (230..=1200).step_by(10) {
+                let s = layout(&chart, f64::from(width), &measure, &LIGHT, Some(0));
+                let boxes = s.text_boxes(&measure);
+                assert!(boxes.len() > 10, "{id:?} {lang:?} {width}: {} pieces of text", boxes.len());
+                for (i, (ta, a)) in boxes.iter().enumerate() {
+                    assert!(a.x_css_px >= 0.0 && a.right_css_px() <= s.width_css_px, "{id:?} {lang:?} {width}: {ta:?} runs off");
+                    assert!(a.y_css_px >= 0.0 && a.bottom_css_px() <= s.height_css_px, "{id:?} {lang:?} {width}: {ta:?} below");
+                    for (tb, b) in &boxes[i + 1..] {
+                        assert!(!a.overlaps(b), "{id:?} {lang:?} {width}: {ta:?} overlaps {tb:?}");
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 6 * 98);
 }
 
 #[wasm_bindgen_test]

@@ -553,6 +553,10 @@ mod tests {
         for (id, lang, title, summary_start) in expected {
             let chart = build(id, lang);
             assert_eq!(chart.title, title);
+            // The downloads' file names too.
+            let stem = crate::chart::table::file_stem(&chart);
+            let period = if id == ChartId::Growth { "-2023-h1-" } else if id == ChartId::Nev { "-2023-q3-" } else { "-2023-09-30-" };
+            assert!(stem.contains(period), "{stem}");
             let summary = describe::summary(&chart);
             assert!(summary_start.is_none_or(|start| summary.starts_with(start)), "{summary}");
         }

@@ -233,14 +233,33 @@ pub fn csv(chart: &Chart) -> String {
     out
 }
 
-/// A file name that says what is in it, e.g. "zhibiao-china-nev-growth-2023h1-en".
+/// A file name that says what is in it, e.g. "zhibiao-china-nev-growth-2023-h1-en": the period
+/// is the title's, the first figure's as the data give it ("2023-H1", "2023-06-30"), in lower
+/// case with anything but letters and digits as a hyphen.
 pub fn file_stem(chart: &Chart) -> String {
     let what = match chart.id {
-        ChartId::Growth => "yoy-growth-2023h1",
-        ChartId::FiveG => "5g-2023-06",
-        ChartId::Nev => "nev-growth-2023h1",
+        ChartId::Growth => "yoy-growth",
+        ChartId::FiveG => "5g",
+        ChartId::Nev => "nev-growth",
     };
-    format!("zhibiao-china-{what}-{}", chart.lang.key())
+    let mut stem = format!("zhibiao-china-{what}");
+    if let Some(first) = chart.points().first() {
+        let mut gap = true;
+        for b in first.period.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if gap {
+                    stem.push('-');
+                }
+                gap = false;
+                stem.push(b.to_ascii_lowercase() as char);
+            } else {
+                gap = true;
+            }
+        }
+    }
+    stem.push('-');
+    stem.push_str(chart.lang.key());
+    stem
 }
 
 #[cfg(test)]
@@ -375,6 +394,7 @@ mod tests {
 
     #[test]
     fn file_names_say_what_is_in_them() {
-        assert_eq!(file_stem(&chart(ChartId::Nev, Lang::En)), "zhibiao-china-nev-growth-2023h1-en");
+        assert_eq!(file_stem(&chart(ChartId::Nev, Lang::En)), "zhibiao-china-nev-growth-2023-h1-en");
+        assert_eq!(file_stem(&chart(ChartId::FiveG, Lang::Zh)), "zhibiao-china-5g-2023-06-30-zh");
     }
 }

@@ -168,7 +168,7 @@ test('in Firefox, Download PNG and Download CSV save their files (blob: links; t
     await withFirefox(async ({ run, go, actions }) => {
       await go('/dist/embed.html?chart=nev&lang=en');
       await until(run, "return document.querySelector('zhibiao-chart')?.shadowRoot?.querySelector('.toolbar button')", 'the toolbar');
-      for (const [name, file] of [['Download PNG', 'zhibiao-china-nev-growth-2023h1-en.png'], ['Download CSV', 'zhibiao-china-nev-growth-2023h1-en.csv']]) {
+      for (const [name, file] of [['Download PNG', 'zhibiao-china-nev-growth-2023-h1-en.png'], ['Download CSV', 'zhibiao-china-nev-growth-2023-h1-en.csv']]) {
         // A real click, at the button's centre.
         const at = await run(`const b = [...document.querySelector('zhibiao-chart').shadowRoot.querySelectorAll('.toolbar button')]
           .find((x) => x.textContent === arguments[0]);
@@ -183,9 +183,9 @@ test('in Firefox, Download PNG and Download CSV save their files (blob: links; t
         for (const end = Date.now() + 15000; !done() && Date.now() < end;) await new Promise((r) => setTimeout(r, 100));
         assert.ok(done(), `${name}: ${file} in ${readdirSync(dir).join(', ') || 'nothing'}`);
       }
-      const png = readFileSync(join(dir, 'zhibiao-china-nev-growth-2023h1-en.png'));
+      const png = readFileSync(join(dir, 'zhibiao-china-nev-growth-2023-h1-en.png'));
       assert.equal(png.subarray(1, 4).toString(), 'PNG');
-      const csv = readFileSync(join(dir, 'zhibiao-china-nev-growth-2023h1-en.csv'), 'utf8');
+      const csv = readFileSync(join(dir, 'zhibiao-china-nev-growth-2023-h1-en.csv'), 'utf8');
       assert.ok(csv.startsWith('\ufeffpanel,id,') && csv.includes(',nev_sales_growth,'), csv.slice(0, 80));
     }, { 'browser.download.folderList': 2, 'browser.download.dir': dir, 'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false, 'browser.download.alwaysOpenPanel': false });

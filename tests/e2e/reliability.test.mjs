@@ -530,8 +530,9 @@ test('a mount that fails halfway removes the listeners it added', async () => {
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   // The baseline: Playwright adds window listeners of its own.
   const [before, addedBefore] = await page.evaluate(() => [window.__counts.windowListeners, window.__counts.windowAdded]);
+  const reported = page.waitForEvent('console', { predicate: (m) => m.type() === 'error' && m.text().includes('cannot mount'), timeout: 10000 }).catch(() => null);
   await page.evaluate(() => { const el = document.createElement('zhibiao-chart'); el.setAttribute('chart', 'nev'); document.getElementById('stage').append(el); });
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  await reported;
   assert.ok(consoleErrors.some((e) => e.includes('cannot mount')), 'the failure is reported');
   const counts = await page.evaluate(() => window.__counts);
   assert.ok(counts.windowAdded > addedBefore, 'the mount added window listeners before it failed');

@@ -17,17 +17,29 @@ const TYPES = {
 export function serve(root, { headers = {}, missing = () => false, types = {}, cut = () => false, edit = (path, body) => body } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let whole;
     try {
       if (missing(path)) throw new Error('blocked');
-      const whole = await readFile(join(root, path.endsWith('/') ? `${path}index.html` : path));
-      const body = edit(path, cut(path) ? whole.subarray(0, 100) : whole);
-      const type = types[extname(path)] ?? TYPES[extname(path)] ?? 'text/html; charset=utf-8';
-      res.writeHead(200, { 'content-type': type, ...headers });
-      res.end(body);
+      whole = await readFile(join(root, path.endsWith('/') ? `${path}index.html` : path));
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
+      return;
     }
+    let body;
+    try {
+      body = edit(path, cut(path) ? whole.subarray(0, 100) : whole);
+    } catch (e) {
+      // A test's own assertion inside `edit`: it fails the test (an uncaught exception), not
+      // a 404 the page would report as a missing file.
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(e));
+      setImmediate(() => { throw e; });
+      return;
+    }
+    const type = types[extname(path)] ?? TYPES[extname(path)] ?? 'text/html; charset=utf-8';
+    res.writeHead(200, { 'content-type': type, ...headers });
+    res.end(body);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
