@@ -287,6 +287,28 @@ async fn hover_highlights_the_sales_bar_and_shows_its_value_and_quote() {
     assert!(!tip_shown(&el), "a gap between bars shows nothing");
 }
 
+/// WCAG 1.4.1: the page's point at rest (`focus-point`, a shared link's), shown with no card, is
+/// ringed as well as coloured (in grey, or the dark theme's colours, its colour alone hardly
+/// differs from the other bars'); a hovered point, with its card, is coloured only.
+#[wasm_bindgen_test]
+async fn the_pages_point_at_rest_is_ringed_as_well_as_coloured() {
+    let el = mount("nev", None, 600);
+    ready(&el).await.expect("chart-ready");
+    el.set_attribute("focus-point", "nev_sales_growth").expect("attr");
+    next_frame().await;
+    let ring = |el: &HtmlElement| {
+        let marker = shadow_query(el, ".marker:not([hidden])");
+        let style = web_sys::window().and_then(|w| w.get_computed_style(&marker).ok().flatten()).expect("style");
+        style.get_property_value("box-shadow").unwrap_or_default()
+    };
+    assert!(!tip_shown(&el), "no card at rest");
+    assert_ne!(ring(&el), "none", "the page's point is ringed");
+    let scene = scene_of(&el, ChartId::Nev, Lang::Zh, None);
+    pointer(&el, "pointermove", "mouse", bar_centre(&scene, 0));
+    assert!(tip_shown(&el));
+    assert_eq!(ring(&el), "none", "a hovered point has its card");
+}
+
 /// WCAG 1.4.13: Escape, wherever the focus is, hides a card the mouse shows, without moving the
 /// pointer; a clicked card stays with the mouse over it, also where it lies over another bar.
 #[wasm_bindgen_test]

@@ -222,6 +222,14 @@ function call(hook, ...args) {
   guard(hooks[hook])(...args);
 }
 
+/** The properties that stand for attributes (below). */
+const PROPERTIES = ['chart', 'focusPoint'];
+
+function reflect(el, attribute, value) {
+  if (value == null) el.removeAttribute(attribute);
+  else el.setAttribute(attribute, value);
+}
+
 export function defineElement(name, newHooks) {
   const defined = customElements.get(name);
   if (defined && defined !== ours) {
@@ -242,14 +250,24 @@ export function defineElement(name, newHooks) {
   ours = class extends HTMLElement {
     static get observedAttributes() { return ['chart', 'lang', 'focus-point']; }
     connectedCallback() {
+      // Set as properties before this class was defined (a framework that renders before the
+      // script has run): own properties, which hide the setters below.
+      for (const name of PROPERTIES) {
+        if (Object.prototype.hasOwnProperty.call(this, name)) {
+          const value = this[name];
+          delete this[name];
+          this[name] = value;
+        }
+      }
       // React 19 sets `lang` as a property; before this class was defined, HTMLElement's setter
       // wrote null or undefined as the word: no language of its own, as `set lang` below has it.
       // (The removal's own change finds the chart not yet mounted, or, put back, the same.)
       const lang = this.getAttribute('lang');
       if (lang === 'null' || lang === 'undefined') this.removeAttribute('lang');
       charts.add(this);
-      // Put back before it was unmounted: only the language it inherits may have changed.
-      if (leaving.delete(this)) call('changed', this, 'lang');
+      // Put back before it was unmounted: only the language it inherits may have changed, and
+      // the pointer has left it (no `pointerleave` says so).
+      if (leaving.delete(this)) call('changed', this, 'moved');
       else call('connected', this);
       warnContent(this);
     }
@@ -274,6 +292,20 @@ export function defineElement(name, newHooks) {
     set lang(value) {
       if (value == null) this.removeAttribute('lang');
       else super.lang = value;
+    }
+    /** `chart` and `focus-point` as properties too (Lit's `.chart=${…}`, Angular's `[chart]`,
+     * which set properties): each sets its attribute, or with null or undefined removes it. */
+    get chart() {
+      return this.getAttribute('chart');
+    }
+    set chart(value) {
+      reflect(this, 'chart', value);
+    }
+    get focusPoint() {
+      return this.getAttribute('focus-point');
+    }
+    set focusPoint(value) {
+      reflect(this, 'focus-point', value);
     }
     attributeChangedCallback(attr, oldValue, newValue) {
       // (Also while being moved: a page may change it between taking it out and putting it back.)

@@ -204,14 +204,7 @@ pub(super) fn on_context_menu(m: &mut Mounted, _: &Event, window: &web_sys::Wind
 }
 
 pub(super) fn on_leave(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
-    // A card Escape hid shows again when the mouse comes back.
-    m.widget.escaped = None;
-    match m.widget.focused {
-        // (None: a mouse over no point, or a point dismissed, which `rest` keeps dismissed; a
-        // finger leaves after every tap, also after one that hid the tooltip.)
-        Some((_, Pin::Hover)) | None => m.widget.rest(),
-        _ => Ok(()),
-    }
+    m.widget.pointer_left()
 }
 
 /// Reached by keys (Tab), the chart shows its resting point's card (the page's point, a shared

@@ -332,13 +332,18 @@ fn unmount(host: &HtmlElement) {
     }
 }
 
-/// `chart`, `lang` or `focus-point` changed, or the chart moved (put back in the task that took
-/// it out, or by `moveBefore`: element.js says `lang`, the one it inherits, may have changed).
-/// Drawn again only where `read_attributes` finds another chart or language (an attribute changed
-/// while the chart was out of the page was read there, where it inherits none, and is read again).
+/// `chart`, `lang` or `focus-point` changed, or the chart moved (by `moveBefore`: element.js says
+/// `lang`, the one it inherits, may have changed; put back in the task that took it out:
+/// `moved`, the same, and no `pointerleave` reaches it, so a card the mouse showed goes as the
+/// pointer leaving would take it). Drawn again only where `read_attributes` finds another chart or
+/// language (an attribute changed while the chart was out of the page was read there, where it
+/// inherits none, and is read again).
 fn attribute_changed(host: &HtmlElement, attribute: &str) {
     let Some(id) = widget_id(host) else { return };
     let changed = with_mounted(id, |m| {
+        if attribute == "moved" {
+            let _ = m.widget.pointer_left();
+        }
         if attribute != "focus-point" && !m.widget.read_attributes() {
             return false;
         }
@@ -365,10 +370,18 @@ export interface ZhibiaoChartReadyDetail {
     readonly title: string;
 }
 
+/** The element: its attributes, or these properties, which set them (null or undefined removes one; `lang` is HTML's). */
+export interface ZhibiaoChartElement extends HTMLElement {
+    /** The `chart` attribute: "growth", "5g" or "nev", in any case. */
+    chart: string | null;
+    /** The `focus-point` attribute: the id of the indicator to highlight, `@2` for its second showing. */
+    focusPoint: string | null;
+}
+
 declare global {
-    /** `<zhibiao-chart chart="growth|5g|nev" lang="zh|en" focus-point="…">`, defined once `init()` has run: attributes, not properties. */
+    /** `<zhibiao-chart chart="growth|5g|nev" lang="zh|en" focus-point="…">`, defined once `init()` has run. */
     interface HTMLElementTagNameMap {
-        "zhibiao-chart": HTMLElement;
+        "zhibiao-chart": ZhibiaoChartElement;
     }
     interface GlobalEventHandlersEventMap {
         "chart-ready": CustomEvent<ZhibiaoChartReadyDetail>;

@@ -1376,6 +1376,52 @@ test('a chart moved in the page (removed and put back in one task, or by moveBef
   await context.close();
 });
 
+test("frameworks that set properties (Lit's .chart, Angular's [chart]), before the element is defined or after, get the chart they name; a card the mouse showed goes when the chart is reordered (no pointerleave comes), a clicked one stays", async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page();
+  // A classic script runs before the module that defines the element: own properties, then.
+  await openArticle(p, s, 'section { width: 700px }', `<section id="list"><p id="other">other</p></section><script>
+    const el = document.createElement('zhibiao-chart');
+    el.id = 'x';
+    el.chart = 'nev';
+    el.focusPoint = 'nev_sales_growth';
+    document.getElementById('list').prepend(el);
+  </script>`);
+  await ready(p, 'nev');
+  const chart = p.locator('#x');
+  assert.deepEqual([await chart.getAttribute('chart'), await chart.getAttribute('focus-point')], ['nev', 'nev_sales_growth']);
+  assert.deepEqual(await chart.evaluate((el) => [el.chart, el.focusPoint]), ['nev', 'nev_sales_growth']);
+  await p.waitForFunction(MARKERS_SHOWN, await chart.elementHandle());
+  // Once defined: the setters.
+  await chart.evaluate((el) => { el.focusPoint = undefined; el.chart = 'growth'; });
+  await ready(p, 'growth');
+  assert.equal(await chart.getAttribute('focus-point'), null);
+  assert.match(await chart.locator('canvas[role=application]').getAttribute('aria-label'), /主要指标同比增长/);
+  // A keyed list reordered, in one task, with the mouse over a bar: the card goes.
+  const bar = await chart.evaluate(FIRST_BAR);
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  await p.mouse.move(box.x + bar.x, box.y + bar.y);
+  await tipShows(p, chart, '44.1%');
+  const reorder = () => p.evaluate(() => {
+    const list = document.getElementById('list');
+    list.append(document.getElementById('x'));
+    list.prepend(document.getElementById('x'));
+  });
+  await reorder();
+  await chart.locator('.tip.shown').waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+  assert.equal(await chart.locator('.tip.shown').count(), 0, "the mouse's card is gone");
+  // Clicked, the card stays across the same reorder.
+  await p.mouse.move(box.x + bar.x, box.y + bar.y + 1);
+  await tipShows(p, chart, '44.1%');
+  await p.mouse.click(box.x + bar.x, box.y + bar.y + 1);
+  await reorder();
+  await p.evaluate(() => new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 50)));
+  assert.equal(await chart.locator('.tip.shown .value').textContent(), '44.1%', 'the clicked card stays');
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
 test('what frameworks do to a chart: taken out and put back after an await, changed while out, reordered after a change of the language it inherits, lang set to undefined as a property', async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page();
@@ -1760,8 +1806,11 @@ test('the table toggle shows the same data as the canvas, and print hides the bu
   const chart = p.locator('#panel-nev zhibiao-chart');
   const toggle = chart.getByRole('button', { name: '表格' });
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  assert.equal(await toggle.evaluate((b) => getComputedStyle(b).boxShadow), 'none');
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  // Pressed: a bar in the accent colour along its foot, not a tint alone (1.2:1 against the ground).
+  assert.equal(await toggle.evaluate((b) => getComputedStyle(b).boxShadow), 'rgb(0, 114, 178) 0px -3px 0px 0px inset');
   // Each group's heading row, then its rows: the bars, then the figure the note under them states.
   const cells = await chart.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].slice(0, 2).map((c) => c.textContent)));
   assert.deepEqual(cells, [['各项指标'], ['新能源汽车产量增速', '42.4%'], ['新能源汽车销量增速', '44.1%'], ['规模以上工业增加值增速（参照）', '3.8%'], ['注'], ['新能源汽车产销量连续保持全球第一', '8年']]);
@@ -1914,6 +1963,14 @@ await init();
 const chart = document.querySelector('zhibiao-chart');
 chart?.focus();
 document.createElement('zhibiao-chart').setAttribute('chart', 'nev');
+// Its properties, as a framework sets them.
+const made = document.createElement('zhibiao-chart');
+made.chart = 'nev';
+made.focusPoint = null;
+const shown: string | null = made.chart;
+console.log(shown);
+// @ts-expect-error: a chart is named by a string
+made.chart = 5;
 chart?.addEventListener('chart-ready', (e) => {
   const id: ZhibiaoChartId = e.detail.chart;
   const title: string = e.detail.title;

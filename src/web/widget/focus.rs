@@ -99,6 +99,19 @@ impl Widget {
         web_sys::console::warn_2(&message.into(), &self.host);
     }
 
+    /// The pointer left the chart (or the chart was taken out from under it and put back, which
+    /// sends no `pointerleave`): a card the mouse showed goes, and one Escape hid shows again when
+    /// the mouse comes back.
+    pub fn pointer_left(&mut self) -> Result<(), JsValue> {
+        self.escaped = None;
+        match self.focused {
+            // (None: a mouse over no point, or a point dismissed, which `rest` keeps dismissed; a
+            // finger leaves after every tap, also after one that hid the tooltip.)
+            Some((_, Pin::Hover)) | None => self.rest(),
+            _ => Ok(()),
+        }
+    }
+
     /// Back to the resting state when the reader lets go: the point a click or the keys pinned,
     /// else the page's point, or none. After the reader dismissed the tooltip nothing shows (and
     /// nothing is focused) until a point is shown.
@@ -141,7 +154,12 @@ impl Widget {
     /// bar's part, nor a point the mouse shows), and, shown, it rings the chart too (Firefox
     /// keeps `:focus-visible` off for keys used after a click). A hidden marker keeps its class.
     pub(super) fn place_markers(&mut self, marks: &[Mark]) -> Result<(), JsValue> {
-        let keyed = matches!(self.focused, Some((_, Pin::Keyboard)));
+        // The keys' point, and the page's at rest (which has no card): a ring as well as a colour.
+        let ring = match self.focused {
+            Some((_, Pin::Keyboard)) => "marker key",
+            Some((_, Pin::Page)) => "marker page",
+            _ => "marker",
+        };
         let mut placed = 0;
         for (mark, (rect, color)) in marks.iter().filter_map(|m| Some((m, m.shape()?))) {
             let stroke_css_px = match mark {
@@ -155,7 +173,7 @@ impl Widget {
                 self.markers.push(marker);
             }
             let Some(marker) = self.markers.get(placed) else { break };
-            marker.set_class_name(if placed == 0 && keyed { "marker key" } else { "marker" });
+            marker.set_class_name(if placed == 0 { ring } else { "marker" });
             placed += 1;
             let half = stroke_css_px / 2.0;
             let (x, y) = ((rect.x_css_px - half).round(), (rect.y_css_px - half).round());
