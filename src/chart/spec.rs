@@ -464,6 +464,19 @@ mod tests {
                 let ids = |c: &Chart| c.points().iter().map(|p| p.id.to_string()).collect::<Vec<_>>();
                 assert_eq!(ids(&chart), ids(&full), "{} shows the same points", id.key());
                 assert_eq!((&chart.title, &chart.note, &chart.source_line), (&full.title, &full.note, &full.source_line));
+                // And everything a reader gets of it: the drawing, the description, the table
+                // and the CSV, each point's card.
+                let svg = |c: &Chart| {
+                    let scene = crate::chart::layout::layout(c, 800.0, &crate::chart::geom::EstimateMeasure, &crate::chart::theme::LIGHT, None);
+                    crate::chart::draw::to_svg(&scene, &crate::chart::theme::LIGHT).unwrap_or_else(|e| panic!("{e}"))
+                };
+                assert_eq!(svg(&chart), svg(&full), "{} draws the same", id.key());
+                assert_eq!(describe::summary(&chart), describe::summary(&full));
+                assert_eq!(crate::chart::table::csv(&chart), crate::chart::table::csv(&full));
+                assert_eq!(format!("{:?}", crate::chart::table::table(&chart)), format!("{:?}", crate::chart::table::table(&full)));
+                for (a, b) in chart.points().iter().zip(full.points()) {
+                    assert_eq!(format!("{:?}", describe::tooltip(a, lang)), format!("{:?}", describe::tooltip(b, lang)));
+                }
                 for point in chart.points() {
                     for input in point.derivation.iter().flat_map(|d| d.inputs.iter()) {
                         assert!(shipped.indicator(input).is_some(), "{input}, an input of {}, is not embedded", point.id);

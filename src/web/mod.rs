@@ -363,7 +363,7 @@ const ELEMENT_TYPES: &'static str = r#"
 /** A chart's `chart` attribute, as `chart-ready` gives it (the attribute itself may differ in case and spaces). */
 export type ZhibiaoChartId = "growth" | "5g" | "nev";
 
-/** The `detail` of `chart-ready`, which a chart dispatches (bubbling, composed) once drawn, and again after an error message gives way to it. */
+/** The `detail` of `chart-ready`, which a chart dispatches (bubbling, composed) once drawn: again for every other chart or language it draws, each time it is connected afresh, and after an error message gives way to it (count views by something else). */
 export interface ZhibiaoChartReadyDetail {
     readonly chart: ZhibiaoChartId;
     /** The chart's title, in its language. */

@@ -154,11 +154,13 @@ test('hidden and zero-width containers draw nothing, without error, until they b
   await page.evaluate(() => {
     const stage = document.getElementById('stage');
     stage.innerHTML = '<div id="hidden" style="display:none"><zhibiao-chart chart="nev"></zhibiao-chart></div>'
-      + '<div id="narrow" style="width:0"><zhibiao-chart chart="5g"></zhibiao-chart></div>';
+      + '<div id="narrow" style="width:0"><zhibiao-chart chart="5g"></zhibiao-chart></div>'
+      + '<zhibiao-chart chart="growth" id="control"></zhibiao-chart>';
   });
+  // The control, connected with them, is drawn: so would they be by now (and a while after).
+  await page.waitForFunction(() => window.__ready.includes('growth'));
   await page.waitForTimeout(400);
-  assert.deepEqual(await page.evaluate(() => window.__ready), []);
-  assert.equal(await page.evaluate(() => window.__counts.transforms), 0, 'no drawing');
+  assert.deepEqual(await page.evaluate(() => window.__ready), ['growth']);
   await page.evaluate(() => {
     document.getElementById('hidden').style.display = 'block';
     document.getElementById('narrow').style.width = '400px';
@@ -171,11 +173,14 @@ test('hidden and zero-width containers draw nothing, without error, until they b
 test('an off-screen chart is drawn only when scrolled near the viewport; its description and table are there for screen readers before', async () => {
   const { context, page, errors } = await open();
   await page.evaluate(() => {
-    document.getElementById('stage').innerHTML = '<div style="height: 4000px"></div><zhibiao-chart chart="growth" id="far"></zhibiao-chart>';
+    document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev" id="control"></zhibiao-chart><div style="height: 4000px"></div><zhibiao-chart chart="growth" id="far"></zhibiao-chart>';
   });
+  // The control, on screen, is drawn: so would the far one be by now (and a while after).
+  await page.waitForFunction(() => window.__ready.includes('nev'));
+  const transforms = await page.evaluate(() => window.__counts.transforms);
   await page.waitForTimeout(400);
-  assert.deepEqual(await page.evaluate(() => window.__ready), []);
-  assert.equal(await page.evaluate(() => window.__counts.transforms), 0, 'no drawing off screen');
+  assert.deepEqual(await page.evaluate(() => window.__ready), ['nev']);
+  assert.equal(await page.evaluate(() => window.__counts.transforms), transforms, 'no drawing off screen');
   const far = page.locator('#far');
   assert.match(await far.locator('#desc').textContent(), /44\.1%/, 'the description is written');
   assert.equal(await far.locator('#table table tbody tr').count() > 0, true, 'the table is written');
@@ -189,10 +194,12 @@ test("in a scrolling box (an app shell), a chart is drawn as it comes within 400
   const { context, page, errors } = await open();
   await page.evaluate(() => {
     document.getElementById('stage').innerHTML = '<div id="app" style="height: 500px; overflow-y: auto"><div style="height: 1500px"></div>' +
-      '<zhibiao-chart chart="growth" id="boxed"></zhibiao-chart><div style="height: 1000px"></div></div>';
+      '<zhibiao-chart chart="growth" id="boxed"></zhibiao-chart><div style="height: 1000px"></div></div><zhibiao-chart chart="nev" id="control"></zhibiao-chart>';
   });
+  // The control, in the window, is drawn: so would the boxed one be by now (and a while after).
+  await page.waitForFunction(() => window.__ready.includes('nev'));
   await page.waitForTimeout(400);
-  assert.deepEqual(await page.evaluate(() => window.__ready), [], "not drawn 1000 px below the box's view");
+  assert.deepEqual(await page.evaluate(() => window.__ready), ['nev'], "not drawn 1000 px below the box's view");
   // Scrolled to 200 px below the box's view: still out of sight (the window would show it).
   const gap = await page.evaluate(() => {
     const app = document.getElementById('app');
