@@ -1376,6 +1376,34 @@ test('a chart moved in the page (removed and put back in one task, or by moveBef
   await context.close();
 });
 
+test("link.js opens a copied link on an article with the script embed: the chart of that kind takes its point and is scrolled to, as the page loads and at a later hash", async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page({ viewport: { width: 900, height: 700 } });
+  await p.route('**/linked.html', (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="en"><meta charset="utf-8"><title>linked</title><link rel="icon" href="data:,">' +
+    `<script type="module" src="${s.url}/dist/zhibiao.js"></script><script type="module" src="${s.url}/dist/link.js"></script>` +
+    '<style>body { width: 700px }</style><zhibiao-chart chart="growth" focus-point="industry_value_added_growth"></zhibiao-chart>' +
+    '<div style="height: 3000px"></div><zhibiao-chart chart="NEV" id="nev"></zhibiao-chart><div style="height: 3000px"></div>' }));
+  await p.goto(`${s.url}/linked.html#nev/nev_sales_growth`);
+  await ready(p, 'nev');
+  const nev = p.locator('#nev');
+  assert.equal(await nev.getAttribute('focus-point'), 'nev_sales_growth');
+  await p.waitForFunction(MARKERS_SHOWN, await nev.elementHandle());
+  const top = () => nev.evaluate((el) => Math.round(el.getBoundingClientRect().top));
+  assert.equal(await top(), 0, 'scrolled to the chart');
+  // A later link on the same page: the growth chart's second showing of its H1 2023 rate.
+  await p.evaluate(() => { location.hash = `#growth/${encodeURIComponent('industry_value_added_growth@2')}`; });
+  const growth = p.locator('zhibiao-chart[chart=growth]');
+  await p.waitForFunction((el) => el.getAttribute('focus-point') === 'industry_value_added_growth@2', await growth.elementHandle());
+  assert.equal(await growth.evaluate((el) => Math.round(el.getBoundingClientRect().top)), 0);
+  // A hash that names no chart here is the page's: nothing changes.
+  await p.evaluate(() => { location.hash = '#comments'; });
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.deepEqual([await growth.getAttribute('focus-point'), await nev.getAttribute('focus-point')], ['industry_value_added_growth@2', 'nev_sales_growth']);
+  assert.deepEqual([...log.pageErrors, ...log.consoleErrors], []);
+  await context.close();
+});
+
 test("frameworks that set properties (Lit's .chart, Angular's [chart]), before the element is defined or after, get the chart they name; a card the mouse showed goes when the chart is reordered (no pointerleave comes), a clicked one stays", async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page();
