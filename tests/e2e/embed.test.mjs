@@ -1834,11 +1834,12 @@ test('the table toggle shows the same data as the canvas, and print hides the bu
   const chart = p.locator('#panel-nev zhibiao-chart');
   const toggle = chart.getByRole('button', { name: '表格' });
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
-  assert.equal(await toggle.evaluate((b) => getComputedStyle(b).boxShadow), 'none');
+  const foot = () => toggle.evaluate((b) => { const s = getComputedStyle(b); return [s.borderBottomWidth, s.borderBottomColor, b.getBoundingClientRect().height]; });
+  const [, , height] = await foot();
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
   // Pressed: a bar in the accent colour along its foot, not a tint alone (1.2:1 against the ground).
-  assert.equal(await toggle.evaluate((b) => getComputedStyle(b).boxShadow), 'rgb(0, 114, 178) 0px -3px 0px 0px inset');
+  assert.deepEqual(await foot(), ['3px', 'rgb(0, 114, 178)', height], 'the same size');
   // Each group's heading row, then its rows: the bars, then the figure the note under them states.
   const cells = await chart.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].slice(0, 2).map((c) => c.textContent)));
   assert.deepEqual(cells, [['各项指标'], ['新能源汽车产量增速', '42.4%'], ['新能源汽车销量增速', '44.1%'], ['规模以上工业增加值增速（参照）', '3.8%'], ['注'], ['新能源汽车产销量连续保持全球第一', '8年']]);
