@@ -410,7 +410,7 @@ impl Widget {
         };
         let resized = shown.width() != width_device_px || shown.height() != height_device_px;
         if resized {
-            let (width, height) = (format!("{}px", scene.width_css_px.round() as i64), format!("{}px", scene.height_css_px.round() as i64));
+            let (width, height) = (format!("{}px", scene.width_css_px.round() as i64), dpr.css_px_showing(height_device_px));
             // The view covers exactly the canvas (which may be wider than the element).
             for style in std::iter::once(style).chain(self.view.as_ref().map(|v| v.canvas.style())) {
                 style.set_property("width", &width)?;

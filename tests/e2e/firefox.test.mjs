@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { serve } from './server.mjs';
 import { FIRST_BAR, SHOWN } from './browser.mjs';
 
@@ -61,7 +62,9 @@ async function withFirefox(fn, prefs = {}) {
     const run = (body, ...args) => command('POST', `${base}/execute/sync`, { script: `${helpers}\n${body}`, args });
     const go = (url) => command('POST', `${base}/url`, { url: `${server.url}${url}` });
     const actions = (list) => command('POST', `${base}/actions`, { actions: list });
-    await fn({ run, go, actions });
+    // A PDF of the page as Firefox prints it (A4 portrait by default), as text.
+    const print = async () => Buffer.from(await command('POST', `${base}/print`, {}), 'base64').toString('latin1');
+    await fn({ run, go, actions, print });
   } finally {
     await command('DELETE', base);
   }
@@ -90,7 +93,8 @@ test('in Firefox, the shipped build draws every chart at DPR 2, answers hover an
       const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
       let ink = 0;
       for (let i = 0; i < data.length; i += 4) if (data[i] < 128) ink += 1;
-      return [id, canvas.width === Math.round(canvas.getBoundingClientRect().width * 2), ink > 2000];
+      const rect = canvas.getBoundingClientRect();
+      return [id, canvas.width === Math.round(rect.width * 2) && canvas.height === rect.height * 2, ink > 2000];
     });`);
     assert.deepEqual(drawn, [['growth', true, true], ['5g', true, true], ['nev', true, true]]);
     // The page's point: highlighted, without a card; the mouse over its bar shows the card.
@@ -122,6 +126,33 @@ test('in Firefox, the shipped build draws every chart at DPR 2, answers hover an
     await run(`document.documentElement.style.colorScheme = 'dark'`);
     for (const id of ['growth', '5g', 'nev']) await until(run, `return ${CORNER(id)} === '16181c'`, `${id} redrawn dark`);
     assert.deepEqual(await run('return window.__errors'), []);
+  });
+});
+
+test('in Firefox, a chart printed with its table open prints the table too (Firefox leaves out of a print what a container query lays out)', async () => {
+  await withFirefox(async ({ run, go, print }) => {
+    await go('/dist/embed.html?chart=growth&lang=en');
+    const chart = "document.querySelector('zhibiao-chart')";
+    await until(run, "return document.title.startsWith('Year-on-year')", 'the title from chart-ready');
+    // Its pages' count, from the Pages object in a compressed object stream (cairo's output).
+    const pages = (pdf) => {
+      for (const m of pdf.matchAll(/\/Type \/ObjStm[\s\S]*?stream\r?\n/g)) {
+        const start = m.index + m[0].length;
+        const objects = inflateSync(Buffer.from(pdf.slice(start, pdf.indexOf('endstream', start)), 'latin1')).toString('latin1');
+        const count = objects.match(/\/Type \/Pages\s+\/Kids \[[^\]]*\]\s+\/Count (\d+)/);
+        if (count) return Number(count[1]);
+      }
+      return 0;
+    };
+    const closed = await print();
+    await run(`${chart}.shadowRoot.querySelector('[aria-pressed]').click();`);
+    await until(run, `return ${chart}.shadowRoot.querySelector('[aria-pressed]').getAttribute('aria-pressed') === 'true'`, 'the table shown');
+    const open = await print();
+    // The chart fills most of a page; its nine rows of figures and quotes take another.
+    assert.equal(pages(closed), 1);
+    assert.ok(pages(open) >= 2, `${pages(open)} page(s) with the table open`);
+    // Its text too (fonts and glyphs), not blank pages where its rows would be.
+    assert.ok(open.length - closed.length > 20000, `${open.length - closed.length} bytes more with the table open`);
   });
 });
 

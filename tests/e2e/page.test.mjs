@@ -170,6 +170,19 @@ test('when the device pixel ratio changes (zoom, another screen), the chart redr
   await page.evaluate(() => window.__resolutionQueries.slice(3, 6).forEach((q) => q.dispatchEvent(new Event('change'))));
   await page.waitForFunction(() => window.__resolutionQueries.length === 9);
   assert.deepEqual(await page.evaluate(() => window.__resolutionQueries.slice(6).map((q) => q.matches)), [true, true, true]);
+  // Redrawn for it, and shown at a CSS height that covers its rows whole (its height rounded to a
+  // whole CSS px would scale 337 rows into 337.33 device px: blurred where the browser snaps).
+  const crisp = async (ratio) => {
+    await page.waitForFunction(({ el, ratio }) => { const { canvas } = window.__shown(el); return canvas.width === Math.round(canvas.getBoundingClientRect().width * ratio); },
+      { el: await chart.elementHandle(), ratio }, { timeout: 2000 });
+    const rows = await chart.evaluate((el, ratio) => { const { canvas } = window.__shown(el); return [canvas.height, canvas.getBoundingClientRect().height * ratio]; }, ratio);
+    assert.ok(Math.abs(rows[0] - rows[1]) < 0.03, `at ${ratio}: ${rows[0]} rows shown in ${rows[1]} device px`);
+  };
+  await crisp(4 / 3);
+  // And at 1.1 (a 110 % zoom): a height in whole CSS px would have to be a multiple of 10.
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 800, height: 900, deviceScaleFactor: 1.1, mobile: false });
+  await page.evaluate(() => window.__resolutionQueries.slice(6, 9).forEach((q) => q.dispatchEvent(new Event('change'))));
+  await crisp(1.1);
   // Still a working chart: a hover on the first bar shows its card.
   const bar = await chart.evaluate(FIRST_BAR);
   const box = await chart.locator('canvas[role=application]').boundingBox();
