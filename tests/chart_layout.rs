@@ -321,14 +321,14 @@ fn each_axis_has_at_most_six_steps_50_px_apart_or_closer_only_for_a_shorter_axis
                         axes_seen += 1;
                         let centre = |b: &RectCss| b.x_css_px + b.width_css_px / 2.0;
                         assert!(ticks.len() <= 7, "{id:?} {lang:?} {width}: {} ticks", ticks.len());
-                        let zero = centre(&ticks[0]);
-                        let axis_css_px = centre(&ticks[ticks.len() - 1]) - zero;
+                        let zero_css_px = centre(&ticks[0]);
+                        let axis_css_px = centre(&ticks[ticks.len() - 1]) - zero_css_px;
                         let spacing_css_px = axis_css_px / (ticks.len() - 1) as f64;
                         if spacing_css_px < 50.0 - 0.01 {
                             closer += 1;
                             // The longest bar ends before its figure.
-                            let bar_end = figures.iter().map(|f| f.x_css_px).fold(f64::MIN, f64::max);
-                            assert!(axis_css_px < 1.5 * (bar_end - zero), "{id:?} {lang:?} {width}: steps {spacing_css_px} px apart on an axis of {axis_css_px} px, the longest bar under {} px", bar_end - zero);
+                            let bar_end_css_px = figures.iter().map(|f| f.x_css_px).fold(f64::MIN, f64::max);
+                            assert!(axis_css_px < 1.5 * (bar_end_css_px - zero_css_px), "{id:?} {lang:?} {width}: steps {spacing_css_px} px apart on an axis of {axis_css_px} px, the longest bar under {} px", bar_end_css_px - zero_css_px);
                         }
                     }
                 }

@@ -307,6 +307,13 @@ async fn the_pages_point_at_rest_is_ringed_as_well_as_coloured() {
     pointer(&el, "pointermove", "mouse", bar_centre(&scene, 0));
     assert!(tip_shown(&el));
     assert_eq!(ring(&el), "none", "a hovered point has its card");
+    // The page's point itself, hovered: its card, and no ring; the mouse gone, the ring again.
+    pointer(&el, "pointermove", "mouse", bar_centre(&scene, 1));
+    assert_eq!(text(&el, ".tip.shown .value"), "44.1%");
+    assert_eq!(ring(&el), "none", "the page's point, hovered, has its card");
+    pointer(&el, "pointerleave", "mouse", bar_centre(&scene, 1));
+    assert!(!tip_shown(&el));
+    assert_ne!(ring(&el), "none", "the page's point at rest again");
 }
 
 /// WCAG 1.4.13: Escape, wherever the focus is, hides a card the mouse shows, without moving the

@@ -49,13 +49,12 @@
 
     let file = 'hash.js';
     try {
-      const { readHash } = await hashModule;
+      const { readHash, names } = await hashModule;
       // A link the chart's copy button made here ends in #chart/point: open with that point focused.
       const openHash = () => {
         const hash = readHash();
         if (!hash) return;
-        const { chart, point } = hash;
-        if (point && chart.toLowerCase() === el.getAttribute('chart').trim().toLowerCase()) el.setAttribute('focus-point', point);
+        if (hash.point && names(hash, el)) el.setAttribute('focus-point', hash.point);
         else el.removeAttribute('focus-point');
       };
       openHash();

@@ -1,4 +1,4 @@
-// The URL hash that the page and the iframe embed both read: #chart, or #chart/point_id as the
+// The URL hash that the page, the iframe embed and link.js read: #chart, or #chart/point_id as the
 // chart's copy-link button writes it.
 
 /** `{ chart, point }` from the page's hash (`point` undefined for #chart); null for a malformed
@@ -10,4 +10,10 @@ export function readHash() {
   } catch {
     return null;
   }
+}
+
+/** Whether `hash` names the chart `el` shows: its `chart` attribute, in any case and spaces, as
+ * the element reads it. */
+export function names(hash, el) {
+  return !!hash?.chart && hash.chart.trim().toLowerCase() === el.getAttribute('chart')?.trim().toLowerCase();
 }

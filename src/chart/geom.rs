@@ -68,18 +68,21 @@ pub struct DevicePixelRatio(pub f64);
 impl DevicePixelRatio {
     /// The canvas backing store for a CSS size: CSS × ratio, rounded, at least 1 × 1.
     pub fn backing_size_device_px(self, width_css_px: f64, height_css_px: f64) -> (u32, u32) {
-        let ratio = if self.0.is_finite() && self.0 > 0.0 { self.0 } else { 1.0 };
+        let ratio = self.or_one();
         let to_device = |css: f64| (css.max(1.0) * ratio).round().min(32_767.0) as u32;
         (to_device(width_css_px), to_device(height_css_px))
     }
 
-    /// The CSS length, in px to a thousandth (written from an integer), that shows `device_px`
-    /// device pixels whole: a canvas 242 px tall at 1.25 has 303 rows, which its height rounded
-    /// in CSS px (302.5 device px) would show scaled, blurred.
-    pub fn css_px_showing(self, device_px: u32) -> String {
-        let ratio = if self.0.is_finite() && self.0 > 0.0 { self.0 } else { 1.0 };
-        // In thousandths, with an exponent (CSS numbers take one): written as the widths are.
-        format!("{}e-3px", (f64::from(device_px) * 1000.0 / ratio).round() as i64)
+    /// The CSS length, in thousandths of a px, that shows `device_px` device pixels whole: a
+    /// canvas 242 px tall at 1.25 has 303 rows, which its height rounded to a whole CSS px (302.5
+    /// device px) would show scaled, blurred.
+    pub fn milli_css_px_showing(self, device_px: u32) -> i64 {
+        (f64::from(device_px) * 1000.0 / self.or_one()).round() as i64
+    }
+
+    /// The ratio, or 1 where it is none (not finite, or not above 0).
+    fn or_one(self) -> f64 {
+        if self.0.is_finite() && self.0 > 0.0 { self.0 } else { 1.0 }
     }
 }
 
@@ -136,12 +139,12 @@ mod tests {
 
     #[test]
     fn a_canvas_css_height_shows_its_device_rows_whole() {
-        for (ratio, css_px, device_px, shown) in [(1.25, 242.0, 303, "242400e-3px"), (2.0, 633.0, 1266, "633000e-3px"), (1.0, 294.0, 294, "294000e-3px"), (0.9, 511.0, 460, "511111e-3px")] {
+        for (ratio, css_px, device_px, shown) in [(1.25, 242.0, 303, 242_400), (2.0, 633.0, 1266, 633_000), (1.0, 294.0, 294, 294_000), (0.9, 511.0, 460, 511_111)] {
             let dpr = DevicePixelRatio(ratio);
             assert_eq!(dpr.backing_size_device_px(680.0, css_px).1, device_px);
-            assert_eq!(dpr.css_px_showing(device_px), shown);
+            assert_eq!(dpr.milli_css_px_showing(device_px), shown);
         }
         // A ratio that is no ratio is 1.
-        assert_eq!(DevicePixelRatio(f64::NAN).css_px_showing(294), "294000e-3px");
+        assert_eq!(DevicePixelRatio(f64::NAN).milli_css_px_showing(294), 294_000);
     }
 }

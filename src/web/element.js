@@ -290,8 +290,7 @@ export function defineElement(name, newHooks) {
       return super.lang;
     }
     set lang(value) {
-      if (value == null) this.removeAttribute('lang');
-      else super.lang = value;
+      reflect(this, 'lang', value);
     }
     /** `chart` and `focus-point` as properties too (Lit's `.chart=${…}`, Angular's `[chart]`,
      * which set properties): each sets its attribute, or with null or undefined removes it. */

@@ -342,7 +342,9 @@ fn attribute_changed(host: &HtmlElement, attribute: &str) {
     let Some(id) = widget_id(host) else { return };
     let changed = with_mounted(id, |m| {
         if attribute == "moved" {
-            let _ = m.widget.pointer_left();
+            if let Err(error) = m.widget.pointer_left() {
+                report("a moved chart kept its card", &error);
+            }
         }
         if attribute != "focus-point" && !m.widget.read_attributes() {
             return false;
@@ -356,8 +358,8 @@ fn attribute_changed(host: &HtmlElement, attribute: &str) {
 }
 
 /// TypeScript for the npm package (`pkg/zhibiao.d.ts`): the element's tag and its `chart-ready`
-/// event, so that `document.querySelector('zhibiao-chart')` is an `HTMLElement` and the event's
-/// `detail` is typed. wasm-bindgen writes it into the `.d.ts`; none of it reaches the wasm.
+/// event, so that `document.querySelector('zhibiao-chart')` is a `ZhibiaoChartElement` (an
+/// `HTMLElement` with its two properties) and the event's `detail` is typed. wasm-bindgen writes it into the `.d.ts`; none of it reaches the wasm.
 #[wasm_bindgen(typescript_custom_section)]
 const ELEMENT_TYPES: &'static str = r#"
 /** A chart's `chart` attribute, as `chart-ready` gives it (the attribute itself may differ in case and spaces). */
@@ -373,9 +375,11 @@ export interface ZhibiaoChartReadyDetail {
 /** The element: its attributes, or these properties, which set them (null or undefined removes one; `lang` is HTML's). */
 export interface ZhibiaoChartElement extends HTMLElement {
     /** The `chart` attribute: "growth", "5g" or "nev", in any case. */
-    chart: string | null;
+    get chart(): string | null;
+    set chart(value: string | null | undefined);
     /** The `focus-point` attribute: the id of the indicator to highlight, `@2` for its second showing. */
-    focusPoint: string | null;
+    get focusPoint(): string | null;
+    set focusPoint(value: string | null | undefined);
 }
 
 declare global {

@@ -410,7 +410,12 @@ impl Widget {
         };
         let resized = shown.width() != width_device_px || shown.height() != height_device_px;
         if resized {
-            let (width, height) = (format!("{}px", scene.width_css_px.round() as i64), dpr.css_px_showing(height_device_px));
+            // The height to a thousandth of a px, so that the rows show whole at any ratio (written
+            // with an exponent, which CSS numbers take, from an integer). The width stays the
+            // element's in whole px (wider by a fraction, `max-width: 100%` would take it back):
+            // at a fractional ratio, where the element's width times it is no whole number of
+            // device pixels, the columns may still be resampled (known).
+            let (width, height) = (format!("{}px", scene.width_css_px.round() as i64), format!("{}e-3px", dpr.milli_css_px_showing(height_device_px)));
             // The view covers exactly the canvas (which may be wider than the element).
             for style in std::iter::once(style).chain(self.view.as_ref().map(|v| v.canvas.style())) {
                 style.set_property("width", &width)?;

@@ -1376,7 +1376,7 @@ test('a chart moved in the page (removed and put back in one task, or by moveBef
   await context.close();
 });
 
-test("link.js opens a copied link on an article with the script embed: the chart of that kind takes its point and is scrolled to, as the page loads and at a later hash", async () => {
+test("link.js opens a copied link on an article with the script embed: the chart of that kind takes its point and is scrolled to, as the page loads and at a later hash; other hashes are the page's", async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page({ viewport: { width: 900, height: 700 } });
   await p.route('**/linked.html', (route) => route.fulfill({ contentType: 'text/html', body:
@@ -1396,10 +1396,16 @@ test("link.js opens a copied link on an article with the script embed: the chart
   const growth = p.locator('zhibiao-chart[chart=growth]');
   await p.waitForFunction((el) => el.getAttribute('focus-point') === 'industry_value_added_growth@2', await growth.elementHandle());
   assert.equal(await growth.evaluate((el) => Math.round(el.getBoundingClientRect().top)), 0);
-  // A hash that names no chart here is the page's: nothing changes.
+  // A hash that names no chart here is the page's: nothing changes, nothing scrolls.
+  await p.evaluate(() => scrollTo(0, 1000));
   await p.evaluate(() => { location.hash = '#comments'; });
   await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.deepEqual([await growth.getAttribute('focus-point'), await nev.getAttribute('focus-point')], ['industry_value_added_growth@2', 'nev_sales_growth']);
+  assert.equal(await p.evaluate(() => scrollY), 1000);
+  // Nor one that is an element's id in the page (a heading's), where it names no point.
+  await p.evaluate(() => { document.body.insertAdjacentHTML('beforeend', '<h2 id="growth">Growth</h2><div style="height: 3000px"></div>'); location.hash = '#growth'; });
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.ok(await p.evaluate(() => Math.abs(document.getElementById('growth').getBoundingClientRect().top) < 1), 'the heading, not the chart');
   assert.deepEqual([...log.pageErrors, ...log.consoleErrors], []);
   await context.close();
 });
@@ -1996,6 +2002,7 @@ document.createElement('zhibiao-chart').setAttribute('chart', 'nev');
 const made = document.createElement('zhibiao-chart');
 made.chart = 'nev';
 made.focusPoint = null;
+made.focusPoint = undefined;
 const shown: string | null = made.chart;
 console.log(shown);
 // @ts-expect-error: a chart is named by a string

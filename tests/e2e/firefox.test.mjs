@@ -62,7 +62,7 @@ async function withFirefox(fn, prefs = {}) {
     const run = (body, ...args) => command('POST', `${base}/execute/sync`, { script: `${helpers}\n${body}`, args });
     const go = (url) => command('POST', `${base}/url`, { url: `${server.url}${url}` });
     const actions = (list) => command('POST', `${base}/actions`, { actions: list });
-    // A PDF of the page as Firefox prints it (A4 portrait by default), as text.
+    // A PDF of the page as Firefox prints it (WebDriver's default paper, US Letter, portrait), as text.
     const print = async () => Buffer.from(await command('POST', `${base}/print`, {}), 'base64').toString('latin1');
     await fn({ run, go, actions, print });
   } finally {

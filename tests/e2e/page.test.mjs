@@ -554,9 +554,9 @@ test('after a transition around the chart ends (a card\'s zoom on hover), hoveri
   const box = await chart.locator('canvas[role=application]').boundingBox();
   // Onto the chart's title: the zoom starts, and the chart reads its place as it starts.
   await page.mouse.move(box.x + 40, box.y + 10);
-  // The zoom's end (its transition finished), then a frame.
-  await page.waitForFunction(() => document.getAnimations().length > 0);
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)).then(() => new Promise((r) => requestAnimationFrame(r))));
+  // The zoom's end: the panel at its full scale, no transition running; then a frame.
+  await page.waitForFunction(() => getComputedStyle(document.getElementById('panel-growth')).transform === 'matrix(1.05, 0, 0, 1.05, 0, 0)' && document.getAnimations().length === 0);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
   // The lowest bar, 3.8 % for H1 2023, as the zoomed chart shows it: a point near its bottom edge.
   const point = await chart.evaluate((el) => {
     const { canvas, context } = window.__shown(el);

@@ -159,8 +159,10 @@ test('hidden and zero-width containers draw nothing, without error, until they b
   });
   // The control, connected with them, is drawn: so would they be by now (and a while after).
   await page.waitForFunction(() => window.__ready.includes('growth'));
+  const transforms = await page.evaluate(() => window.__counts.transforms);
   await page.waitForTimeout(400);
   assert.deepEqual(await page.evaluate(() => window.__ready), ['growth']);
+  assert.equal(await page.evaluate(() => window.__counts.transforms), transforms, 'no drawing');
   await page.evaluate(() => {
     document.getElementById('hidden').style.display = 'block';
     document.getElementById('narrow').style.width = '400px';

@@ -37,6 +37,16 @@ pub enum Pin {
     Keyboard,
 }
 
+/// The class of the focused point's first marker: the keys' point, and the page's at rest (which
+/// shows no card), have a ring as well as a colour; a point the mouse or a tap shows has its card.
+fn ring_class(focused: Option<(usize, Pin)>) -> &'static str {
+    match focused {
+        Some((_, Pin::Keyboard)) => "marker key",
+        Some((_, Pin::Page)) => "marker page",
+        _ => "marker",
+    }
+}
+
 /// One point's tooltip, built and measured whole once, and placed (whole or brief) once for each
 /// layout of the chart.
 pub(super) struct Card {
@@ -154,12 +164,7 @@ impl Widget {
     /// bar's part, nor a point the mouse shows), and, shown, it rings the chart too (Firefox
     /// keeps `:focus-visible` off for keys used after a click). A hidden marker keeps its class.
     pub(super) fn place_markers(&mut self, marks: &[Mark]) -> Result<(), JsValue> {
-        // The keys' point, and the page's at rest (which has no card): a ring as well as a colour.
-        let ring = match self.focused {
-            Some((_, Pin::Keyboard)) => "marker key",
-            Some((_, Pin::Page)) => "marker page",
-            _ => "marker",
-        };
+        let ring = ring_class(self.focused);
         let mut placed = 0;
         for (mark, (rect, color)) in marks.iter().filter_map(|m| Some((m, m.shape()?))) {
             let stroke_css_px = match mark {
@@ -406,14 +411,13 @@ impl Widget {
     }
 
     /// Highlights a point (or none) and shows its tooltip; moves the markers only when the point
-    /// changes (or whether the keys reached it), and does nothing while the pointer stays on the
-    /// same point.
+    /// changes (or its ring), and does nothing while the pointer stays on the same point.
     pub fn focus(&mut self, point: Option<usize>, pin: Pin) -> Result<(), JsValue> {
-        // Also when the same point is now reached by the keys, or no longer: it has a ring the
-        // mouse's has not (`place_markers`).
-        let was_keyed = matches!(self.focused, Some((_, Pin::Keyboard)));
-        let changed = self.focused.map(|(idx, _)| idx) != point || was_keyed != (pin == Pin::Keyboard);
-        self.focused = point.map(|idx| (idx, pin));
+        // Also when the same point is now reached otherwise: the keys' and the page's have a ring
+        // the mouse's and a tap's have not (`place_markers`).
+        let now = point.map(|idx| (idx, pin));
+        let changed = self.focused.map(|(idx, _)| idx) != point || ring_class(self.focused) != ring_class(now);
+        self.focused = now;
         // Hiding by key or tap is the reader's choice, which lasts until a point shows; hiding by
         // hover (over no point) is not.
         if point.is_some() {
