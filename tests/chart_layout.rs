@@ -5,52 +5,35 @@ use zhibiao::chart::draw::to_svg;
 use zhibiao::chart::geom::{EstimateMeasure, Font, PointCss, RectCss, TextMeasure};
 use zhibiao::chart::layout::{layout, padding_css_px};
 use zhibiao::chart::describe::tooltip;
-use zhibiao::chart::scene::{CardPlace, Mark, Scene, Target};
+use zhibiao::chart::scene::{CardPlace, Mark, Scene, Target, WHOLE_CHART};
 use zhibiao::chart::wrap::wrap;
 use zhibiao::chart::spec::{Chart, PanelKind};
 use zhibiao::chart::theme::{DARK, LIGHT};
 use zhibiao::chart::{ChartId, Lang};
 
+#[path = "common/fit.rs"]
+mod fit;
+
 fn chart(id: ChartId, lang: Lang) -> Chart {
     Chart::build(id, lang).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// The whole chart in the window (`Scene::card_position`'s `visible_css_px`).
-const ALL_VISIBLE: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
 
 fn scene(id: ChartId, lang: Lang, width: f64, focused: Option<usize>) -> Scene {
     layout(&chart(id, lang), width, &EstimateMeasure, &LIGHT, focused)
 }
 
-/// From 230 px: narrower still (the element's least width is 200 px), the English 5G chart's
-/// traffic axis has no room for its ticks (README).
+/// With the host's estimate; tests/web.rs runs the same check with the browser's fonts.
 #[test]
 fn no_label_overlaps_or_leaves_the_canvas_from_230_to_1200_px() {
-    for id in ChartId::ALL {
-        for lang in [Lang::Zh, Lang::En] {
-            for width in (230..=1200).step_by(10) {
-                let s = scene(id, lang, f64::from(width), Some(0));
-                let boxes = s.text_boxes(&EstimateMeasure);
-                assert!(boxes.len() > 10, "{id:?} {lang:?} {width}: {} pieces of text", boxes.len());
-                for (text, b) in &boxes {
-                    assert!(b.x_css_px >= 0.0 && b.right_css_px() <= s.width_css_px, "{id:?} {lang:?} {width}: {text:?} runs off");
-                    assert!(b.y_css_px >= 0.0 && b.bottom_css_px() <= s.height_css_px, "{id:?} {lang:?} {width}: {text:?} below");
-                }
-                for (i, (ta, a)) in boxes.iter().enumerate() {
-                    for (tb, b) in &boxes[i + 1..] {
-                        assert!(!a.overlaps(b), "{id:?} {lang:?} {width}: {ta:?} overlaps {tb:?}");
-                    }
-                }
-            }
-        }
-    }
+    fit::assert_no_text_overlaps_or_leaves_the_canvas(&EstimateMeasure);
 }
 
 /// Labels may be shortened (the tooltip has them in full), figures never: every point's value is
 /// on the canvas whole, on one line or wrapped over several, at every width and font width.
 #[test]
 fn every_figure_is_drawn_in_full_at_every_width() {
-    each_layout((230..=1200).step_by(10), |c, id, lang, width, s| {
+    each_layout((230..=1200).step_by(10), |c, id, lang, width, _, s| {
         // Not the small text (axis ticks and the source line): a tick such as "40%"
         // must not stand in for a figure. (A 5G part's figure ends its legend line,
         // in the labels' font; the other figures are bold.)
@@ -104,13 +87,13 @@ fn every_figure_stands_on_one_line() {
 
 /// Every chart's layout, in both languages, at `widths` in three font widths:
 /// `check(chart, id, lang, width, scene)`.
-fn each_layout(widths: impl Iterator<Item = u32> + Clone, mut check: impl FnMut(&Chart, ChartId, Lang, u32, &Scene)) {
+fn each_layout(widths: impl Iterator<Item = u32> + Clone, mut check: impl FnMut(&Chart, ChartId, Lang, u32, &dyn TextMeasure, &Scene)) {
     for id in ChartId::ALL {
         for lang in [Lang::Zh, Lang::En] {
             let c = chart(id, lang);
             for width in widths.clone() {
                 for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
-                    check(&c, id, lang, width, &layout(&c, f64::from(width), measure, &LIGHT, None));
+                    check(&c, id, lang, width, measure, &layout(&c, f64::from(width), measure, &LIGHT, None));
                 }
             }
         }
@@ -120,7 +103,7 @@ fn each_layout(widths: impl Iterator<Item = u32> + Clone, mut check: impl FnMut(
 /// Every text mark of every chart, as [`each_layout`] lays them out:
 /// `check(chart, id, lang, width, text)`.
 fn each_text_mark(widths: impl Iterator<Item = u32> + Clone, mut check: impl FnMut(&Chart, ChartId, Lang, u32, &str)) {
-    each_layout(widths, |c, id, lang, width, s| {
+    each_layout(widths, |c, id, lang, width, _, s| {
         for m in &s.marks {
             if let Mark::Text { text, .. } = m {
                 check(c, id, lang, width, text);
@@ -180,7 +163,7 @@ fn a_line_that_starts_with_an_opening_bracket_is_flush_with_the_line_above() {
 /// date: never shortened, from 250 px (four lines at most, where labels take three).
 #[test]
 fn title_and_source_line_are_drawn_whole() {
-    each_layout((250..=1200).step_by(10), |c, id, lang, width, s| {
+    each_layout((250..=1200).step_by(10), |c, id, lang, width, _, s| {
         // Their lines, joined, hold each whole: none shortened, none dropped.
         let drawn = s.marks.iter().filter_map(|m| match m { Mark::Text { text, .. } => Some(text.as_str()), _ => None }).collect::<Vec<_>>().join(lang.pick("", " "));
         for whole in [&c.title, &c.source_line] {
@@ -307,34 +290,26 @@ fn axes_and_figures(s: &Scene, measure: &dyn TextMeasure) -> Vec<(Vec<RectCss>, 
 #[test]
 fn each_axis_has_at_most_six_steps_50_px_apart_or_closer_only_for_a_shorter_axis() {
     let (mut axes_seen, mut closer) = (0, 0);
-    for id in ChartId::ALL {
-        for lang in [Lang::Zh, Lang::En] {
-            for measure in [&EstimateMeasure as &dyn TextMeasure, &Scaled(0.8), &Scaled(1.2)] {
-                for width in (320..=1200).step_by(10) {
-                    let c = chart(id, lang);
-                    let s = layout(&c, f64::from(width), measure, &LIGHT, None);
-                    let axes = axes_and_figures(&s, measure);
-                    let panels: Vec<PanelKind> = c.panels.iter().map(|p| p.kind).filter(|k| *k != PanelKind::Stats).collect();
-                    assert_eq!(axes.len(), panels.len(), "{id:?} {lang:?} {width}: an axis for every bar panel");
-                    // (A share's axis is the whole, 0 to 100%, whatever its bar.)
-                    for ((ticks, figures), _) in axes.into_iter().zip(panels).filter(|(_, kind)| *kind != PanelKind::Share) {
-                        axes_seen += 1;
-                        let centre = |b: &RectCss| b.x_css_px + b.width_css_px / 2.0;
-                        assert!(ticks.len() <= 7, "{id:?} {lang:?} {width}: {} ticks", ticks.len());
-                        let zero_css_px = centre(&ticks[0]);
-                        let axis_css_px = centre(&ticks[ticks.len() - 1]) - zero_css_px;
-                        let spacing_css_px = axis_css_px / (ticks.len() - 1) as f64;
-                        if spacing_css_px < 50.0 - 0.01 {
-                            closer += 1;
-                            // The longest bar ends before its figure.
-                            let bar_end_css_px = figures.iter().map(|f| f.x_css_px).fold(f64::MIN, f64::max);
-                            assert!(axis_css_px < 1.5 * (bar_end_css_px - zero_css_px), "{id:?} {lang:?} {width}: steps {spacing_css_px} px apart on an axis of {axis_css_px} px, the longest bar under {} px", bar_end_css_px - zero_css_px);
-                        }
-                    }
-                }
+    each_layout((320..=1200).step_by(10), |c, id, lang, width, measure, s| {
+        let axes = axes_and_figures(s, measure);
+        let panels: Vec<PanelKind> = c.panels.iter().map(|p| p.kind).filter(|k| *k != PanelKind::Stats).collect();
+        assert_eq!(axes.len(), panels.len(), "{id:?} {lang:?} {width}: an axis for every bar panel");
+        // (A share's axis is the whole, 0 to 100%, whatever its bar.)
+        for ((ticks, figures), _) in axes.into_iter().zip(panels).filter(|(_, kind)| *kind != PanelKind::Share) {
+            axes_seen += 1;
+            let centre = |b: &RectCss| b.x_css_px + b.width_css_px / 2.0;
+            assert!(ticks.len() <= 7, "{id:?} {lang:?} {width}: {} ticks", ticks.len());
+            let zero_css_px = centre(&ticks[0]);
+            let axis_css_px = centre(&ticks[ticks.len() - 1]) - zero_css_px;
+            let spacing_css_px = axis_css_px / (ticks.len() - 1) as f64;
+            if spacing_css_px < 50.0 - 0.01 {
+                closer += 1;
+                // The longest bar ends before its figure.
+                let bar_end_css_px = figures.iter().map(|f| f.x_css_px).fold(f64::MIN, f64::max);
+                assert!(axis_css_px < 1.5 * (bar_end_css_px - zero_css_px), "{id:?} {lang:?} {width}: steps {spacing_css_px} px apart on an axis of {axis_css_px} px, the longest bar under {} px", bar_end_css_px - zero_css_px);
             }
         }
-    }
+    });
     assert!(axes_seen > 1000 && closer < axes_seen / 2, "{axes_seen} axes, {closer} with closer steps");
 }
 
@@ -828,7 +803,7 @@ fn a_tooltip_card_leaves_its_bar_and_the_figures_in_view() {
                 for t in &s.targets {
                     // A large card (the 340 px maximum width, and a long quote) and a short one.
                     for (card_w, card_h) in [(340.0, 195.0), (240.0, 110.0)] {
-                        let at = s.card_position(t, card_w, card_h, ALL_VISIBLE, &EstimateMeasure).at;
+                        let at = s.card_position(t, card_w, card_h, WHOLE_CHART, &EstimateMeasure).at;
                         let card = RectCss::new(at.x_css_px, at.y_css_px, card_w, card_h);
                         let case = format!("{id:?} {lang:?} {width} point {} card {card_w}×{card_h}: {card:?}", t.point_idx);
                         assert!(card.x_css_px >= 12.0 && card.right_css_px() <= s.width_css_px - 12.0, "{case}");
@@ -876,8 +851,8 @@ fn a_brief_card_leaves_its_bar_and_figure_in_view_at_every_width() {
                 for t in &s.targets {
                     let (card_w, card_h) = brief_card_css_px(&c, t.point_idx, f64::min(340.0, width - 24.0));
                     tallest = tallest.max(card_h);
-                    let whole = s.card_position(t, card_w, 195.0, ALL_VISIBLE, &EstimateMeasure);
-                    let place = s.card_position(t, card_w, card_h, ALL_VISIBLE, &EstimateMeasure);
+                    let whole = s.card_position(t, card_w, 195.0, WHOLE_CHART, &EstimateMeasure);
+                    let place = s.card_position(t, card_w, card_h, WHOLE_CHART, &EstimateMeasure);
                     let card = RectCss::new(place.at.x_css_px, place.at.y_css_px, card_w, card_h);
                     let case = format!("{id:?} {lang:?} {width} point {}: {card:?}", t.point_idx);
                     let (own, cut, hidden) = card_covers(&s, t, card);
@@ -905,7 +880,7 @@ fn a_card_stays_inside_the_part_of_the_chart_in_the_window() {
         for lang in [Lang::Zh, Lang::En] {
             let s = scene(id, lang, 1280.0, None);
             for t in &s.targets {
-                let whole = s.card_position(t, 340.0, 195.0, ALL_VISIBLE, &EstimateMeasure).at;
+                let whole = s.card_position(t, 340.0, 195.0, WHOLE_CHART, &EstimateMeasure).at;
                 // The 300 px around the target's row, the rest of the chart out of the window.
                 let row = t.hit.center().y_css_px;
                 for visible in [(row - 40.0, row + 260.0), (row - 260.0, row + 40.0)] {
@@ -935,7 +910,7 @@ fn a_card_stays_across_by_a_target_narrower_than_the_chart() {
             let s = scene(ChartId::FiveG, lang, width, None);
             for t in s.targets.iter().filter(|t| t.hit.width_css_px < width / 2.0) {
                 for (card_w, card_h) in [(340.0, 195.0), (240.0, 80.0)] {
-                    let at = s.card_position(t, card_w, card_h, ALL_VISIBLE, &EstimateMeasure).at;
+                    let at = s.card_position(t, card_w, card_h, WHOLE_CHART, &EstimateMeasure).at;
                     let card = RectCss::new(at.x_css_px, at.y_css_px, card_w, card_h);
                     let case = format!("{lang:?} {width} point {} at {:?}: card {card:?}", t.point_idx, t.hit);
                     let gap_css_px = (t.hit.x_css_px - card.right_css_px()).max(card.x_css_px - t.hit.right_css_px());
@@ -980,7 +955,7 @@ fn the_nev_sales_card_leaves_the_production_figure_readable() {
             let production = c.point_named("nev_production_growth").expect("the production growth point");
             let t = s.target(sales).expect("its target");
             let figure = s.target(production).expect("its target").figure;
-            let at = s.card_position(t, 340.0, 195.0, ALL_VISIBLE, &EstimateMeasure).at;
+            let at = s.card_position(t, 340.0, 195.0, WHOLE_CHART, &EstimateMeasure).at;
             let card = RectCss::new(at.x_css_px, at.y_css_px, 340.0, 195.0);
             let cut = card.overlaps(&figure) && !(card.x_css_px <= figure.x_css_px && figure.right_css_px() <= card.right_css_px());
             assert!(!cut, "{lang:?} {width}: {card:?} cuts through {figure:?}");
@@ -1027,7 +1002,7 @@ fn a_card_with_no_place_by_its_row_stays_inside_the_chart() {
                 let s = scene(id, lang, width, None);
                 for t in &s.targets {
                     let (card_w, card_h) = (width - 40.0, 330.0);
-                    let at = s.card_position(t, card_w, card_h, ALL_VISIBLE, &EstimateMeasure).at;
+                    let at = s.card_position(t, card_w, card_h, WHOLE_CHART, &EstimateMeasure).at;
                     let card = RectCss::new(at.x_css_px, at.y_css_px, card_w, card_h);
                     let (own, cut, hidden) = card_covers(&s, t, card);
                     assert!(card.x_css_px >= 12.0 && card.right_css_px() <= s.width_css_px - 12.0, "{id:?} {lang:?} {width}: {card:?}");

@@ -18,6 +18,9 @@ use zhibiao::CanvasMeasure;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "common/fit.rs"]
+mod fit;
+
 fn document() -> Document {
     web_sys::window().and_then(|w| w.document()).expect("a document")
 }
@@ -599,34 +602,13 @@ async fn on_a_page_in_a_language_the_chart_does_not_speak_its_parts_say_they_are
 }
 
 /// The native test of overlaps measures with an estimate; this one with the browser's own fonts
-/// (the canvas's `measureText`), as the widget lays out: no piece of text overlaps another or
-/// leaves the canvas, for every chart in both languages from 230 to 1200 px.
+/// (the canvas's `measureText`), as the widget lays out (tests/common/fit.rs).
 #[wasm_bindgen_test]
 async fn with_the_browsers_fonts_no_text_overlaps_or_leaves_the_canvas_from_230_to_1200_px() {
     let el = mount("growth", None, 800);
     ready(&el).await.expect("chart-ready");
     let (_, ctx) = canvas(&el);
-    let measure = CanvasMeasure(&ctx);
-    let mut checked = 0;
-    for id in ChartId::ALL {
-        for lang in [Lang::Zh, Lang::En] {
-            let chart = Chart::build(id, lang).expect("chart");
-            for width in (230..=1200).step_by(10) {
-                let s = layout(&chart, f64::from(width), &measure, &LIGHT, Some(0));
-                let boxes = s.text_boxes(&measure);
-                assert!(boxes.len() > 10, "{id:?} {lang:?} {width}: {} pieces of text", boxes.len());
-                for (i, (ta, a)) in boxes.iter().enumerate() {
-                    assert!(a.x_css_px >= 0.0 && a.right_css_px() <= s.width_css_px, "{id:?} {lang:?} {width}: {ta:?} runs off");
-                    assert!(a.y_css_px >= 0.0 && a.bottom_css_px() <= s.height_css_px, "{id:?} {lang:?} {width}: {ta:?} below");
-                    for (tb, b) in &boxes[i + 1..] {
-                        assert!(!a.overlaps(b), "{id:?} {lang:?} {width}: {ta:?} overlaps {tb:?}");
-                    }
-                }
-                checked += 1;
-            }
-        }
-    }
-    assert_eq!(checked, 6 * 98);
+    fit::assert_no_text_overlaps_or_leaves_the_canvas(&CanvasMeasure(&ctx));
 }
 
 #[wasm_bindgen_test]

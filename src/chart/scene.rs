@@ -113,6 +113,10 @@ pub struct Scene {
     pub targets: Vec<Target>,
 }
 
+/// The whole chart as the part of it in the window (`Scene::card_position`'s `visible_css_px`),
+/// from its top to its foot: where a card the page scrolls to show is placed.
+pub const WHOLE_CHART: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
+
 impl Scene {
     /// The point under `p`: the smallest target that contains it; `None` over gaps and text.
     pub fn hit(&self, p: PointCss) -> Option<usize> {

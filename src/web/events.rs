@@ -69,18 +69,16 @@ pub(super) fn on_after_print(m: &mut Mounted, _: &Event, window: &web_sys::Windo
 /// canvas's place on screen is read at every event: a carousel's `element.animate()` or a
 /// transform set by script moves it with no event to say so. Pointer moves come at the start of
 /// a frame, after the last one's layout, so the read usually forces none (a page's own listener
-/// that changed the page before ours would).
+/// that changed the page before ours would). Its size on screen, against the layout it shows,
+/// gives the scale of any transform or zoom around it.
 fn pointer_css(m: &mut Mounted, event: &PointerEvent, mouse: bool, window: &web_sys::Window) -> PointCss {
-    let canvas = &m.widget.canvas;
-    let rect = canvas.get_bounding_client_rect();
-    let scale = |on_screen: f64, laid_out_css_px: i32| match f64::from(laid_out_css_px) {
-        css_px if css_px > 0.0 && on_screen > 0.0 => on_screen / css_px,
-        _ => 1.0,
-    };
+    let rect = m.widget.canvas.get_bounding_client_rect();
+    let (width_css_px, height_css_px) = m.widget.drawn_size_css_px().unwrap_or((0.0, 0.0));
+    let scale = |on_screen: f64, laid_out_css_px: f64| if laid_out_css_px > 0.0 && on_screen > 0.0 { on_screen / laid_out_css_px } else { 1.0 };
     let (left, top) = (rect.left(), rect.top());
-    let (scale_x, scale_y) = (scale(rect.width(), canvas.offset_width()), scale(rect.height(), canvas.offset_height()));
-    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
+    let (scale_x, scale_y) = (scale(rect.width(), width_css_px), scale(rect.height(), height_css_px));
     if mouse {
+        let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
         m.widget.show_in((-top / scale_y, (height - top) / scale_y));
     }
     PointCss { x_css_px: (f64::from(event.client_x()) - left) / scale_x, y_css_px: (f64::from(event.client_y()) - top) / scale_y }

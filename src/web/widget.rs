@@ -9,7 +9,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, ShadowRo
 
 use crate::chart::geom::{DevicePixelRatio, PointCss};
 use crate::chart::layout::layout;
-use crate::chart::scene::{Mark, Scene};
+use crate::chart::scene::{Mark, Scene, WHOLE_CHART};
 use crate::chart::spec::Chart;
 use crate::chart::theme::Theme;
 use crate::chart::{AttributeError, ChartId, Lang};
@@ -22,7 +22,6 @@ mod host;
 
 use focus::Card;
 pub use focus::Pin;
-use focus::WHOLE_CHART;
 use host::{resolve_lang, surrounding_lang, uses_dark};
 pub use host::{css_zoom, empty_shadow};
 

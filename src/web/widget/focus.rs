@@ -8,16 +8,13 @@ use web_sys::HtmlElement;
 use crate::chart::describe::{announcement, tooltip};
 use crate::chart::geom::{PointCss, RectCss};
 use crate::chart::layout::layout;
-use crate::chart::scene::{highlight_marks, Mark, Target};
+use crate::chart::scene::{highlight_marks, Mark, Target, WHOLE_CHART};
 use crate::chart::spec::Chart;
 use crate::chart::theme::Theme;
 
 use super::super::accessory::{element, quote_element};
 use super::super::canvas::CachedMeasure;
 use super::{set_hidden, Widget};
-
-/// The whole chart as the part a card is placed in (`Widget::show_in`), from its top to its foot.
-pub const WHOLE_CHART: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
 
 /// How a point came to be focused: hover shows its tooltip while the pointer is on the point; a
 /// tap, a mouse click and the keyboard pin it; the page's point is only highlighted (see
@@ -162,7 +159,8 @@ impl Widget {
     /// The first, the point's own shape, is of class `key` where the keys reached the point: the
     /// stylesheet rings it while the canvas has the focus (not the shapes it overlaps, as a 5G
     /// bar's part, nor a point the mouse shows), and, shown, it rings the chart too (Firefox
-    /// keeps `:focus-visible` off for keys used after a click). A hidden marker keeps its class.
+    /// keeps `:focus-visible` off for keys used after a click); of class `page` for the page's
+    /// point at rest, ringed always ([`ring_class`]). A hidden marker keeps its class.
     pub(super) fn place_markers(&mut self, marks: &[Mark]) -> Result<(), JsValue> {
         let ring = ring_class(self.focused);
         let mut placed = 0;
@@ -464,6 +462,12 @@ impl Widget {
             }
             _ => false,
         }
+    }
+
+    /// The size, in CSS px, of the layout the canvas shows (its own CSS size is that rounded, or
+    /// to a thousandth of a px); `None` until one is drawn.
+    pub fn drawn_size_css_px(&self) -> Option<(f64, f64)> {
+        self.scene.as_ref().map(|s| (s.width_css_px, s.height_css_px))
     }
 
     /// The point under `p` (CSS pixels from the canvas's top-left corner); `None` over no point,
