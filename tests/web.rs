@@ -419,6 +419,22 @@ async fn arrow_keys_move_between_points_and_the_live_region_says_so_and_go_on_af
 }
 
 #[wasm_bindgen_test]
+async fn a_card_names_its_figure_as_the_drawing_and_the_live_region_do() {
+    // The 5G chart's shared stations, a part of its first row; the NEV chart's grey row.
+    for (chart, keys, label) in [("5g", ["Home", "ArrowDown"], "其中5G共建共享基站"), ("nev", ["End", "End"], "规模以上工业增加值增速（参照）")] {
+        let el = mount(chart, None, 600);
+        ready(&el).await.expect("chart-ready");
+        canvas(&el).0.focus().expect("focus");
+        for name in keys {
+            key(&el, name);
+        }
+        assert_eq!(text(&el, ".tip.shown .label"), label, "{chart}");
+        assert!(text(&el, "[role=status]").starts_with(&format!("{label}：")), "{chart}: {}", text(&el, "[role=status]"));
+        el.remove();
+    }
+}
+
+#[wasm_bindgen_test]
 async fn a_tap_shows_the_tooltip_and_a_second_tap_hides_it() {
     let el = mount("5g", None, 375);
     ready(&el).await.expect("chart-ready");

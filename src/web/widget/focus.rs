@@ -242,6 +242,12 @@ impl Widget {
         let document = self.host.owner_document().ok_or("no document")?;
         let t = tooltip(ind, chart.lang);
         let meta = t.meta();
+        // Named as the drawing, table and live region name it: a part's "of which", the
+        // reference row's "for reference".
+        let label = match chart.row_of(point_idx) {
+            Some((_, row, part)) => row.said_label(part, chart.lang, t.label),
+            None => t.label,
+        };
         let card = element(&document, "div", "tip shown")?;
         card.set_attribute("role", "tooltip")?;
         // Label, figure and meta line; the quote (in Chinese, its figure marked), if any; the source.
@@ -253,7 +259,7 @@ impl Widget {
             }
             Ok(())
         };
-        line("label", &t.label)?;
+        line("label", &label)?;
         line("value", &t.value)?;
         line("meta", &meta)?;
         if let Some(quote) = &t.quote {
