@@ -505,6 +505,7 @@ async fn a_bad_attribute_shows_a_message_and_other_charts_keep_working() {
     let message = text(&bad, ".message");
     assert!(message.contains("chart=\"pie\"") && message.contains("growth、5g、nev"), "{message}");
     assert!(visible(&bad, ".message") && !visible(&bad, "canvas"));
+    assert!(!unnamed_region(&bad), "no table, so no region for it");
 
     let bad_lang = mount("nev", Some("fr"), 500);
     next_frame().await;
@@ -537,6 +538,13 @@ async fn a_bad_attribute_shows_a_message_and_other_charts_keep_working() {
     bad.remove_attribute("chart").expect("attr");
     next_frame().await;
     assert_eq!(text(&bad, ".message"), "无法显示图表：属性 chart 缺失，可用的值为 growth、5g、nev。");
+    assert!(!unnamed_region(&bad), "nor once the chart it had is gone");
+}
+
+/// Whether `el`'s shadow root holds a region with no name (ARIA asks a name of every region).
+fn unnamed_region(el: &HtmlElement) -> bool {
+    let root = el.shadow_root().expect("shadow");
+    root.query_selector("[role=region]:not([aria-labelledby]):not([aria-label])").expect("selector").is_some()
 }
 
 #[wasm_bindgen_test]

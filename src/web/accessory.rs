@@ -111,8 +111,7 @@ impl Accessories {
         let table_wrap = element(document, "div", "table sr")?;
         table_wrap.set_id("table");
         // Shown, it is a Tab stop (keys scroll it where it is wider than its place): a region
-        // named by its caption (`fill`).
-        table_wrap.set_attribute("role", "region")?;
+        // named by its caption, while there is a table (`fill`).
         let desc = element(document, "p", "sr")?;
         desc.set_id("desc");
         // Read as the canvas's description only, not a second time after the table.
@@ -171,8 +170,10 @@ impl Accessories {
     /// a chart (or hides them).
     pub fn fill(&self, document: &Document, chart: Option<&Chart>, highlighted: Option<usize>) -> Result<(), JsValue> {
         self.label_buttons(chart);
-        // Named once its caption is there: Chromium takes a region it finds unnamed for a plain
-        // box, with a screen reader already on, until the attribute naming it changes.
+        // A region once its caption is there, to name it: Chromium takes a region it finds
+        // unnamed for a plain box, with a screen reader already on, until the attribute naming it
+        // changes; and without a chart (a bad attribute) there is no table to name.
+        self.table_wrap.remove_attribute("role")?;
         self.table_wrap.remove_attribute("aria-labelledby")?;
         while let Some(child) = self.table_wrap.first_child() {
             self.table_wrap.remove_child(&child)?;
@@ -234,6 +235,7 @@ impl Accessories {
             table_el.append_child(&tbody)?;
         }
         self.table_wrap.append_child(&table_el)?;
+        self.table_wrap.set_attribute("role", "region")?;
         self.table_wrap.set_attribute("aria-labelledby", "caption")
     }
 
