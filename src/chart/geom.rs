@@ -135,7 +135,19 @@ impl TextMeasure for EstimateMeasure {
 
 #[cfg(test)]
 mod tests {
-    use super::DevicePixelRatio;
+    use super::{DevicePixelRatio, FONT_FAMILY};
+
+    /// element.js draws the charts again when the page loads a font of the stack: it names them all.
+    #[test]
+    fn element_js_names_every_named_font_of_the_stack() {
+        let js = include_str!("../web/element.js");
+        let families = js.lines().find(|l| l.starts_with("const FAMILIES = ")).expect("FAMILIES in element.js");
+        let named: Vec<&str> = FONT_FAMILY.split(", ").filter_map(|f| f.strip_prefix('"')?.strip_suffix('"')).collect();
+        assert_eq!(named.len(), 3);
+        for family in named {
+            assert!(families.contains(&format!("/{family}|")) || families.contains(&format!("|{family}|")) || families.contains(&format!("|{family}/")), "{family}: {families}");
+        }
+    }
 
     #[test]
     fn a_canvas_css_height_shows_its_device_rows_whole() {

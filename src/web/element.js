@@ -222,6 +222,9 @@ function call(hook, ...args) {
   guard(hooks[hook])(...args);
 }
 
+/** The named fonts of the charts' stack (geom.rs, `FONT_FAMILY`; a native test compares). */
+const FAMILIES = /PingFang SC|Microsoft YaHei|Noto Sans CJK SC/;
+
 /** The properties that stand for attributes (below). */
 const PROPERTIES = ['chart', 'focusPoint'];
 
@@ -312,5 +315,11 @@ export function defineElement(name, newHooks) {
     }
   };
   customElements.define(name, ours);
+  // A font of the charts' stack that the page loads (its own @font-face under one of those names,
+  // which the canvas's first text starts loading): the charts are measured and drawn again in it,
+  // as the browser lays out their cards and buttons again.
+  document.fonts?.addEventListener('loadingdone', (e) => {
+    if (e.fontfaces.some((f) => FAMILIES.test(f.family))) for (const el of charts) call('changed', el, 'fonts');
+  });
   return true;
 }

@@ -341,6 +341,10 @@ fn unmount(host: &HtmlElement) {
 fn attribute_changed(host: &HtmlElement, attribute: &str) {
     let Some(id) = widget_id(host) else { return };
     let changed = with_mounted(id, |m| {
+        if attribute == "fonts" {
+            m.widget.fonts_loaded();
+            return true;
+        }
         if attribute == "moved" {
             if let Err(error) = m.widget.pointer_left() {
                 report("a moved chart kept its card", &error);

@@ -482,6 +482,15 @@ impl Widget {
         self.drawn_dark = None;
     }
 
+    /// A font of the stack has loaded (a page's own `@font-face` under one of its names, which the
+    /// canvas's first text starts loading): the text measured in the font that stood in for it is
+    /// measured again, the cards with it, and the canvas drawn afresh in it.
+    pub fn fonts_loaded(&mut self) {
+        self.measure_cache = MeasureCache::default();
+        self.reset_tip();
+        self.draw_afresh();
+    }
+
     /// Hands what the canvas shows to the view, once it is painted (see [`View`]): the canvas turns
     /// transparent and gives up its backing store until the next draw, so the chart's pixels are
     /// not held twice. (Its CSS size stays.) Where the copy fails, the canvas goes on showing

@@ -2,7 +2,7 @@
 // fallback, untrusted input, export, accessibility (axe-core). Needs `make build` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -486,6 +486,64 @@ test('on a right-to-left page, the chart is still laid out left to right', async
   });
   assert.equal(direction, 'ltr');
   assert.ok(ink > 50, `the title is drawn from the left (${ink} dark pixels)`);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test("a site's sticky header with a z-index of its own stays over the chart's cards as the chart scrolls under it, as over the article's text", async () => {
+  const s = await server(ROOT);
+  const { context, page: p } = await page({ viewport: { width: 800, height: 700 } });
+  await openArticle(p, s, 'body { margin: 0 } header { position: sticky; top: 0; height: 60px; background: #222; z-index: 1 } p { height: 400px; margin: 0 }',
+    '<header>站点</header><p>正文。</p><zhibiao-chart chart="nev" lang="en"></zhibiao-chart><p>正文继续。</p><p></p>');
+  await ready(p, 'nev');
+  await p.locator('zhibiao-chart canvas[role=application]').focus();
+  await p.keyboard.press('Home');
+  // The keys' card stays as the page scrolls; its top 30 px under the window's, behind the header.
+  const card = () => p.evaluate(() => document.querySelector('zhibiao-chart').shadowRoot.querySelector('.tip.shown').getBoundingClientRect().toJSON());
+  await p.evaluate((top) => scrollBy(0, top - 30), (await card()).top);
+  const { top, left } = await card();
+  assert.ok(Math.abs(top - 30) < 1, `the card's top at ${top} px`);
+  // What the screen shows (hit testing passes over the cards' layer), inside the card's padding.
+  const shown = async (x, y) => p.evaluate(async (png) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${png}`;
+    await img.decode();
+    const c = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, (await p.screenshot({ clip: { x, y, width: 1, height: 1 } })).toString('base64'));
+  assert.deepEqual(await shown(left + 3, 45), [0x22, 0x22, 0x22], 'the header, over the card');
+  assert.notDeepEqual(await shown(left + 3, 75), [0x22, 0x22, 0x22], 'the card, below the header');
+  await context.close();
+});
+
+test("a page's own font under a name in the chart's stack, loaded after the chart is drawn: the chart is measured and drawn again in it, as one drawn after it", async () => {
+  const file = ['/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf', '/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf'].find(existsSync);
+  assert.ok(file, 'a monospaced font to load (fonts-dejavu-core or fonts-liberation)');
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page({ viewport: { width: 800, height: 900 } });
+  // Held until the chart has been drawn in the font standing in for it.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await p.route('**/page-font.ttf', async (route) => { await held; await route.fulfill({ path: file, contentType: 'font/ttf' }); });
+  await p.route('**/font-article.html', (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="en"><meta charset="utf-8"><title>article</title><link rel="icon" href="data:,">' +
+    '<style>@font-face { font-family: "PingFang SC"; src: url(/page-font.ttf); } body { margin: 0; width: 700px }</style>' +
+    `<script type="module" src="${s.url}/dist/zhibiao.js"></script><zhibiao-chart id="first" chart="growth" lang="en"></zhibiao-chart>` }));
+  // (The page's load waits for the font.)
+  await p.goto(`${s.url}/font-article.html`, { waitUntil: 'domcontentloaded' });
+  await ready(p, 'growth');
+  const picture = (id) => p.evaluate((i) => window.__shown(document.getElementById(i)).context.canvas.toDataURL(), id);
+  const before = await picture('first');
+  release();
+  await p.waitForFunction(() => document.fonts.status === 'loaded' && [...document.fonts].some((f) => f.status === 'loaded'));
+  // A second chart, drawn with the font there.
+  await p.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<zhibiao-chart id="second" chart="growth" lang="en"></zhibiao-chart>'));
+  await p.waitForFunction(() => window.__ready.length === 2);
+  const after = await picture('second');
+  assert.notEqual(after, before, 'the font changes the drawing');
+  await p.waitForFunction((a) => window.__shown(document.getElementById('first')).context.canvas.toDataURL() === a, after, { timeout: 5000 });
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
