@@ -222,8 +222,9 @@ function call(hook, ...args) {
   guard(hooks[hook])(...args);
 }
 
-/** The named fonts of the charts' stack (geom.rs, `FONT_FAMILY`; a native test compares). */
-const FAMILIES = /PingFang SC|Microsoft YaHei|Noto Sans CJK SC/;
+/** The named fonts of the charts' stack (geom.rs, `FONT_FAMILY`; a native test compares), in any
+ * case, as CSS matches them ("Microsoft Yahei" is a common spelling). */
+const FAMILIES = /PingFang SC|Microsoft YaHei|Noto Sans CJK SC/i;
 
 /** The properties that stand for attributes (below). */
 const PROPERTIES = ['chart', 'focusPoint'];
@@ -319,7 +320,8 @@ export function defineElement(name, newHooks) {
   // which the canvas's first text starts loading): the charts are measured and drawn again in it,
   // as the browser lays out their cards and buttons again.
   document.fonts?.addEventListener('loadingdone', (e) => {
-    if (e.fontfaces.some((f) => FAMILIES.test(f.family))) for (const el of charts) call('changed', el, 'fonts');
+    // (Not while a fresh instance loads: each call would say the error again; it measures afresh.)
+    if (hooks && e.fontfaces.some((f) => FAMILIES.test(f.family))) for (const el of charts) call('changed', el, 'fonts');
   });
   return true;
 }

@@ -337,7 +337,8 @@ fn unmount(host: &HtmlElement) {
 /// `moved`, the same, and no `pointerleave` reaches it, so a card the mouse showed goes as the
 /// pointer leaving would take it). Drawn again only where `read_attributes` finds another chart or
 /// language (an attribute changed while the chart was out of the page was read there, where it
-/// inherits none, and is read again).
+/// inherits none, and is read again). `fonts`: a font of the stack has loaded (element.js), and
+/// the chart is measured and drawn again.
 fn attribute_changed(host: &HtmlElement, attribute: &str) {
     let Some(id) = widget_id(host) else { return };
     let changed = with_mounted(id, |m| {

@@ -89,6 +89,9 @@ pub struct Widget {
     /// The CSS `zoom` the canvas was last sized for (1 before the first draw).
     pub drawn_zoom: f64,
     measure_cache: MeasureCache,
+    /// A font of the stack has loaded since the last render (`fonts_loaded`): the cards, measured
+    /// in the font that stood in for it, are built again, and the mouse's too.
+    fonts_new: bool,
     /// The highlighted point (an index into `Chart::points()`) and what pinned it.
     pub focused: Option<(usize, Pin)>,
     /// The reader hid the tooltip (Escape, or a tap): the page's point stays away until the reader
@@ -187,6 +190,7 @@ impl Widget {
             drawn_dark: None,
             drawn_zoom: 1.0,
             measure_cache: MeasureCache::default(),
+            fonts_new: false,
             focused: None,
             dismissed: false,
             focus_point_unchecked: false,
@@ -421,8 +425,9 @@ impl Widget {
                 style.set_property("height", &height)?;
             }
         }
-        // Cards are laid out for one width and placed for one layout.
-        if resized || self.scene.as_ref().map(|s| s.width_css_px) != Some(scene.width_css_px) {
+        // Cards are laid out for one width and font, and placed for one layout.
+        let fonts_new = std::mem::take(&mut self.fonts_new);
+        if resized || fonts_new || self.scene.as_ref().map(|s| s.width_css_px) != Some(scene.width_css_px) {
             self.reset_tip();
         }
         // The canvas shows no highlight (markers do), so only a new layout or theme redraws it.
@@ -454,10 +459,13 @@ impl Widget {
         }
         self.mark_focused()?;
         if let Some((idx, pin)) = self.focused {
-            if pin != Pin::Hover {
+            // The mouse's card goes with a new width (the next move shows one placed for it), not
+            // with new fonts (a font's part for a quote's characters may load as it is shown),
+            // unless Escape hid it.
+            if pin != Pin::Hover || (fonts_new && self.escaped != Some(idx)) {
                 self.show_tip(idx, pin)?;
                 // Laid out afresh (a phone turned sideways), it may lie outside the window.
-                if resized {
+                if resized && pin != Pin::Hover {
                     self.reveal_card();
                 }
             }
@@ -483,11 +491,11 @@ impl Widget {
     }
 
     /// A font of the stack has loaded (a page's own `@font-face` under one of its names, which the
-    /// canvas's first text starts loading): the text measured in the font that stood in for it is
-    /// measured again, the cards with it, and the canvas drawn afresh in it.
+    /// canvas's first text starts loading): at the next render the text measured in the font that
+    /// stood in for it is measured again, the cards with it, and the canvas drawn afresh in it.
     pub fn fonts_loaded(&mut self) {
         self.measure_cache = MeasureCache::default();
-        self.reset_tip();
+        self.fonts_new = true;
         self.draw_afresh();
     }
 
