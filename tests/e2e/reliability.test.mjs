@@ -149,6 +149,36 @@ test('attaching and detaching 1000 charts leaves no listeners, observers or memo
   await context.close();
 });
 
+test("a chart whose Copy link was clicked is freed once removed, as one whose table was opened: the clipboard's answer it did not get held it, and its page, for good", async () => {
+  const { context, page, errors, cdp } = await open();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  for (const words of ['表格', '复制链接']) {
+    await page.evaluate(async (w) => {
+      const el = document.createElement('zhibiao-chart');
+      el.setAttribute('chart', 'nev');
+      const drawn = new Promise((r) => el.addEventListener('chart-ready', r, { once: true }));
+      document.getElementById('stage').append(el);
+      await drawn;
+      const root = el.shadowRoot;
+      [...root.querySelectorAll('.toolbar button')].find((b) => b.textContent === w).click();
+      // The clipboard's answer, for Copy link (the live region says it).
+      while (w === '复制链接' && !root.querySelector('[role=status]').textContent) await new Promise((r) => setTimeout(r, 20));
+      el.remove();
+      window.__gone = new WeakRef(el);
+    }, words);
+    let freed = false;
+    for (let i = 0; i < 20 && !freed; i += 1) {
+      await cdp.send('HeapProfiler.collectGarbage');
+      // (The wasm's closures are freed by a FinalizationRegistry, after a collection.)
+      await page.waitForTimeout(100);
+      freed = await page.evaluate(() => window.__gone.deref() === undefined);
+    }
+    assert.ok(freed, `the chart, after ${words}, is freed`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('hidden and zero-width containers draw nothing, without error, until they become visible', async () => {
   const { context, page, errors } = await open();
   await page.evaluate(() => {
