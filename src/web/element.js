@@ -96,8 +96,9 @@ export function save(root, data, name) {
       root.append(link);
       link.click();
       link.remove();
-      // Firefox reads the file after the click's task.
-      setTimeout(() => Url.revokeObjectURL(link.href), 6e4);
+      // Firefox reads the file after the click's task. No closure: one would keep this
+      // function's scope, the chart's shadow root with it, for that minute.
+      setTimeout(Url.revokeObjectURL, 6e4, link.href);
     } catch (error) {
       // A download that fails is that download's alone, not the chart's.
       console.error(`zhibiao: ${name} could not be saved:`, error);

@@ -149,10 +149,10 @@ test('attaching and detaching 1000 charts leaves no listeners, observers or memo
   await context.close();
 });
 
-test("a chart whose Copy link was clicked is freed once removed, as one whose table was opened: the clipboard's answer it did not get held it, and its page, for good", async () => {
+test("a chart whose Copy link or a download was used is freed once removed, as one whose table was opened: the clipboard's answer it did not get held it, and its page, for good; a download's, for the minute until its file's URL was revoked", async () => {
   const { context, page, errors, cdp } = await open();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  for (const words of ['表格', '复制链接']) {
+  for (const words of ['表格', '复制链接', '下载 PNG', '下载 CSV']) {
     await page.evaluate(async (w) => {
       const el = document.createElement('zhibiao-chart');
       el.setAttribute('chart', 'nev');
