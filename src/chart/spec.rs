@@ -47,9 +47,9 @@ pub fn of_which(label: &str, lang: Lang) -> String {
 }
 
 impl Row {
-    /// A figure of the row as a reader who cannot see the chart is told of it (the table, the live
-    /// region), with what the drawing says around its own label (`own`): a part's "of which", a
-    /// reference row's "for reference".
+    /// A figure of the row as the table, the live region and the cards name it, with what the
+    /// drawing says around its own label (`own`): a part's "of which", a reference row's "for
+    /// reference".
     pub fn said_label(&self, part: bool, lang: Lang, own: String) -> String {
         match (part, self.style) {
             (true, _) => of_which(&own, lang),

@@ -459,10 +459,10 @@ impl Widget {
         }
         self.mark_focused()?;
         if let Some((idx, pin)) = self.focused {
-            // The mouse's card goes with a new width (the next move shows one placed for it), not
-            // with new fonts (a font's part for a quote's characters may load as it is shown),
-            // unless Escape hid it.
-            if pin != Pin::Hover || (fonts_new && self.escaped != Some(idx)) {
+            // The mouse's card goes with a new width (its bar moved: the next move shows the one
+            // under the mouse), not with new fonts alone (a font's part for a quote's characters
+            // may load as it is shown), unless Escape hid it.
+            if pin != Pin::Hover || (fonts_new && !resized && self.escaped != Some(idx)) {
                 self.show_tip(idx, pin)?;
                 // Laid out afresh (a phone turned sideways), it may lie outside the window.
                 if resized && pin != Pin::Hover {

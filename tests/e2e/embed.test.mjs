@@ -519,32 +519,37 @@ test("a site's sticky header with a z-index of its own stays over the chart's ca
   await context.close();
 });
 
-test("a page's own font under a name in the chart's stack (in any case), loaded after the chart is drawn: the chart is measured and drawn again in it, as one drawn after it, and keeps the card the mouse shows", async () => {
+/** An article with an English growth chart (#first) and `faces`, @font-face rules of fonts under
+ * names in the chart's stack (their files, /page-font*.ttf, held until `release`), drawn in the
+ * fonts standing in for them. Counts the canvases' `setTransform` calls (each draw makes one). */
+async function fontArticle(faces) {
   const file = ['/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf', '/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf'].find(existsSync);
   assert.ok(file, 'a monospaced font to load (fonts-dejavu-core or fonts-liberation)');
   const s = await server(ROOT);
   const { context, page: p, log } = await page({ viewport: { width: 800, height: 900 } });
-  // Held until the chart has been drawn in the font standing in for it.
+  await p.addInitScript(() => {
+    window.__draws = 0;
+    const { setTransform } = CanvasRenderingContext2D.prototype;
+    CanvasRenderingContext2D.prototype.setTransform = function (...a) { window.__draws += 1; return setTransform.apply(this, a); };
+  });
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await p.route('**/page-font.ttf', async (route) => { await held; await route.fulfill({ path: file, contentType: 'font/ttf' }); });
+  await p.route('**/page-font*.ttf', async (route) => { await held; await route.fulfill({ path: file, contentType: 'font/ttf' }); });
   await p.route('**/font-article.html', (route) => route.fulfill({ contentType: 'text/html', body:
     '<!doctype html><html lang="en"><meta charset="utf-8"><title>article</title><link rel="icon" href="data:,">' +
-    // As many Chinese stylesheets spell it; CSS matches it to the stack's "Microsoft YaHei".
-    '<style>@font-face { font-family: "Microsoft Yahei"; src: url(/page-font.ttf); } body { margin: 0; width: 700px }</style>' +
+    `<style>${faces} body { margin: 0; width: 700px }</style>` +
     `<script type="module" src="${s.url}/dist/zhibiao.js"></script><zhibiao-chart id="first" chart="growth" lang="en"></zhibiao-chart>` }));
-  // (The page's load waits for the font.)
+  // (The page's load waits for the fonts.)
   await p.goto(`${s.url}/font-article.html`, { waitUntil: 'domcontentloaded' });
   await ready(p, 'growth');
+  return { context, p, log, release };
+}
+
+test("a page's own font under a name in the chart's stack (in any case), loaded after the chart is drawn: the chart is measured and drawn again in it, as one drawn after it", async () => {
+  // As many Chinese stylesheets spell it; CSS matches it to the stack's "Microsoft YaHei".
+  const { context, p, log, release } = await fontArticle('@font-face { font-family: "Microsoft Yahei"; src: url(/page-font.ttf); }');
   const picture = (id) => p.evaluate((i) => window.__shown(document.getElementById(i)).context.canvas.toDataURL(), id);
   const before = await picture('first');
-  // The mouse shows a card, which the new font lays out afresh.
-  const bar = await p.locator('#first').evaluate(FIRST_BAR);
-  const box = await p.locator('#first canvas[role=application]').boundingBox();
-  await p.mouse.move(box.x + bar.x, box.y + bar.y);
-  const value = () => p.evaluate(() => document.getElementById('first').shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
-  const hovered = await value();
-  assert.ok(hovered, 'a card');
   release();
   await p.waitForFunction(() => document.fonts.status === 'loaded' && [...document.fonts].some((f) => f.status === 'loaded'));
   // A second chart, drawn with the font there.
@@ -553,6 +558,24 @@ test("a page's own font under a name in the chart's stack (in any case), loaded 
   const after = await picture('second');
   assert.notEqual(after, before, 'the font changes the drawing');
   await p.waitForFunction((a) => window.__shown(document.getElementById('first')).context.canvas.toDataURL() === a, after, { timeout: 5000 });
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test("a part of such a font (its unicode-range) that loads as a card's quote is shown, as a page's self-hosted CJK font would, draws the chart again and keeps the card the mouse shows", async () => {
+  const { context, p, log, release } = await fontArticle('@font-face { font-family: "PingFang SC"; src: url(/page-font-cjk.ttf); unicode-range: U+3000-303F, U+4E00-9FFF, U+FF00-FFEF; }');
+  const bar = await p.locator('#first').evaluate(FIRST_BAR);
+  const box = await p.locator('#first canvas[role=application]').boundingBox();
+  await p.mouse.move(box.x + bar.x, box.y + bar.y);
+  const value = () => p.evaluate(() => document.getElementById('first').shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
+  const hovered = await value();
+  assert.ok(hovered, 'a card');
+  const draws = await p.evaluate(() => window.__draws);
+  release();
+  await p.waitForFunction(() => [...document.fonts].every((f) => f.status === 'loaded'));
+  // Drawn again (the English canvas has no character of the part: the same layout).
+  await p.waitForFunction((n) => window.__draws > n, draws, { timeout: 5000 });
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.equal(await value(), hovered, 'the card the mouse shows stays');
   assert.deepEqual(log.pageErrors, []);
   await context.close();

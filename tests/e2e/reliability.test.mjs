@@ -152,6 +152,10 @@ test('attaching and detaching 1000 charts leaves no listeners, observers or memo
 test("a chart whose Copy link or a download was used is freed once removed, as one whose table was opened: the clipboard's answer it did not get held it, and its page, for good; a download's, for the minute until its file's URL was revoked", async () => {
   const { context, page, errors, cdp } = await open();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  // Each download made (a save that failed would set no timer, and prove nothing), and no error.
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   for (const words of ['表格', '复制链接', '下载 PNG', '下载 CSV']) {
     await page.evaluate(async (w) => {
       const el = document.createElement('zhibiao-chart');
@@ -161,8 +165,9 @@ test("a chart whose Copy link or a download was used is freed once removed, as o
       await drawn;
       const root = el.shadowRoot;
       [...root.querySelectorAll('.toolbar button')].find((b) => b.textContent === w).click();
-      // The clipboard's answer, for Copy link (the live region says it).
-      while (w === '复制链接' && !root.querySelector('[role=status]').textContent) await new Promise((r) => setTimeout(r, 20));
+      // The clipboard's answer, for Copy link: "Link copied", or the link in a field (either way
+      // one of the two answers was never called).
+      for (let i = 0; i < 100 && w === '复制链接' && !root.querySelector('.said').childElementCount; i += 1) await new Promise((r) => setTimeout(r, 20));
       el.remove();
       window.__gone = new WeakRef(el);
     }, words);
@@ -175,6 +180,7 @@ test("a chart whose Copy link or a download was used is freed once removed, as o
     }
     assert.ok(freed, `the chart, after ${words}, is freed`);
   }
+  assert.deepEqual(downloads, ['zhibiao-china-nev-growth-2023-h1-zh.png', 'zhibiao-china-nev-growth-2023-h1-zh.csv']);
   assert.deepEqual(errors, []);
   await context.close();
 });
