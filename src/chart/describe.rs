@@ -4,7 +4,7 @@
 use crate::data::model::{Indicator, Kind};
 use crate::DATASET;
 
-use super::spec::Chart;
+use super::spec::{Chart, Panel};
 use super::format::lowercase_first;
 use super::{ascii, format, period, Lang};
 
@@ -245,13 +245,22 @@ pub fn summary(chart: &Chart) -> String {
     said
 }
 
+/// Point `point_idx`'s tooltip, named as the drawing names it (`Row::said_label`: a part's "of
+/// which", a reference row's "for reference"), as its card and the live region say it, and the
+/// panel showing it; None past the last point.
+pub fn said_tooltip(chart: &Chart, point_idx: usize) -> Option<(Tooltip, &Panel)> {
+    let (&ind, (panel, row, part)) = (chart.points().get(point_idx)?, chart.row_of(point_idx)?);
+    let mut t = tooltip(ind, chart.lang);
+    t.label = row.said_label(part, chart.lang, t.label);
+    Some((t, panel))
+}
+
 /// What the live region says when a point is focused: label, value, period, position, and the
 /// panel of a figure the chart shows twice.
 pub fn announcement(chart: &Chart, point_idx: usize) -> String {
     let points = chart.points();
-    let (Some(&ind), Some((shown_in, row, part))) = (points.get(point_idx), chart.row_of(point_idx)) else { return String::new() };
-    let t = tooltip(ind, chart.lang);
-    let label = row.said_label(part, chart.lang, t.label);
+    let (Some(&ind), Some((t, shown_in))) = (points.get(point_idx), said_tooltip(chart, point_idx)) else { return String::new() };
+    let label = &t.label;
     let (n, total) = (point_idx + 1, points.len());
     let kind = t.kind.map(|k| format!("{}{k}", chart.lang.pick("。", ". "))).unwrap_or_default();
     // A figure the chart shows twice (the growth chart's H1 2023 rate, in both panels) would be

@@ -309,9 +309,10 @@ pub fn copy_link(window: &web_sys::Window, status: &HtmlElement, said: &HtmlElem
     // Boxed: one shim for both closures.
     let on_ok: Closure<dyn FnMut(JsValue)> = Closure::once(Box::new(move |_: JsValue| tell(&ok_status, &ok_said, &ok_url, lang, true)) as Box<dyn FnOnce(JsValue)>);
     let on_err: Closure<dyn FnMut(JsValue)> = Closure::once(Box::new(move |_: JsValue| tell(&err_status, &err_said, &url, lang, false)) as Box<dyn FnOnce(JsValue)>);
-    // Given to the browser's collector (`into_js_value`; `forget` kept each one's slot for good):
-    // both are freed with the promise, the one never called too, which held the chart and its
-    // page once the chart was removed.
+    // Given to the browser's collector (`into_js_value`; `forget` kept each one's slot for good,
+    // and `frames::once`'s `once_into_js` keeps a function never called in a cycle with its own
+    // closure): both are freed with the promise, the one never called too, which held the chart
+    // and its page once the chart was removed.
     promise.then(&super::guard(&on_ok.into_js_value()), &super::guard(&on_err.into_js_value()));
 }
 

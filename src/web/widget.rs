@@ -63,7 +63,7 @@ pub struct Widget {
     /// the card's Chinese quote into the chart's language, for the wrong voice to read.
     tips: HtmlElement,
     /// The cards, by point: built on a point's first showing, then only made visible or hidden,
-    /// so moving between points costs no layout. Forgotten when the words or the width change.
+    /// so moving between points costs no layout. Forgotten when the words, the width or the fonts change.
     cards: Vec<Option<Card>>,
     /// The card on show.
     shown: Option<usize>,
@@ -465,7 +465,8 @@ impl Widget {
             if pin != Pin::Hover || (fonts_new && !resized && self.escaped != Some(idx)) {
                 self.show_tip(idx, pin)?;
                 // Laid out afresh (a phone turned sideways), it may lie outside the window.
-                if resized && pin != Pin::Hover {
+                // (Only a pinned card comes here with a new size.)
+                if resized {
                     self.reveal_card();
                 }
             }

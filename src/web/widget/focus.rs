@@ -5,7 +5,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-use crate::chart::describe::{announcement, tooltip};
+use crate::chart::describe::{announcement, said_tooltip};
 use crate::chart::geom::{PointCss, RectCss};
 use crate::chart::layout::layout;
 use crate::chart::scene::{highlight_marks, Mark, Target, WHOLE_CHART};
@@ -238,16 +238,11 @@ impl Widget {
     /// Builds a point's card and measures it: the one layout a point's tooltip costs, but for a
     /// second where the card has to go brief (see [`Widget::place`]).
     pub(super) fn card(&self, chart: &Chart, point_idx: usize) -> Result<Option<Card>, JsValue> {
-        let Some(ind) = chart.points().get(point_idx).copied() else { return Ok(None) };
-        let document = self.host.owner_document().ok_or("no document")?;
-        let t = tooltip(ind, chart.lang);
-        let meta = t.meta();
         // Named as the drawing, table and live region name it: a part's "of which", the
         // reference row's "for reference".
-        let label = match chart.row_of(point_idx) {
-            Some((_, row, part)) => row.said_label(part, chart.lang, t.label),
-            None => t.label,
-        };
+        let Some((t, _)) = said_tooltip(chart, point_idx) else { return Ok(None) };
+        let document = self.host.owner_document().ok_or("no document")?;
+        let meta = t.meta();
         let card = element(&document, "div", "tip shown")?;
         card.set_attribute("role", "tooltip")?;
         // Label, figure and meta line; the quote (in Chinese, its figure marked), if any; the source.
@@ -259,7 +254,7 @@ impl Widget {
             }
             Ok(())
         };
-        line("label", &label)?;
+        line("label", &t.label)?;
         line("value", &t.value)?;
         line("meta", &meta)?;
         if let Some(quote) = &t.quote {
