@@ -284,3 +284,28 @@ test('in Firefox, keys used after a click on the chart ring the chart and the po
     assert.deepEqual(await run(rings), [true, 'none', null], 'after Tab away and a click: focused, no ring');
   });
 });
+
+test("in Firefox, a page's own font under a name in the chart's stack, loaded after the chart is drawn, has the chart drawn again in it", async () => {
+  const file = ['/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf', '/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf'].find(existsSync);
+  assert.ok(file, 'a monospaced font to load (fonts-dejavu-core or fonts-liberation)');
+  await withFirefox(async ({ run, go }) => {
+    await go('/tests/e2e/fixtures/firefox.html');
+    await until(run, 'return window.__ready.length === 3', 'chart-ready from all three charts');
+    const picture = "window.__shown(document.getElementById('5g')).context.canvas.toDataURL()";
+    await run(`window.__before = ${picture}`);
+    // Draws from now on (WebDriver classic has no init scripts; the charts are drawn already).
+    await run(`window.__draws = 0;
+      const { setTransform } = CanvasRenderingContext2D.prototype;
+      CanvasRenderingContext2D.prototype.setTransform = function (...a) { window.__draws += 1; return setTransform.apply(this, a); };`);
+    // The page's @font-face, as many Chinese stylesheets spell the name (CSS matches it to the
+    // stack's "Microsoft YaHei" in any case): the buttons' text, set in the stack, loads it.
+    await run(`const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));
+      const style = document.createElement('style');
+      style.textContent = '@font-face { font-family: "Microsoft Yahei"; src: url(' + URL.createObjectURL(new Blob([bytes], { type: 'font/ttf' })) + '); }';
+      document.head.append(style);`, readFileSync(file).toString('base64'));
+    await until(run, "return [...document.fonts].some((f) => f.family.replace(/\"/g, '') === 'Microsoft Yahei' && f.status === 'loaded')", 'the font loaded');
+    await until(run, 'return window.__draws > 0', 'the charts drawn again');
+    await until(run, `return ${picture} !== window.__before`, 'the English 5G chart drawn in the font');
+    assert.deepEqual(await run('return window.__errors'), []);
+  });
+});
