@@ -59,7 +59,7 @@ pub(super) fn on_after_print(m: &mut Mounted, _: &Event, window: &web_sys::Windo
     }
     m.widget.on_screen = true;
     render_mounted(m, window);
-    m.widget.on_screen = near_viewport(&m.widget.host, window);
+    m.widget.on_screen = near_viewport(&m.widget.plot, window);
     Ok(())
 }
 

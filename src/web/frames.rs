@@ -53,10 +53,12 @@ pub(super) fn render_mounted(m: &mut Mounted, window: &web_sys::Window) {
     }
 }
 
-/// Whether `host` is on screen or within `NEAR_VIEWPORT_CSS_PX` of it (a forced layout: at mount,
-/// and after printing, not on any frequent path).
-pub(super) fn near_viewport(host: &HtmlElement, window: &web_sys::Window) -> bool {
-    let rect = host.get_bounding_client_rect();
+/// Whether `el` (a block in the chart's shadow root: the host has no box where a page makes it
+/// `display: contents`, and its empty rect at the page's top read as on screen) is on screen or
+/// within `NEAR_VIEWPORT_CSS_PX` of it (a forced layout: at mount, when shown again, and after
+/// printing, not on any frequent path).
+pub(super) fn near_viewport(el: &web_sys::Element, window: &web_sys::Window) -> bool {
+    let rect = el.get_bounding_client_rect();
     let viewport_height_css_px = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
     rect.bottom() >= -NEAR_VIEWPORT_CSS_PX && rect.top() <= viewport_height_css_px + NEAR_VIEWPORT_CSS_PX
 }

@@ -188,16 +188,16 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     });
     js_sys::Reflect::set(&host, &ID_KEY.into(), &JsValue::from(id))?;
     // Sized and placed while the shadow root holds only an empty block, so the layout this forces
-    // is the page's alone. The block's width, not the host's: without a page's padding on the
-    // element, and there at all where the page makes it inline or `display: contents`. Drawn now
+    // is the page's alone. The block's width and place, not the host's: without a page's padding on
+    // the element, and there at all where the page makes it inline or `display: contents`. Drawn now
     // if on screen (or near it); otherwise when the IntersectionObserver says so.
     let shadow = widget::empty_shadow(&host)?;
     let document = host.owner_document().ok_or("no document")?;
     let probe = document.create_element("div")?;
     shadow.append_child(&probe)?;
     let width_css_px = f64::from(probe.client_width());
+    let on_screen = near_viewport(&probe, &window);
     shadow.remove_child(&probe)?;
-    let on_screen = near_viewport(&host, &window);
     let mut widget = Widget::new(host.clone(), shadow)?;
     widget.apply_focus_attribute();
     widget.width_css_px = width_css_px;
@@ -252,7 +252,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
             // observer said hidden, and says otherwise only after this frame is painted; read
             // now, the chart is drawn for the next frame, not the one after.
             if m.widget.width_css_px < 1.0 && width >= 1.0 {
-                m.widget.on_screen = near_viewport(&m.widget.host, &self::window());
+                m.widget.on_screen = near_viewport(&m.widget.plot, &self::window());
             }
             m.widget.width_css_px = width;
             changed || rezoomed

@@ -208,10 +208,13 @@ test('hidden and zero-width containers draw nothing, without error, until they b
   await context.close();
 });
 
-test('an off-screen chart is drawn only when scrolled near the viewport; its description and table are there for screen readers before', async () => {
+test('an off-screen chart is drawn only when scrolled near the viewport, also one the page makes `display: contents`; its description and table are there for screen readers before', async () => {
   const { context, page, errors } = await open();
+  // The second far chart has no box of its own (a CMS's wrapper rule): where it is is where its
+  // content is.
   await page.evaluate(() => {
-    document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev" id="control"></zhibiao-chart><div style="height: 4000px"></div><zhibiao-chart chart="growth" id="far"></zhibiao-chart>';
+    document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev" id="control"></zhibiao-chart><div style="height: 4000px"></div><zhibiao-chart chart="growth" id="far"></zhibiao-chart>' +
+      '<zhibiao-chart chart="5g" id="contents" style="display: contents"></zhibiao-chart>';
   });
   // The control, on screen, is drawn: so would the far one be by now (and a while after).
   await page.waitForFunction(() => window.__ready.includes('nev'));
@@ -223,7 +226,7 @@ test('an off-screen chart is drawn only when scrolled near the viewport; its des
   assert.match(await far.locator('#desc').textContent(), /44\.1%/, 'the description is written');
   assert.equal(await far.locator('#table table tbody tr').count() > 0, true, 'the table is written');
   await page.evaluate(() => document.getElementById('far').scrollIntoView());
-  await page.waitForFunction(() => window.__ready.includes('growth'));
+  await page.waitForFunction(() => window.__ready.includes('growth') && window.__ready.includes('5g'));
   assert.deepEqual(errors, []);
   await context.close();
 });
