@@ -1166,6 +1166,14 @@ test('no attribute or query value is ever inserted as HTML', async () => {
     assert.ok((await p.locator('zhibiao-chart .message').textContent()).includes(XSS));
     assert.deepEqual(await inserted(), { images: 0, xss: undefined }, query);
   }
+  // A bad theme is said in the console alone, with its value; the chart is drawn, light.
+  const warnings = [];
+  p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await p.goto(`${s.url}/embed.html?chart=nev&theme=${encodeURIComponent(XSS)}`);
+  await p.locator('zhibiao-chart canvas[role=application]').waitFor();
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.deepEqual(await inserted(), { images: 0, xss: undefined }, 'theme');
+  assert.ok(warnings.some((w) => w.includes(`theme="${XSS}"`)), warnings.join('\n'));
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
@@ -1447,6 +1455,15 @@ test('a chart moved in the page (removed and put back in one task, or by moveBef
   await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.deepEqual(await state(), before, 'the table and the focus stayed across moveBefore');
   assert.deepEqual(await p.evaluate(() => window.__ready), [], 'not drawn again: the chart was the same width');
+  // A card the keys reached stays across moveBefore, with the focus.
+  await chart.locator('canvas[role=application]').focus();
+  await p.keyboard.press('Home');
+  const card = () => chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null);
+  const keyed = await card();
+  assert.ok(keyed, 'a card the keys reached');
+  await p.evaluate(() => document.getElementById('b').moveBefore(document.querySelector('zhibiao-chart'), null));
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.deepEqual([await card(), await chart.evaluate((el) => el.shadowRoot.activeElement?.tagName ?? null)], [keyed, 'CANVAS'], 'the keyed card and the focus stayed across moveBefore');
   // Without a lang of its own it speaks the page's Chinese; moved under English, English, as a
   // chart connected there does.
   await p.evaluate(() => document.querySelector('zhibiao-chart').removeAttribute('lang'));
@@ -1467,14 +1484,18 @@ test('a chart moved in the page (removed and put back in one task, or by moveBef
   await context.close();
 });
 
-test("link.js opens a copied link on an article with the script embed: the chart of that kind takes its point and is scrolled to, as the page loads and at a later hash; other hashes are the page's", async () => {
+test("link.js opens a copied link on an article with the script embed: the first chart of that kind in the document takes its point and is scrolled to, as the page loads and at a later hash; #chart alone keeps its point; other hashes are the page's", async () => {
   const s = await server(ROOT);
   const { context, page: p, log } = await page({ viewport: { width: 900, height: 700 } });
   await p.route('**/linked.html', (route) => route.fulfill({ contentType: 'text/html', body:
     '<!doctype html><html lang="en"><meta charset="utf-8"><title>linked</title><link rel="icon" href="data:,">' +
     `<script type="module" src="${s.url}/dist/zhibiao.js"></script><script type="module" src="${s.url}/dist/link.js"></script>` +
     '<style>body { width: 700px }</style><zhibiao-chart chart="growth" focus-point="industry_value_added_growth"></zhibiao-chart>' +
-    '<div style="height: 3000px"></div><zhibiao-chart chart="NEV" id="nev"></zhibiao-chart><div style="height: 3000px"></div>' }));
+    // Another component's NEV chart, inside its shadow root, before the article's: not the document's.
+    '<div><template shadowrootmode="open"><zhibiao-chart chart="nev" id="inner"></zhibiao-chart></template></div>' +
+    '<div style="height: 3000px"></div><zhibiao-chart chart="NEV" id="nev"></zhibiao-chart><div style="height: 3000px"></div>' +
+    // A second growth chart: a link copied from it opens the first.
+    '<zhibiao-chart chart="growth" id="second"></zhibiao-chart><div style="height: 3000px"></div>' }));
   await p.goto(`${s.url}/linked.html#nev/nev_sales_growth`);
   await ready(p, 'nev');
   const nev = p.locator('#nev');
@@ -1482,11 +1503,18 @@ test("link.js opens a copied link on an article with the script embed: the chart
   await p.waitForFunction(MARKERS_SHOWN, await nev.elementHandle());
   const top = () => nev.evaluate((el) => Math.round(el.getBoundingClientRect().top));
   assert.equal(await top(), 0, 'scrolled to the chart');
+  assert.equal(await p.evaluate(() => document.querySelector('div').shadowRoot.getElementById('inner').getAttribute('focus-point')), null, "not the one in another component's shadow root");
   // A later link on the same page: the growth chart's second showing of its H1 2023 rate.
   await p.evaluate(() => { location.hash = `#growth/${encodeURIComponent('industry_value_added_growth@2')}`; });
-  const growth = p.locator('zhibiao-chart[chart=growth]');
+  const growth = p.locator('zhibiao-chart[chart=growth]').first();
   await p.waitForFunction((el) => el.getAttribute('focus-point') === 'industry_value_added_growth@2', await growth.elementHandle());
   assert.equal(await growth.evaluate((el) => Math.round(el.getBoundingClientRect().top)), 0);
+  assert.equal(await p.locator('#second').getAttribute('focus-point'), null, 'the first growth chart, not the second');
+  // The chart alone: scrolled to, its point kept.
+  await p.evaluate(() => scrollTo(0, 2000));
+  await p.evaluate(() => { location.hash = '#growth'; });
+  await p.waitForFunction((el) => Math.round(el.getBoundingClientRect().top) === 0, await growth.elementHandle());
+  assert.equal(await growth.getAttribute('focus-point'), 'industry_value_added_growth@2');
   // A hash that names no chart here is the page's: nothing changes, nothing scrolls.
   await p.evaluate(() => scrollTo(0, 1000));
   await p.evaluate(() => { location.hash = '#comments'; });
@@ -1511,8 +1539,17 @@ test("frameworks that set properties (Lit's .chart, Angular's [chart]), before t
     el.chart = 'nev';
     el.focusPoint = 'nev_sales_growth';
     document.getElementById('list').prepend(el);
+    // A point set and then taken away (null), before the element is defined.
+    const other = document.createElement('zhibiao-chart');
+    other.id = 'y';
+    other.chart = '5g';
+    other.focusPoint = 'bs_5g_total';
+    other.focusPoint = null;
+    document.getElementById('list').append(other);
   </script>`);
   await ready(p, 'nev');
+  await ready(p, '5g');
+  assert.deepEqual(await p.locator('#y').evaluate((el) => [el.getAttribute('chart'), el.hasAttribute('focus-point'), el.focusPoint]), ['5g', false, null]);
   const chart = p.locator('#x');
   assert.deepEqual([await chart.getAttribute('chart'), await chart.getAttribute('focus-point')], ['nev', 'nev_sales_growth']);
   assert.deepEqual(await chart.evaluate((el) => [el.chart, el.focusPoint]), ['nev', 'nev_sales_growth']);
@@ -1522,6 +1559,12 @@ test("frameworks that set properties (Lit's .chart, Angular's [chart]), before t
   await ready(p, 'growth');
   assert.equal(await chart.getAttribute('focus-point'), null);
   assert.match(await chart.locator('canvas[role=application]').getAttribute('aria-label'), /主要指标同比增长/);
+  // And null, once defined.
+  await chart.evaluate((el) => { el.focusPoint = 'industry_value_added_growth'; });
+  await p.waitForFunction(MARKERS_SHOWN, await chart.elementHandle());
+  await chart.evaluate((el) => { el.focusPoint = null; });
+  assert.equal(await chart.getAttribute('focus-point'), null);
+  await p.waitForFunction((el) => [...el.shadowRoot.querySelectorAll('.marker')].every((m) => m.hidden), await chart.elementHandle());
   // A keyed list reordered, in one task, with the mouse over a bar: the card goes.
   const bar = await chart.evaluate(FIRST_BAR);
   const box = await chart.locator('canvas[role=application]').boundingBox();
@@ -1887,6 +1930,10 @@ test("the widget's one animation, \"Link copied\" fading after a moment, is inst
       getComputedStyle(el).animationDelay]), ['zb-fade', duration, '2.5s'], reducedMotion);
     // No other animation runs in the widget.
     assert.equal(await chart.evaluate((el) => el.shadowRoot.getAnimations().length), 1, reducedMotion);
+    // And then it is gone, from the toolbar and the live region, without fading too.
+    await p.waitForFunction((el) => getComputedStyle(el.shadowRoot.querySelector('.said')).display === 'none',
+      await chart.elementHandle(), { timeout: 6000 });
+    assert.equal(await chart.locator('[role=status]').textContent(), '', reducedMotion);
     await context.close();
   }
 });
@@ -2082,10 +2129,15 @@ test("pkg/'s types give TypeScript the element and its chart-ready event", () =>
   const dir = join(ROOT, 'target', 'ts-check');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'embed.ts');
-  writeFileSync(file, `import init, { type ZhibiaoChartId, type ZhibiaoChartReadyDetail } from '../../pkg/zhibiao.js';
+  writeFileSync(file, `import init, { type ZhibiaoChartElement, type ZhibiaoChartId, type ZhibiaoChartReadyDetail } from '../../pkg/zhibiao.js';
 await init();
-// An HTMLElement by its tag (an Element otherwise, which has no focus() and no chart-ready).
+// A ZhibiaoChartElement by its tag (an Element otherwise, which has no focus(), no chart-ready
+// and no chart or focusPoint).
 const chart = document.querySelector('zhibiao-chart');
+const typed: ZhibiaoChartElement | null = chart;
+const named: string | null | undefined = chart?.chart;
+const pointed: string | null | undefined = chart?.focusPoint;
+console.log(typed, named, pointed);
 chart?.focus();
 document.createElement('zhibiao-chart').setAttribute('chart', 'nev');
 // Its properties, as a framework sets them.
