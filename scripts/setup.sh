@@ -34,7 +34,8 @@ if ! has_version geckodriver "$GECKODRIVER_VERSION"; then
 fi
 
 missing=()
-for pkg in chromium chromium-driver firefox-esr fonts-noto-cjk; do
+# fonts-dejavu-core: the Latin font the font tests load as a page's own (tests/e2e).
+for pkg in chromium chromium-driver firefox-esr fonts-noto-cjk fonts-dejavu-core; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -54,7 +54,7 @@ pub(super) fn render_mounted(m: &mut Mounted, window: &web_sys::Window) {
 }
 
 /// Whether `el` (a block in the chart's shadow root: the host has no box where a page makes it
-/// `display: contents`, and its empty rect at the page's top read as on screen) is on screen or
+/// `display: contents`, and its empty rect, at the viewport's top left, read as on screen) is on screen or
 /// within `NEAR_VIEWPORT_CSS_PX` of it (a forced layout: at mount, when shown again, and after
 /// printing, not on any frequent path).
 pub(super) fn near_viewport(el: &web_sys::Element, window: &web_sys::Window) -> bool {
