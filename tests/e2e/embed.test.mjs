@@ -153,6 +153,8 @@ test('in the oldest browsers the README names (emulated: no constructed styleshe
   assert.equal(await chart.locator('.toolbar button').first().evaluate((b) => getComputedStyle(b).borderTopLeftRadius), '6px');
   assert.equal(await chart.locator('p.sr').evaluate((d) => d.getBoundingClientRect().height), 1);
   assert.equal(await chart.evaluate((el) => window.__corner(el)), 'ffffff');
+  // The drawn canvas is the one shown: no view over it, and it is not made transparent for one.
+  assert.deepEqual(await chart.evaluate((el) => [!!el.shadowRoot.querySelector('canvas.view:not([hidden])'), getComputedStyle(el.shadowRoot.querySelector('canvas[role=application]')).opacity]), [false, '1']);
   const bar = await chart.evaluate(FIRST_BAR);
   const box = await chart.locator('canvas[role=application]').boundingBox();
   await p.mouse.move(box.x + bar.x, box.y + bar.y);
