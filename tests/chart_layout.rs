@@ -4,7 +4,7 @@
 use zhibiao::chart::draw::to_svg;
 use zhibiao::chart::geom::{EstimateMeasure, Font, PointCss, RectCss, TextMeasure};
 use zhibiao::chart::layout::{layout, padding_css_px};
-use zhibiao::chart::describe::tooltip;
+use zhibiao::chart::describe::said_tooltip;
 use zhibiao::chart::scene::{CardPlace, Mark, Scene, Target, WHOLE_CHART};
 use zhibiao::chart::wrap::wrap;
 use zhibiao::chart::spec::{Chart, PanelKind};
@@ -17,7 +17,6 @@ mod fit;
 fn chart(id: ChartId, lang: Lang) -> Chart {
     Chart::build(id, lang).unwrap_or_else(|e| panic!("{e}"))
 }
-
 
 fn scene(id: ChartId, lang: Lang, width: f64, focused: Option<usize>) -> Scene {
     layout(&chart(id, lang), width, &EstimateMeasure, &LIGHT, focused)
@@ -86,7 +85,7 @@ fn every_figure_stands_on_one_line() {
 }
 
 /// Every chart's layout, in both languages, at `widths` in three font widths:
-/// `check(chart, id, lang, width, scene)`.
+/// `check(chart, id, lang, width, measure, scene)`.
 fn each_layout(widths: impl Iterator<Item = u32> + Clone, mut check: impl FnMut(&Chart, ChartId, Lang, u32, &dyn TextMeasure, &Scene)) {
     for id in ChartId::ALL {
         for lang in [Lang::Zh, Lang::En] {
@@ -822,12 +821,12 @@ fn a_tooltip_card_leaves_its_bar_and_the_figures_in_view() {
     assert!(clear_cards * 2 > cards, "only {clear_cards} of {cards} cards hide no figure");
 }
 
-/// The size of a point's brief card (label, figure, period) as widget.css lays it out at most
+/// The size of a point's brief card (label as the widget says it, figure, period) as widget.css lays it out at most
 /// `max_width_css_px` wide: 10 px padding and a 1 px border each side, 8 px padding above and
 /// below, the label in bold 13 px and the period in 12 px wrapped to the width, the figure in
 /// 18 px, each line 1.45 times its font's size (Noto Sans CJK's normal line height).
 fn brief_card_css_px(c: &Chart, point_idx: usize, max_width_css_px: f64) -> (f64, f64) {
-    let t = tooltip(c.points()[point_idx], c.lang);
+    let (t, _) = said_tooltip(c, point_idx).expect("a point");
     let meta = t.meta();
     let inner = max_width_css_px - 22.0;
     let (label, period) = (Font { size_css_px: 13.0, bold: true }, Font { size_css_px: 12.0, bold: false });

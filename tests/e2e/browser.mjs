@@ -1,5 +1,6 @@
 // Debian's Chromium, driven by playwright-core (which never downloads a browser).
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
@@ -103,8 +104,21 @@ export async function markedValue(page, chart) {
   return value;
 }
 
-/** How many markers (the highlight of a focused point) the chart `el` shows; for `evaluate`. */
-export const MARKERS_SHOWN = (el) => [...el.shadowRoot.querySelectorAll('.marker')].filter((m) => !m.hidden).length;
+/** How many markers (the highlight of a focused point) the chart `el` shows (none before it is
+ * mounted); for `evaluate`. */
+export const MARKERS_SHOWN = (el) => [...el.shadowRoot?.querySelectorAll('.marker') ?? []].filter((m) => !m.hidden).length;
+
+/** A Latin font file for the font tests to serve as a page's own (fonts-dejavu-core, which
+ * `make setup` installs, or fonts-liberation). */
+export const PAGE_FONT_FILE = ['/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf', '/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf'].find(existsSync);
+
+/** Counts the page's canvas draws from now on in window.__draws (each draw sets the context's
+ * transform first); for `addInitScript` or to run in the page. */
+export const COUNT_DRAWS = () => {
+  window.__draws = 0;
+  const { setTransform } = CanvasRenderingContext2D.prototype;
+  CanvasRenderingContext2D.prototype.setTransform = function (...a) { window.__draws += 1; return setTransform.apply(this, a); };
+};
 
 /** Empties the clipboard, so that a copy of the same text as the last one shows in it. */
 export const clearClipboard = (p) => p.evaluate(() => navigator.clipboard.writeText(''));

@@ -2,7 +2,7 @@
 // fallback, untrusted input, export, accessibility (axe-core). Needs `make build` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,7 +12,7 @@ import { serve } from './server.mjs';
 import { OWNED_EXPORT, token } from '../../scripts/short-names.mjs';
 import { exportedFunctionIndices, leb, nameBytes } from '../../scripts/wasm-binary.mjs';
 import { CACHE_ENTRIES, plan, spreadExports } from '../../scripts/spread-exports.mjs';
-import { clearClipboard, clipboardHolds, failOnHover, FIRST_BAR, launch, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN, tipShows } from './browser.mjs';
+import { clearClipboard, clipboardHolds, COUNT_DRAWS, failOnHover, FIRST_BAR, launch, markedValue, MARKERS_SHOWN, PAGE_FONT_FILE, RECORD_READY, SHOWN, tipShows } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -525,15 +525,11 @@ test("a site's sticky header with a z-index of its own stays over the chart's ca
  * names in the chart's stack (their files, /page-font*.ttf, held until `release`), drawn in the
  * fonts standing in for them. Counts the canvases' `setTransform` calls (each draw makes one). */
 async function fontArticle(faces) {
-  const file = ['/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf', '/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf'].find(existsSync);
+  const file = PAGE_FONT_FILE;
   assert.ok(file, 'a monospaced font to load (fonts-dejavu-core or fonts-liberation)');
   const s = await server(ROOT);
   const { context, page: p, log } = await page({ viewport: { width: 800, height: 900 } });
-  await p.addInitScript(() => {
-    window.__draws = 0;
-    const { setTransform } = CanvasRenderingContext2D.prototype;
-    CanvasRenderingContext2D.prototype.setTransform = function (...a) { window.__draws += 1; return setTransform.apply(this, a); };
-  });
+  await p.addInitScript(COUNT_DRAWS);
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await p.route('**/page-font*.ttf', async (route) => { await held; await route.fulfill({ path: file, contentType: 'font/ttf' }); });
@@ -1502,7 +1498,7 @@ test("link.js opens a copied link on an article with the script embed: the first
   await p.goto(`${s.url}/linked.html#nev/nev_sales_growth`);
   // (Not `ready(p, 'nev')`: the other component's NEV chart says chart-ready too.)
   const nev = p.locator('#nev');
-  await p.waitForFunction((el) => [...el.shadowRoot?.querySelectorAll('.marker') ?? []].some((m) => !m.hidden), await nev.elementHandle());
+  await p.waitForFunction(MARKERS_SHOWN, await nev.elementHandle());
   assert.equal(await nev.getAttribute('focus-point'), 'nev_sales_growth');
   const top = () => nev.evaluate((el) => Math.round(el.getBoundingClientRect().top));
   assert.equal(await top(), 0, 'scrolled to the chart');

@@ -5,14 +5,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { serve } from './server.mjs';
-import { FIRST_BAR, SHOWN } from './browser.mjs';
+import { COUNT_DRAWS, FIRST_BAR, PAGE_FONT_FILE, SHOWN } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let driver;
@@ -286,7 +286,7 @@ test('in Firefox, keys used after a click on the chart ring the chart and the po
 });
 
 test("in Firefox, a page's own font under a name in the chart's stack, loaded after the chart is drawn, has the chart drawn again in it", async () => {
-  const file = ['/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf', '/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf'].find(existsSync);
+  const file = PAGE_FONT_FILE;
   assert.ok(file, 'a monospaced font to load (fonts-dejavu-core or fonts-liberation)');
   await withFirefox(async ({ run, go }) => {
     await go('/tests/e2e/fixtures/firefox.html');
@@ -294,9 +294,7 @@ test("in Firefox, a page's own font under a name in the chart's stack, loaded af
     const picture = "window.__shown(document.getElementById('5g')).context.canvas.toDataURL()";
     await run(`window.__before = ${picture}`);
     // Draws from now on (WebDriver classic has no init scripts; the charts are drawn already).
-    await run(`window.__draws = 0;
-      const { setTransform } = CanvasRenderingContext2D.prototype;
-      CanvasRenderingContext2D.prototype.setTransform = function (...a) { window.__draws += 1; return setTransform.apply(this, a); };`);
+    await run(`(${COUNT_DRAWS})();`);
     // The page's @font-face, as many Chinese stylesheets spell the name (CSS matches it to the
     // stack's "Microsoft YaHei" in any case): the buttons' text, set in the stack, loads it.
     await run(`const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));

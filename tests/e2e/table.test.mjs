@@ -500,12 +500,14 @@ test('copied with the article around it (select all, or a drag across it), a cha
   await page.keyboard.press('ArrowDown');
   const held = await texts();
   assert.ok(held.title && held.description && held.said && held.card && held.caption && held.quote, JSON.stringify(held));
+  // The title stands for the chart; none of `parts` is copied.
+  const standsAlone = (copied, parts, how) => {
+    assert.ok(copied.includes(held.title), `the title stands for the chart (${how}): ${copied}`);
+    for (const part of parts) assert.ok(!copied.includes(part), `"${part}" is not copied (${how}): ${copied}`);
+  };
   const copied = await copyAll();
   assert.ok(copied.includes('文章第一段。') && copied.includes('文章第二段。'), copied);
-  assert.ok(copied.includes(held.title), `the title stands for the chart: ${copied}`);
-  for (const part of [...held.buttons, held.description, held.said, held.card, held.caption, held.quote]) {
-    assert.ok(!copied.includes(part), `"${part}" is not copied: ${copied}`);
-  }
+  standsAlone(copied, [...held.buttons, held.description, held.said, held.card, held.caption, held.quote], 'select all');
   // A drag from the paragraph above to the one below copies the same.
   const [above, below] = [await page.locator('p').first().boundingBox(), await page.locator('p').last().boundingBox()];
   await page.mouse.move(above.x + 1, above.y + above.height / 2);
@@ -514,10 +516,8 @@ test('copied with the article around it (select all, or a drag across it), a cha
   await page.mouse.up();
   await page.keyboard.press('Control+C');
   const dragged = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(dragged.includes(held.title), `the title stands for the chart: ${dragged}`);
-  for (const part of [...held.buttons, held.description, held.said, held.caption, held.quote]) {
-    assert.ok(!dragged.includes(part), `"${part}" is not copied by the drag: ${dragged}`);
-  }
+  // (The drag passes over the bars: the card may be another's by then.)
+  standsAlone(dragged, [...held.buttons, held.description, held.said, held.caption, held.quote], 'a drag');
   // The table, once shown, is the reader's to copy.
   await el.locator('.toolbar button[aria-pressed]').click();
   const withTable = await copyAll();
