@@ -127,6 +127,9 @@ glue = glue.split('\n').map((line) => {
     // here, its `import.meta.url` is this file's, and it says at once that the page must be
     // reloaded.)
     const names = [...code.matchAll(/^export function (\w+)/gm)].map((x) => x[1]);
+    // Any other export (`export const f = …`) would stay an `export` in the page's script, a
+    // syntax error that leaves the one file's charts undrawn.
+    if (/^export (?!function )/m.test(code)) throw new Error(`assemble: ${path} exports other than by \`export function\`, which this script cannot inline`);
     inlinedPaths.set(path, { code: code.replace(/^export function/gm, 'function'), names });
   }
   const alias = clause.match(/^\* as (\w+)$/);

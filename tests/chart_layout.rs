@@ -871,30 +871,40 @@ fn a_brief_card_leaves_its_bar_and_figure_in_view_at_every_width() {
 
 /// A chart partly scrolled out of the window: a card goes inside the part in view wherever one of
 /// its places fits there (at 1280 px every card has one when 300 px of the chart are in view,
-/// scrolled off at the top or at the bottom), and otherwise where as little of it as can be is out.
+/// scrolled off at the top or at the bottom), and otherwise where as little of it as can be is
+/// out, which the place says (and the widget then tries the card brief: `covers_too_much`).
 #[test]
 fn a_card_stays_inside_the_part_of_the_chart_in_the_window() {
-    let mut moved = 0;
+    let (mut moved, mut out) = (0, 0);
     for id in ChartId::ALL {
         for lang in [Lang::Zh, Lang::En] {
             let s = scene(id, lang, 1280.0, None);
             for t in &s.targets {
-                let whole = s.card_position(t, 340.0, 195.0, WHOLE_CHART, &EstimateMeasure).at;
-                // The 300 px around the target's row, the rest of the chart out of the window.
+                let whole = s.card_position(t, 340.0, 195.0, WHOLE_CHART, &EstimateMeasure);
+                assert_eq!(whole.out_of_view_css_px, 0, "{id:?} {lang:?} point {}: the whole chart is in view", t.point_idx);
+                // The 300 px around the target's row, the rest of the chart out of the window;
+                // then the 60 px of a chart peeking into view.
                 let row = t.hit.center().y_css_px;
-                for visible in [(row - 40.0, row + 260.0), (row - 260.0, row + 40.0)] {
-                    let at = s.card_position(t, 340.0, 195.0, visible, &EstimateMeasure).at;
+                for visible in [(row - 40.0, row + 260.0), (row - 260.0, row + 40.0), (row - 30.0, row + 30.0)] {
+                    let place = s.card_position(t, 340.0, 195.0, visible, &EstimateMeasure);
+                    let at = place.at;
                     let case = format!("{id:?} {lang:?} point {} in {visible:?}: card at {at:?}", t.point_idx);
                     let (top, bottom) = (visible.0.max(4.0), visible.1.min(s.height_css_px - 4.0));
+                    let outside = (visible.0 - at.y_css_px).max(0.0) + (at.y_css_px + 195.0 - visible.1).max(0.0);
+                    assert_eq!(place.out_of_view_css_px, outside.ceil() as u32, "{case}");
                     if bottom - top >= 195.0 {
                         assert!(at.y_css_px >= top - 1e-9 && at.y_css_px + 195.0 <= bottom + 1e-9, "{case}");
+                    } else {
+                        assert!(place.out_of_view_css_px > 0 && place.covers_too_much(), "{case}");
+                        out += 1;
                     }
-                    moved += usize::from(at != whole);
+                    moved += usize::from(at != whole.at);
                 }
             }
         }
     }
     assert!(moved > 0, "no card had to move into the part in view: the case is not tested");
+    assert!(out > 0, "no card had too little room in view: the case is not tested");
 }
 
 /// A tile's card stays by its tile: the 5G chart's last tile's card once went to the far left,
@@ -927,19 +937,23 @@ fn a_card_stays_across_by_a_target_narrower_than_the_chart() {
     assert!(narrow >= 80, "only {narrow} cards of narrow targets placed");
 }
 
-/// A brief card goes where the whole card would cover more: fewer figures cut (its own bar's end
-/// and figure first), then fewer hidden wholly.
+/// A brief card goes where the whole card would do worse: less of it out of view, then fewer
+/// figures cut (its own bar's end and figure first), then fewer hidden wholly.
 #[test]
-fn card_places_compare_by_figures_cut_then_hidden() {
+fn card_places_compare_by_view_then_figures_cut_then_hidden() {
     let at = PointCss { x_css_px: 0.0, y_css_px: 0.0 };
-    let place = |figures_cut, figures_hidden| CardPlace { at, figures_cut, figures_hidden };
-    assert!(place(0, 1).covers_less_than(&place(1, 0)), "hiding one whole is less than cutting one");
-    assert!(place(1, 0).covers_less_than(&place(100, 0)), "cutting another is less than covering its own");
-    assert!(place(0, 1).covers_less_than(&place(0, 2)));
-    assert!(!place(1, 0).covers_less_than(&place(1, 0)));
-    // One figure hidden wholly is a tooltip's usual cost; part of one, or two, is too much.
-    assert!(!place(0, 0).covers_too_much() && !place(0, 1).covers_too_much());
-    assert!(place(1, 0).covers_too_much() && place(0, 2).covers_too_much() && place(100, 0).covers_too_much());
+    let place = |out_of_view_css_px, figures_cut, figures_hidden| CardPlace { at, out_of_view_css_px, figures_cut, figures_hidden };
+    assert!(place(0, 0, 1).covers_less_than(&place(0, 1, 0)), "hiding one whole is less than cutting one");
+    assert!(place(0, 1, 0).covers_less_than(&place(0, 100, 0)), "cutting another is less than covering its own");
+    assert!(place(0, 0, 1).covers_less_than(&place(0, 0, 2)));
+    assert!(!place(0, 1, 0).covers_less_than(&place(0, 1, 0)));
+    assert!(place(0, 100, 0).covers_less_than(&place(1, 0, 0)), "a card all in view before one cut off by the view's edge");
+    assert!(place(20, 0, 0).covers_less_than(&place(85, 0, 0)));
+    // One figure hidden wholly is a tooltip's usual cost; part of one, or two, is too much, and so
+    // is any of the card out of view.
+    assert!(!place(0, 0, 0).covers_too_much() && !place(0, 0, 1).covers_too_much());
+    assert!(place(0, 1, 0).covers_too_much() && place(0, 0, 2).covers_too_much() && place(0, 100, 0).covers_too_much());
+    assert!(place(1, 0, 0).covers_too_much());
 }
 
 /// A shared link to the NEV sales growth at desktop widths: the card once sat over the end of

@@ -61,6 +61,8 @@ impl Mark {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CardPlace {
     pub at: PointCss,
+    /// CSS px of it out of view (`Scene::card_position`'s `visible_css_px`), whole px up.
+    pub out_of_view_css_px: u32,
     /// Figures it covers part of: its own bar's end and its own figure count 100 each, any other
     /// point's figure 1.
     pub figures_cut: u32,
@@ -69,18 +71,21 @@ pub struct CardPlace {
 }
 
 impl CardPlace {
-    /// Whether the card hides too much of the chart there: part of a figure (a cut "42.4%" may
-    /// read "2.4%"), its own bar's end, or more than one figure wholly. One figure hidden wholly
-    /// while the reader looks at the card is the usual cost of a tooltip.
+    /// Whether the card hides too much of the chart there, or is not all in view: part of a
+    /// figure (a cut "42.4%" may read "2.4%"), its own bar's end, or more than one figure wholly;
+    /// or part of the card cut off by the window's or a scrolling box's edge (a chart that only
+    /// peeks into view has no room for a whole card). One figure hidden wholly while the reader
+    /// looks at the card is the usual cost of a tooltip.
     pub fn covers_too_much(&self) -> bool {
-        self.figures_cut > 0 || self.figures_hidden > 1
+        self.out_of_view_css_px > 0 || self.figures_cut > 0 || self.figures_hidden > 1
     }
 
-    /// Whether it covers less than `other` does: fewer figures cut (its own first), then fewer
-    /// hidden, the order `Scene::card_position` ranks places in (where it also puts a place near
-    /// its target before one far across that hides one figure fewer, but no more than one).
+    /// Whether it does better than `other`: less of it out of view, then fewer figures cut (its
+    /// own first), then fewer hidden, the order `Scene::card_position` ranks places in (where it
+    /// also puts a place near its target before one far across that hides one figure fewer, but
+    /// no more than one).
     pub fn covers_less_than(&self, other: &CardPlace) -> bool {
-        (self.figures_cut, self.figures_hidden) < (other.figures_cut, other.figures_hidden)
+        (self.out_of_view_css_px, self.figures_cut, self.figures_hidden) < (other.out_of_view_css_px, other.figures_cut, other.figures_hidden)
     }
 }
 
@@ -113,7 +118,7 @@ pub struct Scene {
     pub targets: Vec<Target>,
 }
 
-/// The whole chart as the part of it in the window (`Scene::card_position`'s `visible_css_px`),
+/// The whole chart as the part of it in view (`Scene::card_position`'s `visible_css_px`),
 /// from its top to its foot: where a card the page scrolls to show is placed.
 pub const WHOLE_CHART: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
 
@@ -146,8 +151,8 @@ impl Scene {
     /// tile hides a figure, the usual cost of a tooltip. Keeps
     /// 12 px from the sides (a phone's chart padding, the least) and 4 px from the top and bottom.
     /// Before all of that, it stays inside `visible_css_px` (from, to: the part of the chart in
-    /// the window) as far as it can, so that a chart partly scrolled out of view shows a card
-    /// the mouse shows whole.
+    /// view, in the window and any scrolling box around it) as far as it can, so that a chart
+    /// partly scrolled out of view shows a card the mouse shows whole.
     pub fn card_position(&self, target: &Target, card_width_css_px: f64, card_height_css_px: f64, visible_css_px: (f64, f64), measure: &dyn TextMeasure) -> CardPlace {
         const EDGE_CSS_PX: f64 = 4.0;
         const SIDE_CSS_PX: f64 = 12.0;
@@ -204,11 +209,11 @@ impl Scene {
                 for b in &texts {
                     texts_covered += u32::from(card.overlaps(b));
                 }
-                let outside = (visible_css_px.0 - y).max(0.0) + (y + h - visible_css_px.1).max(0.0);
+                let outside = ((visible_css_px.0 - y).max(0.0) + (y + h - visible_css_px.1).max(0.0)).ceil() as u32;
                 let far_across = x + w < row.x_css_px - NEAR_CSS_PX || x > row.right_css_px() + NEAR_CSS_PX;
-                let cost = (outside.ceil() as u32, cut, u32::from(hidden > 1), u32::from(far_across), hidden, texts_covered);
+                let cost = (outside, cut, u32::from(hidden > 1), u32::from(far_across), hidden, texts_covered);
                 if best.is_none_or(|(least, _)| cost < least) {
-                    best = Some((cost, CardPlace { at: PointCss { x_css_px: x, y_css_px: y }, figures_cut: cut, figures_hidden: hidden }));
+                    best = Some((cost, CardPlace { at: PointCss { x_css_px: x, y_css_px: y }, out_of_view_css_px: outside, figures_cut: cut, figures_hidden: hidden }));
                 }
             }
         }
@@ -216,7 +221,7 @@ impl Scene {
             Some((_, place)) => place,
             // Taller or wider than the chart: over the chart from below the row, as far as it
             // goes, and over its own bar's end and figure.
-            None => CardPlace { at: PointCss { x_css_px: x_near, y_css_px: below.min(max_y).max(EDGE_CSS_PX) }, figures_cut: 200, figures_hidden: 0 },
+            None => CardPlace { at: PointCss { x_css_px: x_near, y_css_px: below.min(max_y).max(EDGE_CSS_PX) }, out_of_view_css_px: 0, figures_cut: 200, figures_hidden: 0 },
         }
     }
 

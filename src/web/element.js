@@ -59,6 +59,33 @@ export function reveal(el, point) {
   el.scrollIntoView(NEAREST);
 }
 
+let shownBottom = 0;
+
+/** The top (client px) of the part of the window in which the chart `el` can be seen: the
+ * window's height, less what each box around it (through the hosts of shadow roots) clips (a
+ * scrolling box, a dialog's body); `shownFoot()` then gives its foot. Up to the body, not its
+ * overflow or the root element's, which may be the window's own (`body { overflow-x: hidden }`
+ * makes its `overflow-y` auto). */
+export function shownTop(el) {
+  let [top, bottom] = [0, innerHeight];
+  for (let node = el; (node = node.parentElement ?? node.getRootNode().host) && node !== el.ownerDocument.body;) {
+    if (getComputedStyle(node).overflowY !== 'visible') {
+      // Its padding box, scaled as any transform around it scales it on screen.
+      const box = node.getBoundingClientRect();
+      const scale = box.height / node.offsetHeight || 1;
+      const inner = box.top + node.clientTop * scale;
+      top = Math.max(top, inner);
+      bottom = Math.min(bottom, inner + node.clientHeight * scale);
+    }
+  }
+  shownBottom = bottom;
+  return top;
+}
+
+export function shownFoot() {
+  return shownBottom;
+}
+
 /** A new, empty heading (class `sr`) for the title of the chart `el`, for screen readers: one
  * level below the nearest heading before the chart among its previous siblings and its
  * ancestors' (through the hosts of shadow roots), as Highcharts picks it, or the last inside such

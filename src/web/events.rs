@@ -11,7 +11,7 @@ use web_sys::{Event, KeyboardEvent, PointerEvent};
 use crate::chart::geom::PointCss;
 
 use super::widget::Pin;
-use super::{near_viewport, render_mounted, request_render, Mounted, PAGE_WIDTH_CSS_PX};
+use super::{near_viewport, render_mounted, request_render, shown_foot, shown_top, Mounted, PAGE_WIDTH_CSS_PX};
 
 thread_local! {
     /// Between `beforeprint` and `afterprint`: no animation frame comes before the page is
@@ -64,33 +64,36 @@ pub(super) fn on_after_print(m: &mut Mounted, _: &Event, window: &web_sys::Windo
 }
 
 
-/// The pointer in the canvas's CSS pixels; for the `mouse`, the part of the chart in the window
-/// too, where the cards it shows go (`Widget::show_in`; a tap's go in the whole chart). The
-/// canvas's place on screen is read at every event: a carousel's `element.animate()` or a
-/// transform set by script moves it with no event to say so. Pointer moves come at the start of
-/// a frame, after the last one's layout, so the read usually forces none (a page's own listener
-/// that changed the page before ours would). Its size on screen, against the layout it shows,
-/// gives the scale of any transform or zoom around it.
-fn pointer_css(m: &mut Mounted, event: &PointerEvent, mouse: bool, window: &web_sys::Window) -> PointCss {
+/// The pointer in the canvas's CSS pixels; for the `mouse`, the part of the chart in view (the
+/// window's, less what boxes around it clip) too, where the cards it shows go
+/// (`Widget::show_in`; a tap's go in the whole chart). The canvas's place on screen is read at
+/// every event: a carousel's `element.animate()` or a transform set by script moves it with no
+/// event to say so. Pointer moves come at the start of a frame, after the last one's layout, so
+/// the read usually forces none (a page's own listener that changed the page before ours would).
+/// Its size on screen, against the layout it shows, gives the scale of any transform or zoom
+/// around it.
+fn pointer_css(m: &mut Mounted, event: &PointerEvent, mouse: bool) -> PointCss {
     let rect = m.widget.canvas.get_bounding_client_rect();
     let (width_css_px, height_css_px) = m.widget.drawn_size_css_px().unwrap_or((0.0, 0.0));
     let scale = |on_screen: f64, laid_out_css_px: f64| if laid_out_css_px > 0.0 && on_screen > 0.0 { on_screen / laid_out_css_px } else { 1.0 };
     let (left, top) = (rect.left(), rect.top());
     let (scale_x, scale_y) = (scale(rect.width(), width_css_px), scale(rect.height(), height_css_px));
     if mouse {
-        let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
-        m.widget.show_in((-top / scale_y, (height - top) / scale_y));
+        // The window's part, less what a box around the chart clips: in a scrolling box, a card
+        // placed in the window's part had its label and figure cut off by the box's edge.
+        let from = shown_top(&m.widget.host);
+        m.widget.show_in(((from - top) / scale_y, (shown_foot() - top) / scale_y));
     }
     PointCss { x_css_px: (f64::from(event.client_x()) - left) / scale_x, y_css_px: (f64::from(event.client_y()) - top) / scale_y }
 }
 
-pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
+pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     // (A page's synthetic `new Event("pointermove")` is no pointer event, and is ignored.)
     let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
     if event.pointer_type() != "mouse" {
         return Ok(());
     }
-    let p = pointer_css(m, event, true, window);
+    let p = pointer_css(m, event, true);
     let hit = m.widget.hit(p);
     // A card Escape hid stays hidden while the mouse stays over its point.
     if hit.is_some() && m.widget.escaped == hit {
@@ -107,10 +110,10 @@ pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, window: &web_sys::
     }
 }
 
-pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, window: &web_sys::Window) -> Result<(), JsValue> {
+pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
     let mouse = event.pointer_type() == "mouse";
-    let p = pointer_css(m, event, mouse, window);
+    let p = pointer_css(m, event, mouse);
     m.widget.tap = None;
     if mouse {
         let hit = m.widget.hit(p);

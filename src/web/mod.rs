@@ -40,6 +40,13 @@ extern "C" {
     fn mount_failed(el: &HtmlElement);
     /// Saves a canvas as PNG (encoded outside this task) or a CSV's text as the file `name`.
     fn save(root: &web_sys::ShadowRoot, data: &JsValue, name: &str);
+    /// The top (client px) of the part of the window in which `el` can be seen: less what the
+    /// boxes around it clip (a scrolling box, a dialog's body). [`shown_foot`] gives its foot.
+    #[wasm_bindgen(js_name = shownTop)]
+    fn shown_top(el: &HtmlElement) -> f64;
+    /// The foot of the part [`shown_top`] last found (client px).
+    #[wasm_bindgen(js_name = shownFoot)]
+    fn shown_foot() -> f64;
 }
 
 type Listener = Closure<dyn FnMut(Event)>;

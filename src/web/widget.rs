@@ -78,7 +78,7 @@ pub struct Widget {
     pub width_css_px: f64,
     /// Near the viewport; off-screen charts wait until they are scrolled to.
     pub on_screen: bool,
-    /// The part of the chart in the window, in CSS px from its top (`Widget::show_in`).
+    /// The part of the chart in view, in CSS px from its top (`Widget::show_in`).
     visible_css_px: (f64, f64),
     scene: Option<Scene>,
     /// Each point's highlight for the drawn scene and theme, by point: laid out on the point's

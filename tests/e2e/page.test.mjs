@@ -797,13 +797,17 @@ test('turned sideways with a tapped card open, the phone shows the card again in
   await context.close();
 });
 
-test('a chart partly scrolled out of the window shows the card the mouse shows inside the window', async () => {
+test('a chart partly scrolled out of the window shows the card the mouse shows inside the window; where too little of it is in view for the whole card, a brief one', async () => {
   const { page, context, errors } = await open('#growth', { width: 1280, height: 800 });
   await ready(page, 'growth');
   const chart = page.locator('#panel-growth zhibiao-chart');
   // 760 px wide: the first bar's card, in view, goes against the chart's top, over its title.
-  // (Room to scroll: the page is shorter than the window.)
-  await chart.evaluate((el) => { el.style.width = '760px'; document.body.insertAdjacentHTML('beforeend', '<div style="height: 2000px"></div>'); });
+  // (Room to scroll both ways: the page is shorter than the window.)
+  await chart.evaluate((el) => {
+    el.style.width = '760px';
+    document.body.insertAdjacentHTML('beforeend', '<div style="height: 2000px"></div>');
+    document.body.insertAdjacentHTML('afterbegin', '<div style="height: 1000px"></div>');
+  });
   await chart.evaluate((el) => new Promise((done) => {
     const check = () => (el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().width <= 760 ? requestAnimationFrame(() => done()) : requestAnimationFrame(check));
     check();
@@ -817,7 +821,87 @@ test('a chart partly scrolled out of the window shows the card the mouse shows i
     await tipShows(page, chart, '44.1%');
     const card = await shownCard(chart);
     assert.ok(card.top >= 0 && card.bottom <= 800, `chart cut at the ${from}: the card ${JSON.stringify(card)} is in the window`);
+    // Cut at the bottom, the window shows only the chart's title and first bar: a brief card,
+    // with no room for the quote.
+    if (from === 'bottom') {
+      assert.ok(box.y + box.height > 800 + 200, `the chart ${JSON.stringify(box)} is cut at the bottom`);
+      assert.ok(await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown').classList.contains('brief')), 'brief');
+    }
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Waits until the chart `chart` (a locator) is drawn `width` px wide, and a frame more. */
+const laidOutAt = (chart, width) => chart.evaluate((el, w) => new Promise((done) => {
+  const check = () => (Math.abs(el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().width - w) < 1 ? requestAnimationFrame(() => done()) : requestAnimationFrame(check));
+  check();
+}), width);
+
+test("in a scrolling box (a dialog's body, an app's pane), also through another component's shadow root, the card the mouse shows is in the box's view, not under its edge; a body with overflow-x hidden is no such box", async () => {
+  const { page, context, errors } = await open('#growth', { width: 1280, height: 800 });
+  await ready(page, 'growth');
+  const chart = page.locator('#panel-growth zhibiao-chart');
+  for (const shadow of [false, true]) {
+    // The chart, 760 px wide, in a pane 320 px tall that scrolls, with a border as a dialog's
+    // body has; in the second round inside another component's shadow root in the pane.
+    await chart.evaluate((el, inShadow) => {
+      document.getElementById('pane')?.remove();
+      const pane = document.createElement('div');
+      pane.id = 'pane';
+      pane.style.cssText = 'height: 320px; width: 760px; overflow-y: auto; border: 6px solid #888';
+      const spacer = () => Object.assign(document.createElement('div'), { style: 'height: 300px' });
+      let into = pane;
+      if (inShadow) {
+        const host = document.createElement('div');
+        into = host.attachShadow({ mode: 'open' });
+        pane.append(spacer(), host, spacer());
+      } else pane.append(spacer(), spacer());
+      el.style.width = '760px';
+      document.getElementById('panel-growth').append(pane);
+      if (inShadow) into.append(el);
+      else pane.insertBefore(el, pane.lastChild);
+    }, shadow);
+    await laidOutAt(chart, 760);
+    const bar = await chart.evaluate(FIRST_BAR);
+    // The first bar (44.1 %) 30 px below the pane's top edge, then 30 px above its foot: the
+    // rest of the chart, above or below it, is in the window but not in the pane's view.
+    for (const [edge, at] of [['top', 30], ['foot', 320 - 30]]) {
+      await page.mouse.move(1, 799);
+      const view = await chart.evaluate((el, [barY, barAt]) => {
+        const pane = document.getElementById('pane');
+        const canvas = el.shadowRoot.querySelector('canvas[role=application]');
+        const inner = pane.getBoundingClientRect().top + pane.clientTop;
+        pane.scrollTop += canvas.getBoundingClientRect().top - (inner + barAt - barY);
+        return { top: inner, bottom: inner + pane.clientHeight };
+      }, [bar.y, at]);
+      const box = await chart.locator('canvas[role=application]').boundingBox();
+      assert.ok(box.y < view.top || box.y + box.height > view.bottom, `${edge}: the chart is cut by the pane`);
+      await page.mouse.move(box.x + bar.x, box.y + bar.y);
+      await tipShows(page, chart, '44.1%');
+      const card = await shownCard(chart);
+      assert.ok(card.top >= view.top - 0.5 && card.bottom <= view.bottom + 0.5, `${shadow ? 'in a shadow root, ' : ''}the bar near the pane's ${edge}: the card ${JSON.stringify(card)} is in the pane's view ${JSON.stringify(view)}`);
+    }
+  }
+  // Out of the pane, far down a page whose root and body are the window's height and whose body
+  // hides what overflows across (its overflow-y is then auto, but the window scrolls): the card
+  // stays in the window as the page scrolls, not in the body's first window-high box.
+  await chart.evaluate((el) => {
+    document.documentElement.style.height = '100%';
+    document.body.style.cssText = 'height: 100%; overflow-x: hidden';
+    const spacer = Object.assign(document.createElement('div'), { style: 'height: 1600px' });
+    document.getElementById('panel-growth').append(spacer, el, spacer.cloneNode());
+    document.getElementById('pane').remove();
+  });
+  await laidOutAt(chart, 760);
+  const bar = await chart.evaluate(FIRST_BAR);
+  await page.mouse.move(1, 799);
+  const box = await scrollCanvasTo(page, chart, 30 - bar.y);
+  assert.ok(await page.evaluate(() => scrollY > 1000), 'the page scrolled past the body\'s first box');
+  await page.mouse.move(box.x + bar.x, box.y + bar.y);
+  await tipShows(page, chart, '44.1%');
+  const card = await shownCard(chart);
+  assert.ok(card.top >= 0 && card.bottom <= 800, `the card ${JSON.stringify(card)} is in the window`);
   assert.deepEqual(errors, []);
   await context.close();
 });

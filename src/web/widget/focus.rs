@@ -206,8 +206,8 @@ impl Widget {
         }
     }
 
-    /// The part of the chart in the window (CSS px from its top, from and to), read at every
-    /// mouse event, or the whole chart ([`WHOLE_CHART`]) for a card the page scrolls to show
+    /// The part of the chart in view (CSS px from its top, from and to: the window's, less what
+    /// scrolling boxes around it clip), read at mouse events, or the whole chart ([`WHOLE_CHART`]) for a card the page scrolls to show
     /// (a tap's, the keys'): where it changed, cards are placed afresh inside it as far as they can be
     /// (`Scene::card_position`) when next shown. The card on show stays where it is: the mouse
     /// may be over it (a clicked card, with the page scrolling under the mouse).
@@ -315,7 +315,8 @@ impl Widget {
 
     /// Places a card for the drawn scene. Where the whole card would cover too much
     /// (`CardPlace::covers_too_much`: its own bar's end or figure, part of another figure, or
-    /// more than one whole; a short chart, a phone), the card goes brief if that covers less
+    /// more than one whole; a short chart, a phone) or lie partly out of view (a chart that only
+    /// peeks into the window or a scrolling box), the card goes brief if that does better
     /// (`CardPlace::covers_less_than`): its label, figure and period, without the quote and
     /// source, which the table shows. Trying it costs a second layout of the card.
     fn place(&self, card: &mut Card, target: &Target) -> Result<(), JsValue> {
