@@ -61,7 +61,8 @@ impl Mark {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CardPlace {
     pub at: PointCss,
-    /// CSS px of it out of view (`Scene::card_position`'s `visible_css_px`), whole px up.
+    /// CSS px of it out of view (`Scene::card_position`'s `visible_css_px`), whole px up;
+    /// `u32::MAX` where the chart has no place for it at all.
     pub out_of_view_css_px: u32,
     /// Figures it covers part of: its own bar's end and its own figure count 100 each, any other
     /// point's figure 1.
@@ -73,11 +74,11 @@ pub struct CardPlace {
 impl CardPlace {
     /// Whether the card hides too much of the chart there, or is not all in view: part of a
     /// figure (a cut "42.4%" may read "2.4%"), its own bar's end, or more than one figure wholly;
-    /// or part of the card cut off by the window's or a scrolling box's edge (a chart that only
-    /// peeks into view has no room for a whole card). One figure hidden wholly while the reader
-    /// looks at the card is the usual cost of a tooltip.
+    /// or more of the card than its padding cut off by the window's or a scrolling box's edge (a
+    /// chart that only peeks into view has no room for a whole card). One figure hidden wholly
+    /// while the reader looks at the card is the usual cost of a tooltip.
     pub fn covers_too_much(&self) -> bool {
-        self.out_of_view_css_px > 0 || self.figures_cut > 0 || self.figures_hidden > 1
+        self.out_of_view_css_px > CARD_PADDING_CSS_PX || self.figures_cut > 0 || self.figures_hidden > 1
     }
 
     /// Whether it does better than `other`: less of it out of view, then fewer figures cut (its
@@ -88,6 +89,10 @@ impl CardPlace {
         (self.out_of_view_css_px, self.figures_cut, self.figures_hidden) < (other.out_of_view_css_px, other.figures_cut, other.figures_hidden)
     }
 }
+
+/// A card's padding and border above and below its text (src/web/widget.css, `.tip`): as much of
+/// it out of view cuts off none of the text.
+pub const CARD_PADDING_CSS_PX: u32 = 9;
 
 /// An area that stands for a data point.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -180,9 +185,9 @@ impl Scene {
         for mark in &self.marks {
             texts.extend(mark.text_box(measure));
         }
-        // (pixels outside the window; its own end or figure, or figures cut through; more than
-        // one figure hidden; far across from its target; figures hidden wholly; texts covered),
-        // the least first.
+        // (px out of view; its own end or figure, or figures cut through; more than one figure
+        // hidden; far across from its target; figures hidden wholly; texts covered), the least
+        // first.
         let mut best: Option<((u32, u32, u32, u32, u32, u32), CardPlace)> = None;
         for y in ys {
             let far = y > row.bottom_css_px() + NEAR_CSS_PX || y + h < row.y_css_px - NEAR_CSS_PX;
@@ -221,7 +226,8 @@ impl Scene {
             Some((_, place)) => place,
             // Taller or wider than the chart: over the chart from below the row, as far as it
             // goes, and over its own bar's end and figure.
-            None => CardPlace { at: PointCss { x_css_px: x_near, y_css_px: below.min(max_y).max(EDGE_CSS_PX) }, out_of_view_css_px: 0, figures_cut: 200, figures_hidden: 0 },
+            // Counted as all out of view, so that a brief card that has a place goes there.
+            None => CardPlace { at: PointCss { x_css_px: x_near, y_css_px: below.min(max_y).max(EDGE_CSS_PX) }, out_of_view_css_px: u32::MAX, figures_cut: 200, figures_hidden: 0 },
         }
     }
 

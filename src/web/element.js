@@ -59,31 +59,38 @@ export function reveal(el, point) {
   el.scrollIntoView(NEAREST);
 }
 
-let shownBottom = 0;
+let shownFootClientPx = 0;
 
-/** The top (client px) of the part of the window in which the chart `el` can be seen: the
- * window's height, less what each box around it (through the hosts of shadow roots) clips (a
- * scrolling box, a dialog's body); `shownFoot()` then gives its foot. Up to the body, not its
- * overflow or the root element's, which may be the window's own (`body { overflow-x: hidden }`
- * makes its `overflow-y` auto). */
-export function shownTop(el) {
-  let [top, bottom] = [0, innerHeight];
-  for (let node = el; (node = node.parentElement ?? node.getRootNode().host) && node !== el.ownerDocument.body;) {
-    if (getComputedStyle(node).overflowY !== 'visible') {
+/** The top, in client px, of the part of the window in which the chart `el` can be seen, with
+ * the pointer `pointerClientPx` down the window: the window's, less what each box around the chart
+ * clips (a scrolling box, a dialog's body), through the slots it is in and the hosts of shadow
+ * roots, up to the body (whose overflow, and the root element's, may be the window's own: `body
+ * { overflow-x: hidden }` makes its `overflow-y` auto) or to a box fixed to the window (a modal
+ * dialog, a popover), which no box around it clips. A box without height (`display: contents`,
+ * inline) clips nothing. Where the part found leaves out the pointer, which is over the chart,
+ * it is the window's. `shownFoot()` then gives its foot. */
+export function shownTop(el, pointerClientPx) {
+  let [top, foot] = [0, innerHeight];
+  let [node, style] = [el, getComputedStyle(el)];
+  while (style.position !== 'fixed' && (node = node.assignedSlot ?? node.parentElement ?? node.getRootNode().host) && node !== el.ownerDocument.body) {
+    style = getComputedStyle(node);
+    if (node.clientHeight && style.overflowY !== 'visible') {
       // Its padding box, scaled as any transform around it scales it on screen.
       const box = node.getBoundingClientRect();
       const scale = box.height / node.offsetHeight || 1;
       const inner = box.top + node.clientTop * scale;
       top = Math.max(top, inner);
-      bottom = Math.min(bottom, inner + node.clientHeight * scale);
+      foot = Math.min(foot, inner + node.clientHeight * scale);
     }
   }
-  shownBottom = bottom;
+  if (!(top <= pointerClientPx && pointerClientPx <= foot)) [top, foot] = [0, innerHeight];
+  shownFootClientPx = foot;
   return top;
 }
 
+/** The foot, in client px, of the part of the window `shownTop` last found. */
 export function shownFoot() {
-  return shownBottom;
+  return shownFootClientPx;
 }
 
 /** A new, empty heading (class `sr`) for the title of the chart `el`, for screen readers: one

@@ -11,7 +11,7 @@ use web_sys::{Event, KeyboardEvent, PointerEvent};
 use crate::chart::geom::PointCss;
 
 use super::widget::Pin;
-use super::{near_viewport, render_mounted, request_render, shown_foot, shown_top, Mounted, PAGE_WIDTH_CSS_PX};
+use super::{near_viewport, render_mounted, request_render, shown_foot_client_px, shown_top_client_px, Mounted, PAGE_WIDTH_CSS_PX};
 
 thread_local! {
     /// Between `beforeprint` and `afterprint`: no animation frame comes before the page is
@@ -81,8 +81,8 @@ fn pointer_css(m: &mut Mounted, event: &PointerEvent, mouse: bool) -> PointCss {
     if mouse {
         // The window's part, less what a box around the chart clips: in a scrolling box, a card
         // placed in the window's part had its label and figure cut off by the box's edge.
-        let from = shown_top(&m.widget.host);
-        m.widget.show_in(((from - top) / scale_y, (shown_foot() - top) / scale_y));
+        let from_client_px = shown_top_client_px(&m.widget.host, f64::from(event.client_y()));
+        m.widget.show_in(((from_client_px - top) / scale_y, (shown_foot_client_px() - top) / scale_y));
     }
     PointCss { x_css_px: (f64::from(event.client_x()) - left) / scale_x, y_css_px: (f64::from(event.client_y()) - top) / scale_y }
 }

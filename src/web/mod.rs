@@ -40,13 +40,14 @@ extern "C" {
     fn mount_failed(el: &HtmlElement);
     /// Saves a canvas as PNG (encoded outside this task) or a CSV's text as the file `name`.
     fn save(root: &web_sys::ShadowRoot, data: &JsValue, name: &str);
-    /// The top (client px) of the part of the window in which `el` can be seen: less what the
-    /// boxes around it clip (a scrolling box, a dialog's body). [`shown_foot`] gives its foot.
+    /// The top of the part of the window in which `el` can be seen, with the pointer
+    /// `pointer_client_px` down the window: less what the boxes around it clip (a scrolling box, a
+    /// dialog's body). [`shown_foot_client_px`] gives its foot.
     #[wasm_bindgen(js_name = shownTop)]
-    fn shown_top(el: &HtmlElement) -> f64;
-    /// The foot of the part [`shown_top`] last found (client px).
+    fn shown_top_client_px(el: &HtmlElement, pointer_client_px: f64) -> f64;
+    /// The foot of the part [`shown_top_client_px`] last found.
     #[wasm_bindgen(js_name = shownFoot)]
-    fn shown_foot() -> f64;
+    fn shown_foot_client_px() -> f64;
 }
 
 type Listener = Closure<dyn FnMut(Event)>;

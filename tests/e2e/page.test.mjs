@@ -838,50 +838,71 @@ const laidOutAt = (chart, width) => chart.evaluate((el, w) => new Promise((done)
   check();
 }), width);
 
-test("in a scrolling box (a dialog's body, an app's pane), also through another component's shadow root, the card the mouse shows is in the box's view, not under its edge; a body with overflow-x hidden is no such box", async () => {
+test("in a scrolling box (a dialog's body, an app's pane), also through another component's shadow root or slot, the card the mouse shows is in the box's view, not under its edge; a modal dialog is not clipped by a box it was declared in; a body with overflow-x hidden is no such box", async () => {
   const { page, context, errors } = await open('#growth', { width: 1280, height: 800 });
   await ready(page, 'growth');
   const chart = page.locator('#panel-growth zhibiao-chart');
-  for (const shadow of [false, true]) {
-    // The chart, 760 px wide, in a pane 320 px tall that scrolls, with a border as a dialog's
-    // body has; in the second round inside another component's shadow root in the pane.
-    await chart.evaluate((el, inShadow) => {
+  for (const round of ['pane', 'shadow root', 'slot', 'modal dialog']) {
+    // The chart, 760 px wide, in a box 320 px tall that scrolls, with a border as a dialog's
+    // body has (`window.__box`): a pane in the page; a pane around another component whose
+    // shadow root holds the chart; a pane inside a component's shadow root, around the slot the
+    // chart is in; a modal dialog, declared inside a 40 px pane, whose view it leaves.
+    await chart.evaluate((el, kind) => {
       document.getElementById('pane')?.remove();
-      const pane = document.createElement('div');
-      pane.id = 'pane';
-      pane.style.cssText = 'height: 320px; width: 760px; overflow-y: auto; border: 6px solid #888';
+      const scrolling = (tag) => Object.assign(document.createElement(tag), { style: 'height: 320px; width: 760px; overflow-y: auto; border: 6px solid #888; padding: 0; margin: 0' });
       const spacer = () => Object.assign(document.createElement('div'), { style: 'height: 300px' });
-      let into = pane;
-      if (inShadow) {
-        const host = document.createElement('div');
-        into = host.attachShadow({ mode: 'open' });
-        pane.append(spacer(), host, spacer());
-      } else pane.append(spacer(), spacer());
+      const pane = scrolling('div');
+      pane.id = 'pane';
       el.style.width = '760px';
       document.getElementById('panel-growth').append(pane);
-      if (inShadow) into.append(el);
-      else pane.insertBefore(el, pane.lastChild);
-    }, shadow);
+      window.__box = pane;
+      // (In the pane, the chart inside a box-less wrapper whose overflow is hidden: it clips nothing.)
+      if (kind === 'pane') {
+        const wrapper = Object.assign(document.createElement('div'), { style: 'display: contents; overflow-y: hidden' });
+        wrapper.append(el);
+        pane.append(spacer(), wrapper, spacer());
+      }
+      else if (kind === 'shadow root') {
+        const host = document.createElement('div');
+        pane.append(spacer(), host, spacer());
+        host.attachShadow({ mode: 'open' }).append(el);
+      } else if (kind === 'slot') {
+        pane.style.cssText = '';
+        const root = pane.attachShadow({ mode: 'open' });
+        window.__box = scrolling('div');
+        window.__box.append(spacer(), document.createElement('slot'), spacer());
+        root.append(window.__box);
+        pane.append(el);
+      } else {
+        // The pane 40 px tall, scrolled to its top; the dialog in the middle of the window.
+        pane.style.height = '40px';
+        window.__box = scrolling('dialog');
+        window.__box.append(spacer(), el, spacer());
+        pane.append(spacer(), window.__box, spacer());
+        window.__box.showModal();
+      }
+    }, round);
     await laidOutAt(chart, 760);
     const bar = await chart.evaluate(FIRST_BAR);
-    // The first bar (44.1 %) 30 px below the pane's top edge, then 30 px above its foot: the
-    // rest of the chart, above or below it, is in the window but not in the pane's view.
+    // The first bar (44.1 %) 30 px below the box's top edge, then 30 px above its foot: the
+    // rest of the chart, above or below it, is in the window but not in the box's view.
     for (const [edge, at] of [['top', 30], ['foot', 320 - 30]]) {
       await page.mouse.move(1, 799);
       const view = await chart.evaluate((el, [barY, barAt]) => {
-        const pane = document.getElementById('pane');
+        const box = window.__box;
         const canvas = el.shadowRoot.querySelector('canvas[role=application]');
-        const inner = pane.getBoundingClientRect().top + pane.clientTop;
-        pane.scrollTop += canvas.getBoundingClientRect().top - (inner + barAt - barY);
-        return { top: inner, bottom: inner + pane.clientHeight };
+        const inner = box.getBoundingClientRect().top + box.clientTop;
+        box.scrollTop += canvas.getBoundingClientRect().top - (inner + barAt - barY);
+        return { top: inner, bottom: inner + box.clientHeight };
       }, [bar.y, at]);
       const box = await chart.locator('canvas[role=application]').boundingBox();
-      assert.ok(box.y < view.top || box.y + box.height > view.bottom, `${edge}: the chart is cut by the pane`);
+      assert.ok(box.y < view.top || box.y + box.height > view.bottom, `${round}, ${edge}: the chart is cut by the box`);
       await page.mouse.move(box.x + bar.x, box.y + bar.y);
       await tipShows(page, chart, '44.1%');
       const card = await shownCard(chart);
-      assert.ok(card.top >= view.top - 0.5 && card.bottom <= view.bottom + 0.5, `${shadow ? 'in a shadow root, ' : ''}the bar near the pane's ${edge}: the card ${JSON.stringify(card)} is in the pane's view ${JSON.stringify(view)}`);
+      assert.ok(card.top >= view.top - 0.5 && card.bottom <= view.bottom + 0.5, `${round}, the bar near the box's ${edge}: the card ${JSON.stringify(card)} is in the box's view ${JSON.stringify(view)}`);
     }
+    await page.evaluate(() => document.querySelector('dialog')?.close());
   }
   // Out of the pane, far down a page whose root and body are the window's height and whose body
   // hides what overflows across (its overflow-y is then auto, but the window scrolls): the card

@@ -207,10 +207,11 @@ impl Widget {
     }
 
     /// The part of the chart in view (CSS px from its top, from and to: the window's, less what
-    /// scrolling boxes around it clip), read at mouse events, or the whole chart ([`WHOLE_CHART`]) for a card the page scrolls to show
-    /// (a tap's, the keys'): where it changed, cards are placed afresh inside it as far as they can be
-    /// (`Scene::card_position`) when next shown. The card on show stays where it is: the mouse
-    /// may be over it (a clicked card, with the page scrolling under the mouse).
+    /// boxes around it clip), read at mouse events, or the whole chart ([`WHOLE_CHART`]) for a
+    /// card the page scrolls to show (a tap's, the keys'): where it changed, cards are placed
+    /// afresh inside it as far as they can be (`Scene::card_position`) when next shown. The card
+    /// on show stays where it is: the mouse may be over it (a clicked card, with the page
+    /// scrolling under the mouse).
     pub fn show_in(&mut self, visible_css_px: (f64, f64)) {
         if self.visible_css_px != visible_css_px {
             self.visible_css_px = visible_css_px;
@@ -391,7 +392,7 @@ impl Widget {
     }
 
     /// Focuses a point (or none) whose card the page scrolls to show (a tap's, the keys'): placed
-    /// in the whole chart, not the part in the window when the mouse last moved, so that the same
+    /// in the whole chart, not the part in view when the mouse last moved, so that the same
     /// tap or key gets the same card, whole or brief, wherever the chart is (`reveal_card`).
     pub fn focus_revealed(&mut self, point: Option<usize>, pin: Pin) -> Result<(), JsValue> {
         self.show_in(WHOLE_CHART);
