@@ -60,9 +60,23 @@ export function reveal(el, point) {
 }
 
 let shownFootClientPx = 0;
+/** In a frame (the iframe embed; an article a CMS shows in a frame), the part of it the window
+ * around it shows, [top, foot] in the frame's client px, which the frame cannot read where that
+ * window is of another origin: an IntersectionObserver tells it, in steps of 1 % of the frame's
+ * height (`watchFrame`). Everything, elsewhere. */
+let frameViewClientPx = [0, Infinity];
+
+function watchFrame() {
+  new IntersectionObserver((entries) => {
+    // (Out of view, empty: no pointer is over the frame then.)
+    const seen = entries.pop().intersectionRect;
+    frameViewClientPx = [seen.top, seen.bottom];
+  }, { threshold: Array.from({ length: 101 }, (_, i) => i / 100) }).observe(document.documentElement);
+}
 
 /** The top, in client px, of the part of the window in which the chart `el` can be seen, with
- * the pointer `pointerClientPx` down the window: the window's, less what each box around the chart
+ * the pointer `pointerClientPx` down the window: the window's (in a frame, the part of it in view
+ * of the window around it), less what each box around the chart
  * clips (a scrolling box, a dialog's body), through the slots it is in and the hosts of shadow
  * roots, up to the body (whose overflow, and the root element's, may be the window's own: `body
  * { overflow-x: hidden }` makes its `overflow-y` auto) or to a box fixed to the window (a modal
@@ -70,7 +84,7 @@ let shownFootClientPx = 0;
  * inline) clips nothing. Where the part found leaves out the pointer, which is over the chart,
  * it is the window's. `shownFoot()` then gives its foot. */
 export function shownTop(el, pointerClientPx) {
-  let [top, foot] = [0, innerHeight];
+  let [top, foot] = [Math.max(0, frameViewClientPx[0]), Math.min(innerHeight, frameViewClientPx[1])];
   let [node, style] = [el, getComputedStyle(el)];
   while (style.position !== 'fixed' && (node = node.assignedSlot ?? node.parentElement ?? node.getRootNode().host) && node !== el.ownerDocument.body) {
     style = getComputedStyle(node);
@@ -278,6 +292,7 @@ export function defineElement(name, newHooks) {
     return false;
   }
   hooks = newHooks;
+  if (window.top !== window && !defined) watchFrame();
   if (defined) {
     // A restarted instance: clear the error state and mount every chart again.
     for (const el of charts) {

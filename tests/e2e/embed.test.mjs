@@ -782,6 +782,44 @@ test('the iframe embed posts its height, and only its height, to the parent', as
   await context.close();
 });
 
+test("an iframe embed on an article of another origin, scrolled partly out of the article's window, shows the card the mouse shows in the window: whole where it fits, else brief", async () => {
+  const { context, page: p, log } = await page({ viewport: { width: 900, height: 700 } });
+  // The frame from another origin (another port), which cannot read the article; the article
+  // served, not routed (Chromium lets only a page it fetched from this machine frame one from it).
+  const src = `${(await server(ROOT)).url}/dist/embed.html?chart=growth&amp;lang=en`;
+  const dir = mkdtempSync(join(tmpdir(), 'zhibiao-frame-'));
+  writeFileSync(join(dir, 'article.html'), '<!doctype html><html lang="en"><meta charset="utf-8"><title>article</title><link rel="icon" href="data:,">' +
+    `<body style="margin: 0"><div style="height: 1500px"></div><iframe src="${src}" style="display: block; width: 800px; height: 600px; border: 0"></iframe><div style="height: 1500px"></div>`);
+  await p.goto(`${(await server(dir)).url}/article.html`);
+  const frame = await (await p.locator('iframe').elementHandle()).contentFrame();
+  const chart = frame.locator('zhibiao-chart');
+  const canvas = chart.locator('canvas[role=application]');
+  // (Drawn once it comes near the article's window.)
+  await p.evaluate(() => scrollTo(0, 1200));
+  await frame.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 15000 });
+  const bar = await chart.evaluate(FIRST_BAR);
+  // The first bar (44.1 %) 30 px below the window's top edge, then 30 px above its foot.
+  for (const [edge, barAt] of [['top', 30], ['foot', 700 - 30]]) {
+    await p.mouse.move(880, 350);
+    const before = await canvas.boundingBox();
+    await p.evaluate((dy) => scrollBy(0, dy), before.y + bar.y - barAt);
+    // The frame hears of its new place from its IntersectionObserver at its next frames.
+    await frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
+    const box = await canvas.boundingBox();
+    assert.ok(Math.abs(box.y + bar.y - barAt) < 1, `${edge}: scrolled`);
+    await p.mouse.move(box.x + bar.x, box.y + bar.y);
+    await tipShows(frame, chart, '44.1%');
+    const frameTop = (await p.locator('iframe').boundingBox()).y;
+    const card = await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown').getBoundingClientRect().toJSON());
+    assert.ok(card.top + frameTop >= -0.5 && card.bottom + frameTop <= 700.5, `the bar near the window's ${edge}: the card ${JSON.stringify(card)}, in a frame at ${frameTop}, is in the window`);
+    const brief = await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown').classList.contains('brief'));
+    if (edge === 'foot') assert.ok(brief, 'brief: the window shows only the title and first bar');
+  }
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
 test('in a frame sandboxed without allow-same-origin (an opaque origin, as CMSs sandbox embeds), the iframe embed draws, posts its height and downloads where its files allow any origin; where they do not, it says which file did not load', async () => {
   const host = (sandbox) => '<!doctype html><html lang="en"><meta charset="utf-8"><title>article</title><link rel="icon" href="data:,">' +
     '<script>window.__messages = []; addEventListener("message", (e) => window.__messages.push(e.data));</script>' +
