@@ -869,19 +869,22 @@ fn a_brief_card_leaves_its_bar_and_figure_in_view_at_every_width() {
     assert!(tallest > 95.0, "the tallest brief card is {tallest} px");
 }
 
-/// A chart partly scrolled out of the window: a card goes inside the part in view wherever one of
-/// its places fits there (at 1280 px every card has one when 300 px of the chart are in view,
-/// scrolled off at the top or at the bottom), and otherwise where as little of it as can be is
-/// out, which the place says (and the widget then tries the card brief: `covers_too_much`).
+/// A chart partly scrolled out of the window: a card's text goes inside the part in view wherever
+/// one of its places fits there (at 1280 px every card has one when 300 px of the chart are in
+/// view, scrolled off at the top or at the bottom; at most its padding and border may lie out,
+/// where that keeps it off its own bar's end and figure), and otherwise where as little of it as
+/// can be is out, which the place says: the widget then tries the card brief (`calls_for_brief`),
+/// as where the chart peeks into view by 60 px.
 #[test]
 fn a_card_stays_inside_the_part_of_the_chart_in_the_window() {
     let mut moved = 0;
+    let padding_css_px = f64::from(CARD_PADDING_CSS_PX);
     for id in ChartId::ALL {
         for lang in [Lang::Zh, Lang::En] {
             let s = scene(id, lang, 1280.0, None);
             for t in &s.targets {
                 let whole = s.card_position(t, 340.0, 195.0, WHOLE_CHART, &EstimateMeasure);
-                assert_eq!(whole.out_of_view_css_px, 0, "{id:?} {lang:?} point {}: the whole chart is in view", t.point_idx);
+                assert_eq!(whole.cut_off_css_px, 0, "{id:?} {lang:?} point {}: the whole chart is in view", t.point_idx);
                 // The 300 px around the target's row, the rest of the chart out of the window;
                 // then the 60 px of a chart peeking into view.
                 let row = t.hit.center().y_css_px;
@@ -891,13 +894,13 @@ fn a_card_stays_inside_the_part_of_the_chart_in_the_window() {
                     let case = format!("{id:?} {lang:?} point {} in {visible:?}: card at {at:?}", t.point_idx);
                     let (top, bottom) = (visible.0.max(4.0), visible.1.min(s.height_css_px - 4.0));
                     let outside = (visible.0 - at.y_css_px).max(0.0) + (at.y_css_px + 195.0 - visible.1).max(0.0);
-                    assert_eq!(place.out_of_view_css_px, outside.ceil() as u32, "{case}");
+                    assert_eq!(place.cut_off_css_px, (outside.ceil() as u32).saturating_sub(CARD_PADDING_CSS_PX), "{case}");
                     if bottom - top >= 195.0 {
-                        assert!(at.y_css_px >= top - 1e-9 && at.y_css_px + 195.0 <= bottom + 1e-9, "{case}");
-                    } else {
-                        // More than its padding out of view: the widget tries it brief.
-                        assert!(place.out_of_view_css_px > 0, "{case}");
-                        assert_eq!(place.covers_too_much(), place.out_of_view_css_px > CARD_PADDING_CSS_PX || place.figures_cut > 0 || place.figures_hidden > 1, "{case}");
+                        let text_in_view = at.y_css_px >= top - padding_css_px - 1e-9 && at.y_css_px + 195.0 <= bottom + padding_css_px + 1e-9;
+                        assert!(text_in_view && place.cut_off_css_px == 0, "{case}");
+                    }
+                    if visible.1 - visible.0 < 100.0 {
+                        assert!(place.cut_off_css_px > 0 && place.calls_for_brief(), "{case}: peeking into view, tried brief");
                     }
                     moved += usize::from(at != whole.at);
                 }
@@ -926,7 +929,7 @@ fn a_card_stays_across_by_a_target_narrower_than_the_chart() {
                     assert!(gap_css_px <= 60.0, "{case}: {gap_css_px} px across from it");
                     let (own, cut, hidden) = card_covers(&s, t, card);
                     assert!(!own && cut == 0, "{case}: covers its own figure, or cuts {cut}");
-                    // A whole card that hides two goes brief in the widget (`covers_too_much`).
+                    // A whole card that hides two goes brief in the widget (`calls_for_brief`).
                     assert!(hidden <= 1 || card_h > 80.0, "{case}: hides {hidden}");
                     narrow += 1;
                 }
@@ -937,23 +940,23 @@ fn a_card_stays_across_by_a_target_narrower_than_the_chart() {
     assert!(narrow >= 80, "only {narrow} cards of narrow targets placed");
 }
 
-/// A brief card goes where the whole card would do worse: less of it out of view, then fewer
-/// figures cut (its own bar's end and figure first), then fewer hidden wholly.
+/// A brief card goes where the whole card would do worse: less of its text out of view, then
+/// fewer figures cut (its own bar's end and figure first), then fewer hidden wholly.
 #[test]
-fn card_places_compare_by_view_then_figures_cut_then_hidden() {
+fn card_places_compare_by_text_in_view_then_figures_cut_then_hidden() {
     let at = PointCss { x_css_px: 0.0, y_css_px: 0.0 };
-    let place = |out_of_view_css_px, figures_cut, figures_hidden| CardPlace { at, out_of_view_css_px, figures_cut, figures_hidden };
-    assert!(place(0, 0, 1).covers_less_than(&place(0, 1, 0)), "hiding one whole is less than cutting one");
-    assert!(place(0, 1, 0).covers_less_than(&place(0, 100, 0)), "cutting another is less than covering its own");
-    assert!(place(0, 0, 1).covers_less_than(&place(0, 0, 2)));
-    assert!(!place(0, 1, 0).covers_less_than(&place(0, 1, 0)));
-    assert!(place(0, 100, 0).covers_less_than(&place(1, 0, 0)), "a card all in view before one cut off by the view's edge");
-    assert!(place(20, 0, 0).covers_less_than(&place(85, 0, 0)));
+    let place = |cut_off_css_px, figures_cut, figures_hidden| CardPlace { at, cut_off_css_px, figures_cut, figures_hidden };
+    assert!(place(0, 0, 1).better_than(&place(0, 1, 0)), "hiding one whole is less than cutting one");
+    assert!(place(0, 1, 0).better_than(&place(0, 100, 0)), "cutting another is less than covering its own");
+    assert!(place(0, 0, 1).better_than(&place(0, 0, 2)));
+    assert!(!place(0, 1, 0).better_than(&place(0, 1, 0)));
+    assert!(place(0, 100, 0).better_than(&place(1, 0, 0)), "a card's text all in view before one cut off by the view's edge");
+    assert!(place(20, 0, 0).better_than(&place(85, 0, 0)));
     // One figure hidden wholly is a tooltip's usual cost; part of one, or two, is too much, and so
-    // is more of the card out of view than its padding and border.
-    assert!(!place(0, 0, 0).covers_too_much() && !place(0, 0, 1).covers_too_much());
-    assert!(place(0, 1, 0).covers_too_much() && place(0, 0, 2).covers_too_much() && place(0, 100, 0).covers_too_much());
-    assert!(!place(CARD_PADDING_CSS_PX, 0, 0).covers_too_much() && place(CARD_PADDING_CSS_PX + 1, 0, 0).covers_too_much());
+    // is any of the text out of view.
+    assert!(!place(0, 0, 0).calls_for_brief() && !place(0, 0, 1).calls_for_brief());
+    assert!(place(0, 1, 0).calls_for_brief() && place(0, 0, 2).calls_for_brief() && place(0, 100, 0).calls_for_brief());
+    assert!(place(1, 0, 0).calls_for_brief());
 }
 
 /// The card's padding and border that may lie out of view (`CARD_PADDING_CSS_PX`) are

@@ -61,9 +61,10 @@ impl Mark {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CardPlace {
     pub at: PointCss,
-    /// CSS px of it out of view (`Scene::card_position`'s `visible_css_px`), whole px up;
-    /// `u32::MAX` where the chart has no place for it at all.
-    pub out_of_view_css_px: u32,
+    /// CSS px of its text out of view (`Scene::card_position`'s `visible_css_px`): of it out of
+    /// view beyond its padding and border (`CARD_PADDING_CSS_PX`), whole px up; `u32::MAX` where
+    /// the chart has no place for it at all.
+    pub cut_off_css_px: u32,
     /// Figures it covers part of: its own bar's end and its own figure count 100 each, any other
     /// point's figure 1.
     pub figures_cut: u32,
@@ -72,21 +73,21 @@ pub struct CardPlace {
 }
 
 impl CardPlace {
-    /// Whether the card hides too much of the chart there, or is not all in view: part of a
-    /// figure (a cut "42.4%" may read "2.4%"), its own bar's end, or more than one figure wholly;
-    /// or more of the card than its padding cut off by the window's or a scrolling box's edge (a
-    /// chart that only peeks into view has no room for a whole card). One figure hidden wholly
-    /// while the reader looks at the card is the usual cost of a tooltip.
-    pub fn covers_too_much(&self) -> bool {
-        self.out_of_view_css_px > CARD_PADDING_CSS_PX || self.figures_cut > 0 || self.figures_hidden > 1
+    /// Whether the whole card does badly enough there for the widget to try it brief: its text
+    /// cut off by the window's or a scrolling box's edge (a chart that only peeks into view has
+    /// no room for a whole card), or it hides too much of the chart: part of a figure (a cut
+    /// "42.4%" may read "2.4%"), its own bar's end, or more than one figure wholly. One figure
+    /// hidden wholly while the reader looks at the card is the usual cost of a tooltip.
+    pub fn calls_for_brief(&self) -> bool {
+        self.cut_off_css_px > 0 || self.figures_cut > 0 || self.figures_hidden > 1
     }
 
-    /// Whether it does better than `other`: less of it out of view, then fewer figures cut (its
-    /// own first), then fewer hidden, the order `Scene::card_position` ranks places in (where it
-    /// also puts a place near its target before one far across that hides one figure fewer, but
-    /// no more than one).
-    pub fn covers_less_than(&self, other: &CardPlace) -> bool {
-        (self.out_of_view_css_px, self.figures_cut, self.figures_hidden) < (other.out_of_view_css_px, other.figures_cut, other.figures_hidden)
+    /// Whether it does better than `other`: less of its text out of view, then fewer figures cut
+    /// (its own first), then fewer hidden, the order `Scene::card_position` ranks places in
+    /// (where it also puts a place all in view before one whose padding is partly out, and one
+    /// near its target before one far across that hides one figure fewer, but no more than one).
+    pub fn better_than(&self, other: &CardPlace) -> bool {
+        (self.cut_off_css_px, self.figures_cut, self.figures_hidden) < (other.cut_off_css_px, other.figures_cut, other.figures_hidden)
     }
 }
 
@@ -185,10 +186,10 @@ impl Scene {
         for mark in &self.marks {
             texts.extend(mark.text_box(measure));
         }
-        // (px out of view; its own end or figure, or figures cut through; more than one figure
-        // hidden; far across from its target; figures hidden wholly; texts covered), the least
-        // first.
-        let mut best: Option<((u32, u32, u32, u32, u32, u32), CardPlace)> = None;
+        // (px of its text out of view; its own end or figure, or figures cut through; more than
+        // one figure hidden; px out of view; far across from its target; figures hidden wholly;
+        // texts covered), the least first.
+        let mut best: Option<((u32, u32, u32, u32, u32, u32, u32), CardPlace)> = None;
         for y in ys {
             let far = y > row.bottom_css_px() + NEAR_CSS_PX || y + h < row.y_css_px - NEAR_CSS_PX;
             if far || y < EDGE_CSS_PX || y > max_y {
@@ -215,10 +216,11 @@ impl Scene {
                     texts_covered += u32::from(card.overlaps(b));
                 }
                 let outside = ((visible_css_px.0 - y).max(0.0) + (y + h - visible_css_px.1).max(0.0)).ceil() as u32;
+                let cut_off = outside.saturating_sub(CARD_PADDING_CSS_PX);
                 let far_across = x + w < row.x_css_px - NEAR_CSS_PX || x > row.right_css_px() + NEAR_CSS_PX;
-                let cost = (outside, cut, u32::from(hidden > 1), u32::from(far_across), hidden, texts_covered);
+                let cost = (cut_off, cut, u32::from(hidden > 1), outside, u32::from(far_across), hidden, texts_covered);
                 if best.is_none_or(|(least, _)| cost < least) {
-                    best = Some((cost, CardPlace { at: PointCss { x_css_px: x, y_css_px: y }, out_of_view_css_px: outside, figures_cut: cut, figures_hidden: hidden }));
+                    best = Some((cost, CardPlace { at: PointCss { x_css_px: x, y_css_px: y }, cut_off_css_px: cut_off, figures_cut: cut, figures_hidden: hidden }));
                 }
             }
         }
@@ -227,7 +229,7 @@ impl Scene {
             // Taller or wider than the chart: over the chart from below the row, as far as it
             // goes, and over its own bar's end and figure.
             // Counted as all out of view, so that a brief card that has a place goes there.
-            None => CardPlace { at: PointCss { x_css_px: x_near, y_css_px: below.min(max_y).max(EDGE_CSS_PX) }, out_of_view_css_px: u32::MAX, figures_cut: 200, figures_hidden: 0 },
+            None => CardPlace { at: PointCss { x_css_px: x_near, y_css_px: below.min(max_y).max(EDGE_CSS_PX) }, cut_off_css_px: u32::MAX, figures_cut: 200, figures_hidden: 0 },
         }
     }
 

@@ -63,7 +63,8 @@ let shownFootClientPx = 0;
 /** In a frame (the iframe embed; an article a CMS shows in a frame), the part of it the window
  * around it shows, [top, foot] in the frame's client px, which the frame cannot read where that
  * window is of another origin: an IntersectionObserver tells it, in steps of 1 % of the frame's
- * height (`watchFrame`). Everything, elsewhere. */
+ * document's height (`watchFrame`; the iframe embed's frame is as tall as its document).
+ * Everything, elsewhere. */
 let frameViewClientPx = [0, Infinity];
 
 function watchFrame() {
@@ -76,15 +77,22 @@ function watchFrame() {
 
 /** The top, in client px, of the part of the window in which the chart `el` can be seen, with
  * the pointer `pointerClientPx` down the window: the window's (in a frame, the part of it in view
- * of the window around it), less what each box around the chart
- * clips (a scrolling box, a dialog's body), through the slots it is in and the hosts of shadow
- * roots, up to the body (whose overflow, and the root element's, may be the window's own: `body
- * { overflow-x: hidden }` makes its `overflow-y` auto) or to a box fixed to the window (a modal
- * dialog, a popover), which no box around it clips. A box without height (`display: contents`,
- * inline) clips nothing. Where the part found leaves out the pointer, which is over the chart,
- * it is the window's. `shownFoot()` then gives its foot. */
+ * of the window around it), less what each box around the chart clips (a scrolling box, a
+ * dialog's body), through the slots it is in and the hosts of shadow roots, up to the body (whose
+ * overflow, and the root element's, may be the window's own: `body { overflow-x: hidden }` makes
+ * its `overflow-y` auto) or to a box fixed to the window (a modal dialog, a popover), which no box
+ * around it clips. A box without height (`display: contents`, inline) clips nothing. Where the
+ * part found leaves out the pointer, which is over the chart, it is the window's (in a frame, the
+ * part of it in view, unless that too leaves out the pointer). `shownFoot()` then gives its foot.
+ * Not known to it: a box in a closed shadow root around the slot the chart is in (`assignedSlot`
+ * is null there), a box that does not clip the chart because the chart's containing block lies
+ * outside it (an absolutely positioned chart), or a box over a chart fixed under a transformed
+ * ancestor. */
 export function shownTop(el, pointerClientPx) {
-  let [top, foot] = [Math.max(0, frameViewClientPx[0]), Math.min(innerHeight, frameViewClientPx[1])];
+  const holdsPointer = ([from, to]) => from <= pointerClientPx && pointerClientPx <= to;
+  let view = [Math.max(0, frameViewClientPx[0]), Math.min(innerHeight, frameViewClientPx[1])];
+  if (!holdsPointer(view)) view = [0, innerHeight];
+  let [top, foot] = view;
   let [node, style] = [el, getComputedStyle(el)];
   while (style.position !== 'fixed' && (node = node.assignedSlot ?? node.parentElement ?? node.getRootNode().host) && node !== el.ownerDocument.body) {
     style = getComputedStyle(node);
@@ -97,7 +105,7 @@ export function shownTop(el, pointerClientPx) {
       foot = Math.min(foot, inner + node.clientHeight * scale);
     }
   }
-  if (!(top <= pointerClientPx && pointerClientPx <= foot)) [top, foot] = [0, innerHeight];
+  if (!holdsPointer([top, foot])) [top, foot] = view;
   shownFootClientPx = foot;
   return top;
 }

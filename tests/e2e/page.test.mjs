@@ -797,6 +797,12 @@ test('turned sideways with a tapped card open, the phone shows the card again in
   await context.close();
 });
 
+/** Waits until the chart `chart` (a locator) is drawn `width` px wide, and a frame more. */
+const laidOutAt = (chart, width) => chart.evaluate((el, w) => new Promise((done) => {
+  const check = () => (Math.abs(el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().width - w) < 1 ? requestAnimationFrame(() => done()) : requestAnimationFrame(check));
+  check();
+}), width);
+
 test('a chart partly scrolled out of the window shows the card the mouse shows inside the window; where too little of it is in view for the whole card, a brief one', async () => {
   const { page, context, errors } = await open('#growth', { width: 1280, height: 800 });
   await ready(page, 'growth');
@@ -808,10 +814,7 @@ test('a chart partly scrolled out of the window shows the card the mouse shows i
     document.body.insertAdjacentHTML('beforeend', '<div style="height: 2000px"></div>');
     document.body.insertAdjacentHTML('afterbegin', '<div style="height: 1000px"></div>');
   });
-  await chart.evaluate((el) => new Promise((done) => {
-    const check = () => (el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().width <= 760 ? requestAnimationFrame(() => done()) : requestAnimationFrame(check));
-    check();
-  }));
+  await laidOutAt(chart, 760);
   const bar = await chart.evaluate(FIRST_BAR);
   // The chart's top 40 px above the window's top edge, then its first bar 30 px above the bottom edge.
   for (const [from, canvasTop] of [['top', -40], ['bottom', 800 - 30 - bar.y]]) {
@@ -831,12 +834,6 @@ test('a chart partly scrolled out of the window shows the card the mouse shows i
   assert.deepEqual(errors, []);
   await context.close();
 });
-
-/** Waits until the chart `chart` (a locator) is drawn `width` px wide, and a frame more. */
-const laidOutAt = (chart, width) => chart.evaluate((el, w) => new Promise((done) => {
-  const check = () => (Math.abs(el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().width - w) < 1 ? requestAnimationFrame(() => done()) : requestAnimationFrame(check));
-  check();
-}), width);
 
 test("in a scrolling box (a dialog's body, an app's pane), also through another component's shadow root or slot, the card the mouse shows is in the box's view, not under its edge; a modal dialog is not clipped by a box it was declared in; a body with overflow-x hidden is no such box", async () => {
   const { page, context, errors } = await open('#growth', { width: 1280, height: 800 });
@@ -904,25 +901,28 @@ test("in a scrolling box (a dialog's body, an app's pane), also through another 
     }
     await page.evaluate(() => document.querySelector('dialog')?.close());
   }
-  // Out of the pane, far down a page whose root and body are the window's height and whose body
-  // hides what overflows across (its overflow-y is then auto, but the window scrolls): the card
-  // stays in the window as the page scrolls, not in the body's first window-high box.
+  // Out of the pane, on a page whose root and body are the window's height and whose body hides
+  // what overflows across (its overflow-y is then auto, but the window scrolls): the page
+  // scrolled so that the body's first window-high box ends just below the first bar, with no room
+  // there for the whole card, which has room below the bar in the window.
   await chart.evaluate((el) => {
     document.documentElement.style.height = '100%';
     document.body.style.cssText = 'height: 100%; overflow-x: hidden';
-    const spacer = Object.assign(document.createElement('div'), { style: 'height: 1600px' });
-    document.getElementById('panel-growth').append(spacer, el, spacer.cloneNode());
+    document.getElementById('panel-growth').append(Object.assign(document.createElement('div'), { style: 'height: 400px' }), el,
+      Object.assign(document.createElement('div'), { style: 'height: 1600px' }));
     document.getElementById('pane').remove();
   });
   await laidOutAt(chart, 760);
   const bar = await chart.evaluate(FIRST_BAR);
   await page.mouse.move(1, 799);
-  const box = await scrollCanvasTo(page, chart, 30 - bar.y);
-  assert.ok(await page.evaluate(() => scrollY > 1000), 'the page scrolled past the body\'s first box');
+  const box = await scrollCanvasTo(page, chart, 380 - bar.y);
+  const body = await page.evaluate(() => document.body.getBoundingClientRect().toJSON());
+  assert.ok(body.top <= 380 && body.bottom >= 380 && body.bottom < 380 + 150, `the body's first box ${JSON.stringify(body)} holds the bar, not the card below it`);
   await page.mouse.move(box.x + bar.x, box.y + bar.y);
   await tipShows(page, chart, '44.1%');
   const card = await shownCard(chart);
   assert.ok(card.top >= 0 && card.bottom <= 800, `the card ${JSON.stringify(card)} is in the window`);
+  assert.ok(!(await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown').classList.contains('brief'))), 'the whole card, with its quote');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -315,10 +315,10 @@ impl Widget {
     }
 
     /// Places a card for the drawn scene. Where the whole card would cover too much
-    /// (`CardPlace::covers_too_much`: its own bar's end or figure, part of another figure, or
-    /// more than one whole; a short chart, a phone) or lie partly out of view (a chart that only
-    /// peeks into the window or a scrolling box), the card goes brief if that does better
-    /// (`CardPlace::covers_less_than`): its label, figure and period, without the quote and
+    /// (`CardPlace::calls_for_brief`: its own bar's end or figure, part of another figure, or
+    /// more than one whole; a short chart, a phone) or have its text partly out of view (a chart
+    /// that only peeks into the window or a scrolling box), the card goes brief if that does
+    /// better (`CardPlace::better_than`): its label, figure and period, without the quote and
     /// source, which the table shows. Trying it costs a second layout of the card.
     fn place(&self, card: &mut Card, target: &Target) -> Result<(), JsValue> {
         let Some(scene) = &self.scene else { return Ok(()) };
@@ -327,11 +327,11 @@ impl Widget {
         classes.remove_1("brief")?;
         let mut size = (card.width_css_px, card.height_css_px);
         let mut place = scene.card_position(target, size.0, size.1, self.visible_css_px, &measure);
-        if place.covers_too_much() {
+        if place.calls_for_brief() {
             classes.add_1("brief")?;
             let brief_size = (f64::from(card.element.offset_width()), f64::from(card.element.offset_height()));
             let brief = scene.card_position(target, brief_size.0, brief_size.1, self.visible_css_px, &measure);
-            if brief.covers_less_than(&place) {
+            if brief.better_than(&place) {
                 place = brief;
                 size = brief_size;
             } else {
