@@ -831,7 +831,7 @@ fn brief_card_css_px(c: &Chart, point_idx: usize, max_width_css_px: f64) -> (f64
     let inner = max_width_css_px - 22.0;
     let (label, period) = (Font { size_css_px: 13.0, bold: true }, Font { size_css_px: 12.0, bold: false });
     let lines = |text: &str, font: Font| wrap(text, inner, font, &EstimateMeasure, 10).len() as f64;
-    let height = 18.0 + 1.45 * (lines(&t.label, label) * 13.0 + 18.0 + lines(&meta, period) * 12.0);
+    let height = 2.0 * f64::from(CARD_PADDING_CSS_PX) + 1.45 * (lines(&t.label, label) * 13.0 + 18.0 + lines(&meta, period) * 12.0);
     (max_width_css_px, height)
 }
 

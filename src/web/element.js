@@ -94,7 +94,7 @@ export function shownTop(el, pointerClientPx) {
   if (!holdsPointer(view)) view = [0, innerHeight];
   let [top, foot] = view;
   let [node, style] = [el, getComputedStyle(el)];
-  while (style.position !== 'fixed' && (node = node.assignedSlot ?? node.parentElement ?? node.getRootNode().host) && node !== el.ownerDocument.body) {
+  while (style.position !== 'fixed' && (node = node.assignedSlot ?? node.parentElement ?? node.getRootNode().host) && node !== document.body) {
     style = getComputedStyle(node);
     if (node.clientHeight && style.overflowY !== 'visible') {
       // Its padding box, scaled as any transform around it scales it on screen.

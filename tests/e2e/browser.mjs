@@ -139,3 +139,18 @@ export async function clipboardHolds(p, text, timeoutMs = 5000) {
 /** Waits until the chart `locator` shows the tooltip whose value is `text` (null: no tooltip). */
 export const tipShows = async (page, locator, text) => page.waitForFunction(
   ([el, t]) => (el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null) === t, [await locator.elementHandle(), text]);
+
+/** Scrolls the page so that the top of the chart `chart`'s canvas (a locator, also in a frame)
+ * is `top` px from the window's top (negative: above it); the canvas's box then. */
+export async function scrollCanvasTo(page, chart, top) {
+  const canvas = chart.locator('canvas[role=application]');
+  await page.evaluate((dy) => scrollBy(0, dy), (await canvas.boundingBox()).y - top);
+  return canvas.boundingBox();
+}
+
+/** The box, in its window, of the card the chart `chart` (a locator) shows, and whether it is
+ * brief (`brief`); null if none. */
+export const shownCard = (chart) => chart.evaluate((el) => {
+  const card = el.shadowRoot.querySelector('.tip.shown');
+  return card && { ...card.getBoundingClientRect().toJSON(), brief: card.classList.contains('brief') };
+});

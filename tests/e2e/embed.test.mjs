@@ -12,7 +12,7 @@ import { serve } from './server.mjs';
 import { OWNED_EXPORT, token } from '../../scripts/short-names.mjs';
 import { exportedFunctionIndices, leb, nameBytes } from '../../scripts/wasm-binary.mjs';
 import { CACHE_ENTRIES, plan, spreadExports } from '../../scripts/spread-exports.mjs';
-import { clearClipboard, clipboardHolds, COUNT_DRAWS, failOnHover, FIRST_BAR, launch, markedValue, MARKERS_SHOWN, PAGE_FONT_FILE, RECORD_READY, SHOWN, tipShows } from './browser.mjs';
+import { clearClipboard, clipboardHolds, COUNT_DRAWS, failOnHover, FIRST_BAR, launch, markedValue, MARKERS_SHOWN, PAGE_FONT_FILE, RECORD_READY, scrollCanvasTo, SHOWN, shownCard, tipShows } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -796,13 +796,12 @@ test("an iframe embed on an article of another origin, scrolled partly out of th
   const canvas = chart.locator('canvas[role=application]');
   // (Drawn once it comes near the article's window.)
   await p.evaluate(() => scrollTo(0, 1200));
-  await frame.waitForFunction(() => window.__ready.includes('growth'), null, { timeout: 15000 });
+  await ready(frame, 'growth');
   const bar = await chart.evaluate(FIRST_BAR);
   // The first bar (44.1 %) 30 px below the window's top edge, then 30 px above its foot.
   for (const [edge, barAt] of [['top', 30], ['foot', 700 - 30]]) {
     await p.mouse.move(880, 350);
-    const before = await canvas.boundingBox();
-    await p.evaluate((dy) => scrollBy(0, dy), before.y + bar.y - barAt);
+    await scrollCanvasTo(p, chart, barAt - bar.y);
     // The frame hears of its new place from its IntersectionObserver at its next frames.
     await frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
     const box = await canvas.boundingBox();
@@ -810,10 +809,9 @@ test("an iframe embed on an article of another origin, scrolled partly out of th
     await p.mouse.move(box.x + bar.x, box.y + bar.y);
     await tipShows(frame, chart, '44.1%');
     const frameTop = (await p.locator('iframe').boundingBox()).y;
-    const card = await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown').getBoundingClientRect().toJSON());
+    const card = await shownCard(chart);
     assert.ok(card.top + frameTop >= -0.5 && card.bottom + frameTop <= 700.5, `the bar near the window's ${edge}: the card ${JSON.stringify(card)}, in a frame at ${frameTop}, is in the window`);
-    const brief = await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown').classList.contains('brief'));
-    assert.equal(brief, edge === 'foot', edge === 'foot' ? 'brief: the window shows only the title and first bar' : 'whole: it has room below the bar');
+    assert.equal(card.brief, edge === 'foot', edge === 'foot' ? 'brief: the window shows only the title and first bar' : 'whole: it has room below the bar');
   }
   assert.deepEqual(log.pageErrors, []);
   await context.close();

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { serve } from './server.mjs';
-import { clipboardHolds, launch, FIRST_BAR, LINES, markedValue, MARKERS_SHOWN, RECORD_READY, SHOWN, tipShows } from './browser.mjs';
+import { clipboardHolds, launch, FIRST_BAR, LINES, markedValue, MARKERS_SHOWN, RECORD_READY, scrollCanvasTo, SHOWN, shownCard, tipShows } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -660,17 +660,6 @@ test('on a phone, a pinch on the chart zooms the page and a swipe on it scrolls 
   await context.close();
 });
 
-/** Scrolls the page so that the top of the chart `chart`'s canvas is `top` px from the window's
- * top (negative: above it); the canvas's box then. */
-async function scrollCanvasTo(page, chart, top) {
-  const canvas = chart.locator('canvas[role=application]');
-  await page.evaluate((dy) => scrollBy(0, dy), (await canvas.boundingBox()).y - top);
-  return canvas.boundingBox();
-}
-
-/** The box in the window of the card the chart `chart` shows; null if none. */
-const shownCard = (chart) => chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown')?.getBoundingClientRect().toJSON() ?? null);
-
 test('on a phone held sideways, a tap near the window\'s edge scrolls the page as little as shows the whole card, and the bar stays in view', async () => {
   const { page, context, errors } = await open('#growth', { width: 844, height: 390, hasTouch: true, isMobile: true });
   await ready(page, 'growth');
@@ -828,7 +817,7 @@ test('a chart partly scrolled out of the window shows the card the mouse shows i
     // with no room for the quote.
     if (from === 'bottom') {
       assert.ok(box.y + box.height > 800 + 200, `the chart ${JSON.stringify(box)} is cut at the bottom`);
-      assert.ok(await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown').classList.contains('brief')), 'brief');
+      assert.ok(card.brief, 'brief');
     }
   }
   assert.deepEqual(errors, []);
@@ -922,7 +911,7 @@ test("in a scrolling box (a dialog's body, an app's pane), also through another 
   await tipShows(page, chart, '44.1%');
   const card = await shownCard(chart);
   assert.ok(card.top >= 0 && card.bottom <= 800, `the card ${JSON.stringify(card)} is in the window`);
-  assert.ok(!(await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown').classList.contains('brief'))), 'the whole card, with its quote');
+  assert.ok(!card.brief, 'the whole card, with its quote');
   assert.deepEqual(errors, []);
   await context.close();
 });
