@@ -35,13 +35,16 @@ pub enum Action {
 /// Every button, in toolbar order, in the two pairs that wrap as one.
 pub const ACTIONS: [[Action; 2]; 2] = [[Action::ToggleTable, Action::Png], [Action::Csv, Action::CopyLink]];
 
-/// The elements after the canvas: the toolbar and its buttons, the data table (visually hidden
-/// until shown) and the description for screen readers (`id=desc`).
+/// The description for screen readers before the canvas (`id=desc`, and the keys, `id=keys`), and
+/// the elements after it: the toolbar and its buttons, the data table (visually hidden until shown).
 pub struct Accessories {
     pub toolbar: HtmlElement,
     pub buttons: Vec<(Action, HtmlElement)>,
     pub table_wrap: HtmlElement,
     pub desc: HtmlElement,
+    /// The chart's keys: the canvas's description (`aria-describedby`), which a screen reader
+    /// says as the focus reaches it.
+    pub keys: HtmlElement,
     /// What copy link did, on screen after the buttons (screen readers hear it from the widget's
     /// status region).
     pub said: HtmlElement,
@@ -112,16 +115,26 @@ impl Accessories {
         table_wrap.set_id("table");
         // Shown, it is a Tab stop (keys scroll it where it is wider than its place): a region
         // named by its caption, while there is a table (`fill`).
+        // Text read in the flow, not a description: screen readers' browse modes (NVDA's, JAWS's
+        // arrows and quick keys) read no `aria-describedby` of an element they pass over
+        // (nvaccess/nvda#16669), and pass over the canvas without focusing it.
         let desc = element(document, "p", "sr")?;
         desc.set_id("desc");
-        // Read as the canvas's description only, not a second time after the table.
-        desc.set_attribute("aria-hidden", "true")?;
-        Ok(Accessories { toolbar, buttons, table_wrap, desc, said })
+        let keys = element(document, "p", "sr")?;
+        keys.set_id("keys");
+        Ok(Accessories { toolbar, buttons, table_wrap, desc, keys, said })
     }
 
-    /// Appends the toolbar, the table and the description to `shadow`, in that order.
+    /// Appends the description and the keys to `shadow`, for the canvas to follow.
+    pub fn append_intro(&self, shadow: &ShadowRoot) -> Result<(), JsValue> {
+        shadow.append_child(&self.desc)?;
+        shadow.append_child(&self.keys)?;
+        Ok(())
+    }
+
+    /// Appends the toolbar and the table to `shadow`, in that order.
     pub fn append_to(&self, shadow: &ShadowRoot) -> Result<(), JsValue> {
-        for node in [&self.toolbar, &self.table_wrap, &self.desc] {
+        for node in [&self.toolbar, &self.table_wrap] {
             shadow.append_child(node)?;
         }
         Ok(())
@@ -147,23 +160,23 @@ impl Accessories {
         }
     }
 
-    /// The canvas's description, read where a screen reader starts: the summary, its source
-    /// line, which the canvas alone shows, the point the page highlights (`focus-point`, a shared
-    /// link's; a screen reader's browse mode passes over the canvas without focusing it, where
-    /// the keys would say it), and the chart's keys, as its role (application) says nothing of them.
+    /// The description, read before the canvas: the summary, its source line, which the canvas
+    /// alone shows, and the point the page highlights (`focus-point`, a shared link's; a screen
+    /// reader's browse mode passes over the canvas without focusing it, where the keys would say
+    /// it); then the chart's keys, as its role (application) says nothing of them: the canvas's
+    /// description too, said when the focus reaches it, where the live region says the point.
     pub fn describe(&self, chart: &Chart, highlighted: Option<usize>) {
         let lang = chart.lang;
         let mut description = summary(chart);
         description.push_str(lang.pick("", " "));
         description.push_str(&chart.source_line);
-        description.push_str(lang.pick("。", ". "));
+        description.push_str(lang.pick("。", "."));
         if let Some(idx) = highlighted {
-            description.push_str(lang.pick("图中突出显示：", "Highlighted: "));
+            description.push_str(lang.pick("图中突出显示：", " Highlighted: "));
             description.push_str(&announcement(chart, idx));
-            description.push_str(lang.pick("", " "));
         }
-        description.push_str(lang.pick("用方向键逐项查看。", "Use the arrow keys to go through the figures."));
         self.desc.set_text_content(Some(&description));
+        self.keys.set_text_content(Some(lang.pick("用方向键逐项查看。", "Use the arrow keys to go through the figures.")));
     }
 
     /// Writes the description (with the point `highlighted`), the table and the button labels for
@@ -180,6 +193,7 @@ impl Accessories {
         }
         let Some(chart) = chart else {
             self.desc.set_text_content(None);
+            self.keys.set_text_content(None);
             return Ok(());
         };
         self.describe(chart, highlighted);

@@ -158,6 +158,7 @@ impl Widget {
         if let Some(heading) = &heading {
             shadow.append_child(heading)?;
         }
+        extras.append_intro(&shadow)?;
         // The cards too are placed in the canvas's coordinates: in the host's, a page's padding
         // on the element would move them off their bars.
         plot.append_child(&tips)?;
@@ -257,7 +258,7 @@ impl Widget {
             }
             let _ = self.canvas.set_attribute("aria-label", &chart.title);
             let _ = self.canvas.set_attribute("aria-roledescription", chart.lang.pick("图表", "chart"));
-            let _ = self.canvas.set_attribute("aria-describedby", "desc");
+            let _ = self.canvas.set_attribute("aria-describedby", "keys");
         }
         // With a bad `lang` but a good `chart`, the message comes with the chart's table, in the
         // language around the element.

@@ -151,7 +151,7 @@ test('in the oldest browsers the README names (emulated: no constructed styleshe
   const chart = p.locator('zhibiao-chart');
   // The stylesheet applies: rounded buttons, the description out of sight; the 2D canvas shows itself.
   assert.equal(await chart.locator('.toolbar button').first().evaluate((b) => getComputedStyle(b).borderTopLeftRadius), '6px');
-  assert.equal(await chart.locator('p.sr').evaluate((d) => d.getBoundingClientRect().height), 1);
+  assert.equal(await chart.locator('#desc').evaluate((d) => d.getBoundingClientRect().height), 1);
   assert.equal(await chart.evaluate((el) => window.__corner(el)), 'ffffff');
   // The drawn canvas is the one shown: no view over it, and it is not made transparent for one.
   assert.deepEqual(await chart.evaluate((el) => [!!el.shadowRoot.querySelector('canvas.view:not([hidden])'), getComputedStyle(el.shadowRoot.querySelector('canvas[role=application]')).opacity]), [false, '1']);
@@ -2033,10 +2033,11 @@ test('the table toggle shows the same data as the canvas, and print hides the bu
   // The card names each as the table does, as the row's label on the canvas: the grey row "for
   // reference".
   assert.deepEqual(shown, cells.slice(1, 4));
-  // The description, with the source line the canvas shows and the keys (the canvas is an
-  // application, which says nothing of them).
-  assert.equal(await chart.locator('#desc').textContent(), '2023年上半年，新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。新能源汽车产销量连续8年保持全球第一。来源：国新办新闻发布会（工业和信息化部），2023年7月19日。用方向键逐项查看。');
-  assert.equal(await p.locator('#panel-nev zhibiao-chart canvas[role=application]').getAttribute('aria-describedby'), 'desc');
+  // The description, with the source line the canvas shows, then the keys (the canvas is an
+  // application, which says nothing of them), which describe the canvas too.
+  assert.equal(await chart.locator('#desc').textContent(), '2023年上半年，新能源汽车产销同比分别增长42.4%和44.1%；同期规模以上工业增加值同比增长3.8%。新能源汽车产销量连续8年保持全球第一。来源：国新办新闻发布会（工业和信息化部），2023年7月19日。');
+  assert.equal(await chart.locator('#keys').textContent(), '用方向键逐项查看。');
+  assert.equal(await p.locator('#panel-nev zhibiao-chart canvas[role=application]').getAttribute('aria-describedby'), 'keys');
   await p.emulateMedia({ media: 'print' });
   assert.equal(await chart.locator('.toolbar').evaluate((el) => getComputedStyle(el).display), 'none');
   await context.close();

@@ -1129,26 +1129,37 @@ test('the point the keys reach has a ring in the text\'s colour around it (its c
   await context.close();
 });
 
-test("a screen reader reads the chart's description once, as the canvas's, without the card on show", async () => {
+test("a screen reader reads the chart's description once, as text before the canvas (browse modes read no aria-describedby), the canvas described by its keys, without the card on show", async () => {
   const { page, context } = await open('#nev', { width: 800 });
   await ready(page, 'nev');
   const chart = page.locator('#panel-nev zhibiao-chart');
   await page.waitForFunction((el) => el.shadowRoot.querySelector('#desc').textContent, await chart.elementHandle());
-  const desc = await chart.evaluate((el) => el.shadowRoot.querySelector('#desc').textContent);
+  const [desc, keys] = await chart.evaluate((el) => ['#desc', '#keys'].map((s) => el.shadowRoot.querySelector(s).textContent));
+  assert.ok(desc.includes('42.4%') && desc.endsWith('2023年7月19日。'), desc);
+  assert.equal(keys, '用方向键逐项查看。');
   const cdp = await context.newCDPSession(page);
   const read = async () => {
     const { nodes } = await cdp.send('Accessibility.getFullAXTree');
     const shown = nodes.filter((n) => !n.ignored);
+    // In the tree's order (depth first, as a screen reader's browse mode reads it).
+    const at = (n) => shown.indexOf(n);
+    const canvas = shown.find((n) => n.role?.value === 'application' && n.name?.value.startsWith('新能源汽车'));
+    const asText = shown.filter((n) => n.role?.value === 'StaticText' && n.name?.value === desc);
+    const keysText = shown.filter((n) => n.role?.value === 'StaticText' && n.name?.value === keys);
     return {
-      description: shown.find((n) => n.role?.value === 'application' && n.name?.value.startsWith('新能源汽车'))?.description?.value,
-      asText: shown.filter((n) => n.name?.value === desc && n.role?.value !== 'application').length,
+      description: canvas?.description?.value,
+      asText: asText.length,
+      keysAsText: keysText.length,
+      beforeCanvas: asText.every((n) => at(n) < at(canvas)) && keysText.every((n) => at(n) < at(canvas)),
+      describedWithIt: shown.filter((n) => n.description?.value?.includes(desc)).length,
     };
   };
-  assert.deepEqual(await read(), { description: desc, asText: 0 });
+  const expected = { description: keys, asText: 1, keysAsText: 1, beforeCanvas: true, describedWithIt: 0 };
+  assert.deepEqual(await read(), expected);
   await chart.locator('canvas[role=application]').focus();
   await page.keyboard.press('End');
   await page.waitForFunction((el) => el.shadowRoot.querySelector('.tip.shown'), await chart.elementHandle());
-  assert.deepEqual(await read(), { description: desc, asText: 0 }, 'a card on show is not read as part of it');
+  assert.deepEqual(await read(), expected, 'a card on show is not read as part of it');
   await context.close();
 });
 

@@ -487,7 +487,7 @@ test('copied with the article around it (select all, or a drag across it), a cha
     const text = (selector) => root.querySelector(selector)?.textContent ?? '';
     return {
       title: text('.sr:is(h1, h2, h3, h4, h5, h6)'), buttons: [...root.querySelectorAll('.toolbar button')].map((b) => b.textContent),
-      description: text('p.sr'), said: text('[role=status]'), card: text('.tip.shown .label'), caption: text('caption'), quote: text('td:last-child > span'),
+      description: text('#desc'), keys: text('#keys'), said: text('[role=status]'), card: text('.tip.shown .label'), caption: text('caption'), quote: text('td:last-child > span'),
     };
   });
   const copyAll = async () => {
@@ -499,7 +499,7 @@ test('copied with the article around it (select all, or a drag across it), a cha
   await el.locator('canvas[role=application]').focus();
   await page.keyboard.press('ArrowDown');
   const held = await texts();
-  assert.ok(held.title && held.description && held.said && held.card && held.caption && held.quote, JSON.stringify(held));
+  assert.ok(held.title && held.description && held.keys && held.said && held.card && held.caption && held.quote, JSON.stringify(held));
   // The title stands for the chart; none of `parts` is copied.
   const standsAlone = (copied, parts, how) => {
     assert.ok(copied.includes(held.title), `the title stands for the chart (${how}): ${copied}`);
@@ -507,7 +507,7 @@ test('copied with the article around it (select all, or a drag across it), a cha
   };
   const copied = await copyAll();
   assert.ok(copied.includes('文章第一段。') && copied.includes('文章第二段。'), copied);
-  standsAlone(copied, [...held.buttons, held.description, held.said, held.card, held.caption, held.quote], 'select all');
+  standsAlone(copied, [...held.buttons, held.description, held.keys, held.said, held.card, held.caption, held.quote], 'select all');
   // A drag from the paragraph above to the one below copies the same.
   const [above, below] = [await page.locator('p').first().boundingBox(), await page.locator('p').last().boundingBox()];
   await page.mouse.move(above.x + 1, above.y + above.height / 2);
@@ -517,7 +517,7 @@ test('copied with the article around it (select all, or a drag across it), a cha
   await page.keyboard.press('Control+C');
   const dragged = await page.evaluate(() => navigator.clipboard.readText());
   // (The drag passes over the bars: the card may be another's by then.)
-  standsAlone(dragged, [...held.buttons, held.description, held.said, held.caption, held.quote], 'a drag');
+  standsAlone(dragged, [...held.buttons, held.description, held.keys, held.said, held.caption, held.quote], 'a drag');
   // The table, once shown, is the reader's to copy.
   await el.locator('.toolbar button[aria-pressed]').click();
   const withTable = await copyAll();
