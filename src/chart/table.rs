@@ -78,6 +78,11 @@ pub fn table(chart: &Chart) -> Table {
         };
         let cells = vec![
             match said {
+                // A row its panel names otherwise than by its figure (the growth chart's earlier
+                // periods, by their period, under a title naming the figure) is named as the canvas
+                // names it: by the figure, its rows would share one header, which a screen reader
+                // says again at each of their cells.
+                Some((r, false)) if !r.label.as_bytes().starts_with(t.label.as_bytes()) => r.label.clone(),
                 Some((r, part)) => r.said_label(part, lang, t.label),
                 None => t.label,
             },
@@ -277,15 +282,24 @@ mod tests {
                 let c = chart(id, lang);
                 let t = table(&c);
                 let labels: Vec<&str> = t.groups.iter().flat_map(|g| &g.rows).map(|r| r.cells[0].as_str()).collect();
-                // Then the figure the note states, if any.
+                // Each point named as the cards name it or as the canvas labels its row; then the
+                // figure the note states, if any.
                 let own = |i: &Indicator| lang.pick(&i.label.zh, &i.label.en).to_string();
-                let mut points = Vec::new();
-                for (idx, ind) in c.points().iter().enumerate() {
+                let points = c.points();
+                assert_eq!(labels.len(), points.len() + usize::from(c.noted.is_some()), "{id:?} {lang:?}");
+                for (idx, ind) in points.iter().enumerate() {
                     let (_, row, part) = c.row_of(idx).unwrap_or_else(|| panic!("{id:?} {lang:?}: point {idx} has no row"));
-                    points.push(row.said_label(part, lang, own(ind)));
+                    let named = [row.said_label(part, lang, own(ind)), row.label.clone()];
+                    assert!(named.iter().any(|n| n == labels[idx]), "{id:?} {lang:?}: row {idx} is {:?}, not one of {named:?}", labels[idx]);
                 }
-                points.extend(c.noted.map(own));
-                assert_eq!(labels, points, "{id:?} {lang:?}");
+                if let Some(noted) = c.noted {
+                    assert_eq!(labels.last().copied(), Some(own(noted).as_str()));
+                }
+                // No two rows share a header: a screen reader says a row's header at each of its
+                // cells, and the row after it would sound the same.
+                for (i, label) in labels.iter().enumerate() {
+                    assert!(!labels[..i].contains(label), "{id:?} {lang:?}: two rows named {label:?}");
+                }
             }
         }
         // With what the drawing says around a label: a part's "of which", a reference row's
@@ -326,8 +340,13 @@ mod tests {
         let t = table(&chart(ChartId::Growth, Lang::En));
         let titles: Vec<Option<&str>> = t.groups.iter().map(|g| g.title.as_deref()).collect();
         assert_eq!(titles, [Some("By indicator"), Some("Industrial value added growth against earlier periods")]);
-        let in_group = |g: &RowGroup| g.rows.iter().any(|r| r.cells[1] == "3.8%" && r.cells[0].starts_with("Industrial value added growth"));
-        assert!(t.groups.iter().all(in_group), "3.8% is in both groups");
+        let in_group = |g: &RowGroup, name: &str| g.rows.iter().any(|r| r.cells[1] == "3.8%" && r.cells[0] == name);
+        assert!(in_group(&t.groups[0], "Industrial value added growth (firms above designated size)"), "3.8% in the first group, by its name");
+        // In the second, whose title names the figure, each row by its period, as the canvas labels it.
+        assert!(in_group(&t.groups[1], "H1 2023"), "{:?}", t.groups[1]);
+        let names = |lang| table(&chart(ChartId::Growth, lang)).groups[1].rows.iter().map(|r| r.cells[0].clone()).collect::<Vec<_>>();
+        assert_eq!(names(Lang::En), ["H1 2022 (derived)", "Q1 2023 (derived)", "H1 2023"]);
+        assert_eq!(names(Lang::Zh), ["2022年上半年（推算）", "2023年一季度（推算）", "2023年上半年"]);
         let derived: Vec<&Vec<String>> = t.groups[1].rows.iter().map(|r| &r.cells).filter(|r| r[4] == "derived").collect();
         assert_eq!(derived.len(), 2);
         assert!(derived.iter().all(|r| r[2] == "—"), "{derived:?}");
