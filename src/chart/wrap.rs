@@ -14,6 +14,14 @@ fn opens(c: char) -> bool {
     matches!(c, '（' | '“' | '《')
 }
 
+/// The last character of `line`, where it may go down to the next line: a CJK character, not a
+/// closing mark, nor one after an opening mark or a digit (not the 年 of 2023年).
+fn movable(line: &str) -> Option<char> {
+    let mut chars = line.chars();
+    let (moved, before) = (chars.next_back()?, chars.next_back()?);
+    (!moved.is_ascii() && !closes(moved) && !opens(before) && !before.is_ascii_digit()).then_some(moved)
+}
+
 /// Breakable pieces: each CJK character alone (a closing mark with the piece before it, an
 /// opening one with the piece after it), Latin words with their trailing space; a number
 /// keeps the CJK character after it (2023年, 19日, 7月: a date never splits before its 日), a
@@ -95,7 +103,8 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
     // (…增速： / 与前期比较), where what stays on the line before is at least as long as what
     // moves, in UTF-8 bytes (not 来源： alone).
     let shown = lines.len() <= max_lines.max(1);
-    if let ([.., prev, last], true) = (lines.as_mut_slice(), shown) {
+    if let (Some((last, rest)), true) = (lines.split_last_mut(), shown) {
+      if let Some((prev, rest)) = rest.split_last_mut() {
         // Where a bracket opens on the line before and is left open there; it closes
         // on the last line, as the texts' brackets are paired. Else where its last colon outside
         // brackets ends.
@@ -109,7 +118,18 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
             }
         }
         let open = open.unwrap_or(if colon * 2 >= prev.len() { colon } else { 0 });
-        if let (Some(head), Some(aside)) = (prev.get(..open).filter(|h| h.chars().nth(1).is_some()), prev.get(open..)) {
+        // One CJK character before the aside, 国民经济大 / 类（2023年7月19日 / 发布）, would stay
+        // alone on its line: it takes the one before it along from the line before, as on the
+        // last line below (国民经济 / 大类 / （2023年7月19日发布）).
+        let before = rest.last_mut();
+        let head = prev.get(..open).unwrap_or_default();
+        let mut chars = head.chars();
+        let (first, second) = (chars.next(), chars.next());
+        let borrowed = match (first, second, before.as_deref()) {
+            (Some(alone), None, Some(line)) if !alone.is_ascii() => movable(line),
+            _ => None,
+        };
+        if let (true, Some(aside)) = (second.is_some() || borrowed.is_some(), prev.get(open..)) {
             let mut joined = aside.to_string();
             // The lines broke at a space where both sides are ASCII (5G and / IoT): keep it.
             if aside.as_bytes().last().is_some_and(u8::is_ascii) && last.as_bytes().first().is_some_and(u8::is_ascii) {
@@ -117,9 +137,16 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
             }
             joined.push_str(last);
             if measure.width_css_px(&joined, font) <= max_width_css_px {
-                (*prev, *last) = (head.to_string(), joined);
+                let mut kept = String::new();
+                if let (Some(moved), Some(line)) = (borrowed, before) {
+                    line.pop();
+                    kept.push(moved);
+                }
+                kept.push_str(head);
+                (*prev, *last) = (kept, joined);
             }
         }
+      }
     }
     // A CJK character alone on the last line (with the marks that close it), 国民经济大 / 类,
     // 全球第 / 一。, takes the one before it along (not the 年 of 2023年).
@@ -128,12 +155,11 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
         for (i, c) in last.char_indices() {
             alone &= i == 0 || closes(c);
         }
-        let mut head = prev.chars();
-        if let (true, Some(moved), Some(before)) = (alone, head.next_back(), head.clone().next_back()) {
+        if let (true, Some(moved)) = (alone, movable(prev)) {
             let mut joined = String::from(moved);
             joined.push_str(last);
-            if !moved.is_ascii() && !closes(moved) && !opens(before) && !before.is_ascii_digit() && measure.width_css_px(&joined, font) <= max_width_css_px {
-                *prev = head.as_str().to_string();
+            if measure.width_css_px(&joined, font) <= max_width_css_px {
+                prev.pop();
                 *last = joined;
             }
         }
@@ -275,8 +301,21 @@ mod tests {
         assert!(moved > 20, "moved at {moved} widths");
         // Not an aside that closed on the line before.
         assert_eq!(wrap("甲乙（丙）丁戊己", 60.0, FONT, &EstimateMeasure, 3), ["甲乙（丙）丁", "戊己"]);
-        // Not where it would leave one character alone on the line before.
-        assert_eq!(wrap("甲甲甲甲甲（目标）", 40.0, FONT, &EstimateMeasure, 9), ["甲甲甲甲", "甲（目", "标）"]);
+        // Not where it would leave one character alone on the line before, 甲 / （目标）; where
+        // there is a line before that, the character takes the one before it along.
+        assert_eq!(wrap("甲（目标）", 40.0, FONT, &EstimateMeasure, 9), ["甲（目", "标）"]);
+        assert_eq!(wrap("甲甲甲甲甲（目标）", 40.0, FONT, &EstimateMeasure, 9), ["甲甲甲", "甲甲", "（目标）"]);
+        // Not a digit's (2023年).
+        assert_eq!(wrap("甲甲2年乙（目标）", 40.0, FONT, &EstimateMeasure, 9), ["甲甲2年", "乙（目", "标）"]);
+        // The 5G tile's label between 350 and 358 px (whose aside, in brackets, fits a line).
+        for width in (100..400).map(f64::from) {
+            let lines = wrap("5G应用融入的国民经济大类（2023年7月19日发布）", width, FONT, &EstimateMeasure, 9);
+            let aside = "（2023年7月19日发布）";
+            if EstimateMeasure.width_css_px(aside, FONT) <= width {
+                assert!(lines.iter().any(|l| l.ends_with(aside)), "{width}: {lines:?}");
+                assert!(lines.iter().all(|l| l.chars().nth(1).is_some()), "{width}: {lines:?}");
+            }
+        }
         // Not where the lines are more than may be shown: the last one shown keeps what fits.
         assert_eq!(wrap(title, 90.0, FONT, &EstimateMeasure, 2), ["新能源汽车产销同比", "增长（2023年上…"]);
     }
