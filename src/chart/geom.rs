@@ -55,6 +55,11 @@ impl RectCss {
             && other.y_css_px < self.bottom_css_px()
     }
 
+    /// True when `other` lies wholly inside (edges may touch).
+    pub fn holds(&self, other: &RectCss) -> bool {
+        self.x_css_px <= other.x_css_px && other.right_css_px() <= self.right_css_px() && self.y_css_px <= other.y_css_px && other.bottom_css_px() <= self.bottom_css_px()
+    }
+
     /// The area in square CSS pixels.
     pub fn area_css_px2(&self) -> f64 {
         self.width_css_px * self.height_css_px

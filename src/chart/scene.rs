@@ -152,7 +152,9 @@ impl Scene {
     /// its own bar's end and figure first, then figures cut through (over the end of "42.4%",
     /// "2.4%" would show), then more than one figure hidden wholly, then far across from the
     /// point's target (a tile, a part's bar; a bar's row spans the chart), then figures hidden
-    /// wholly, then other texts (labels, title): a card on the far side, away from the tile the
+    /// wholly, then lines of text cut through by its top or bottom edge (a title's second line,
+    /// a panel's heading, their letters' tops or feet in view), then other texts covered
+    /// (labels, title): a card on the far side, away from the tile the
     /// reader looks at, covers the other panels and loses its link to the tile, where one by the
     /// tile hides a figure, the usual cost of a tooltip. Keeps
     /// 12 px from the sides (a phone's chart padding, the least) and 4 px from the top and bottom.
@@ -184,12 +186,22 @@ impl Scene {
         }
         let mut texts = Vec::new();
         for mark in &self.marks {
-            texts.extend(mark.text_box(measure));
+            if let Some(b) = mark.text_box(measure) {
+                // Clear of a line of text above or below it, or over all of it from either
+                // end (a title's second line, a panel's heading), where it would otherwise cut
+                // through the line's letters.
+                // (Over it, to its box's edge: the next line's box begins there.) Only lines a
+                // card near the row can reach: a place far from it is passed over below.
+                if b.y_css_px < row.bottom_css_px() + NEAR_CSS_PX + h && b.bottom_css_px() > row.y_css_px - NEAR_CSS_PX - h {
+                    ys.extend([b.y_css_px - GAP_CSS_PX - h, b.bottom_css_px() + GAP_CSS_PX, b.y_css_px, b.bottom_css_px() - h]);
+                    texts.push(b);
+                }
+            }
         }
         // (px of its text out of view; its own end or figure, or figures cut through; more than
         // one figure hidden; px out of view; far across from its target; figures hidden wholly;
-        // texts covered), the least first.
-        let mut best: Option<((u32, u32, u32, u32, u32, u32, u32), CardPlace)> = None;
+        // texts cut through; texts covered), the least first.
+        let mut best: Option<((u32, u32, u32, u32, u32, u32, u32, u32), CardPlace)> = None;
         for y in ys {
             let far = y > row.bottom_css_px() + NEAR_CSS_PX || y + h < row.y_css_px - NEAR_CSS_PX;
             if far || y < EDGE_CSS_PX || y > max_y {
@@ -201,24 +213,26 @@ impl Scene {
                     continue;
                 }
                 let card = RectCss::new(x, y, w, h);
-                let (mut cut, mut hidden, mut texts_covered) = (0, 0, 0);
+                let (mut cut, mut hidden, mut texts_cut, mut texts_covered) = (0, 0, 0, 0);
                 for own in [end, target.figure] {
                     cut += u32::from(card.overlaps(&own)) * 100;
                 }
                 for t in &self.targets {
                     let f = t.figure;
                     if t.point_idx != target.point_idx && card.overlaps(&f) {
-                        let whole = card.x_css_px <= f.x_css_px && f.right_css_px() <= card.right_css_px() && card.y_css_px <= f.y_css_px && f.bottom_css_px() <= card.bottom_css_px();
-                        *(if whole { &mut hidden } else { &mut cut }) += 1;
+                        *(if card.holds(&f) { &mut hidden } else { &mut cut }) += 1;
                     }
                 }
                 for b in &texts {
-                    texts_covered += u32::from(card.overlaps(b));
+                    let covered = card.overlaps(b);
+                    texts_covered += u32::from(covered);
+                    // Its top or bottom edge through the line: the letters' tops or feet show.
+                    texts_cut += u32::from(covered && (card.y_css_px > b.y_css_px || b.bottom_css_px() > card.bottom_css_px()));
                 }
                 let outside = ((visible_css_px.0 - y).max(0.0) + (y + h - visible_css_px.1).max(0.0)).ceil() as u32;
                 let cut_off = outside.saturating_sub(CARD_PADDING_CSS_PX);
                 let far_across = x + w < row.x_css_px - NEAR_CSS_PX || x > row.right_css_px() + NEAR_CSS_PX;
-                let cost = (cut_off, cut, u32::from(hidden > 1), outside, u32::from(far_across), hidden, texts_covered);
+                let cost = (cut_off, cut, u32::from(hidden > 1), outside, u32::from(far_across), hidden, texts_cut, texts_covered);
                 if best.is_none_or(|(least, _)| cost < least) {
                     best = Some((cost, CardPlace { at: PointCss { x_css_px: x, y_css_px: y }, cut_off_css_px: cut_off, figures_cut: cut, figures_hidden: hidden }));
                 }
