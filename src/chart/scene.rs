@@ -191,8 +191,9 @@ impl Scene {
                 // end (a title's second line, a panel's heading), where it would otherwise cut
                 // through the line's letters.
                 // (Over it, to its box's edge: the next line's box begins there.) Only lines a
-                // card near the row can reach: a place far from it is passed over below.
-                if b.y_css_px < row.bottom_css_px() + NEAR_CSS_PX + h && b.bottom_css_px() > row.y_css_px - NEAR_CSS_PX - h {
+                // card near the row can reach or keep clear of: a place far from the row is
+                // passed over below.
+                if b.y_css_px < row.bottom_css_px() + NEAR_CSS_PX + h + GAP_CSS_PX && b.bottom_css_px() > row.y_css_px - NEAR_CSS_PX - h - GAP_CSS_PX {
                     ys.extend([b.y_css_px - GAP_CSS_PX - h, b.bottom_css_px() + GAP_CSS_PX, b.y_css_px, b.bottom_css_px() - h]);
                     texts.push(b);
                 }

@@ -122,10 +122,14 @@ impl Accessories {
         desc.set_id("desc");
         let keys = element(document, "p", "sr")?;
         keys.set_id("keys");
+        // Read as the canvas's description, as the focus reaches it, where the keys matter: not
+        // also as text before it (VoiceOver, TalkBack and JAWS read a description on the way).
+        keys.set_attribute("aria-hidden", "true")?;
         Ok(Accessories { toolbar, buttons, table_wrap, desc, keys, said })
     }
 
-    /// Appends the description and the keys to `shadow`, for the canvas to follow.
+    /// Appends the description and the keys (hidden, the canvas's description) to `shadow`, for
+    /// the canvas to follow.
     pub fn append_intro(&self, shadow: &ShadowRoot) -> Result<(), JsValue> {
         shadow.append_child(&self.desc)?;
         shadow.append_child(&self.keys)?;
