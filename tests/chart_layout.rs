@@ -1125,9 +1125,9 @@ fn tiles_leave_even_room_above_and_below_their_text() {
 
 /// A card covers a line of text whole or leaves it clear where it has such a place: cut through,
 /// only the tops or the feet of its letters would show (a phone's title under a tapped card, a
-/// panel's heading). Counted over every brief card at a phone's and an article's widths: 36 of
-/// 264 cut through a line when written, where keeping off figures leaves no other place (101
-/// before such places were tried).
+/// panel's heading). Counted over every brief card at a phone's and an article's widths: 40 of
+/// 264 cut through a line when written, where keeping off figures and covering no more text
+/// leaves no other place (101 before such places were tried).
 #[test]
 fn a_card_cuts_through_no_line_of_text_where_it_can_cover_it_or_clear_it() {
     let (mut cutting, mut cards) = (Vec::new(), 0);
@@ -1153,5 +1153,5 @@ fn a_card_cuts_through_no_line_of_text_where_it_can_cover_it_or_clear_it() {
             }
         }
     }
-    assert!(cutting.len() <= 40 && cards == 264, "{} of {cards} cards cut through a line of text: {cutting:#?}", cutting.len());
+    assert!(cutting.len() <= 44 && cards == 264, "{} of {cards} cards cut through a line of text: {cutting:#?}", cutting.len());
 }

@@ -152,9 +152,9 @@ impl Scene {
     /// its own bar's end and figure first, then figures cut through (over the end of "42.4%",
     /// "2.4%" would show), then more than one figure hidden wholly, then far across from the
     /// point's target (a tile, a part's bar; a bar's row spans the chart), then figures hidden
-    /// wholly, then lines of text cut through by its top or bottom edge (a title's second line,
-    /// a panel's heading, their letters' tops or feet in view), then other texts covered
-    /// (labels, title): a card on the far side, away from the tile the
+    /// wholly, then other texts covered (labels, title), then lines of text cut through by its
+    /// top or bottom edge (a title's second line, a panel's heading, their letters' tops or feet
+    /// in view; places that cover a line whole or keep clear of it are tried): a card on the far side, away from the tile the
     /// reader looks at, covers the other panels and loses its link to the tile, where one by the
     /// tile hides a figure, the usual cost of a tooltip. Keeps
     /// 12 px from the sides (a phone's chart padding, the least) and 4 px from the top and bottom.
@@ -201,7 +201,7 @@ impl Scene {
         }
         // (px of its text out of view; its own end or figure, or figures cut through; more than
         // one figure hidden; px out of view; far across from its target; figures hidden wholly;
-        // texts cut through; texts covered), the least first.
+        // texts covered; texts cut through), the least first.
         let mut best: Option<((u32, u32, u32, u32, u32, u32, u32, u32), CardPlace)> = None;
         for y in ys {
             let far = y > row.bottom_css_px() + NEAR_CSS_PX || y + h < row.y_css_px - NEAR_CSS_PX;
@@ -233,7 +233,7 @@ impl Scene {
                 let outside = ((visible_css_px.0 - y).max(0.0) + (y + h - visible_css_px.1).max(0.0)).ceil() as u32;
                 let cut_off = outside.saturating_sub(CARD_PADDING_CSS_PX);
                 let far_across = x + w < row.x_css_px - NEAR_CSS_PX || x > row.right_css_px() + NEAR_CSS_PX;
-                let cost = (cut_off, cut, u32::from(hidden > 1), outside, u32::from(far_across), hidden, texts_cut, texts_covered);
+                let cost = (cut_off, cut, u32::from(hidden > 1), outside, u32::from(far_across), hidden, texts_covered, texts_cut);
                 if best.is_none_or(|(least, _)| cost < least) {
                     best = Some((cost, CardPlace { at: PointCss { x_css_px: x, y_css_px: y }, cut_off_css_px: cut_off, figures_cut: cut, figures_hidden: hidden }));
                 }
