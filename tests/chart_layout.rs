@@ -778,9 +778,7 @@ fn card_covers(s: &Scene, t: &Target, card: RectCss) -> (bool, usize, usize) {
     let own = card.contains(end) || card.overlaps(&t.figure);
     let (mut cut, mut hidden) = (0, 0);
     for other in s.targets.iter().filter(|o| o.point_idx != t.point_idx && card.overlaps(&o.figure)) {
-        let f = other.figure;
-        let whole = card.x_css_px <= f.x_css_px && f.right_css_px() <= card.right_css_px() && card.y_css_px <= f.y_css_px && f.bottom_css_px() <= card.bottom_css_px();
-        if whole {
+        if card.holds(&other.figure) {
             hidden += 1;
         } else {
             cut += 1;
@@ -1143,8 +1141,7 @@ fn a_card_cuts_through_no_line_of_text_where_it_can_cover_it_or_clear_it() {
                     let card = RectCss::new(at.x_css_px, at.y_css_px, card_w, card_h);
                     // Its top or bottom edge through a line (a card over the end of a line, its
                     // side edge across it, reads as the line going under it).
-                    let through = |b: &RectCss| card.overlaps(b) && (card.y_css_px > b.y_css_px || b.bottom_css_px() > card.bottom_css_px());
-                    let cut: Vec<&str> = texts.iter().filter(|(_, b)| through(b)).map(|(text, _)| text.as_str()).collect();
+                    let cut: Vec<&str> = texts.iter().filter(|(_, b)| card.cuts_through(b)).map(|(text, _)| text.as_str()).collect();
                     if !cut.is_empty() {
                         cutting.push(format!("{id:?} {lang:?} {width} point {}: {cut:?}", t.point_idx));
                     }

@@ -60,6 +60,12 @@ impl RectCss {
         self.x_css_px <= other.x_css_px && other.right_css_px() <= self.right_css_px() && self.y_css_px <= other.y_css_px && other.bottom_css_px() <= self.bottom_css_px()
     }
 
+    /// True when it overlaps `line` (a line of text's box) with its top or bottom edge running
+    /// through it: the letters' tops or feet show beyond it.
+    pub fn cuts_through(&self, line: &RectCss) -> bool {
+        self.overlaps(line) && (self.y_css_px > line.y_css_px || line.bottom_css_px() > self.bottom_css_px())
+    }
+
     /// The area in square CSS pixels.
     pub fn area_css_px2(&self) -> f64 {
         self.width_css_px * self.height_css_px

@@ -184,17 +184,19 @@ impl Scene {
             ys.push(t.figure.y_css_px - GAP_CSS_PX - h);
             ys.push(t.figure.bottom_css_px() + GAP_CSS_PX);
         }
-        let mut texts = Vec::new();
+        let mut texts: Vec<RectCss> = Vec::new();
         for mark in &self.marks {
             if let Some(b) = mark.text_box(measure) {
                 // Clear of a line of text above or below it, or over all of it from either
-                // end (a title's second line, a panel's heading), where it would otherwise cut
-                // through the line's letters.
-                // (Over it, to its box's edge: the next line's box begins there.) Only lines a
-                // card near the row can reach or keep clear of: a place far from the row is
-                // passed over below.
+                // end, to its box's edge, where the next line's box begins (a title's second
+                // line, a panel's heading), where it would otherwise cut through the line's
+                // letters. Only lines a card near the row can reach or keep clear of: a place
+                // far from the row is passed over below.
+                // (A line's places once: an axis's ticks share one line.)
                 if b.y_css_px < row.bottom_css_px() + NEAR_CSS_PX + h + GAP_CSS_PX && b.bottom_css_px() > row.y_css_px - NEAR_CSS_PX - h - GAP_CSS_PX {
-                    ys.extend([b.y_css_px - GAP_CSS_PX - h, b.bottom_css_px() + GAP_CSS_PX, b.y_css_px, b.bottom_css_px() - h]);
+                    if texts.last().is_none_or(|l| (l.y_css_px, l.bottom_css_px()) != (b.y_css_px, b.bottom_css_px())) {
+                        ys.extend([b.y_css_px - GAP_CSS_PX - h, b.bottom_css_px() + GAP_CSS_PX, b.y_css_px, b.bottom_css_px() - h]);
+                    }
                     texts.push(b);
                 }
             }
@@ -225,10 +227,8 @@ impl Scene {
                     }
                 }
                 for b in &texts {
-                    let covered = card.overlaps(b);
-                    texts_covered += u32::from(covered);
-                    // Its top or bottom edge through the line: the letters' tops or feet show.
-                    texts_cut += u32::from(covered && (card.y_css_px > b.y_css_px || b.bottom_css_px() > card.bottom_css_px()));
+                    texts_covered += u32::from(card.overlaps(b));
+                    texts_cut += u32::from(card.cuts_through(b));
                 }
                 let outside = ((visible_css_px.0 - y).max(0.0) + (y + h - visible_css_px.1).max(0.0)).ceil() as u32;
                 let cut_off = outside.saturating_sub(CARD_PADDING_CSS_PX);

@@ -103,8 +103,7 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
     // (…增速： / 与前期比较), where what stays on the line before is at least as long as what
     // moves, in UTF-8 bytes (not 来源： alone).
     let shown = lines.len() <= max_lines.max(1);
-    if let (Some((last, rest)), true) = (lines.split_last_mut(), shown) {
-      if let Some((prev, rest)) = rest.split_last_mut() {
+    if let ([rest @ .., prev, last], true) = (lines.as_mut_slice(), shown) {
         // Where a bracket opens on the line before and is left open there; it closes
         // on the last line, as the texts' brackets are paired. Else where its last colon outside
         // brackets ends.
@@ -146,7 +145,6 @@ pub fn wrap(text: &str, max_width_css_px: f64, font: Font, measure: &dyn TextMea
                 (*prev, *last) = (kept, joined);
             }
         }
-      }
     }
     // A CJK character alone on the last line (with the marks that close it), 国民经济大 / 类,
     // 全球第 / 一。, takes the one before it along (not the 年 of 2023年).

@@ -70,21 +70,22 @@ pub(super) fn on_after_print(m: &mut Mounted, _: &Event, window: &web_sys::Windo
 /// Pointer moves come at the start of a frame, after the last one's layout, so the read usually
 /// forces none (a page's own listener that changed the page before ours would). Its size on
 /// screen, against the layout it shows, gives the scale of any transform or zoom around it.
-fn pointer_css(m: &Mounted, event: &PointerEvent) -> (PointCss, f64, f64) {
+fn pointer_css(m: &Mounted, event: &PointerEvent) -> (PointCss, (f64, f64)) {
     let rect = m.widget.canvas.get_bounding_client_rect();
     let (width_css_px, height_css_px) = m.widget.drawn_size_css_px().unwrap_or((0.0, 0.0));
     let scale = |on_screen: f64, laid_out_css_px: f64| if laid_out_css_px > 0.0 && on_screen > 0.0 { on_screen / laid_out_css_px } else { 1.0 };
     let (left, top) = (rect.left(), rect.top());
     let (scale_x, scale_y) = (scale(rect.width(), width_css_px), scale(rect.height(), height_css_px));
-    (PointCss { x_css_px: (f64::from(event.client_x()) - left) / scale_x, y_css_px: (f64::from(event.client_y()) - top) / scale_y }, top, scale_y)
+    (PointCss { x_css_px: (f64::from(event.client_x()) - left) / scale_x, y_css_px: (f64::from(event.client_y()) - top) / scale_y }, (top, scale_y))
 }
 
 /// For the mouse over `hit`, the part of the chart in view (the window's, less what boxes around
 /// it clip), where the cards it shows go (`Widget::show_in`; a tap's go in the whole chart): in a
 /// scrolling box, a card placed in the window's part had its label and figure cut off by the
 /// box's edge. Read only where the mouse is over another point than the card on show's, or off
-/// it: no card is placed while it stays on that point (a walk up the page at every move saved).
-/// A click comes where the move before it read the part in view.
+/// it, and no clicked or keyed card stays: no card is placed while it stays on that point or
+/// while such a card stays (a walk up the page at every move saved). A click comes where the
+/// move before it read the part in view.
 fn read_view(m: &mut Mounted, event: &PointerEvent, hit: Option<usize>, (canvas_top_client_px, scale_y): (f64, f64)) {
     if hit != m.widget.card_shown() {
         let from_client_px = shown_top_client_px(&m.widget.host, f64::from(event.client_y()));
@@ -98,28 +99,31 @@ pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, _: &web_sys::Windo
     if event.pointer_type() != "mouse" {
         return Ok(());
     }
-    let (p, canvas_top_client_px, scale_y) = pointer_css(m, event);
+    let (p, canvas) = pointer_css(m, event);
     let hit = m.widget.hit(p);
-    read_view(m, event, hit, (canvas_top_client_px, scale_y));
+    // A point the keys reached, or one tapped or clicked, stays while the pointer crosses gaps,
+    // goes over its card (also where that lies over other points: a magnifier's reader reads it
+    // there), or leaves the chart (on its way to Copy link); another point under the mouse shows
+    // while the mouse is over it, and then the pinned point comes back (`Widget::rest`).
+    let stays = matches!(m.widget.focused, Some((idx, Pin::Tap | Pin::Keyboard)) if hit.is_none_or(|h| h == idx) || m.widget.over_card(p));
+    if !stays {
+        read_view(m, event, hit, canvas);
+    }
     // A card Escape hid stays hidden while the mouse stays over its point.
     if hit.is_some() && m.widget.escaped == hit {
         return Ok(());
     }
     m.widget.escaped = None;
-    // A point the keys reached, or one tapped or clicked, stays while the pointer crosses gaps,
-    // goes over its card (also where that lies over other points: a magnifier's reader reads it
-    // there), or leaves the chart (on its way to Copy link); another point under the mouse shows
-    // while the mouse is over it, and then the pinned point comes back (`Widget::rest`).
-    match m.widget.focused {
-        Some((idx, Pin::Tap | Pin::Keyboard)) if hit.is_none_or(|h| h == idx) || m.widget.over_card(p) => Ok(()),
-        _ => m.widget.hover(hit),
+    if stays {
+        return Ok(());
     }
+    m.widget.hover(hit)
 }
 
 pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
     let mouse = event.pointer_type() == "mouse";
-    let (p, _, _) = pointer_css(m, event);
+    let (p, _) = pointer_css(m, event);
     m.widget.tap = None;
     if mouse {
         let hit = m.widget.hit(p);
