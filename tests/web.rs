@@ -394,7 +394,7 @@ async fn arrow_keys_move_between_points_and_the_live_region_says_so_and_go_on_af
     key(&el, "ArrowRight");
     key(&el, "ArrowRight");
     assert_eq!(text(&el, ".tip.shown .value"), "44.1%");
-    assert_eq!(text(&el, "[role=status]"), "NEV sales growth: 44.1%, H1 2023. Point 2 of 3.");
+    assert_eq!(text(&el, "[role=status]"), "NEV sales growth: 44.1%, H1\u{a0}2023. Point 2 of 3.");
     key(&el, "End");
     assert!(text(&el, "[role=status]").starts_with("Industrial value added growth (firms above designated size), for reference: 3.8%"));
     key(&el, "Home");
@@ -553,7 +553,7 @@ async fn changing_lang_redraws_in_the_new_language() {
     ready(&el).await.expect("chart-ready");
     el.set_attribute("lang", "en").expect("attr");
     ready(&el).await.expect("chart-ready in English");
-    assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("New energy vehicle (NEV) production and sales growth, H1 2023"));
+    assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("New energy vehicle (NEV) production and sales growth, H1\u{a0}2023"));
 }
 
 /// An `<article lang="…">` 500 px wide at the top of the page, and an unconnected NEV chart to
@@ -581,7 +581,7 @@ async fn without_its_own_lang_or_with_a_bad_one_a_chart_speaks_its_nearest_ances
     card_root.append_child(&el).expect("append");
     article.append_child(&card).expect("append");
     ready(&el).await.expect("chart-ready");
-    assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("New energy vehicle (NEV) production and sales growth, H1 2023"));
+    assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("New energy vehicle (NEV) production and sales growth, H1\u{a0}2023"));
     el.set_attribute("lang", "zh").expect("attr");
     ready(&el).await.expect("chart-ready in Chinese");
     assert_eq!(canvas(&el).0.get_attribute("aria-label").as_deref(), Some("新能源汽车产销同比增长（2023年上半年）"), "its own lang wins");
@@ -676,7 +676,7 @@ async fn the_description_and_table_come_after_the_first_frame_or_at_once_when_as
     // The point the page highlights (a shared link's) is said there too: a screen reader's browse
     // mode passes over the canvas without focusing it, where the keys would say it.
     el.set_attribute("focus-point", "nev_sales_growth").expect("attr");
-    assert!(text(&el, "#desc").ends_with("19\u{a0}July\u{a0}2023. Highlighted: NEV sales growth: 44.1%, H1 2023. Point 2 of 3."), "{}", text(&el, "#desc"));
+    assert!(text(&el, "#desc").ends_with("19\u{a0}July\u{a0}2023. Highlighted: NEV sales growth: 44.1%, H1\u{a0}2023. Point 2 of 3."), "{}", text(&el, "#desc"));
     el.set_attribute("focus-point", "industry_value_added_growth").expect("attr");
     assert!(text(&el, "#desc").contains(". Highlighted: Industrial value added growth (firms above designated size), for reference: 3.8%"), "{}", text(&el, "#desc"));
     el.remove_attribute("focus-point").expect("attr");

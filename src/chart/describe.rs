@@ -328,15 +328,15 @@ mod tests {
         let nev = Chart::build(ChartId::Nev, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             summary(&nev),
-            "In H1 2023, new energy vehicle (NEV) production and sales grew 42.4% and 44.1% year on year respectively; \
+            "In H1\u{a0}2023, new energy vehicle (NEV) production and sales grew 42.4% and 44.1% year on year respectively; \
              over the same period, the value added of industrial firms above designated size grew 3.8% year on year. \
              China has been the world's largest NEV producer and market for 8 years running."
         );
         let growth = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             summary(&growth),
-            "In H1 2023, among the indicators charted, NEV sales growth was highest at 44.1% and industrial value added growth (firms above designated size) \
-             lowest at 3.8%, faster than in H1 2022 (derived: 3.4%) and Q1 2023 (derived: 3.0%)."
+            "In H1\u{a0}2023, among the indicators charted, NEV sales growth was highest at 44.1% and industrial value added growth (firms above designated size) \
+             lowest at 3.8%, faster than in H1\u{a0}2022 (derived: 3.4%) and Q1\u{a0}2023 (derived: 3.0%)."
         );
         // Highest and lowest of the indicators the chart ranks, not of every indicator, nor of the
         // earlier periods below them; the lowest, industry's, against those periods at once.
@@ -355,8 +355,8 @@ mod tests {
         let dataset: &'static crate::data::model::Dataset = Box::leak(Box::new(dataset));
         let growth = Chart::build_in(dataset, ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         let said = summary(&growth);
-        assert!(said.starts_with("In H1 2023, among the indicators charted, industrial value added growth (firms above designated size) was highest at 50.0% \
-             and telecom business revenue growth lowest at 6.2%. The value added of industrial firms above designated size grew 50.0% year on year, much faster than in H1 2022"), "{said}");
+        assert!(said.starts_with("In H1\u{a0}2023, among the indicators charted, industrial value added growth (firms above designated size) was highest at 50.0% \
+             and telecom business revenue growth lowest at 6.2%. The value added of industrial firms above designated size grew 50.0% year on year, much faster than in H1\u{a0}2022"), "{said}");
         let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         assert!(summary(&five_g).starts_with("截至2023年6月底：5G基站293.7万个；5G共建共享基站超173万个；"));
         let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));
@@ -394,14 +394,14 @@ mod tests {
         let chart = Chart::build(ChartId::Growth, Lang::En).unwrap_or_else(|e| panic!("{e}"));
         let idx = chart.points().iter().position(|i| i.id == "industry_value_added_growth_2022_h1").unwrap_or_else(|| panic!("no H1 2022"));
         let said = announcement(&chart, idx);
-        assert!(said.starts_with("Industrial value added growth (firms above designated size): 3.4%, H1 2022. Derived: "), "{said}");
-        assert_eq!(said.matches("H1 2022").count(), 1, "{said}");
+        assert!(said.starts_with("Industrial value added growth (firms above designated size): 3.4%, H1\u{a0}2022. Derived: "), "{said}");
+        assert_eq!(said.matches("H1\u{a0}2022").count(), 1, "{said}");
     }
 
     #[test]
     fn the_live_region_names_the_point_and_its_position() {
         let chart = Chart::build(ChartId::Nev, Lang::En).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(announcement(&chart, 1), "NEV sales growth: 44.1%, H1 2023. Point 2 of 3.");
+        assert_eq!(announcement(&chart, 1), "NEV sales growth: 44.1%, H1\u{a0}2023. Point 2 of 3.");
         let chart = Chart::build(ChartId::Nev, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(announcement(&chart, 0), "新能源汽车产量增速：42.4%，2023年上半年。第1项，共3项。");
         assert_eq!(announcement(&chart, 9), "");
@@ -416,10 +416,10 @@ mod tests {
         let twice: Vec<usize> = (0..chart.points().len()).filter(|&i| chart.points()[i].id == "industry_value_added_growth").collect();
         let said: Vec<String> = twice.iter().map(|&i| announcement(&chart, i)).collect();
         assert_eq!(said, [
-            "Industrial value added growth (firms above designated size): 3.8%, H1 2023. Point 6 of 9 (By indicator).",
-            "Industrial value added growth (firms above designated size): 3.8%, H1 2023. Point 9 of 9 (Industrial value added growth against earlier periods).",
+            "Industrial value added growth (firms above designated size): 3.8%, H1\u{a0}2023. Point 6 of 9 (By indicator).",
+            "Industrial value added growth (firms above designated size): 3.8%, H1\u{a0}2023. Point 9 of 9 (Industrial value added growth against earlier periods).",
         ]);
-        assert_eq!(announcement(&chart, 0), "NEV sales growth: 44.1%, H1 2023. Point 1 of 9.");
+        assert_eq!(announcement(&chart, 0), "NEV sales growth: 44.1%, H1\u{a0}2023. Point 1 of 9.");
         let chart = Chart::build(ChartId::Growth, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(announcement(&chart, 8), "规模以上工业增加值增速：3.8%，2023年上半年。第9项，共9项（规模以上工业增加值增速：与前期比较）。");
     }
@@ -430,7 +430,7 @@ mod tests {
     #[test]
     fn a_reference_row_and_a_part_are_said_as_drawn() {
         let nev = Chart::build(ChartId::Nev, Lang::En).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(announcement(&nev, 2), "Industrial value added growth (firms above designated size), for reference: 3.8%, H1 2023. Point 3 of 3.");
+        assert_eq!(announcement(&nev, 2), "Industrial value added growth (firms above designated size), for reference: 3.8%, H1\u{a0}2023. Point 3 of 3.");
         let five_g = Chart::build(ChartId::FiveG, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
         assert!(announcement(&five_g, 1).starts_with("其中5G共建共享基站：超173万个，"), "{}", announcement(&five_g, 1));
         let five_g = Chart::build(ChartId::FiveG, Lang::En).unwrap_or_else(|e| panic!("{e}"));

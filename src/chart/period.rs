@@ -56,6 +56,8 @@ pub fn date(iso: &str, lang: Lang) -> Option<String> {
 /// the texts write it: "2023-06-30" → 截至2023年6月底 / at the end of June 2023, and the day an
 /// undated figure was reported: "reported 2023-07-19" → 2023年7月19日发布 / reported 19 July 2023
 /// (not "as of", which would date the measurement). A period of another shape is shown as written.
+/// In English a period's words are joined to its year by no-break spaces, as a date's are: a wrap
+/// never leaves "H1" or "June" at the end of a line without its year.
 pub fn period(period: &str, lang: Lang) -> String {
     const QUARTERS: [(&str, &str); 4] = [("Q1", "一季度"), ("Q2", "二季度"), ("Q3", "三季度"), ("Q4", "四季度")];
     let zh = matches!(lang, Lang::Zh);
@@ -69,7 +71,7 @@ pub fn period(period: &str, lang: Lang) -> String {
             _ => QUARTERS.iter().find(|(key, _)| *key == part).map(|(_, words)| *words),
         };
         if let Some(zh_part) = zh_part {
-            return if zh { format!("{year}年{zh_part}") } else { format!("{part} {year}") };
+            return if zh { format!("{year}年{zh_part}") } else { format!("{part}\u{a0}{year}") };
         }
     }
     if period.ends_with("/..") {
@@ -81,7 +83,7 @@ pub fn period(period: &str, lang: Lang) -> String {
                 if zh {
                     format!("{}年{}—{}月", year, unpadded(first), unpadded(last))
                 } else {
-                    format!("{first_name}–{last_name} {year}")
+                    format!("{first_name}–{last_name}\u{a0}{year}")
                 }
             }
             _ => period.to_string(),
@@ -122,6 +124,9 @@ mod tests {
     #[test]
     fn periods_and_dates_in_both_languages() {
         assert_eq!(period("2023-H1", Lang::Zh), "2023年上半年");
+        // English periods keep their year with a no-break space, as dates do: a wrap (the canvas's or
+        // the browser's, in the table's caption on a phone) never leaves "H1" at a line's end.
+        assert_eq!(period("2023-H1", Lang::En), "H1\u{a0}2023");
         assert_eq!(period("2023-06-30", Lang::En), "at the end of June\u{a0}2023");
         assert_eq!(period("2023-06-30", Lang::Zh), "截至2023年6月底");
         assert_eq!((period("2023-06-29", Lang::Zh).as_str(), period("2023-06-29", Lang::En).as_str()), ("截至2023年6月29日", "as\u{a0}of 29\u{a0}June\u{a0}2023"));
@@ -134,11 +139,11 @@ mod tests {
         // A month's last day reported is the day, not the month's end; and no day is as written.
         assert_eq!(period("reported 2023-06-30", Lang::En), "reported 30\u{a0}June\u{a0}2023");
         assert_eq!(period("reported 2023-07-32", Lang::En), "reported 2023-07-32");
-        assert_eq!(period("2023-01/2023-05", Lang::En), "January–May 2023");
+        assert_eq!(period("2023-01/2023-05", Lang::En), "January–May\u{a0}2023");
         assert_eq!(period("2023-01/2023-05", Lang::Zh), "2023年1—5月");
         // Any month range, not only the one the texts have.
-        assert_eq!((period("2024-01/2024-06", Lang::Zh).as_str(), period("2024-01/2024-06", Lang::En).as_str()), ("2024年1—6月", "January–June 2024"));
-        assert_eq!((period("2023-Q3", Lang::Zh).as_str(), period("2023-Q3", Lang::En).as_str()), ("2023年三季度", "Q3 2023"));
+        assert_eq!((period("2024-01/2024-06", Lang::Zh).as_str(), period("2024-01/2024-06", Lang::En).as_str()), ("2024年1—6月", "January–June\u{a0}2024"));
+        assert_eq!((period("2023-Q3", Lang::Zh).as_str(), period("2023-Q3", Lang::En).as_str()), ("2023年三季度", "Q3\u{a0}2023"));
         assert_eq!((period("2023", Lang::Zh).as_str(), period("2023-07-19/..", Lang::En).as_str()), ("2023年", "going forward"));
         for odd in ["2023-13-01", "2023-05/2023-01", "2023-Q5", "soon", "2023-06-31x", "2023-02-30", "2023-04-31", "2023-02-29", ""] {
             assert_eq!(period(odd, Lang::En), odd, "shown as written");

@@ -418,7 +418,7 @@ mod tests {
         );
         let styles: Vec<RowStyle> = chart.panels[1].rows.iter().map(|r| r.style).collect();
         assert_eq!(styles, [RowStyle::Derived, RowStyle::Derived, RowStyle::Main]);
-        assert_eq!(chart.panels[1].rows[0].label, "H1 2022 (derived)");
+        assert_eq!(chart.panels[1].rows[0].label, "H1\u{a0}2022 (derived)");
     }
 
     /// Every chart with a row marked derived says in its note what that means (an embedded
@@ -557,11 +557,11 @@ mod tests {
         let build = |id, lang| Chart::build_in(dataset, id, lang).unwrap_or_else(|e| panic!("{e}"));
         let expected = [
             (ChartId::Growth, Lang::Zh, "2023年上半年主要指标同比增长", Some("2023年上半年，")),
-            (ChartId::Growth, Lang::En, "Year-on-year growth of key indicators, H1 2023", Some("In H1 2023, ")),
+            (ChartId::Growth, Lang::En, "Year-on-year growth of key indicators, H1\u{a0}2023", Some("In H1\u{a0}2023, ")),
             (ChartId::FiveG, Lang::Zh, "5G与网络发展（截至2023年9月底）", Some("截至2023年9月底：")),
             (ChartId::FiveG, Lang::En, "5G and network development in China at the end of September\u{a0}2023", Some("At the end of September\u{a0}2023 – ")),
             (ChartId::Nev, Lang::Zh, "新能源汽车产销同比增长（2023年三季度）", Some("2023年三季度，")),
-            (ChartId::Nev, Lang::En, "New energy vehicle (NEV) production and sales growth, Q3 2023", Some("In Q3 2023, ")),
+            (ChartId::Nev, Lang::En, "New energy vehicle (NEV) production and sales growth, Q3\u{a0}2023", Some("In Q3\u{a0}2023, ")),
         ];
         for (id, lang, title, summary_start) in expected {
             let chart = build(id, lang);

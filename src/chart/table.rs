@@ -344,9 +344,9 @@ mod tests {
         let in_group = |g: &RowGroup, name: &str| g.rows.iter().any(|r| r.cells[1] == "3.8%" && r.cells[0] == name);
         assert!(in_group(&t.groups[0], "Industrial value added growth (firms above designated size)"), "3.8% in the first group, by its name");
         // In the second, whose title names the figure, each row by its period, as the canvas labels it.
-        assert!(in_group(&t.groups[1], "H1 2023"), "{:?}", t.groups[1]);
+        assert!(in_group(&t.groups[1], "H1\u{a0}2023"), "{:?}", t.groups[1]);
         let names = |lang| table(&chart(ChartId::Growth, lang)).groups[1].rows.iter().map(|r| r.cells[0].clone()).collect::<Vec<_>>();
-        assert_eq!(names(Lang::En), ["H1 2022 (derived)", "Q1 2023 (derived)", "H1 2023"]);
+        assert_eq!(names(Lang::En), ["H1\u{a0}2022 (derived)", "Q1\u{a0}2023 (derived)", "H1\u{a0}2023"]);
         assert_eq!(names(Lang::Zh), ["2022年上半年（推算）", "2023年一季度（推算）", "2023年上半年"]);
         let derived: Vec<&Vec<String>> = t.groups[1].rows.iter().map(|r| &r.cells).filter(|r| r[4] == "derived").collect();
         assert_eq!(derived.len(), 2);

@@ -778,7 +778,7 @@ test('the iframe embed posts its height, and only its height, to the parent', as
   const messages = await p.evaluate(() => window.__messages);
   assert.ok(messages.length >= 1);
   for (const m of messages) assert.deepEqual(Object.keys(m).sort(), ['height', 'type']);
-  assert.equal(await frame.locator('zhibiao-chart canvas[role=application]').getAttribute('aria-label'), 'New energy vehicle (NEV) production and sales growth, H1 2023');
+  assert.equal(await frame.locator('zhibiao-chart canvas[role=application]').getAttribute('aria-label'), 'New energy vehicle (NEV) production and sales growth, H1\u00a02023');
   await context.close();
 });
 

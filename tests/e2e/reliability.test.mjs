@@ -269,7 +269,7 @@ test('1000 quick attribute changes end in the right chart', async () => {
   });
   await page.waitForFunction(() => window.__ready.includes('nev'));
   const label = await page.evaluate(() => document.getElementById('storm').shadowRoot.querySelector('canvas').getAttribute('aria-label'));
-  assert.equal(label, 'New energy vehicle (NEV) production and sales growth, H1 2023');
+  assert.equal(label, 'New energy vehicle (NEV) production and sales growth, H1\u00a02023');
   const transforms = await page.evaluate(() => window.__counts.transforms);
   assert.ok(transforms >= 1 && transforms <= 3, `the storm was drawn, and at most a few times: ${transforms}`);
   assert.deepEqual(errors, []);
@@ -324,7 +324,7 @@ test('a 100-step resize storm re-renders at most once per animation frame', asyn
     return { counts, width: el.shadowRoot.querySelector('canvas').style.width, label: el.shadowRoot.querySelector('canvas').getAttribute('aria-label') };
   });
   assert.ok(after.counts.every((n) => n <= 1) && after.counts.some((n) => n === 1), `at most one render a frame: ${after.counts}`);
-  assert.deepEqual([after.width, after.label], ['700px', 'New energy vehicle (NEV) production and sales growth, H1 2023']);
+  assert.deepEqual([after.width, after.label], ['700px', 'New energy vehicle (NEV) production and sales growth, H1\u00a02023']);
   await context.close();
 });
 

@@ -228,7 +228,7 @@ test('with a screen reader on before the page loads, the table is a region named
     const { nodes } = await cdp.send('Accessibility.getFullAXTree');
     return nodes.filter((n) => !n.ignored && n.name?.value === caption && n.role?.value !== 'table' && n.role?.value !== 'StaticText' && n.role?.value !== 'InlineTextBox').map((n) => n.role.value);
   };
-  assert.deepEqual(await roleOf('New energy vehicle (NEV) production and sales growth, H1 2023 (data table)'), ['region']);
+  assert.deepEqual(await roleOf('New energy vehicle (NEV) production and sales growth, H1\u00a02023 (data table)'), ['region']);
   await el.evaluate((host) => host.setAttribute('lang', 'zh'));
   assert.deepEqual(await roleOf('数据表：新能源汽车产销同比增长（2023年上半年）'), ['region']);
   await context.close();
@@ -457,6 +457,24 @@ test('on a phone, the table\'s attribution keeps its date on one line, as a card
     return [text.data, window.__lines(text, 0, text.data.length), at < 0 ? null : window.__lines(text, at, at + '2023年上半年'.length)];
   });
   assert.deepEqual(caption.slice(1), [2, 1], `the caption wraps, its period whole: ${caption}`);
+  // In English too (H1 2023, not H1 / 2023): the period is joined to its year by a no-break space,
+  // at every width where the growth or NEV chart's caption wraps near it.
+  let near = 0;
+  for (const chart of ['growth', 'nev']) {
+    el = await goToChart(page, `embed.html?chart=${chart}&lang=en`, chart);
+    await showTable(el);
+    for (let width = 280; width <= 440; width += 4) {
+      await page.setViewportSize({ width, height: 900 });
+      const [text, whole, period] = await el.evaluate((host) => {
+        const node = host.shadowRoot.querySelector('caption').firstChild;
+        const at = node.data.search(/H1\s2023/);
+        return [node.data, window.__lines(node, 0, node.data.length), at < 0 ? null : window.__lines(node, at, at + 'H1 2023'.length)];
+      });
+      assert.equal(period, 1, `${chart} at ${width} px: "${text}"`);
+      if (whole > 1) near += 1;
+    }
+  }
+  assert.ok(near > 10, `captions that wrap, as the test needs: ${near}`);
   // In English the attribution keeps the reporter's name whole (Qi Xu, not Qi / Xu), at 375 px,
   // where the 5G table's attributions wrap.
   await page.setViewportSize({ width: 375, height: 900 });
