@@ -606,6 +606,27 @@ test('a chart moved under a resting pointer by a script (a carousel\'s element.a
   }
 });
 
+test('on the page, the chart\'s text and toolbar start where the heading\'s text does, on phones and wide screens', async () => {
+  for (const width of [320, 390, 479, 480, 768, 1280, 1600]) {
+    const { page, context, errors } = await open('', { width });
+    await ready(page, 'growth');
+    const [heading, button, inset] = await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('h1'));
+      const el = document.querySelector('#panel-growth zhibiao-chart');
+      const left = el.shadowRoot.querySelector('.toolbar button').getBoundingClientRect().left;
+      return [range.getBoundingClientRect().left, left, left - el.getBoundingClientRect().left];
+    });
+    // The toolbar's first button starts where the chart's text does: 16 px inside the element
+    // (12 px below 480 px).
+    assert.equal(inset, width < 480 ? 12 : 16, `${width} px`);
+    assert.equal(Math.round(button), Math.round(heading), `${width} px: the toolbar at ${button}, the heading at ${heading}`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, `${width} px: nothing scrolls sideways`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('under a CSS zoom, the chart is drawn with as many more pixels, follows a change of zoom, and hovering a bar shows that bar', async () => {
   const { page, context, errors } = await open('#nev', { width: 900 });
   await ready(page, 'nev');
@@ -617,7 +638,12 @@ test('under a CSS zoom, the chart is drawn with as many more pixels, follows a c
   });
   const zoom = async (z) => {
     // A fixed width: the chart's width in its own CSS px stays, only its size on screen changes.
-    await page.evaluate((v) => { document.getElementById('panel-nev').style.cssText = `zoom: ${v}; width: 380px`; }, z);
+    // (The page's negative margins, which line the chart's text up with its heading, off: the
+    // chart as wide as the panel.)
+    await page.evaluate((v) => {
+      document.getElementById('panel-nev').style.cssText = `zoom: ${v}; width: 380px`;
+      document.querySelector('#panel-nev zhibiao-chart').style.marginInline = '0';
+    }, z);
     await page.waitForFunction((el) => { const c = window.__shown(el).canvas; return c.width === Math.round(parseFloat(c.style.width) * devicePixelRatio * c.currentCSSZoom); },
       await chart.elementHandle(), { timeout: 5000 }).catch(() => {});
     const [backing, needed, width] = await pixels();
