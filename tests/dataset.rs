@@ -261,3 +261,19 @@ fn a_figure_of_firms_above_designated_size_says_so_in_english() {
         assert!(i.label.en.contains("above designated size"), "{}: {}", i.id, i.label.en);
     }
 }
+
+/// An English label that lists in brackets what its Chinese sentence lists before 等 ("and
+/// others") says the list is one of examples: (e.g. data centres, cloud, IoT), not a closed one.
+#[test]
+fn a_label_listing_what_the_text_lists_with_deng_says_e_g() {
+    let mut lists = 0;
+    for ind in DATASET.indicators.iter() {
+        let en: &str = ind.label.en.as_ref();
+        let Some((_, list)) = en.split_once('(').filter(|(_, list)| list.contains(", ")) else { continue };
+        lists += 1;
+        if ind.sources.iter().any(|p| p.quote.contains('等')) {
+            assert!(list.starts_with("e.g. "), "{}: {en:?}", ind.id);
+        }
+    }
+    assert!(lists > 0, "no label lists anything: the test checks nothing");
+}
