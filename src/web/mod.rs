@@ -255,7 +255,10 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         let changed = with_mounted(id, |m| {
             let rezoomed = widget::css_zoom(&m.widget.canvas) != m.widget.drawn_zoom;
             let Some(width) = width else { return rezoomed };
-            let changed = (m.widget.width_css_px - width).abs() >= 0.5;
+            // Any change, however small: an ease-out transition's last steps are fractions of a
+            // px, and a chart drawn at 419.6 px (839 device px at DPR 2) and not again at 420 was
+            // stretched one device px, its text soft. (Renders are one per frame at most.)
+            let changed = m.widget.width_css_px != width;
             // Shown after `display: none` (a dialog opened, a tab chosen): the intersection
             // observer said hidden, and says otherwise only after this frame is painted; read
             // now, the chart is drawn for the next frame, not the one after.

@@ -328,6 +328,38 @@ test('a 100-step resize storm re-renders at most once per animation frame', asyn
   await context.close();
 });
 
+test('after a CSS transition of its container\'s width, a chart is drawn at the width the transition ends at: as many device pixels as its box, not one short and stretched soft', async () => {
+  for (const [from, to] of [[0, 420], [300, 420], [360, 640], [700, 400]]) {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.addInitScript(RECORD_READY);
+    await page.addInitScript(SHOWN);
+    await page.goto(`${server.url}/tests/e2e/fixtures/lifecycle.html`);
+    await page.evaluate((width) => {
+      const stage = document.getElementById('stage');
+      stage.style.cssText = `width: ${width}px; overflow: hidden; transition: width 0.5s ease`;
+      const el = document.createElement('zhibiao-chart');
+      el.setAttribute('chart', 'nev');
+      stage.append(el);
+    }, from);
+    if (from > 0) await page.waitForFunction(() => window.__ready.includes('nev'));
+    const found = await page.evaluate(async (width) => {
+      const stage = document.getElementById('stage');
+      const ended = new Promise((r) => stage.addEventListener('transitionend', r, { once: true }));
+      stage.style.width = `${width}px`;
+      await ended;
+      for (let i = 0; i < 4; i += 1) await new Promise((r) => requestAnimationFrame(() => r()));
+      const { canvas } = window.__shown(document.querySelector('#stage zhibiao-chart'));
+      return { box: canvas.getBoundingClientRect().width, backing: canvas.width };
+    }, to);
+    assert.deepEqual(found, { box: to, backing: to * 2 }, `${from} → ${to} px`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('a long bad value wraps inside the message box, with and without the wasm, and the page does not widen', async () => {
   for (const path of ['with the wasm', 'without']) {
     const { context, page, errors } = await open(path === 'without' ? () => { WebAssembly.compile = () => Promise.reject(new Error('no wasm here')); } : undefined);
