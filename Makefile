@@ -16,7 +16,7 @@ build: setup
 	node scripts/assemble.mjs
 
 serve: build
-	@echo "zhibiao: serving http://127.0.0.1:$(PORT)/ (the page), /embed.html?chart=nev&lang=en (iframe embed)"
+	@echo "zhibiao: serving http://127.0.0.1:$(PORT)/ (the page), /embed-nev-en.html or /embed.html?chart=nev&lang=en (iframe embed)"
 	python3 -m http.server --bind 127.0.0.1 --directory dist $(PORT)
 
 test: setup test-native test-browser test-e2e

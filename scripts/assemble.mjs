@@ -93,7 +93,7 @@ function staticChart(key, src = (path) => path) {
   // set its text at 6 px.
   return `<figure class="static-chart">
   <picture><source media="(max-width: ${PHONE_MAX_WIDTH_CSS_PX}px)" srcset="${src(c.phone_svg)}" width="${c.phone_width}" height="${c.phone_height}">
-  <img src="${src(c.svg)}" width="${c.width}" height="${c.height}" alt="${escapeHtml(`${c.title}。${c.summary}`)}"></picture>
+  <img src="${src(c.svg)}" width="${c.width}" height="${c.height}" alt="${escapeHtml(`${c.title}${key.endsWith('-en') ? '. ' : '。'}${c.summary}`)}"></picture>
   <table><caption>${escapeHtml(c.table.caption)}</caption>
   <thead><tr>${c.table.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>
   ${bodies}</table>
@@ -110,6 +110,25 @@ for (const page of ['index.html', 'embed.html']) {
   if (!source.includes('<!--preload-->')) throw new Error(`assemble: no <!--preload--> placeholder in www/${page}`);
   const html = source.replace('<!--noscript-->', noscript('zh')).replace('<!--preload-->', preloadHints);
   writeFileSync(join(DIST, page), html);
+}
+// The iframe embed for one chart in one language, embed-{chart}-{lang}.html: embed.html with the
+// chart and its language written in, so that without script (where the query cannot be read) the
+// frame shows that chart's picture and table alone, in its language, not all three in Chinese.
+const embedSource = read('www/embed.html');
+const EMBED_PARTS = ['<html lang="zh">', '<title>指标 · 图表</title>', '<zhibiao-chart id="chart">', '<!--noscript-->'];
+for (const part of EMBED_PARTS) {
+  if (embedSource.split(part).length !== 2) throw new Error(`assemble: www/embed.html has not one ${part}`);
+}
+for (const chart of ['growth', '5g', 'nev']) {
+  for (const lang of ['zh', 'en']) {
+    const { title } = fallback[`${chart}-${lang}`];
+    const html = embedSource.replace('<html lang="zh">', `<html lang="${lang}">`)
+      .replace('<title>指标 · 图表</title>', () => `<title>${escapeHtml(title)} · ${lang === 'en' ? 'zhibiao' : '指标'}</title>`)
+      .replace('<zhibiao-chart id="chart">', `<zhibiao-chart id="chart" chart="${chart}" lang="${lang}">`)
+      .replace('<!--noscript-->', () => `<noscript>\n${staticChart(`${chart}-${lang}`)}\n</noscript>`)
+      .replace('<!--preload-->', preloadHints);
+    writeFileSync(join(DIST, `embed-${chart}-${lang}.html`), html);
+  }
 }
 
 // One self-contained file: page CSS, the wasm-bindgen glue with its snippet, and the wasm inlined.

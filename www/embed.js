@@ -1,4 +1,5 @@
-// The iframe embed: embed.html?chart=nev&lang=en&theme=auto renders one chart filling the frame and posts
+// The iframe embed: embed.html?chart=nev&lang=en&theme=auto, or embed-nev-en.html?theme=auto (the
+// chart and language written in, for readers without script), renders one chart filling the frame and posts
 // its content height to the parent as {type: "zhibiao:height", height: <CSS px>}. It posts
 // nothing else and listens to no messages.
 //
@@ -18,9 +19,12 @@
   // The frame's language is the chart's (zh or en: the element also takes `en_GB`, which is no
   // language tag), from the start: a chart that cannot be shown says so in it, and a screen
   // reader reads an English message, or title, in English.
-  const en = /^en/i.test(params.get('lang')?.trim() ?? '');
+  // (embed-{chart}-{lang}.html has its chart and language written in, and its own title; a query
+  // still overrides them.)
+  const own = document.documentElement.lang;
+  const en = /^en/i.test(params.has('lang') ? params.get('lang').trim() : own);
   document.documentElement.lang = en ? 'en' : 'zh';
-  if (en) document.title = 'zhibiao · chart';
+  if (en && own !== 'en') document.title = 'zhibiao · chart';
 
   // Imports by absolute URL: in a frame sandboxed without allow-same-origin (an opaque origin), a
   // classic script fetched without CORS resolves `import('./x.js')` against about:blank, and
@@ -31,7 +35,7 @@
   addEventListener('DOMContentLoaded', async () => {
     const el = document.getElementById('chart');
     // Query values go into attributes only; the element validates them and reports bad ones as text.
-    el.setAttribute('chart', params.get('chart') ?? 'growth');
+    el.setAttribute('chart', params.get('chart') ?? el.getAttribute('chart') ?? 'growth');
     if (params.has('lang')) el.setAttribute('lang', params.get('lang'));
     // The frame's own title is the chart's (for its tab when opened from a copied link, and history).
     el.addEventListener('chart-ready', (e) => {

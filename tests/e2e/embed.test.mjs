@@ -932,6 +932,42 @@ test('the self-contained file works opened from disk', async () => {
   await served.context.close();
 });
 
+test("each chart's own embed page (embed-nev-en.html) shows that chart alone without JavaScript, in its language; with it, draws that chart in a frame and posts its height", async () => {
+  const s = await server(ROOT);
+  const { context, page: p } = await page({ javaScriptEnabled: false });
+  for (const chart of ['growth', '5g', 'nev']) {
+    for (const lang of ['zh', 'en']) {
+      await p.goto(`${s.url}/dist/embed-${chart}-${lang}.html`);
+      const images = p.locator('.static-chart img');
+      assert.equal(await images.count(), 1, `embed-${chart}-${lang}.html: one picture`);
+      await images.evaluate((img) => (img.complete ? null : new Promise((r) => { img.onload = r; img.onerror = r; })));
+      assert.deepEqual(await images.evaluate((img) => [img.currentSrc.split('/').pop(), img.naturalWidth > 0]), [`${chart}-${lang}.svg`, true]);
+      assert.equal(await p.locator('html').getAttribute('lang'), lang);
+      const caption = await p.locator('.static-chart table caption').textContent();
+      assert.ok(lang === 'en' ? caption.endsWith(' (data table)') : caption.startsWith('数据表：'), caption);
+      // In the chart's fonts, as the picture's text is (the frame's default was a serif).
+      assert.match(await p.locator('.static-chart td').first().evaluate((td) => getComputedStyle(td).fontFamily), /^"PingFang SC"/);
+      // Its title is the chart's, as the script sets it on embed.html once the chart is drawn.
+      const [title] = (await images.getAttribute('alt')).split(lang === 'en' ? '. ' : '。');
+      assert.equal(await p.title(), `${title} · ${lang === 'en' ? 'zhibiao' : '指标'}`);
+    }
+  }
+  await context.close();
+  // With script, in an article's frame: that chart, in its language, the frame's height posted.
+  const withScript = await page();
+  const host = '<!doctype html><html lang="en"><meta charset="utf-8"><title>article</title><link rel="icon" href="data:,">' +
+    '<script>window.__messages = []; addEventListener("message", (e) => window.__messages.push(e.data));</script>' +
+    '<iframe src="/dist/embed-nev-en.html" style="width: 700px; height: 300px; border: 0"></iframe>';
+  await withScript.page.route('**/article.html', (route) => route.fulfill({ contentType: 'text/html', body: host }));
+  await withScript.page.goto(`${s.url}/tests/e2e/fixtures/article.html`);
+  const frame = withScript.page.frameLocator('iframe');
+  assert.equal(await frame.locator('zhibiao-chart canvas[role=application]').getAttribute('aria-label', { timeout: 15000 }), 'New energy vehicle (NEV) production and sales growth, H1\u00a02023');
+  await withScript.page.waitForFunction(() => window.__messages.some((m) => m.type === 'zhibiao:height' && m.height > 200), null, { timeout: 10000 });
+  assert.equal(await frame.locator('.static-chart').count(), 0, 'the picture is in a <noscript>, not shown');
+  assert.deepEqual([...withScript.log.pageErrors, ...withScript.log.consoleErrors], []);
+  await withScript.context.close();
+});
+
 test('the self-contained file without JavaScript shows the static charts, inlined, and their tables', async () => {
   // (It once said only its three tables' captions and that JavaScript is needed.)
   const { context, page: p, log } = await page({ javaScriptEnabled: false });
