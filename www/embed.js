@@ -14,7 +14,7 @@
   const THEMES = { light: 'light', dark: 'dark', auto: 'light dark' };
   const theme = params.get('theme')?.trim().toLowerCase() || 'light';
   // (Not `Object.hasOwn`: Safari before 15.4 has none, and the frame would stay blank.)
-  if (!Object.prototype.hasOwnProperty.call(THEMES, theme)) console.warn(`zhibiao: embed.html's theme="${params.get('theme')}" is not one of light, dark, auto; showing light`);
+  if (!Object.prototype.hasOwnProperty.call(THEMES, theme)) console.warn(`zhibiao: ${location.pathname.split('/').pop() || 'embed.html'}'s theme="${params.get('theme')}" is not one of light, dark, auto; showing light`);
   document.documentElement.style.colorScheme = THEMES[theme] ?? 'light';
   // The frame's language is the chart's (zh or en: the element also takes `en_GB`, which is no
   // language tag), from the start: a chart that cannot be shown says so in it, and a screen

@@ -1069,14 +1069,14 @@ test('without JavaScript the page shows the static SVG charts and tables', async
 
 test('the iframe embed is light unless its URL asks for dark or for the reader\'s preference (theme=dark|auto), and warns of a bad theme', async () => {
   const s = await server(DIST);
-  const seen = async (colorScheme, query) => {
+  const seen = async (colorScheme, query, path = 'embed.html?chart=nev') => {
     const { context, page: p, log } = await page({ colorScheme });
     const warnings = [];
     p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
     // The frame's ground in its first rendered frame: a dark embed must not show a white frame
     // first (first-paint does not count one, white being the default).
     await p.addInitScript(() => requestAnimationFrame(() => { window.__firstGround = getComputedStyle(document.body ?? document.documentElement).backgroundColor; }));
-    await p.goto(`${s.url}/embed.html?chart=nev${query}`);
+    await p.goto(`${s.url}/${path}${query}`);
     await ready(p, 'nev');
     // The canvas's top-left pixel (theme.rs: #ffffff light, #16181c dark) and the frame's ground.
     const look = await p.locator('zhibiao-chart').evaluate((el) => `${window.__corner(el)} ${getComputedStyle(document.body).backgroundColor}`);
@@ -1094,6 +1094,9 @@ test('the iframe embed is light unless its URL asks for dark or for the reader\'
   assert.deepEqual(await seen('dark', '&theme=light'), [LIGHT], 'light');
   assert.deepEqual(await seen('dark', '&theme=purple'),
     [LIGHT, 'zhibiao: embed.html\'s theme="purple" is not one of light, dark, auto; showing light'], 'a bad theme: light, and a warning naming it');
+  // The warning names the page the frame shows.
+  assert.deepEqual(await seen('dark', '?theme=purple', 'embed-nev-en.html'),
+    [LIGHT, 'zhibiao: embed-nev-en.html\'s theme="purple" is not one of light, dark, auto; showing light']);
 });
 
 test('the iframe embed opens the point a copied link names, and ignores a malformed or foreign hash', async () => {
