@@ -251,13 +251,16 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
             .iter()
             .filter_map(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok())
             .find(|e| e.target() == observed_plot)
-            .map(|e| e.content_rect().width());
+            // Whole px, down: the canvas is as wide in CSS px (a fraction more, which `max-width`
+            // took back, or less, as `round` gave), and so its backing store as many device px
+            // as it shows (at DPR 2 a 419.4 px column had 839 in a 419 px box, resampled soft).
+            .map(|e| e.content_rect().width().floor());
         let changed = with_mounted(id, |m| {
             let rezoomed = widget::css_zoom(&m.widget.canvas) != m.widget.drawn_zoom;
             let Some(width) = width else { return rezoomed };
-            // Any change, however small: an ease-out transition's last steps are fractions of a
-            // px, and a chart drawn at 419.6 px (839 device px at DPR 2) and not again at 420 was
-            // stretched one device px, its text soft. (Renders are one per frame at most.)
+            // Any change: an ease-out transition's last steps are fractions of a px, and a chart
+            // drawn at 419 px and not again at 420 was stretched one px, its text soft. (Renders
+            // are one per frame at most.)
             let changed = m.widget.width_css_px != width;
             // Shown after `display: none` (a dialog opened, a tab chosen): the intersection
             // observer said hidden, and says otherwise only after this frame is painted; read

@@ -360,6 +360,34 @@ test('after a CSS transition of its container\'s width, a chart is drawn at the 
   }
 });
 
+test('in a column a fraction of a px wide (a percentage of the page), a chart is drawn as many device pixels wide as its box shows, at DPR 2 and 3', async () => {
+  for (const deviceScaleFactor of [2, 3]) {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, deviceScaleFactor });
+    const page = await context.newPage();
+    await page.addInitScript(RECORD_READY);
+    await page.addInitScript(SHOWN);
+    await page.goto(`${server.url}/tests/e2e/fixtures/lifecycle.html`);
+    const found = [];
+    for (const width of [419.4, 419.6, 333.33, 500.5]) {
+      found.push(await page.evaluate(async (w) => {
+        const stage = document.getElementById('stage');
+        stage.replaceChildren();
+        stage.style.width = `${w}px`;
+        const el = document.createElement('zhibiao-chart');
+        el.setAttribute('chart', 'nev');
+        stage.append(el);
+        await new Promise((r) => el.addEventListener('chart-ready', r, { once: true }));
+        for (let i = 0; i < 4; i += 1) await new Promise((r) => requestAnimationFrame(() => r()));
+        const { canvas } = window.__shown(el);
+        const box = canvas.getBoundingClientRect().width;
+        return { width: w, box, backing: canvas.width, needed: box * devicePixelRatio };
+      }, width));
+    }
+    assert.deepEqual(found.map(({ width, backing, needed }) => [width, backing]), found.map(({ width, needed }) => [width, needed]), `DPR ${deviceScaleFactor}: ${JSON.stringify(found)}`);
+    await context.close();
+  }
+});
+
 test('a long bad value wraps inside the message box, with and without the wasm, and the page does not widen', async () => {
   for (const path of ['with the wasm', 'without']) {
     const { context, page, errors } = await open(path === 'without' ? () => { WebAssembly.compile = () => Promise.reject(new Error('no wasm here')); } : undefined);
@@ -779,13 +807,16 @@ test('in an article set in vertical Chinese the chart keeps horizontal lines, at
     const box = (node) => node.getBoundingClientRect();
     return {
       writingModes: [root.querySelector('.toolbar'), root.querySelector('table')].map((node) => getComputedStyle(node).writingMode),
-      // Drawn at the element's width (a canvas read in the vertical mode kept its default 300 px).
-      canvasVsHost: Math.abs(box(window.__shown(el).canvas).width - el.clientWidth) < 1,
+      // Drawn at the element's width in whole px (a canvas read in the vertical mode kept its
+      // default 300 px).
+      canvasVsHost: [box(el).width, box(window.__shown(el).canvas).width],
       buttonsUpright: [...root.querySelectorAll('.toolbar button')].every((b) => box(b).width > box(b).height),
       rowsAcross: box(root.querySelector('tbody tr:nth-child(2)')).width > box(root.querySelector('tbody tr:nth-child(2)')).height,
     };
   });
-  assert.deepEqual(vertical, { writingModes: ['horizontal-tb', 'horizontal-tb'], canvasVsHost: true, buttonsUpright: true, rowsAcross: true });
+  const [hostWidth, canvasWidth] = vertical.canvasVsHost;
+  assert.ok(hostWidth > 310 && canvasWidth === Math.floor(hostWidth), `the canvas ${canvasWidth} px wide in an element of ${hostWidth} px`);
+  assert.deepEqual({ ...vertical, canvasVsHost: true }, { writingModes: ['horizontal-tb', 'horizontal-tb'], canvasVsHost: true, buttonsUpright: true, rowsAcross: true });
   // In columns: the buttons in the chart's column, under it, not at the top of the next one.
   await page.locator('#columns zhibiao-chart').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => window.__ready.includes('growth'));
