@@ -99,8 +99,9 @@ function staticChart(key, src = (path) => path) {
   ${bodies}</table>
 </figure>`;
 }
-/** The three charts' static pictures and tables in a `<noscript>`; `src` as for `staticChart`. */
-const noscript = (lang, src) => `<noscript>\n${['growth', '5g', 'nev'].map((c) => staticChart(`${c}-${lang}`, src)).join('\n')}\n</noscript>`;
+const CHARTS = ['growth', '5g', 'nev'];
+/** The charts' static pictures and tables in a `<noscript>` (all three unless named); `src` as for `staticChart`. */
+const noscript = (lang, src, charts = CHARTS) => `<noscript>\n${charts.map((c) => staticChart(`${c}-${lang}`, src)).join('\n')}\n</noscript>`;
 // The chart's files, fetched in parallel rather than one after another (README, embedding).
 const preloadHints = ['<link rel="modulepreload" href="zhibiao.js">', '<link rel="modulepreload" href="pkg/zhibiao.js">',
   ...snippetFiles.map((file) => `<link rel="modulepreload" href="${file}">`),
@@ -115,18 +116,17 @@ for (const page of ['index.html', 'embed.html']) {
 // chart and its language written in, so that without script (where the query cannot be read) the
 // frame shows that chart's picture and table alone, in its language, not all three in Chinese.
 const embedSource = read('www/embed.html');
-const EMBED_PARTS = ['<html lang="zh">', '<title>指标 · 图表</title>', '<zhibiao-chart id="chart">', '<!--noscript-->'];
-for (const part of EMBED_PARTS) {
-  if (embedSource.split(part).length !== 2) throw new Error(`assemble: www/embed.html has not one ${part}`);
-}
-for (const chart of ['growth', '5g', 'nev']) {
+for (const chart of CHARTS) {
   for (const lang of ['zh', 'en']) {
     const { title } = fallback[`${chart}-${lang}`];
-    const html = embedSource.replace('<html lang="zh">', `<html lang="${lang}">`)
-      .replace('<title>指标 · 图表</title>', () => `<title>${escapeHtml(title)} · ${lang === 'en' ? 'zhibiao' : '指标'}</title>`)
-      .replace('<zhibiao-chart id="chart">', `<zhibiao-chart id="chart" chart="${chart}" lang="${lang}">`)
-      .replace('<!--noscript-->', () => `<noscript>\n${staticChart(`${chart}-${lang}`)}\n</noscript>`)
-      .replace('<!--preload-->', preloadHints);
+    const parts = [['<html lang="zh">', `<html lang="${lang}">`],
+      ['<title>指标 · 图表</title>', `<title>${escapeHtml(title)} · ${lang === 'en' ? 'zhibiao' : '指标'}</title>`],
+      ['<zhibiao-chart id="chart">', `<zhibiao-chart id="chart" chart="${chart}" lang="${lang}">`],
+      ['<!--noscript-->', noscript(lang, undefined, [chart])], ['<!--preload-->', preloadHints]];
+    const html = parts.reduce((page, [from, to]) => {
+      if (page.split(from).length !== 2) throw new Error(`assemble: www/embed.html has not one ${from}`);
+      return page.split(from).join(to);
+    }, embedSource);
     writeFileSync(join(DIST, `embed-${chart}-${lang}.html`), html);
   }
 }

@@ -269,9 +269,14 @@ fn a_label_listing_what_the_text_lists_with_deng_says_e_g() {
     let mut lists = 0;
     for ind in DATASET.indicators.iter() {
         let en: &str = ind.label.en.as_ref();
-        let Some((_, list)) = en.split_once('(').filter(|(_, list)| list.contains(", ")) else { continue };
+        // The bracket that holds a list.
+        let Some(list) = en.split('(').skip(1).filter_map(|s| s.split_once(')').map(|(inside, _)| inside)).find(|inside| inside.contains(", ")) else {
+            continue;
+        };
         lists += 1;
-        if ind.sources.iter().any(|p| p.quote.contains('等')) {
+        // A clause of the sentence listing with 、 and closing the list with 等.
+        let deng = |quote: &str| quote.split(['，', ',', '。', '；']).any(|clause| clause.split_once('、').is_some_and(|(_, rest)| rest.contains('等')));
+        if ind.sources.iter().any(|p| deng(&p.quote)) {
             assert!(list.starts_with("e.g. "), "{}: {en:?}", ind.id);
         }
     }

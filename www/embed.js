@@ -24,7 +24,9 @@
   const own = document.documentElement.lang;
   const en = /^en/i.test(params.has('lang') ? params.get('lang').trim() : own);
   document.documentElement.lang = en ? 'en' : 'zh';
-  if (en && own !== 'en') document.title = 'zhibiao · chart';
+  // Until the chart names itself (`chart-ready`), a title that names no chart where the query
+  // chooses one, or another language than the page's (its written-in title would be wrong).
+  if (params.has('chart') || en !== (own === 'en')) document.title = en ? 'zhibiao · chart' : '指标 · 图表';
 
   // Imports by absolute URL: in a frame sandboxed without allow-same-origin (an opaque origin), a
   // classic script fetched without CORS resolves `import('./x.js')` against about:blank, and

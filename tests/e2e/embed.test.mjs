@@ -932,9 +932,10 @@ test('the self-contained file works opened from disk', async () => {
   await served.context.close();
 });
 
-test("each chart's own embed page (embed-nev-en.html) shows that chart alone without JavaScript, in its language; with it, draws that chart in a frame and posts its height", async () => {
+test("each chart's own embed page (embed-nev-en.html) shows that chart alone without JavaScript, in its language; with it, draws that chart in a frame and posts its height; a query overrides its chart and language", async () => {
   const s = await server(ROOT);
   const { context, page: p } = await page({ javaScriptEnabled: false });
+  const titles = {};
   for (const chart of ['growth', '5g', 'nev']) {
     for (const lang of ['zh', 'en']) {
       await p.goto(`${s.url}/dist/embed-${chart}-${lang}.html`);
@@ -948,8 +949,7 @@ test("each chart's own embed page (embed-nev-en.html) shows that chart alone wit
       // In the chart's fonts, as the picture's text is (the frame's default was a serif).
       assert.match(await p.locator('.static-chart td').first().evaluate((td) => getComputedStyle(td).fontFamily), /^"PingFang SC"/);
       // Its title is the chart's, as the script sets it on embed.html once the chart is drawn.
-      const [title] = (await images.getAttribute('alt')).split(lang === 'en' ? '. ' : '。');
-      assert.equal(await p.title(), `${title} · ${lang === 'en' ? 'zhibiao' : '指标'}`);
+      titles[`${chart}-${lang}`] = await p.title();
     }
   }
   await context.close();
@@ -963,8 +963,27 @@ test("each chart's own embed page (embed-nev-en.html) shows that chart alone wit
   const frame = withScript.page.frameLocator('iframe');
   assert.equal(await frame.locator('zhibiao-chart canvas[role=application]').getAttribute('aria-label', { timeout: 15000 }), 'New energy vehicle (NEV) production and sales growth, H1\u00a02023');
   await withScript.page.waitForFunction(() => window.__messages.some((m) => m.type === 'zhibiao:height' && m.height > 200), null, { timeout: 10000 });
-  assert.equal(await frame.locator('.static-chart').count(), 0, 'the picture is in a <noscript>, not shown');
-  assert.deepEqual([...withScript.log.pageErrors, ...withScript.log.consoleErrors], []);
+  // Its title without script is the one the script gives it once the chart is drawn.
+  const frameTitle = () => withScript.page.frames()[1].title();
+  await withScript.page.waitForFunction(() => document.querySelector('iframe').contentDocument.title.includes('NEV'));
+  assert.equal(await frameTitle(), titles['nev-en']);
+  // A query overrides what the page has written in: another language, another chart (and until
+  // a chart names itself, the frame's title names none).
+  const frameAt = async (query) => {
+    await withScript.page.evaluate((q) => { document.querySelector('iframe').src = `/dist/embed-nev-en.html${q}`; }, query);
+    await withScript.page.waitForFunction((q) => document.querySelector('iframe').contentWindow.location.search === q, query);
+    return withScript.page.frames()[1];
+  };
+  let f = await frameAt('?lang=zh');
+  await f.waitForFunction(() => document.title === '新能源汽车产销同比增长（2023年上半年） · 指标');
+  assert.deepEqual(await f.evaluate(() => [document.documentElement.lang, document.title]), ['zh', titles['nev-zh']]);
+  f = await frameAt('?chart=bogus');
+  await f.locator('zhibiao-chart .message').waitFor();
+  assert.equal(await f.title(), 'zhibiao · chart');
+  f = await frameAt('?chart=growth');
+  await f.waitForFunction(() => document.title.startsWith('Year-on-year'));
+  assert.equal(await f.title(), titles['growth-en']);
+  assert.deepEqual(withScript.log.pageErrors, []);
   await withScript.context.close();
 });
 
