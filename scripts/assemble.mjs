@@ -106,28 +106,25 @@ const noscript = (lang, src, charts = CHARTS) => `<noscript>\n${charts.map((c) =
 const preloadHints = ['<link rel="modulepreload" href="zhibiao.js">', '<link rel="modulepreload" href="pkg/zhibiao.js">',
   ...snippetFiles.map((file) => `<link rel="modulepreload" href="${file}">`),
   '<link rel="preload" href="pkg/zhibiao_bg.wasm" as="fetch" type="application/wasm" crossorigin>'].join('\n  ');
+/** `www/{page}` with each placeholder (each there once, or the build stops) replaced. */
+const fill = (page, parts) => parts.reduce((html, [from, to]) => {
+  if (html.split(from).length !== 2) throw new Error(`assemble: www/${page} has not one ${from}`);
+  return html.split(from).join(to);
+}, read(`www/${page}`));
+const shared = [['<!--preload-->', preloadHints]];
 for (const page of ['index.html', 'embed.html']) {
-  const source = read(`www/${page}`);
-  if (!source.includes('<!--preload-->')) throw new Error(`assemble: no <!--preload--> placeholder in www/${page}`);
-  const html = source.replace('<!--noscript-->', noscript('zh')).replace('<!--preload-->', preloadHints);
-  writeFileSync(join(DIST, page), html);
+  writeFileSync(join(DIST, page), fill(page, [['<!--noscript-->', noscript('zh')], ...shared]));
 }
 // The iframe embed for one chart in one language, embed-{chart}-{lang}.html: embed.html with the
 // chart and its language written in, so that without script (where the query cannot be read) the
 // frame shows that chart's picture and table alone, in its language, not all three in Chinese.
-const embedSource = read('www/embed.html');
 for (const chart of CHARTS) {
   for (const lang of ['zh', 'en']) {
     const { title } = fallback[`${chart}-${lang}`];
-    const parts = [['<html lang="zh">', `<html lang="${lang}">`],
+    writeFileSync(join(DIST, `embed-${chart}-${lang}.html`), fill('embed.html', [['<html lang="zh">', `<html lang="${lang}">`],
       ['<title>指标 · 图表</title>', `<title>${escapeHtml(title)} · ${lang === 'en' ? 'zhibiao' : '指标'}</title>`],
       ['<zhibiao-chart id="chart">', `<zhibiao-chart id="chart" chart="${chart}" lang="${lang}">`],
-      ['<!--noscript-->', noscript(lang, undefined, [chart])], ['<!--preload-->', preloadHints]];
-    const html = parts.reduce((page, [from, to]) => {
-      if (page.split(from).length !== 2) throw new Error(`assemble: www/embed.html has not one ${from}`);
-      return page.split(from).join(to);
-    }, embedSource);
-    writeFileSync(join(DIST, `embed-${chart}-${lang}.html`), html);
+      ['<!--noscript-->', noscript(lang, undefined, [chart])], ...shared]));
   }
 }
 

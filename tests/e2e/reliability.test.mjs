@@ -76,8 +76,8 @@ const INSTRUMENT = () => {
 };
 
 /** The lifecycle fixture, instrumented; `init` runs first in the page too, if given. */
-async function open(init) {
-  const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
+async function open(init, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 900, height: 800 }, ...contextOptions });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -330,13 +330,7 @@ test('a 100-step resize storm re-renders at most once per animation frame', asyn
 
 test('after a CSS transition of its container\'s width, a chart is drawn at the width the transition ends at: as many device pixels as its box, not one short and stretched soft', async () => {
   for (const [from, to] of [[0, 420], [300, 420], [360, 640], [700, 400]]) {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, deviceScaleFactor: 2 });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.addInitScript(RECORD_READY);
-    await page.addInitScript(SHOWN);
-    await page.goto(`${server.url}/tests/e2e/fixtures/lifecycle.html`);
+    const { context, page, errors } = await open(undefined, { viewport: { width: 1000, height: 900 }, deviceScaleFactor: 2 });
     await page.evaluate((width) => {
       const stage = document.getElementById('stage');
       stage.style.cssText = `width: ${width}px; overflow: hidden; transition: width 0.5s ease`;
@@ -362,11 +356,7 @@ test('after a CSS transition of its container\'s width, a chart is drawn at the 
 
 test('in a column a fraction of a px wide (a percentage of the page), a chart is drawn as many device pixels wide as its box shows, at DPR 2 and 3', async () => {
   for (const deviceScaleFactor of [2, 3]) {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, deviceScaleFactor });
-    const page = await context.newPage();
-    await page.addInitScript(RECORD_READY);
-    await page.addInitScript(SHOWN);
-    await page.goto(`${server.url}/tests/e2e/fixtures/lifecycle.html`);
+    const { context, page, errors } = await open(undefined, { viewport: { width: 1000, height: 900 }, deviceScaleFactor });
     const found = [];
     for (const width of [419.4, 419.6, 333.33, 500.5]) {
       found.push(await page.evaluate(async (w) => {
@@ -384,6 +374,7 @@ test('in a column a fraction of a px wide (a percentage of the page), a chart is
       }, width));
     }
     assert.deepEqual(found.map(({ width, backing, needed }) => [width, backing]), found.map(({ width, needed }) => [width, needed]), `DPR ${deviceScaleFactor}: ${JSON.stringify(found)}`);
+    assert.deepEqual(errors, []);
     await context.close();
   }
 });
