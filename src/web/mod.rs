@@ -203,7 +203,15 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     let document = host.owner_document().ok_or("no document")?;
     let probe = document.create_element("div")?;
     shadow.append_child(&probe)?;
-    let width_css_px = f64::from(probe.client_width());
+    // As the resize observer will report it, in whole px, down: `clientWidth` rounds, and in a
+    // 419.6 px column (a percentage of the page) read 420, so the observer's first report, 419,
+    // drew the chart a second time.
+    let width_css_px = window
+        .get_computed_style(&probe)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("width").ok())
+        .map_or(0.0, |width| whole_css_px(&width));
     let on_screen = near_viewport(&probe, &window);
     shadow.remove_child(&probe)?;
     let mut widget = Widget::new(host.clone(), shadow)?;
@@ -324,6 +332,20 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         schedule_render(id);
     }
     Ok(())
+}
+
+/// The whole px, down, of a computed length (`419.594px`: 419); 0 where it starts with no digit
+/// (`auto`, where nothing is laid out). (Up to 10 000 px the browser writes the fraction, which
+/// never rounds up: layout keeps 64ths of a px.)
+fn whole_css_px(length: &str) -> f64 {
+    let mut px = 0u32;
+    for b in length.bytes() {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        px = px.wrapping_mul(10).wrapping_add(u32::from(b - b'0'));
+    }
+    f64::from(px)
 }
 
 /// Removes everything the widget registered; the shadow DOM stays for a re-attach.
