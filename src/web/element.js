@@ -68,11 +68,15 @@ let shownFootClientPx = 0;
 let frameViewClientPx = [0, Infinity];
 
 function watchFrame() {
+  // (A loop, not `Array.from`, which Prototype.js, on older news sites, replaces by one that
+  // takes no function: 101 holes, which the observer refused, and no chart was set up.)
+  const threshold = [];
+  for (let i = 0; i <= 100; i += 1) threshold.push(i / 100);
   new IntersectionObserver((entries) => {
     // (Out of view, empty: no pointer is over the frame then.)
     const seen = entries.pop().intersectionRect;
     frameViewClientPx = [seen.top, seen.bottom];
-  }, { threshold: Array.from({ length: 101 }, (_, i) => i / 100) }).observe(document.documentElement);
+  }, { threshold }).observe(document.documentElement);
 }
 
 /** The top, in client px, of the part of the window in which the chart `el` can be seen, with
@@ -152,9 +156,12 @@ export function save(root, data, name) {
       root.append(link);
       link.click();
       link.remove();
-      // Firefox reads the file after the click's task. No closure: one would keep this
-      // function's scope, the chart's shadow root with it, for that minute.
-      setTimeout(Url.revokeObjectURL, 6e4, link.href);
+      // Firefox reads the file after the click's task. Not a closure: one would keep this
+      // function's scope, the chart's shadow root with it, for that minute (as one made by a
+      // function outside does, once terser has inlined it). Nor the URL as setTimeout's third
+      // argument, which a page's timer wrapper may drop (the URL never revoked, and an error a
+      // minute later): a bound function holds the URL alone.
+      setTimeout(Url.revokeObjectURL.bind(Url, link.href), 6e4);
     } catch (error) {
       // A download that fails is that download's alone, not the chart's.
       console.error(`zhibiao: ${name} could not be saved:`, error);

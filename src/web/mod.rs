@@ -13,6 +13,7 @@ use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::WasmClosure;
 use web_sys::{Event, EventTarget, HtmlElement};
 
 pub use canvas::CanvasMeasure;
@@ -52,16 +53,18 @@ extern "C" {
 
 type Listener = Closure<dyn FnMut(Event)>;
 
-/// A Rust closure and the guarded function the page actually calls.
-struct Callback<C: ?Sized> {
-    _closure: Closure<C>,
+/// The guarded function the page calls, of a Rust closure that the browser's garbage collector
+/// frees once nothing holds the function (wasm-bindgen's FinalizationRegistry), not the widget
+/// when it is unmounted: a page's listener wrapper whose `removeEventListener` misses (a
+/// monitoring script's) still calls it then, and it finds no widget and does nothing, where a
+/// closure freed at unmount threw, at every click, and every chart on the page failed.
+struct Callback {
     function: js_sys::Function,
 }
 
-impl<C: ?Sized> Callback<C> {
-    fn new(closure: Closure<C>) -> Callback<C> {
-        let function = guard(closure.as_ref());
-        Callback { _closure: closure, function }
+impl Callback {
+    fn new<C: ?Sized + WasmClosure>(closure: Closure<C>) -> Callback {
+        Callback { function: guard(&closure.into_js_value()) }
     }
 }
 
@@ -70,11 +73,11 @@ struct Added {
     target: EventTarget,
     kind: &'static str,
     capture: bool,
-    callback: Callback<dyn FnMut(Event)>,
+    callback: Callback,
 }
 
 /// Event listeners added to the page. Dropping them removes them, also when a mount fails
-/// halfway, so no listener outlives the closure it calls.
+/// halfway.
 struct Listeners(Vec<Added>);
 
 impl Drop for Listeners {
@@ -92,16 +95,16 @@ struct Mounted {
     /// Held for its drop, which removes them.
     _listeners: Listeners,
     resize_observer: web_sys::ResizeObserver,
-    _on_resize: Callback<dyn FnMut(js_sys::Array)>,
+    _on_resize: Callback,
     /// Tells when the element comes near the viewport; off-screen charts are not drawn.
     intersection_observer: web_sys::IntersectionObserver,
-    _on_intersect: Callback<dyn FnMut(js_sys::Array)>,
-    frame: Option<(i32, Callback<dyn FnMut()>)>,
+    _on_intersect: Callback,
+    frame: Option<(i32, Callback)>,
     /// The view is to take over and the description and table are to be written after the next
     /// frame is painted (`after_paint`).
     fill_scheduled: bool,
     /// Redraws when the device pixel ratio changes; replaced after each change.
-    dpr_query: Option<(web_sys::MediaQueryList, Callback<dyn FnMut(Event)>)>,
+    dpr_query: Option<(web_sys::MediaQueryList, Callback)>,
     /// The chart's width on screen while it is laid out for paper (`beforeprint` to `afterprint`).
     screen_width_css_px: Option<f64>,
 }

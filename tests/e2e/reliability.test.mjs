@@ -149,6 +149,100 @@ test('attaching and detaching 1000 charts leaves no listeners, observers or memo
   await context.close();
 });
 
+test("on a page whose monitoring script wraps listeners and removes none, and whose requestAnimationFrame gives no handle to cancel, a chart removed leaves the other charts working", async () => {
+  const { context, page, errors } = await open(() => {
+    // A listener wrapper whose removeEventListener misses: it is given the page's function, and
+    // the browser holds the wrapper (the bug of several monitoring scripts).
+    const { addEventListener: add } = EventTarget.prototype;
+    EventTarget.prototype.addEventListener = function (type, listener, options) {
+      const wrapped = typeof listener === 'function' ? function (...a) { return listener.apply(this, a); } : listener;
+      return add.call(this, type, wrapped, options);
+    };
+    const request = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => { request.call(window, callback); return undefined; };
+  });
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.evaluate(() => {
+    document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev" lang="en"></zhibiao-chart><zhibiao-chart chart="growth" lang="en"></zhibiao-chart>';
+  });
+  await page.waitForFunction(() => window.__ready.includes('nev') && window.__ready.includes('growth'));
+  // The growth chart goes, with a redraw asked for (a frame it cannot cancel).
+  await page.evaluate(async () => {
+    const growth = document.querySelector('zhibiao-chart[chart=growth]');
+    growth.setAttribute('lang', 'zh');
+    growth.remove();
+    await new Promise((r) => setTimeout(r));
+    for (let i = 0; i < 3; i += 1) await window.__frame();
+  });
+  // What the window's and the media queries' listeners hear: a click, keys, the window losing
+  // focus, a switch of colour scheme.
+  await page.mouse.click(5, 5);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('a');
+  await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.evaluate(async () => { for (let i = 0; i < 3; i += 1) await window.__frame(); });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(errors, [], 'no chart failed');
+  assert.equal(await page.locator('zhibiao-chart .crash').count(), 0, 'no error state');
+  assert.deepEqual(await page.evaluate(() => window.__ready), ['nev', 'growth'], 'no restart drew the chart again');
+  // The NEV chart answers the keys.
+  const nev = page.locator('zhibiao-chart[chart=nev]');
+  await nev.locator('canvas[role=application]').focus();
+  await page.keyboard.press('ArrowDown');
+  await nev.locator('.tip.shown').waitFor({ state: 'visible' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("in a frame of a page with Prototype.js's Array.from (which takes no function), a chart is drawn", async () => {
+  const { context, page, errors } = await open(() => {
+    // Prototype.js 1.7's `$A`, which it makes `Array.from`.
+    Array.from = function (iterable) {
+      if (!iterable) return [];
+      let length = iterable.length || 0;
+      const results = new Array(length);
+      while (length--) results[length] = iterable[length];
+      return results;
+    };
+  });
+  await page.evaluate(() => {
+    document.getElementById('stage').innerHTML = '<iframe src="/dist/embed-nev-en.html" style="width: 600px; height: 500px; border: 0"></iframe>';
+  });
+  const frame = await (await page.locator('#stage iframe').elementHandle()).contentFrame();
+  await frame.waitForFunction(() => window.__ready?.includes('nev'), null, { timeout: 10000 });
+  assert.equal(await frame.evaluate(() => document.querySelector('zhibiao-chart').shadowRoot.querySelector('.message:not([hidden])')), null, 'no message in place of the chart');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a download's file URL is revoked a minute later also where the page's timer wrapper passes setTimeout no further arguments", async () => {
+  const { context, page, errors } = await open(() => {
+    window.__later = [];
+    window.__revoked = [];
+    const { setTimeout: set } = window;
+    // Keeps the minute's timers to run at once; passes on only the function and the delay.
+    window.setTimeout = (f, ms) => (ms === 6e4 ? window.__later.push(f) : set(f, ms));
+    const { revokeObjectURL: revoke } = URL;
+    URL.revokeObjectURL = (href) => { window.__revoked.push(href); return revoke.call(URL, href); };
+  });
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.evaluate(() => { document.getElementById('stage').innerHTML = '<zhibiao-chart chart="nev" lang="en"></zhibiao-chart>'; });
+  await page.waitForFunction(() => window.__ready.includes('nev'));
+  const download = page.waitForEvent('download');
+  await page.locator('zhibiao-chart').getByRole('button', { name: 'Download CSV' }).click();
+  await download;
+  await page.waitForFunction(() => window.__later.length === 1);
+  const revoked = await page.evaluate(() => {
+    window.__later.forEach((f) => f());
+    return window.__revoked;
+  });
+  assert.equal(revoked.length, 1);
+  assert.match(revoked[0], /^blob:/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a chart whose Copy link or a download was used is freed once removed, as one whose table was opened: the clipboard's answer it did not get held it, and its page, for good; a download's, for the minute until its file's URL was revoked", async () => {
   const { context, page, errors, cdp } = await open();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
