@@ -142,9 +142,10 @@ fn pointer(el: &HtmlElement, kind: &str, pointer_type: &str, p: PointCss) {
     canvas(el).0.dispatch_event(&event).expect("dispatch");
 }
 
-/// A tap: the touch lifted at `p`, then the click the browser sends for a tap (none follows a
-/// touch that only stops a scrolling page).
+/// A tap: the touch down and lifted at `p`, then the click the browser sends for a tap (none
+/// follows a touch that only stops a scrolling page).
 fn tap(el: &HtmlElement, p: PointCss) {
+    pointer(el, "pointerdown", "touch", p);
     pointer(el, "pointerup", "touch", p);
     // (A PointerEvent, as Chromium's and Firefox's clicks are.)
     pointer(el, "click", "touch", p);
@@ -455,6 +456,7 @@ async fn a_touch_with_no_click_after_it_shows_no_card() {
     let el = mount("5g", None, 375);
     ready(&el).await.expect("chart-ready");
     let stations = bar_centre(&scene_of(&el, ChartId::FiveG, Lang::Zh, None), 0);
+    pointer(&el, "pointerdown", "touch", stations);
     pointer(&el, "pointerup", "touch", stations);
     assert!(!tip_shown(&el), "no card for a touch with no click");
     tap(&el, stations);

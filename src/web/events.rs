@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, KeyboardEvent, PointerEvent};
+use web_sys::{Event, KeyboardEvent, MouseEvent, PointerEvent};
 
 use crate::chart::geom::PointCss;
 
@@ -70,7 +70,7 @@ pub(super) fn on_after_print(m: &mut Mounted, _: &Event, window: &web_sys::Windo
 /// Pointer moves come at the start of a frame, after the last one's layout, so the read usually
 /// forces none (a page's own listener that changed the page before ours would). Its size on
 /// screen, against the layout it shows, gives the scale of any transform or zoom around it.
-fn pointer_css(m: &Mounted, event: &PointerEvent) -> (PointCss, (f64, f64)) {
+fn pointer_css(m: &Mounted, event: &MouseEvent) -> (PointCss, (f64, f64)) {
     let rect = m.widget.canvas.get_bounding_client_rect();
     let (width_css_px, height_css_px) = m.widget.drawn_size_css_px().unwrap_or((0.0, 0.0));
     let scale = |on_screen: f64, laid_out_css_px: f64| if laid_out_css_px > 0.0 && on_screen > 0.0 { on_screen / laid_out_css_px } else { 1.0 };
@@ -120,12 +120,17 @@ pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, _: &web_sys::Windo
     m.widget.hover(hit)
 }
 
+/// A touch or a pen comes down on the canvas: the click that follows, if it is a tap, acts. (Not
+/// its `pointerup`, which a carousel that captures the pointer on its own element takes.)
+pub(super) fn on_pointer_down(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+    m.widget.tap = event.dyn_ref::<PointerEvent>().is_some_and(|e| e.pointer_type() != "mouse");
+    Ok(())
+}
+
 pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
-    let mouse = event.pointer_type() == "mouse";
     let (p, _) = pointer_css(m, event);
-    m.widget.tap = None;
-    if mouse {
+    if event.pointer_type() == "mouse" {
         let hit = m.widget.hit(p);
         // A right-click (for the context menu) or a middle click neither pins a point nor lets go.
         if event.button() != 0 {
@@ -147,12 +152,23 @@ pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window)
     }
     // A touch acts at the click that makes it a tap: one that only stops a scrolling page (the
     // browser sends no click) or a second finger shows nothing.
-    m.widget.tap = Some(p);
     Ok(())
 }
 
-pub(super) fn on_click(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
-    let Some(p) = m.widget.tap.take() else { return Ok(()) };
+/// The click of a tap, where the click lands. Heard on the element, not the canvas: a page's
+/// FastClick (older news sites; on iPhones) cancels the browser's click after a touch and sends
+/// its own to the touch's target, which outside the shadow root is the element. A click below
+/// the canvas, in the toolbar or the table, is not the chart's. (A page's `new Event("click")`
+/// has no place: read as 0, left of the canvas.)
+pub(super) fn on_click(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+    if !std::mem::take(&mut m.widget.tap) {
+        return Ok(());
+    }
+    let (p, _) = pointer_css(m, event.unchecked_ref());
+    let (width_css_px, height_css_px) = m.widget.drawn_size_css_px().unwrap_or_default();
+    if !(p.x_css_px >= 0.0 && p.y_css_px >= 0.0 && p.x_css_px <= width_css_px && p.y_css_px <= height_css_px) {
+        return Ok(());
+    }
     let hit = m.widget.hit(p);
     // A tap on the point whose card shows, on the card itself (where it lies over another bar,
     // that bar, hidden, is not what the reader touched), or on empty space, hides the card. (A

@@ -18,7 +18,7 @@ use web_sys::{Event, EventTarget, HtmlElement};
 
 pub use canvas::CanvasMeasure;
 use events::{
-    on_after_print, on_before_print, on_blur, on_click, on_context_menu, on_focus, on_key, on_leave, on_outside, on_page_key, on_pointer_move, on_said_faded, on_pointer_up, on_scheme_change,
+    on_after_print, on_before_print, on_blur, on_click, on_context_menu, on_focus, on_key, on_leave, on_outside, on_page_key, on_pointer_down, on_pointer_move, on_said_faded, on_pointer_up, on_scheme_change,
     on_toolbar_click,
 };
 use frames::{near_viewport, render_mounted, render_now, request_render, schedule_render, watch_dpr};
@@ -225,14 +225,17 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     // On an early return below, `listeners` is dropped and removes what was added.
     let mut listeners = Listeners(Vec::with_capacity(16));
     listeners.0.push(listen(id, canvas, "pointermove", on_pointer_move)?);
+    listeners.0.push(listen(id, canvas, "pointerdown", on_pointer_down)?);
     listeners.0.push(listen(id, canvas, "pointerup", on_pointer_up)?);
-    listeners.0.push(listen(id, canvas, "click", on_click)?);
+    listeners.0.push(listen(id, host.as_ref(), "click", on_click)?);
     listeners.0.push(listen(id, canvas, "pointerleave", on_leave)?);
     listeners.0.push(listen(id, canvas, "keydown", on_key)?);
     listeners.0.push(listen(id, canvas, "focus", on_focus)?);
     listeners.0.push(listen(id, canvas, "blur", on_blur)?);
     listeners.0.push(listen(id, canvas, "contextmenu", on_context_menu)?);
-    listeners.0.push(listen(id, window.as_ref(), "pointerdown", on_outside)?);
+    // In the capture phase: a page's menu button that stops its `pointerdown` does not keep a
+    // tapped card on show.
+    listeners.0.push(listen_in(id, window.as_ref(), "pointerdown", on_outside, true)?);
     // A tap or click outside the window is outside the chart too: on the article around an
     // iframe embed (which the frame cannot see), or in another frame of the page; the window
     // loses focus to it.

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, ShadowRoot};
 
-use crate::chart::geom::{DevicePixelRatio, PointCss};
+use crate::chart::geom::DevicePixelRatio;
 use crate::chart::layout::layout;
 use crate::chart::scene::{Mark, Scene, WHOLE_CHART};
 use crate::chart::spec::Chart;
@@ -117,9 +117,10 @@ pub struct Widget {
     /// The point whose card Escape hid while the mouse showed it: hidden while the mouse stays
     /// over it. Forgotten once the mouse is over another point or none, or leaves the chart.
     pub escaped: Option<usize>,
-    /// Where a touch lifted, for the click that follows a tap (`events::on_click`): a touch that
-    /// only stops a scrolling page, or a second finger, ends with no click.
-    pub tap: Option<PointCss>,
+    /// A touch (or pen) came down on the canvas, for the click that follows a tap
+    /// (`events::on_click`): a touch that only stops a scrolling page, or a second finger, ends
+    /// with no click.
+    pub tap: bool,
     /// The description and the data table are not yet written for the current chart: they are
     /// written after the first frame (see `fill_extras`), so that laying out their text does not
     /// delay the chart.
@@ -199,7 +200,7 @@ impl Widget {
             pinned: None,
             keyed: None,
             escaped: None,
-            tap: None,
+            tap: false,
             extras_stale: false,
             ready_for: None,
         };

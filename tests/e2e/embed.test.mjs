@@ -903,6 +903,43 @@ test('on a phone, a tap on the article around an iframe embed hides the card a t
   await context.close();
 });
 
+test("on a phone, a tap shows a card and a tap outside hides it on pages whose scripts take the touch: FastClick's own click, a carousel that captures the pointer, a menu button that stops its pointerdown", async () => {
+  const s = await server(ROOT);
+  const LIBRARIES = {
+    plain: '',
+    // FastClick (older news sites; active on iPhones): the browser's click after a touch
+    // cancelled, and one of its own sent to the touch's target (outside the shadow root, the element).
+    fastclick: `document.addEventListener('touchend', (e) => {
+      const t = e.changedTouches[0];
+      e.preventDefault();
+      const click = document.createEvent('MouseEvents');
+      click.initMouseEvent('click', true, true, window, 1, t.screenX, t.screenY, t.clientX, t.clientY, false, false, false, false, 0, null);
+      e.target.dispatchEvent(click);
+    });`,
+    // A swipe carousel that captures the pointer on what it touched (as @use-gesture's drag does).
+    capture: `document.getElementById('slides').addEventListener('pointerdown', (e) => e.target.setPointerCapture(e.pointerId));`,
+  };
+  for (const [name, script] of Object.entries(LIBRARIES)) {
+    const { context, page: p, log } = await page({ viewport: { width: 390, height: 844 }, hasTouch: true });
+    await openArticle(p, s, 'body { margin: 0 } #menu { display: block; width: 200px; height: 60px }',
+      '<button id="menu">Menu</button><div id="slides"><zhibiao-chart chart="nev" lang="en"></zhibiao-chart></div>' +
+      // The page's menu button keeps its pointerdown to itself.
+      `<script>document.getElementById('menu').addEventListener('pointerdown', (e) => e.stopPropagation()); ${script}</script>`);
+    await ready(p, 'nev');
+    const chart = p.locator('zhibiao-chart');
+    const bar = await chart.evaluate(FIRST_BAR);
+    const box = await chart.locator('canvas[role=application]').boundingBox();
+    await p.touchscreen.tap(box.x + bar.x, box.y + bar.y);
+    await tipShows(p, chart, '42.4%').catch(() => assert.fail(`${name}: a tap on the first bar shows its card`));
+    const menu = await p.locator('#menu').boundingBox();
+    await p.touchscreen.tap(menu.x + 20, menu.y + 20);
+    await tipShows(p, chart, null).catch(() => assert.fail(`${name}: a tap on the menu button hides the card`));
+    assert.deepEqual(log.pageErrors, [], name);
+    assert.deepEqual(log.consoleErrors, [], name);
+    await context.close();
+  }
+});
+
 test('the self-contained file works opened from disk', async () => {
   const { context, page: p, log } = await page();
   await p.goto(pathToFileURL(join(DIST, 'zhibiao-standalone.html')).href);
