@@ -39,7 +39,7 @@ pub(super) fn on_before_print(m: &mut Mounted, _: &Event, window: &web_sys::Wind
         m.widget.width_css_px = PAGE_WIDTH_CSS_PX;
     }
     m.widget.on_screen = true;
-    if let Some((handle, _)) = m.frame.take() {
+    if let Some(handle) = m.frame.take() {
         window.cancel_animation_frame(handle)?;
     }
     m.widget.draw_afresh();

@@ -128,7 +128,7 @@ pub(super) fn request_render(m: &mut Mounted, window: &web_sys::Window) -> Resul
     if m.frame.is_none() {
         let id = m.id;
         let callback = Callback::new(Closure::<dyn FnMut()>::new(move || render_now(id)));
-        m.frame = Some((window.request_animation_frame(&callback.function)?, callback));
+        m.frame = Some(window.request_animation_frame(&callback.function)?);
     }
     Ok(())
 }
@@ -141,9 +141,15 @@ pub(super) fn watch_dpr(id: u32) {
     let (dpr, plain) = (window.device_pixel_ratio(), crate::chart::format::plain);
     let query = format!("(min-resolution: {}dppx) and (max-resolution: {}dppx)", plain((dpr - 0.001).max(0.0), 4), plain(dpr + 0.001, 4));
     let Ok(Some(list)) = window.match_media(&query) else { return };
-    let listener = Callback::new(Closure::<dyn FnMut(Event)>::new(move |_| {
-        watch_dpr(id);
-        schedule_render(id);
+    let listener = Callback::new(Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+        // The list watched now only: a page's listener wrapper whose `removeEventListener` misses
+        // keeps the old lists' listeners (and a removed chart's), and each would watch one more,
+        // doubling them at every change.
+        let current = with_mounted(id, |m| m.dpr_query.as_ref().is_some_and(|(list, _)| event.target().as_ref() == Some(list.as_ref())));
+        if current == Some(true) {
+            watch_dpr(id);
+            schedule_render(id);
+        }
     }));
     if list.add_event_listener_with_callback_and_bool("change", &listener.function, false).is_err() {
         return;

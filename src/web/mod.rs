@@ -95,11 +95,9 @@ struct Mounted {
     /// Held for its drop, which removes them.
     _listeners: Listeners,
     resize_observer: web_sys::ResizeObserver,
-    _on_resize: Callback,
     /// Tells when the element comes near the viewport; off-screen charts are not drawn.
     intersection_observer: web_sys::IntersectionObserver,
-    _on_intersect: Callback,
-    frame: Option<(i32, Callback)>,
+    frame: Option<i32>,
     /// The view is to take over and the description and table are to be written after the next
     /// frame is painted (`after_paint`).
     fill_scheduled: bool,
@@ -214,7 +212,8 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         .ok()
         .flatten()
         .and_then(|style| style.get_property_value("width").ok())
-        .map_or(0.0, |width| whole_css_px(&width));
+        .and_then(|width| whole_css_px(&width))
+        .unwrap_or_else(|| f64::from(probe.client_width()));
     let on_screen = near_viewport(&probe, &window);
     shadow.remove_child(&probe)?;
     let mut widget = Widget::new(host.clone(), shadow)?;
@@ -319,9 +318,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
         widget,
         _listeners: listeners,
         resize_observer,
-        _on_resize: on_resize,
         intersection_observer,
-        _on_intersect: on_intersect,
         frame: None,
         fill_scheduled: false,
         dpr_query: None,
@@ -341,17 +338,19 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
 }
 
 /// The whole px, down, of a computed length (`419.594px`: 419); 0 where it starts with no digit
-/// (`auto`, where nothing is laid out). (Up to 10 000 px the browser writes the fraction, which
-/// never rounds up: layout keeps 64ths of a px.)
-fn whole_css_px(length: &str) -> f64 {
-    let mut px = 0u32;
+/// (`auto`, where nothing is laid out); none in an exponent's notation (`1.23457e+06px`, a million
+/// px or more). (Under 10 000 px the browser writes the fraction, which never rounds up: layout
+/// keeps 64ths of a px; above, six digits, rounded, and the observer may draw the chart again.)
+fn whole_css_px(length: &str) -> Option<f64> {
+    let (mut px, mut whole) = (0u32, true);
     for b in length.bytes() {
-        if !b.is_ascii_digit() {
-            break;
+        match b {
+            b'e' => return None,
+            b'0'..=b'9' if whole => px = px.wrapping_mul(10).wrapping_add(u32::from(b - b'0')),
+            _ => whole = false,
         }
-        px = px.wrapping_mul(10).wrapping_add(u32::from(b - b'0'));
     }
-    f64::from(px)
+    Some(f64::from(px))
 }
 
 /// Removes everything the widget registered; the shadow DOM stays for a re-attach.
@@ -366,8 +365,8 @@ fn unmount(host: &HtmlElement) {
     let Some(mounted) = removed else { return };
     mounted.resize_observer.disconnect();
     mounted.intersection_observer.disconnect();
-    if let Some((handle, _)) = &mounted.frame {
-        let _ = window().cancel_animation_frame(*handle);
+    if let Some(handle) = mounted.frame {
+        let _ = window().cancel_animation_frame(handle);
     }
     if let Some((list, listener)) = &mounted.dpr_query {
         let _ = list.remove_event_listener_with_callback_and_bool("change", &listener.function, false);

@@ -149,7 +149,7 @@ test('attaching and detaching 1000 charts leaves no listeners, observers or memo
   await context.close();
 });
 
-test("on a page whose monitoring script wraps listeners and removes none, and whose requestAnimationFrame gives no handle to cancel, a chart removed leaves the other charts working", async () => {
+test("on a page whose monitoring script wraps listeners and removes none, and whose requestAnimationFrame gives no handle to cancel, a chart removed leaves the other charts working, and changes of the pixel ratio add one listener each", async () => {
   const { context, page, errors } = await open(() => {
     // A listener wrapper whose removeEventListener misses: it is given the page's function, and
     // the browser holds the wrapper (the bug of several monitoring scripts).
@@ -160,6 +160,14 @@ test("on a page whose monitoring script wraps listeners and removes none, and wh
     };
     const request = window.requestAnimationFrame;
     window.requestAnimationFrame = (callback) => { request.call(window, callback); return undefined; };
+    // The pixel-ratio queries the charts watch.
+    window.__resolutionQueries = [];
+    const { matchMedia } = window;
+    window.matchMedia = (query) => {
+      const list = matchMedia.call(window, query);
+      if (query.includes('resolution')) window.__resolutionQueries.push(list);
+      return list;
+    };
   });
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.evaluate(() => {
@@ -182,6 +190,17 @@ test("on a page whose monitoring script wraps listeners and removes none, and wh
   await page.evaluate(() => window.dispatchEvent(new Event('blur')));
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.evaluate(async () => { for (let i = 0; i < 3; i += 1) await window.__frame(); });
+  // Ten changes of the pixel ratio (a reader zooming in and out), told to every query watched
+  // so far: the NEV chart watches one more each time, and nothing else does.
+  const queries = await page.evaluate(async () => {
+    const before = window.__resolutionQueries.length;
+    for (let i = 0; i < 10; i += 1) {
+      window.__resolutionQueries.slice().forEach((q) => q.dispatchEvent(new Event('change')));
+      await window.__frame();
+    }
+    return window.__resolutionQueries.length - before;
+  });
+  assert.equal(queries, 10, 'one query more per change');
   await new Promise((r) => setTimeout(r, 300));
   assert.deepEqual(errors, [], 'no chart failed');
   assert.equal(await page.locator('zhibiao-chart .crash').count(), 0, 'no error state');
