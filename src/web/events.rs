@@ -121,9 +121,15 @@ pub(super) fn on_pointer_move(m: &mut Mounted, event: &Event, _: &web_sys::Windo
 }
 
 /// A touch or a pen comes down on the canvas: the click that follows, if it is a tap, acts. (Not
-/// its `pointerup`, which a carousel that captures the pointer on its own element takes.)
+/// its `pointerup`, which a carousel that captures the pointer takes.)
 pub(super) fn on_pointer_down(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     m.widget.tap = event.dyn_ref::<PointerEvent>().is_some_and(|e| e.pointer_type() != "mouse");
+    Ok(())
+}
+
+/// A touch the browser took for a scroll or a long press leaves no tap behind.
+pub(super) fn on_pointer_cancel(m: &mut Mounted, _: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
+    m.widget.tap = false;
     Ok(())
 }
 
@@ -155,13 +161,14 @@ pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window)
     Ok(())
 }
 
-/// The click of a tap, where the click lands. Heard on the element, not the canvas: a page's
-/// FastClick (older news sites; on iPhones) cancels the browser's click after a touch and sends
-/// its own to the touch's target, which outside the shadow root is the element. A click below
-/// the canvas, in the toolbar or the table, is not the chart's. (A page's `new Event("click")`
-/// has no place: read as 0, left of the canvas.)
+/// The click of a tap, where the click lands: on the canvas, or on the element (heard there too):
+/// a page's FastClick (older news sites; on iPhones) cancels the browser's click after a touch
+/// and sends its own to the touch's target, which outside the shadow root is the element. Each
+/// listener takes the clicks sent to its own node only: not one inside the toolbar or the table
+/// (a download's link), nor the canvas's once more at the element. Nor one below the canvas.
 pub(super) fn on_click(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
-    if !std::mem::take(&mut m.widget.tap) {
+    // (Sent to this listener's node: there the event's target is the node it was sent to.)
+    if event.composed_path().get(0) != event.target().map_or(JsValue::NULL, JsValue::from) || !std::mem::take(&mut m.widget.tap) {
         return Ok(());
     }
     let (p, _) = pointer_css(m, event.unchecked_ref());

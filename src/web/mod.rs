@@ -18,7 +18,7 @@ use web_sys::{Event, EventTarget, HtmlElement};
 
 pub use canvas::CanvasMeasure;
 use events::{
-    on_after_print, on_before_print, on_blur, on_click, on_context_menu, on_focus, on_key, on_leave, on_outside, on_page_key, on_pointer_down, on_pointer_move, on_said_faded, on_pointer_up, on_scheme_change,
+    on_after_print, on_before_print, on_blur, on_click, on_context_menu, on_focus, on_key, on_leave, on_outside, on_page_key, on_pointer_cancel, on_pointer_down, on_pointer_move, on_said_faded, on_pointer_up, on_scheme_change,
     on_toolbar_click,
 };
 use frames::{near_viewport, render_mounted, render_now, request_render, schedule_render, watch_dpr};
@@ -225,7 +225,9 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     let mut listeners = Listeners(Vec::with_capacity(16));
     listeners.0.push(listen(id, canvas, "pointermove", on_pointer_move)?);
     listeners.0.push(listen(id, canvas, "pointerdown", on_pointer_down)?);
+    listeners.0.push(listen(id, canvas, "pointercancel", on_pointer_cancel)?);
     listeners.0.push(listen(id, canvas, "pointerup", on_pointer_up)?);
+    listeners.0.push(listen(id, canvas, "click", on_click)?);
     listeners.0.push(listen(id, host.as_ref(), "click", on_click)?);
     listeners.0.push(listen(id, canvas, "pointerleave", on_leave)?);
     listeners.0.push(listen(id, canvas, "keydown", on_key)?);

@@ -916,8 +916,10 @@ test("on a phone, a tap shows a card and a tap outside hides it on pages whose s
       click.initMouseEvent('click', true, true, window, 1, t.screenX, t.screenY, t.clientX, t.clientY, false, false, false, false, 0, null);
       e.target.dispatchEvent(click);
     });`,
-    // A swipe carousel that captures the pointer on what it touched (as @use-gesture's drag does).
+    // A swipe carousel that captures the pointer on what it touched (as @use-gesture's drag does),
+    // or on its own element.
     capture: `document.getElementById('slides').addEventListener('pointerdown', (e) => e.target.setPointerCapture(e.pointerId));`,
+    captureOwn: `document.getElementById('slides').addEventListener('pointerdown', (e) => e.currentTarget.setPointerCapture(e.pointerId));`,
   };
   for (const [name, script] of Object.entries(LIBRARIES)) {
     const { context, page: p, log } = await page({ viewport: { width: 390, height: 844 }, hasTouch: true });
@@ -938,6 +940,47 @@ test("on a phone, a tap shows a card and a tap outside hides it on pages whose s
     assert.deepEqual(log.consoleErrors, [], name);
     await context.close();
   }
+});
+
+test("on a phone, a touch the browser took for a scroll leaves no tap behind, and a click elsewhere in the chart between a tap's touch and its click does not undo the tap", async () => {
+  const s = await server(ROOT);
+  const { context, page: p, log } = await page({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  await openArticle(p, s, 'body { margin: 0 } p { height: 100px; margin: 0 }', '<p>Article</p><zhibiao-chart chart="nev" lang="en"></zhibiao-chart>');
+  await ready(p, 'nev');
+  const chart = p.locator('zhibiao-chart');
+  const bar = await chart.evaluate(FIRST_BAR);
+  const box = await chart.locator('canvas[role=application]').boundingBox();
+  await p.touchscreen.tap(box.x + bar.x, box.y + bar.y);
+  await tipShows(p, chart, '42.4%');
+  const at = { x: box.x + bar.x, y: box.y + bar.y };
+  // A touch on the canvas that became a scroll (the browser cancels it and sends no click), then
+  // a script's click on the element over that bar: no tap (it would have hidden the card).
+  await chart.evaluate((el, { x, y }) => {
+    const canvas = el.shadowRoot.querySelector('canvas[role=application]');
+    const touch = { pointerType: 'touch', clientX: x, clientY: y, bubbles: true, composed: true };
+    canvas.dispatchEvent(new PointerEvent('pointerdown', touch));
+    canvas.dispatchEvent(new PointerEvent('pointercancel', touch));
+    el.dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true }));
+  }, at);
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  assert.equal(await chart.evaluate((el) => el.shadowRoot.querySelector('.tip.shown .value')?.textContent ?? null), '42.4%', 'the card stays');
+  // A second tap on that bar, with a link in the chart clicked between its touch and its click
+  // (a download's, at the window's top left): the tap hides the card.
+  await chart.evaluate((el, { x, y }) => {
+    const canvas = el.shadowRoot.querySelector('canvas[role=application]');
+    const touch = { pointerType: 'touch', clientX: x, clientY: y, bubbles: true, composed: true };
+    canvas.dispatchEvent(new PointerEvent('pointerdown', touch));
+    canvas.dispatchEvent(new PointerEvent('pointerup', touch));
+    const link = document.createElement('a');
+    el.shadowRoot.append(link);
+    link.click();
+    link.remove();
+    canvas.dispatchEvent(new PointerEvent('click', touch));
+  }, at);
+  await tipShows(p, chart, null);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
 });
 
 test('the self-contained file works opened from disk', async () => {
