@@ -135,8 +135,8 @@ pub(super) fn on_pointer_cancel(m: &mut Mounted, _: &Event, _: &web_sys::Window)
 
 pub(super) fn on_pointer_up(m: &mut Mounted, event: &Event, _: &web_sys::Window) -> Result<(), JsValue> {
     let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
-    let (p, _) = pointer_css(m, event);
     if event.pointer_type() == "mouse" {
+        let (p, _) = pointer_css(m, event);
         let hit = m.widget.hit(p);
         // A right-click (for the context menu) or a middle click neither pins a point nor lets go.
         if event.button() != 0 {

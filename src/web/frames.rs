@@ -9,7 +9,7 @@ use web_sys::{Event, HtmlElement};
 
 use super::events::PRINTING;
 use super::widget::Widget;
-use super::{guard, report, window, with_mounted, Callback, Mounted, NEAR_VIEWPORT_CSS_PX};
+use super::{callback, guard, report, window, with_mounted, Mounted, NEAR_VIEWPORT_CSS_PX};
 
 /// Draws the widget now and announces `chart-ready` the first time a chart/lang is drawn.
 pub(super) fn render_now(id: u32) {
@@ -127,8 +127,7 @@ pub(super) fn request_render(m: &mut Mounted, window: &web_sys::Window) -> Resul
     }
     if m.frame.is_none() {
         let id = m.id;
-        let callback = Callback::new(Closure::<dyn FnMut()>::new(move || render_now(id)));
-        m.frame = Some(window.request_animation_frame(&callback.function)?);
+        m.frame = Some(window.request_animation_frame(&callback(Closure::<dyn FnMut()>::new(move || render_now(id))))?);
     }
     Ok(())
 }
@@ -141,7 +140,7 @@ pub(super) fn watch_dpr(id: u32) {
     let (dpr, plain) = (window.device_pixel_ratio(), crate::chart::format::plain);
     let query = format!("(min-resolution: {}dppx) and (max-resolution: {}dppx)", plain((dpr - 0.001).max(0.0), 4), plain(dpr + 0.001, 4));
     let Ok(Some(list)) = window.match_media(&query) else { return };
-    let listener = Callback::new(Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+    let listener = callback(Closure::<dyn FnMut(Event)>::new(move |event: Event| {
         // The list watched now only: a page's listener wrapper whose `removeEventListener` misses
         // keeps the old lists' listeners (and a removed chart's), and each would watch one more,
         // doubling them at every change.
@@ -151,12 +150,12 @@ pub(super) fn watch_dpr(id: u32) {
             schedule_render(id);
         }
     }));
-    if list.add_event_listener_with_callback_and_bool("change", &listener.function, false).is_err() {
+    if list.add_event_listener_with_callback_and_bool("change", &listener, false).is_err() {
         return;
     }
     with_mounted(id, |m| {
         if let Some((old, old_listener)) = m.dpr_query.replace((list, listener)) {
-            let _ = old.remove_event_listener_with_callback_and_bool("change", &old_listener.function, false);
+            let _ = old.remove_event_listener_with_callback_and_bool("change", &old_listener, false);
         }
     });
 }

@@ -58,14 +58,8 @@ type Listener = Closure<dyn FnMut(Event)>;
 /// when it is unmounted: a page's listener wrapper whose `removeEventListener` misses (a
 /// monitoring script's) still calls it then, and it finds no widget and does nothing, where a
 /// closure freed at unmount threw, at every click, and every chart on the page failed.
-struct Callback {
-    function: js_sys::Function,
-}
-
-impl Callback {
-    fn new<C: ?Sized + WasmClosure>(closure: Closure<C>) -> Callback {
-        Callback { function: guard(&closure.into_js_value()) }
-    }
+fn callback<C: ?Sized + WasmClosure>(closure: Closure<C>) -> js_sys::Function {
+    guard(&closure.into_js_value())
 }
 
 /// An event listener added to the page, with what removing it must name again.
@@ -73,7 +67,7 @@ struct Added {
     target: EventTarget,
     kind: &'static str,
     capture: bool,
-    callback: Callback,
+    callback: js_sys::Function,
 }
 
 /// Event listeners added to the page. Dropping them removes them, also when a mount fails
@@ -83,7 +77,7 @@ struct Listeners(Vec<Added>);
 impl Drop for Listeners {
     fn drop(&mut self) {
         for added in &self.0 {
-            let _ = added.target.remove_event_listener_with_callback_and_bool(added.kind, &added.callback.function, added.capture);
+            let _ = added.target.remove_event_listener_with_callback_and_bool(added.kind, &added.callback, added.capture);
         }
     }
 }
@@ -102,7 +96,7 @@ struct Mounted {
     /// frame is painted (`after_paint`).
     fill_scheduled: bool,
     /// Redraws when the device pixel ratio changes; replaced after each change.
-    dpr_query: Option<(web_sys::MediaQueryList, Callback)>,
+    dpr_query: Option<(web_sys::MediaQueryList, js_sys::Function)>,
     /// The chart's width on screen while it is laid out for paper (`beforeprint` to `afterprint`).
     screen_width_css_px: Option<f64>,
 }
@@ -177,10 +171,10 @@ fn listen_in(id: u32, target: &EventTarget, kind: &'static str, f: Handler, capt
             report(kind, &e);
         }
     });
-    let listener = Callback::new(listener);
+    let listener = callback(listener);
     // (Not `passive`: none of these events scrolls the page; the key listeners cancel the arrows'
     // scrolling.)
-    target.add_event_listener_with_callback_and_bool(kind, &listener.function, capture)?;
+    target.add_event_listener_with_callback_and_bool(kind, &listener, capture)?;
     Ok(Added { target: target.clone(), kind, capture, callback: listener })
 }
 
@@ -290,9 +284,8 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
             schedule_render(id);
         }
     });
-    let on_resize = Callback::new(on_resize);
-    let resize_observer = web_sys::ResizeObserver::new(&on_resize.function)?;
-    let on_intersect = Callback::new(Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+    let resize_observer = web_sys::ResizeObserver::new(&callback(on_resize))?;
+    let on_intersect = callback(Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let Some(entry) = entries.get(entries.length().saturating_sub(1)).dyn_into::<web_sys::IntersectionObserverEntry>().ok() else {
             return;
         };
@@ -308,7 +301,7 @@ fn mount(host: HtmlElement) -> Result<(), JsValue> {
     // The look-ahead in a scrolling box (an app's main column) too: a root margin grows only
     // the window. (web-sys has no setter for it yet; browsers without it ignore it.)
     let _ = js_sys::Reflect::set(&options, &"scrollMargin".into(), &margin.into());
-    let intersection_observer = web_sys::IntersectionObserver::new_with_options(&on_intersect.function, &options)?;
+    let intersection_observer = web_sys::IntersectionObserver::new_with_options(&on_intersect, &options)?;
     // Observing starts only now that nothing can fail: an observer outlives a failed mount.
     resize_observer.observe(&widget.plot);
     if let Some(root) = host.owner_document().and_then(|d| d.document_element()) {
@@ -371,7 +364,7 @@ fn unmount(host: &HtmlElement) {
         let _ = window().cancel_animation_frame(handle);
     }
     if let Some((list, listener)) = &mounted.dpr_query {
-        let _ = list.remove_event_listener_with_callback_and_bool("change", &listener.function, false);
+        let _ = list.remove_event_listener_with_callback_and_bool("change", listener, false);
     }
 }
 

@@ -457,7 +457,7 @@ test('after a CSS transition of its container\'s width, a chart is drawn at the 
       const ended = new Promise((r) => stage.addEventListener('transitionend', r, { once: true }));
       stage.style.width = `${width}px`;
       await ended;
-      for (let i = 0; i < 4; i += 1) await new Promise((r) => requestAnimationFrame(() => r()));
+      for (let i = 0; i < 4; i += 1) await window.__frame();
       const { canvas } = window.__shown(document.querySelector('#stage zhibiao-chart'));
       return { box: canvas.getBoundingClientRect().width, backing: canvas.width };
     }, to);
